@@ -1,0 +1,62 @@
+// AwsClient: resolve the endpoint, serialize, sign, send with retries, parse,
+// and classify failures. One per account; thread-safe; calls may be async.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "aws/core/credentials.h"
+#include "aws/core/result.h"
+#include "aws/endpoints/endpoints.h"
+#include "aws/http/retry.h"
+#include "aws/http/transport.h"
+#include "aws/protocol/model.h"
+
+namespace cloudpeek {
+
+struct ClientConfig {
+  std::string region = "us-east-1";
+  EndpointOverrides endpoints;
+  RetryConfig retry;
+  static ClientConfig from_environment(std::string region);
+};
+
+// Clock skew: the offset (server - local) measured from response Date headers,
+// applied to later signatures.
+class ClockSkew {
+ public:
+  std::chrono::seconds offset() const { return std::chrono::seconds(offset_.load()); }
+  Clock::time_point now() const { return Clock::now() + offset(); }
+  // Returns true if the offset changed noticeably (> 4 minutes counts as skew).
+  bool update(Clock::time_point server_date, Clock::time_point local_now);
+ private:
+  std::atomic<long long> offset_{0};
+};
+
+using CallCallback = std::function<void(Result<json>)>;
+
+class AwsClient {
+ public:
+  AwsClient(ClientConfig config, CredentialsProviderPtr credentials, std::shared_ptr<Transport> transport);
+
+  // service: endpoint prefix ("sts", "iam", "s3"...) ; region: empty = client default.
+  Result<json> call(const ServiceModel& model, const std::string& operation, const json& params,
+                    const std::string& region = {});
+  void call_async(const ServiceModel& model, const std::string& operation, json params,
+                  const std::string& region, CallCallback done);
+
+  const ClientConfig& config() const { return config_; }
+  ClockSkew& clock_skew() { return skew_; }
+
+ private:
+  ClientConfig config_;
+  CredentialsProviderPtr credentials_;
+  std::shared_ptr<Transport> transport_;
+  std::shared_ptr<RetryStrategy> retry_;
+  ClockSkew skew_;
+};
+
+}  // namespace cloudpeek

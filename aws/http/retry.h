@@ -1,0 +1,64 @@
+// Retries as the AWS SDKs do them: `standard` (exponential backoff with
+// jitter, a retry quota) and `adaptive` (plus a client-side token bucket that
+// slows down when throttled). AWS_MAX_ATTEMPTS and AWS_RETRY_MODE configure it.
+#pragma once
+
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "aws/core/error.h"
+
+namespace cloudpeek {
+
+enum class RetryMode { kStandard, kAdaptive, kLegacy };
+
+struct RetryConfig {
+  RetryMode mode = RetryMode::kStandard;
+  int max_attempts = 3;  // including the first
+  std::chrono::milliseconds max_backoff{20000};
+  static RetryConfig from_environment();  // AWS_MAX_ATTEMPTS, AWS_RETRY_MODE; bad values → defaults + warning
+};
+
+// What one attempt ended with, as the retry logic sees it.
+struct AttemptOutcome {
+  int http_status = 0;         // 0: no HTTP response (network error)
+  std::string error_code;      // AWS error code if any
+  bool network_error = false;  // connect reset, timeout, DNS...
+};
+
+bool is_throttling_error(const AttemptOutcome& o);
+bool is_transient_error(const AttemptOutcome& o);  // 5xx, network, RequestTimeout...
+bool is_retryable(const AttemptOutcome& o);
+
+// Shared by all requests of a client: the retry quota and the adaptive rate limiter.
+class RetryStrategy {
+ public:
+  explicit RetryStrategy(RetryConfig config);
+  const RetryConfig& config() const { return config_; }
+
+  // Before each attempt (adaptive mode): how long to wait for a send token. Zero in standard mode.
+  std::chrono::milliseconds acquire_send_delay();
+  // After an attempt fails: the delay before the next one, or nullopt if no retry
+  // (not retryable, attempts exhausted, or the retry quota is empty).
+  std::optional<std::chrono::milliseconds> on_failure(const AttemptOutcome& o, int attempt);
+  // After an attempt succeeds (refunds quota, feeds the adaptive rate).
+  void on_success(bool was_retry);
+
+ private:
+  RetryConfig config_;
+  mutable std::mutex mu_;
+  int quota_ = 500;
+  // adaptive token bucket (CUBIC-like, as in the SDKs)
+  double fill_rate_ = 0, max_capacity_ = 0, current_capacity_ = 0;
+  double last_timestamp_ = 0, measured_tx_rate_ = 0, last_tx_rate_bucket_ = 0;
+  double last_max_rate_ = 0, last_throttle_time_ = 0, time_window_ = 0;
+  double request_count_ = 0;
+  bool enabled_ = false;
+  void update_measured_rate(double now);
+  void update_rate(double now, bool throttled);
+  void refill(double now);
+};
+
+}  // namespace cloudpeek

@@ -1,0 +1,30 @@
+// Response parsing for the five protocols, into JSON shaped by the output
+// shape (timestamps as epoch seconds, blobs as base64), and error parsing.
+#pragma once
+
+#include <string>
+
+#include "aws/core/http_types.h"
+#include "aws/core/result.h"
+#include "aws/protocol/model.h"
+
+namespace cloudpeek {
+
+// 2xx response → output value. A body that does not parse is ErrorKind::kMalformedResponse.
+Result<json> parse_response(const ServiceModel& service, const OperationModel& op,
+                            const HttpResponse& response);
+
+// The parts of an error response, whatever the protocol.
+struct WireError {
+  std::string code;        // e.g. "ExpiredToken" (namespace prefixes like "aws.foo#" stripped)
+  std::string message;
+  std::string request_id;
+  std::string type;        // Sender / Receiver when given
+  int http_status = 0;
+  json modeled;            // members of the modeled error shape, if the code matches one
+  bool parsed = false;     // false: body was not a recognisable error document
+};
+
+WireError parse_error(const ServiceModel& service, const HttpResponse& response);
+
+}  // namespace cloudpeek
