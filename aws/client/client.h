@@ -14,6 +14,7 @@
 #include "aws/http/retry.h"
 #include "aws/http/transport.h"
 #include "aws/protocol/model.h"
+#include "aws/client/timer_queue.h"
 
 namespace cloudpeek {
 
@@ -52,11 +53,17 @@ class AwsClient {
   ClockSkew& clock_skew() { return skew_; }
 
  private:
+  struct Call;
+  void attempt(std::shared_ptr<Call> call);
+  void on_response(std::shared_ptr<Call> call, Result<HttpResponse> response);
+  void finish(std::shared_ptr<Call> call, Result<json> result);
+
   ClientConfig config_;
   CredentialsProviderPtr credentials_;
   std::shared_ptr<Transport> transport_;
   std::shared_ptr<RetryStrategy> retry_;
   ClockSkew skew_;
+  TimerQueue timers_;  // last member: destroyed first, so pending retries still see the rest
 };
 
 }  // namespace cloudpeek
