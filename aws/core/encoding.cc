@@ -42,11 +42,13 @@ std::optional<std::string> base64_decode(std::string_view text) {
   for (int i = 0; i < 64; ++i) val[uint8_t(kB64[i])] = i;
   std::string out;
   uint32_t acc = 0;
-  int bits = 0, pad = 0;
+  int bits = 0;
+  size_t chars = 0, pad = 0;
   for (char c : text) {
+    if (c == '\n' || c == '\r') continue;  // MIME-style line breaks
     if (c == '=') { ++pad; continue; }
-    if (c == '\n' || c == '\r') continue;
     if (pad || val[uint8_t(c)] < 0) return std::nullopt;
+    ++chars;
     acc = (acc << 6) | val[uint8_t(c)];
     bits += 6;
     if (bits >= 8) {
@@ -54,7 +56,10 @@ std::optional<std::string> base64_decode(std::string_view text) {
       out.push_back(char((acc >> bits) & 0xff));
     }
   }
-  if (pad > 2) return std::nullopt;
+  // One lone character in the last group cannot encode a byte; padding, when
+  // present, must complete the group (unpadded input is accepted).
+  if (chars % 4 == 1) return std::nullopt;
+  if (pad && (pad > 2 || (chars + pad) % 4 != 0)) return std::nullopt;
   return out;
 }
 

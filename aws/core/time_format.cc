@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cmath>
 #include <charconv>
 #include <cstring>
 #include <ctime>
@@ -12,7 +13,8 @@ namespace cloudpeek {
 namespace {
 
 std::tm to_tm(TimePoint t) {
-  std::time_t tt = std::chrono::system_clock::to_time_t(t);
+  // floor, not to_time_t's truncation: a time just before 1970 belongs to 1969.
+  std::time_t tt = std::chrono::floor<std::chrono::seconds>(t.time_since_epoch()).count();
   std::tm tm{};
   gmtime_r(&tt, &tm);
   return tm;
@@ -43,6 +45,23 @@ bool read_int(std::string_view s, size_t& pos, size_t n, int& out) {
 bool expect(std::string_view s, size_t& pos, char c) {
   if (pos < s.size() && s[pos] == c) { ++pos; return true; }
   return false;
+}
+
+// "+hh", "+hhmm" or "+hh:mm" (and '-'); the colon form needs both parts.
+bool read_offset(std::string_view s, size_t& pos, int& minutes) {
+  if (pos >= s.size() || (s[pos] != '+' && s[pos] != '-')) return false;
+  int sign = s[pos] == '-' ? -1 : 1;
+  ++pos;
+  int oh = 0, om = 0;
+  if (!read_int(s, pos, 2, oh)) return false;
+  if (expect(s, pos, ':')) {
+    if (!read_int(s, pos, 2, om)) return false;
+  } else if (pos < s.size() && std::isdigit(static_cast<unsigned char>(s[pos]))) {
+    if (!read_int(s, pos, 2, om)) return false;
+  }
+  if (oh > 23 || om > 59) return false;
+  minutes = sign * (oh * 60 + om);
+  return true;
 }
 
 }  // namespace
@@ -106,15 +125,7 @@ std::optional<TimePoint> parse_iso8601(std::string_view s) {
     if (p < s.size()) {
       if (s[p] == 'Z' || s[p] == 'z') {
         ++p;
-      } else if (s[p] == '+' || s[p] == '-') {
-        int sign = s[p] == '-' ? -1 : 1;
-        ++p;
-        int oh, om = 0;
-        if (!read_int(s, p, 2, oh)) return std::nullopt;
-        expect(s, p, ':');
-        if (p < s.size() && !read_int(s, p, 2, om)) return std::nullopt;
-        offset_minutes = sign * (oh * 60 + om);
-      } else {
+      } else if (!read_offset(s, p, offset_minutes)) {
         return std::nullopt;
       }
     }
@@ -151,7 +162,15 @@ std::optional<TimePoint> parse_http_date(std::string_view s) {
   if (!read_int(s, p, 2, h) || !expect(s, p, ':') || !read_int(s, p, 2, mi) || !expect(s, p, ':') ||
       !read_int(s, p, 2, sec))
     return std::nullopt;
-  return from_fields(y, mo, d, h, mi, sec, 0);
+  // The zone is required: without it, or with a name like PST, the time is ambiguous.
+  if (!expect(s, p, ' ')) return std::nullopt;
+  int offset_minutes = 0;
+  std::string_view zone = s.substr(p);
+  if (zone != "GMT" && zone != "UTC" && zone != "Z" && !(read_offset(s, p, offset_minutes) && p == s.size()))
+    return std::nullopt;
+  auto tp = from_fields(y, mo, d, h, mi, sec, 0);
+  if (!tp) return std::nullopt;
+  return *tp - std::chrono::minutes(offset_minutes);
 }
 
 std::optional<TimePoint> parse_any_timestamp(std::string_view s) {
@@ -159,7 +178,8 @@ std::optional<TimePoint> parse_any_timestamp(std::string_view s) {
   if (auto t = parse_http_date(s)) return t;
   double v = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec == std::errc() && end == s.data() + s.size() && !s.empty()) {
+  // The bound keeps nan, inf and huge values out of the integer clock (UB otherwise).
+  if (ec == std::errc() && end == s.data() + s.size() && !s.empty() && std::abs(v) < 9e9) {
     using namespace std::chrono;
     return TimePoint(duration_cast<system_clock::duration>(duration<double>(v)));
   }
