@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -24,7 +25,8 @@ struct RetryConfig {
 // What one attempt ended with, as the retry logic sees it.
 struct AttemptOutcome {
   int http_status = 0;         // 0: no HTTP response (network error)
-  std::string error_code;      // AWS error code if any
+  std::string error_code;      // AWS error code if any; for network errors the transport's
+                               // code ("Timeout" costs more quota, "TlsFailure" is not retried)
   bool network_error = false;  // connect reset, timeout, DNS...
 };
 
@@ -35,22 +37,33 @@ bool is_retryable(const AttemptOutcome& o);
 // Shared by all requests of a client: the retry quota and the adaptive rate limiter.
 class RetryStrategy {
  public:
+  using RandomFn = std::function<double()>;  // uniform in [0, 1)
+  using ClockFn = std::function<double()>;   // monotonic seconds
+
   explicit RetryStrategy(RetryConfig config);
+  // For tests: deterministic jitter and a clock that only moves when told to.
+  RetryStrategy(RetryConfig config, RandomFn random, ClockFn clock);
   const RetryConfig& config() const { return config_; }
 
   // Before each attempt (adaptive mode): how long to wait for a send token. Zero in standard mode.
   std::chrono::milliseconds acquire_send_delay();
   // After an attempt fails: the delay before the next one, or nullopt if no retry
   // (not retryable, attempts exhausted, or the retry quota is empty).
+  // attempt: how many attempts have been made so far, the failed one included (1, 2, ...).
   std::optional<std::chrono::milliseconds> on_failure(const AttemptOutcome& o, int attempt);
   // After an attempt succeeds (refunds quota, feeds the adaptive rate).
   void on_success(bool was_retry);
 
+  int available_quota() const;  // retry tokens left (500 when full)
+  double send_rate() const;     // adaptive: requests per second allowed; 0 until the first throttle
+
  private:
   RetryConfig config_;
+  RandomFn random_;
+  ClockFn clock_;
   mutable std::mutex mu_;
   int quota_ = 500;
-  // adaptive token bucket (CUBIC-like, as in the SDKs)
+  // adaptive token bucket (CUBIC-like, as in the SDKs); times in seconds of clock_
   double fill_rate_ = 0, max_capacity_ = 0, current_capacity_ = 0;
   double last_timestamp_ = 0, measured_tx_rate_ = 0, last_tx_rate_bucket_ = 0;
   double last_max_rate_ = 0, last_throttle_time_ = 0, time_window_ = 0;
@@ -58,6 +71,7 @@ class RetryStrategy {
   bool enabled_ = false;
   void update_measured_rate(double now);
   void update_rate(double now, bool throttled);
+  void update_bucket_rate(double now, double new_rate);
   void refill(double now);
 };
 
