@@ -24,6 +24,7 @@ struct EndpointOverrides {
   std::map<std::string, std::string> per_service;    // key: service id upper-snake, e.g. "SSO_OIDC", "S3"
   bool ignore_configured_endpoint_urls = false;      // AWS_IGNORE_CONFIGURED_ENDPOINT_URLS
   bool sts_regional = true;                          // AWS_STS_REGIONAL_ENDPOINTS (regional is the default)
+  bool s3_us_east_1_regional = true;                 // AWS_S3_US_EAST_1_REGIONAL_ENDPOINT=legacy → s3.amazonaws.com
 
   // Reads the variables above from the process environment.
   static EndpointOverrides from_environment();
