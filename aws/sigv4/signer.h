@@ -24,7 +24,9 @@ struct SigningParams {
 SigningParams signing_params(const Credentials& creds, std::string region, std::string service,
                              Clock::time_point time);
 
-// The intermediate strings, exposed for tests and --debug (none contains a secret).
+// The intermediate strings, exposed for tests and --debug. None contains the secret
+// access key, but canonical_request carries the session token when one is signed
+// (the AWS suite compares it byte for byte): pass it through redact() before logging.
 struct SigningResult {
   std::string canonical_request;
   std::string string_to_sign;

@@ -224,6 +224,15 @@ TEST(Signer, SecretNeverInResult) {
   }
 }
 
+TEST(Signer, SessionTokenOnlyInCanonicalRequestAndRedactable) {
+  HttpRequest req{"GET", "https://sts.amazonaws.com/", {}, ""};
+  SigningParams p = params_for("sts", "SESSIONTOKENVALUE");
+  SigningResult r = sign_request(req, p);
+  EXPECT_EQ(r.string_to_sign.find("SESSIONTOKENVALUE"), std::string::npos);
+  EXPECT_EQ(redact(r.canonical_request, p.secret_access_key, p.session_token).find("SESSIONTOKENVALUE"),
+            std::string::npos);
+}
+
 TEST(Signer, PresignKeepsExistingQueryAndFragment) {
   HttpRequest req{"GET", "https://example.amazonaws.com/p?a=1#frag", {}, ""};
   presign_request(req, params_for("service"), std::chrono::seconds(60));
