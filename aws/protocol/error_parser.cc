@@ -6,6 +6,7 @@
 #include "aws/protocol/json_shape_parser.h"
 #include "aws/protocol/parse.h"
 #include "aws/protocol/rest_parser.h"
+#include "aws/protocol/scalar_text.h"
 #include "aws/protocol/response_shape.h"
 #include "aws/protocol/xml_shape_parser.h"
 
@@ -22,6 +23,12 @@ std::string clean_code(std::string code) {
   if (size_t colon = code.find(':'); colon != std::string::npos) code.resize(colon);
   if (size_t hash = code.rfind('#'); hash != std::string::npos) code.erase(0, hash + 1);
   return code;
+}
+
+std::string trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
 }
 
 std::string string_member(const json& body, std::initializer_list<const char*> keys) {
@@ -66,14 +73,17 @@ void parse_xml_error(const ServiceModel& service, const HttpResponse& response, 
     error = parse_detail::child_element(errors, "Error");
   }
   if (!error) return;
-  e.code = parse_detail::element_text(parse_detail::child_element(error, "Code"));
-  e.message = parse_detail::element_text(parse_detail::child_element(error, "Message"));
-  e.type = parse_detail::element_text(parse_detail::child_element(error, "Type"));
+  auto text_of = [&](const char* tag) {
+    return trim(parse_detail::valid_utf8(parse_detail::element_text(parse_detail::child_element(error, tag))));
+  };
+  e.code = text_of("Code");
+  e.message = text_of("Message");
+  e.type = text_of("Type");
   if (e.request_id.empty()) {
     for (pugi::xml_node holder : {root, error})
       for (const char* tag : {"RequestId", "RequestID"})
         if (pugi::xml_node n = parse_detail::child_element(holder, tag); n && e.request_id.empty())
-          e.request_id = parse_detail::element_text(n);
+          e.request_id = trim(parse_detail::valid_utf8(parse_detail::element_text(n)));
   }
   e.parsed = !e.code.empty();
   std::string shape_name;
@@ -87,7 +97,7 @@ void parse_xml_error(const ServiceModel& service, const HttpResponse& response, 
 void parse_json_error(const ServiceModel& service, const HttpResponse& response, WireError& e) {
   bool rest = service.protocol() == Protocol::kRestJson;
   json body = parse_detail::try_load_json(response.body).value_or(json());
-  std::string header_code = find_header(response.headers, "x-amzn-ErrorType").value_or("");
+  std::string header_code = parse_detail::valid_utf8(find_header(response.headers, "x-amzn-ErrorType").value_or(""));
   std::string body_code = rest ? string_member(body, {"code", "__type"}) : string_member(body, {"__type", "code"});
   // rest-json trusts the header first; json 1.0/1.1 the body's __type.
   std::string code = rest ? (header_code.empty() ? body_code : header_code)
@@ -96,7 +106,7 @@ void parse_json_error(const ServiceModel& service, const HttpResponse& response,
   e.message = string_member(body, {"message", "Message", "errorMessage"});
   // awsQueryCompatible services also say "Code;Sender" in x-amzn-query-error.
   if (auto q = find_header(response.headers, "x-amzn-query-error")) {
-    if (size_t semi = q->find(';'); semi != std::string::npos) e.type = q->substr(semi + 1);
+    if (size_t semi = q->find(';'); semi != std::string::npos) e.type = parse_detail::valid_utf8(q->substr(semi + 1));
   }
   e.parsed = !e.code.empty();
   std::string shape_name;
@@ -114,7 +124,7 @@ WireError parse_error(const ServiceModel& service, const HttpResponse& response)
   e.http_status = response.status;
   e.modeled = json::object();
   for (const char* h : {"x-amzn-RequestId", "x-amz-request-id", "x-amzn-request-id"})
-    if (auto v = find_header(response.headers, h); v && e.request_id.empty()) e.request_id = *v;
+    if (auto v = find_header(response.headers, h); v && e.request_id.empty()) e.request_id = parse_detail::valid_utf8(*v);
   try {
     switch (service.protocol()) {
       case Protocol::kQuery:
@@ -133,6 +143,11 @@ WireError parse_error(const ServiceModel& service, const HttpResponse& response)
   } catch (const std::exception&) {
   }
   if (!e.modeled.is_object()) e.modeled = json::object();
+  // These end up in messages and logs: a hostile body must not come back whole.
+  if (e.code.size() > 256) e.code.resize(256);
+  if (e.type.size() > 64) e.type.resize(64);
+  if (e.request_id.size() > 256) e.request_id.resize(256);
+  if (e.message.size() > 2048) e.message = e.message.substr(0, 2048) + "...";
   return e;
 }
 

@@ -5,7 +5,12 @@
 
 namespace cloudpeek::parse_detail {
 
-void fail(std::string what) { throw ParseFailure{std::move(what)}; }
+void fail(std::string what) {
+  // Deep member paths ("Next.Next.Next...") can grow long; keep both ends.
+  constexpr size_t kMax = 200;
+  if (what.size() > kMax) what = what.substr(0, 60) + "..." + what.substr(what.size() - (kMax - 63));
+  throw ParseFailure{std::move(what)};
+}
 
 namespace {
 

@@ -113,7 +113,7 @@ void parse_http_bound_members(const ShapeRef& shape, const HttpResponse& respons
       json map = json::object();
       for (const auto& [name, value] : response.headers)
         if (iequals_prefix(name, prefix) && !map.contains(name.substr(prefix.size())))
-          map[name.substr(prefix.size())] = value;
+          map[valid_utf8(name.substr(prefix.size()))] = valid_utf8(value);
       out[it.key()] = std::move(map);  // present even when empty, as botocore
     } else if (loc == "statusCode") {
       out[it.key()] = response.status;
@@ -132,7 +132,7 @@ json parse_rest_response(const ShapeRef& shape, const HttpResponse& response, Bo
     if (t == "blob") {
       if (!body.empty()) out[payload] = base64_encode(body);  // raw bytes, not base64 on the wire
     } else if (t == "string") {
-      if (!body.empty()) out[payload] = body;
+      if (!body.empty()) out[payload] = valid_utf8(body);
     } else if (blank(body)) {
       // An unset structure or union payload: nothing to add.
     } else if (format == BodyFormat::kXml) {

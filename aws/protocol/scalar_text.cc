@@ -1,6 +1,9 @@
 #include "aws/protocol/scalar_text.h"
 
+#include <cctype>
 #include <cerrno>
+#include <cstdint>
+#include <optional>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -115,6 +118,35 @@ std::string blob_from_base64(std::string_view text, std::string_view what) {
   return base64_encode(*bytes);
 }
 
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= text.size();
+    uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (size_t k = 1; ok && k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(text[i + k]);
+      if ((cc >> 6) != 0x2) ok = false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid too.
+    if (ok && ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+               (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF))
+      ok = false;
+    if (ok) {
+      out.append(text.substr(i, len));
+      i += len;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
 bool is_scalar_type(const std::string& type) {
   return type == "string" || type == "character" || type == "integer" || type == "long" ||
          type == "short" || type == "byte" || type == "float" || type == "double" ||
@@ -124,7 +156,7 @@ bool is_scalar_type(const std::string& type) {
 
 json scalar_from_text(const ShapeRef& shape, std::string_view text, std::string_view what) {
   const std::string& t = shape.type();
-  if (t == "string" || t == "character") return std::string(text);
+  if (t == "string" || t == "character") return valid_utf8(text);
   if (t == "integer" || t == "long" || t == "short" || t == "byte" || t == "bigInteger")
     return integer_from_text(text, what);
   if (t == "float" || t == "double" || t == "bigDecimal") return float_from_text(text, what);

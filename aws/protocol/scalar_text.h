@@ -28,4 +28,9 @@ json scalar_from_text(const ShapeRef& shape, std::string_view text, std::string_
 
 bool is_scalar_type(const std::string& type);
 
+// Text as valid UTF-8: invalid sequences become U+FFFD. XML text and headers
+// are not validated by their parsers, and nlohmann::json's dump() throws on
+// invalid UTF-8, so every string put into an output goes through here.
+std::string valid_utf8(std::string_view text);
+
 }  // namespace cloudpeek::parse_detail

@@ -77,7 +77,7 @@ json parse_map(const ShapeRef& shape, const std::vector<pugi::xml_node>& nodes, 
     if (!kv.is_string()) fail(path + " has a map key that is not a string");
     pugi::xml_node v = child_element(entry, value_tag);
     if (!v) continue;  // a key without a value carries nothing
-    out[kv.get<std::string>()] = parse_xml_value(value, v, path + "." + kv.get<std::string>(), depth + 1);
+    out[kv.get<std::string>()] = parse_xml_value(value, v, path + "{}", depth + 1);
   }
   return out;
 }
@@ -147,7 +147,7 @@ json parse_xml_structure(const ShapeRef& shape, pugi::xml_node node, const std::
     // A member this model does not know: say which, as botocore does.
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
       if (c.type() == pugi::node_element)
-        return json{{"SDK_UNKNOWN_MEMBER", {{"name", std::string(local_name(c.name()))}}}};
+        return json{{"SDK_UNKNOWN_MEMBER", {{"name", valid_utf8(local_name(c.name()))}}}};
   }
   return out;
 }
