@@ -19,6 +19,17 @@ struct Paginator {
 };
 
 // Given the last output, the params for the next page, or nullopt when done.
+// A page whose tokens equal the ones just sent also gives nullopt, so a
+// service that repeats its token cannot loop us forever; the caller tells the
+// two apart with repeats_token() and should record it (coverage: the listing
+// may be incomplete).
 std::optional<json> next_page_params(const Paginator& p, const json& params, const json& output);
+
+// True when the output's tokens are the very tokens params sent.
+bool repeats_token(const Paginator& p, const json& params, const json& output);
+
+// A Paginator from a botocore paginators-1.json entry ("input_token",
+// "output_token", "more_results", "result_key"; strings or lists).
+Paginator paginator_from_botocore(const json& spec);
 
 }  // namespace cloudpeek
