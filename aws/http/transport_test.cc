@@ -343,6 +343,36 @@ TEST(Transport, CallbackExceptionDoesNotKillTheLoop) {
   EXPECT_TRUE(r.ok());
 }
 
+TEST(Transport, HonoursProxyFromEnvironment) {
+  // The loopback server plays the proxy: a request for a host that cannot resolve
+  // still succeeds, because libcurl sends it to http_proxy instead.
+  LoopbackServer proxy;
+  setenv("http_proxy", proxy.url("").c_str(), 1);
+  unsetenv("no_proxy");
+  unsetenv("NO_PROXY");
+  {
+    Transport t;
+    auto r = t.send(get("http://cloudpeek-test.invalid/echo"));
+    unsetenv("http_proxy");
+    ASSERT_TRUE(r.ok()) << r.error().describe();
+    EXPECT_EQ(r->status, 200);
+  }
+  EXPECT_EQ(proxy.connections_accepted(), 1);
+}
+
+TEST(Transport, CaBundleFromEnvironment) {
+  setenv("AWS_CA_BUNDLE", "/nonexistent/ca.pem", 1);
+  TransportOptions o = TransportOptions::from_environment();
+  unsetenv("AWS_CA_BUNDLE");
+  EXPECT_EQ(o.ca_bundle, "/nonexistent/ca.pem");
+  // A bundle that cannot be read fails TLS; it never falls back to no verification.
+  LoopbackServer server;
+  Transport t(o);
+  auto r = t.send(get("https://127.0.0.1:" + std::to_string(server.port()) + "/echo"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "TlsFailure") << r.error().message;
+}
+
 TEST(CurlError, CodesAndHost) {
   EXPECT_EQ(network_error_code(CURLE_COULDNT_RESOLVE_HOST), "DnsFailure");
   EXPECT_EQ(network_error_code(CURLE_COULDNT_CONNECT), "ConnectFailure");
