@@ -66,7 +66,8 @@ static std::string without_query(std::string_view detail) {
 
 Error network_error(CURLcode code, std::string_view curl_detail, const std::string& url,
                     std::chrono::milliseconds total_timeout) {
-  const std::string host = host_of_url(url);
+  std::string host = host_of_url(url);
+  if (host.empty()) host = "the endpoint";  // a URL curl could not parse: never echo it
   const std::string_view kind = network_error_code(code);
   std::string detail = without_query(curl_detail);
   if (detail.empty()) detail = curl_easy_strerror(code);

@@ -97,6 +97,10 @@ struct Transport::Impl {
 
   explicit Impl(TransportOptions o) : options(std::move(o)) {
     global_init();
+    // HTTP/1.1 carries one transfer per connection: transfers beyond the connection
+    // cap would wait inside curl with their timeouts already running, so they wait
+    // in our queue instead, where no clock runs.
+    if (options.max_connections > 0) options.max_in_flight = std::min(options.max_in_flight, options.max_connections);
     options.max_in_flight = std::max<size_t>(1, options.max_in_flight);
     multi = curl_multi_init();
     curl_multi_setopt(multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, static_cast<long>(options.max_connections));
