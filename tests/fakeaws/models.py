@@ -1,0 +1,99 @@
+"""botocore's bundled service models: which service and operation a request is.
+
+A SigV4 credential scope names the signing name ("s3", "monitoring",
+"elasticloadbalancing"), not the botocore service; several services share one
+signing name (elb/elbv2, rds/docdb/neptune, s3/s3control). Candidates come
+from an index of every model's signing name; the protocol's own routing key
+(Action+Version, X-Amz-Target, method+path) picks among them.
+"""
+
+import threading
+
+import botocore.loaders
+import botocore.model
+import botocore.session
+
+from protocols import json_protocol, query, rest
+
+_session = botocore.session.get_session()
+_loader = botocore.loaders.Loader()
+_models = {}
+_lock = threading.Lock()
+_index = None
+_index_ready = threading.Event()
+
+
+def service_model(name):
+    with _lock:
+        if name not in _models:
+            _models[name] = _session.get_service_model(name)
+        return _models[name]
+
+
+def paginator_config(service_name, op_name):
+    try:
+        cfg = _session.get_paginator_model(service_name)._paginator_config
+    except Exception:
+        return None
+    return cfg.get(op_name)
+
+
+def _build_index():
+    global _index
+    idx = {}
+    for name in _loader.list_available_services("service-2"):
+        meta = _loader.load_service_model(name, "service-2")["metadata"]
+        idx.setdefault(meta.get("signingName", meta["endpointPrefix"]), []).append(name)
+    _index = idx
+    _index_ready.set()
+
+
+def start_index():
+    """Scanning every model takes seconds; do it off the request path."""
+    threading.Thread(target=_build_index, daemon=True).start()
+
+
+_AVAILABLE = set(_loader.list_available_services("service-2"))
+# Signing names that are also a service name but not the only service signing
+# with that name: these must wait for the full index.
+_SHARED = {"s3", "rds", "elasticloadbalancing", "dynamodb", "ses", "es", "apigateway",
+           "sagemaker", "chime", "connect", "appconfig", "cloudhsm", "cloudsearch",
+           "forecast", "greengrass", "kinesisvideo", "kinesisanalytics", "mediastore",
+           "mgh", "personalize", "qldb", "servicecatalog"}
+
+
+def candidates(signing_name):
+    if signing_name in _AVAILABLE and signing_name not in _SHARED:
+        m = service_model(signing_name)
+        if m.metadata.get("signingName", m.metadata["endpointPrefix"]) == signing_name:
+            return [signing_name]
+    if signing_name == "s3":
+        # s3control is matched only when the path says so (/v20180820/...).
+        return ["s3", "s3control"]
+    _index_ready.wait(60)
+    return list((_index or {}).get(signing_name, []))
+
+
+def resolve(signing_name, request):
+    """(service_model, op_model, labels) for a signed request, or Nones."""
+    names = candidates(signing_name)
+    if signing_name == "s3" and request.path.startswith("/v20180820/"):
+        names = ["s3control"]
+    for name in names:
+        m = service_model(name)
+        proto = m.metadata["protocol"]
+        if proto in ("query", "ec2"):
+            action = query.operation_name(request)
+            version = request.form.get("Version")
+            if action in m.operation_names and (version in (None, m.api_version) or len(candidates(signing_name)) == 1):
+                return m, m.operation_model(action), None
+        elif proto == "json":
+            target = request.headers.get("X-Amz-Target", "")
+            prefix, _, op = target.rpartition(".")
+            if prefix == m.metadata.get("targetPrefix") and op in m.operation_names:
+                return m, m.operation_model(op), None
+        else:
+            op, labels = rest.match_operation(m, request.method, request.path, request.query)
+            if op is not None:
+                return m, op, labels
+    return None, None, None

@@ -1,0 +1,171 @@
+"""Serving an operation: special handlers, else the scenario's data, paged.
+
+Anything the scenario does not hold answers either as the real service does
+when the thing is absent (no password policy → NoSuchEntity) or, for lists,
+with an empty result; other gaps fail loudly (501 FakeAwsNoScenarioData) so
+a scenario author sees at once what is missing.
+"""
+
+import pagination
+import sso
+import sts
+from errors import AwsError
+
+# IAM action prefixes that differ from the SigV4 signing name.
+_ACTION_PREFIX = {"monitoring": "cloudwatch", "email": "ses", "awsssoportal": "sso"}
+
+# S3 operations whose IAM action is named differently.
+_S3_ACTIONS = {
+    "ListBuckets": "s3:ListAllMyBuckets",
+    "ListObjects": "s3:ListBucket",
+    "ListObjectsV2": "s3:ListBucket",
+    "ListObjectVersions": "s3:ListBucketVersions",
+    "HeadBucket": "s3:ListBucket",
+    "GetBucketEncryption": "s3:GetEncryptionConfiguration",
+    "GetPublicAccessBlock": "s3:GetBucketPublicAccessBlock",
+    "GetBucketLifecycleConfiguration": "s3:GetLifecycleConfiguration",
+    "GetObjectLockConfiguration": "s3:GetBucketObjectLockConfiguration",
+    "GetBucketReplication": "s3:GetReplicationConfiguration",
+    "GetBucketCors": "s3:GetBucketCORS",
+    "GetBucketNotificationConfiguration": "s3:GetBucketNotification",
+    "HeadObject": "s3:GetObject",
+}
+
+# What a service says when a singleton configuration does not exist.
+_ABSENT = {
+    ("iam", "GetAccountPasswordPolicy"): ("NoSuchEntity", "The Password Policy with domain name {account} cannot be found.", 404),
+    ("s3", "GetBucketPolicy"): ("NoSuchBucketPolicy", "The bucket policy does not exist", 404),
+    ("s3", "GetBucketPolicyStatus"): ("NoSuchBucketPolicy", "The bucket policy does not exist", 404),
+    ("s3", "GetBucketEncryption"): ("ServerSideEncryptionConfigurationNotFoundError",
+                                    "The server side encryption configuration was not found", 404),
+    ("s3", "GetPublicAccessBlock"): ("NoSuchPublicAccessBlockConfiguration",
+                                     "The public access block configuration was not found", 404),
+    ("s3", "GetBucketTagging"): ("NoSuchTagSet", "The TagSet does not exist", 404),
+    ("s3", "GetBucketLifecycleConfiguration"): ("NoSuchLifecycleConfiguration", "The lifecycle configuration does not exist", 404),
+    ("s3", "GetBucketCors"): ("NoSuchCORSConfiguration", "The CORS configuration does not exist", 404),
+    ("s3", "GetBucketWebsite"): ("NoSuchWebsiteConfiguration", "The specified bucket does not have a website configuration", 404),
+    ("s3", "GetObjectLockConfiguration"): ("ObjectLockConfigurationNotFoundError",
+                                           "Object Lock configuration does not exist for this bucket", 404),
+    ("s3", "GetBucketOwnershipControls"): ("OwnershipControlsNotFoundError",
+                                           "The bucket ownership controls were not found", 404),
+    ("s3", "GetBucketReplication"): ("ReplicationConfigurationNotFoundError",
+                                     "The replication configuration was not found", 404),
+    ("s3control", "GetPublicAccessBlock"): ("NoSuchPublicAccessBlockConfiguration",
+                                            "The public access block configuration was not found", 404),
+}
+
+
+def iam_actions(service_model, op_name):
+    """IAM action names a deny may use for this operation."""
+    signing = service_model.metadata.get("signingName", service_model.metadata["endpointPrefix"])
+    prefix = _ACTION_PREFIX.get(signing, signing)
+    names = {f"{prefix}:{op_name}", f"{service_model.service_name}:{op_name}"}
+    if service_model.service_name == "s3" and op_name in _S3_ACTIONS:
+        names.add(_S3_ACTIONS[op_name])
+    return names
+
+
+def resource_for(ctx):
+    svc = ctx.service_model.service_name
+    if svc == "s3" and ctx.params.get("Bucket"):
+        return f"arn:{ctx.state.scenario.partition}:s3:::{ctx.params['Bucket']}"
+    if svc == "iam":
+        return f"arn:{ctx.state.scenario.partition}:iam::{ctx.account}:*"
+    for v in ctx.params.values():
+        if isinstance(v, str) and v.startswith("arn:"):
+            return v
+    return "*"
+
+
+def _error_from_spec(ctx, spec):
+    code = spec.get("code") or spec.get("Code")
+    message = spec.get("message") or spec.get("Message") or ""
+    status = spec.get("status")
+    if status is None:
+        status = 400
+        for shape in ctx.op_model.error_shapes:
+            err = shape.metadata.get("error", {})
+            if shape.name == code or err.get("code") == code:
+                status = err.get("httpStatusCode", 400)
+    extra = {k: v for k, v in spec.items() if k not in ("code", "Code", "message", "Message", "status")}
+    return AwsError(code, message.format(account=ctx.account, **ctx.params), int(status), extra=extra)
+
+
+def describe_regions(ctx):
+    regions = ctx.state.scenario.regions(ctx.account)
+    all_regions = bool(ctx.params.get("AllRegions"))
+    names = set(ctx.params.get("RegionNames") or [])
+    out = []
+    for name, status in sorted(regions.items()):
+        if not all_regions and status == "not-opted-in":
+            continue
+        if names and name not in names:
+            continue
+        out.append({"RegionName": name, "Endpoint": f"ec2.{name}.amazonaws.com", "OptInStatus": status})
+    return {"Regions": out}
+
+
+_SPECIAL = {("ec2", "DescribeRegions"): describe_regions}
+
+
+def handle(ctx):
+    svc, op = ctx.service_model.service_name, ctx.op_model.name
+    if svc == "sts" and op in sts.HANDLERS:
+        return sts.HANDLERS[op](ctx)
+    if svc == "sso" and op in sso.HANDLERS:
+        return sso.HANDLERS[op](ctx)
+    scenario = ctx.state.scenario
+    if svc == "s3" and ctx.params.get("Bucket") and op != "CreateBucket":
+        buckets = scenario.buckets(ctx.account)
+        if buckets is not None and ctx.params["Bucket"] not in buckets:
+            raise AwsError("NoSuchBucket", "The specified bucket does not exist", 404,
+                           extra={"BucketName": ctx.params["Bucket"]})
+    entry = scenario.entry(ctx.account, svc, ctx.region, op)
+    kind = value = page_size = None
+    if entry is not None:
+        from scenario import select
+        kind, value, page_size = select(entry, ctx.params)
+    if kind == "error":
+        raise _error_from_spec(ctx, value)
+    if kind is None:
+        if (svc, op) in _SPECIAL:
+            return _SPECIAL[(svc, op)](ctx)
+        if (svc, op) in _ABSENT:
+            code, msg, status = _ABSENT[(svc, op)]
+            extra = {"BucketName": ctx.params["Bucket"]} if svc == "s3" and "Bucket" in ctx.params else None
+            raise AwsError(code, msg.format(account=ctx.account), status, extra=extra)
+        if _is_list_op(ctx.op_model):
+            kind, value = "output", {}
+        else:
+            raise AwsError("FakeAwsNoScenarioData",
+                           f"fakeaws: the scenario has no answer for {svc}:{op} in {ctx.region} "
+                           f"(account {ctx.account}) for input {sorted(ctx.params)}", 501, sender=False)
+    output = pagination.paginate(svc, ctx.op_model, value or {}, ctx.params, page_size or scenario.page_size)
+    if svc == "s3" and ctx.params.get("EncodingType") == "url":
+        _s3_url_encode(output)
+    return output
+
+
+def _s3_url_encode(output):
+    """S3 URL-encodes keys when asked (encoding-type=url), and says so."""
+    from urllib.parse import quote
+    output["EncodingType"] = "url"
+    for name in ("Prefix", "Delimiter", "StartAfter", "Marker", "NextMarker", "KeyMarker", "NextKeyMarker"):
+        if isinstance(output.get(name), str):
+            output[name] = quote(output[name], safe="/")
+    for listname in ("Contents", "Versions", "DeleteMarkers"):
+        for item in output.get(listname, []) or []:
+            if "Key" in item:
+                item["Key"] = quote(item["Key"], safe="/")
+    for cp in output.get("CommonPrefixes", []) or []:
+        if "Prefix" in cp:
+            cp["Prefix"] = quote(cp["Prefix"], safe="/")
+
+
+def _is_list_op(op_model):
+    name = op_model.name
+    if not name.startswith(("List", "Describe", "Get")):
+        return False
+    shape = op_model.input_shape
+    required = shape.required_members if shape is not None else []
+    return not required and (name.startswith(("List", "Describe")))
