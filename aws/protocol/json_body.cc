@@ -5,12 +5,12 @@
 
 namespace cloudpeek {
 
-json json_body_value(const ShapeRef& ref, const json& value) {
+Params json_body_value(const ShapeRef& ref, const Params& value) {
   if (ref.flag("document")) return value;
   const std::string& type = ref.type();
   if (type == "structure") {
     if (!value.is_object()) throw SerializeError(ref.shape_name() + ": expected an object");
-    json out = json::object();
+    Params out = Params::object();
     for (const auto& [name, v] : value.items()) {
       if (v.is_null()) continue;  // an unset member is absent, never null
       ShapeRef member = ref.member(name);
@@ -21,14 +21,14 @@ json json_body_value(const ShapeRef& ref, const json& value) {
   if (type == "list") {
     if (!value.is_array()) throw SerializeError(ref.shape_name() + ": expected a list");
     ShapeRef item = ref.list_member();
-    json out = json::array();
+    Params out = Params::array();
     for (const auto& v : value) out.push_back(v.is_null() ? v : json_body_value(item, v));
     return out;
   }
   if (type == "map") {
     if (!value.is_object()) throw SerializeError(ref.shape_name() + ": expected a map");
     ShapeRef item = ref.map_value();
-    json out = json::object();
+    Params out = Params::object();
     for (const auto& [k, v] : value.items()) out[k] = v.is_null() ? v : json_body_value(item, v);
     return out;
   }

@@ -7,6 +7,6 @@
 
 namespace cloudpeek {
 
-json json_body_value(const ShapeRef& ref, const json& value);
+Params json_body_value(const ShapeRef& ref, const Params& value);
 
 }  // namespace cloudpeek

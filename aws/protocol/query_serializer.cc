@@ -28,7 +28,7 @@ class QueryWriter {
  public:
   explicit QueryWriter(bool ec2) : ec2_(ec2) {}
 
-  void value(const ShapeRef& ref, const json& v, const std::string& prefix) {
+  void value(const ShapeRef& ref, const Params& v, const std::string& prefix) {
     if (v.is_null()) return;
     const std::string& type = ref.type();
     if (type == "structure") return structure(ref, v, prefix);
@@ -40,7 +40,7 @@ class QueryWriter {
   FormParams out;
 
  private:
-  void structure(const ShapeRef& ref, const json& v, const std::string& prefix) {
+  void structure(const ShapeRef& ref, const Params& v, const std::string& prefix) {
     if (!v.is_object()) throw SerializeError(prefix + ": expected an object");
     for (const auto& [name, member_value] : v.items()) {
       ShapeRef member = ref.member(name);
@@ -49,7 +49,7 @@ class QueryWriter {
     }
   }
 
-  void list(const ShapeRef& ref, const json& v, const std::string& prefix) {
+  void list(const ShapeRef& ref, const Params& v, const std::string& prefix) {
     if (!v.is_array()) throw SerializeError(prefix + ": expected a list");
     ShapeRef item = ref.list_member();
     std::string item_prefix;
@@ -60,9 +60,11 @@ class QueryWriter {
       out.emplace_back(prefix, "");
       return;
     } else if (ref.flag("flattened")) {
-      // A flattened list's items replace the member's own name with the item's name, if given.
+      // A flattened list's items take the item's name, if given, unless the
+      // structure member names itself explicitly.
       item_prefix = prefix;
-      if (const auto* n = item.ref().contains("locationName") ? &item.ref()["locationName"] : nullptr) {
+      const json* n = item.ref().contains("locationName") ? &item.ref()["locationName"] : nullptr;
+      if (n && !ref.ref().contains("locationName")) {
         auto dot = prefix.rfind('.');
         item_prefix = (dot == std::string::npos ? "" : prefix.substr(0, dot + 1)) + n->get<std::string>();
       }
@@ -73,7 +75,7 @@ class QueryWriter {
     for (const auto& element : v) value(item, element, item_prefix + "." + std::to_string(++i));
   }
 
-  void map(const ShapeRef& ref, const json& v, const std::string& prefix) {
+  void map(const ShapeRef& ref, const Params& v, const std::string& prefix) {
     if (!v.is_object()) throw SerializeError(prefix + ": expected a map");
     ShapeRef key = ref.map_key();
     ShapeRef val = ref.map_value();
@@ -94,7 +96,7 @@ class QueryWriter {
 }  // namespace
 
 SerializedRequest serialize_query(const ServiceModel& service, const OperationModel& op,
-                                  const json& params, bool ec2) {
+                                  const Params& params, bool ec2) {
   QueryWriter writer(ec2);
   writer.out.emplace_back("Action", op.value("name", ""));
   writer.out.emplace_back("Version", service.metadata.value("apiVersion", ""));

@@ -11,6 +11,6 @@ namespace cloudpeek {
 // member name with its first letter upper-cased) and in lists, which are
 // always flattened ("Name.1", never "Name.member.1") and omitted when empty.
 SerializedRequest serialize_query(const ServiceModel& service, const OperationModel& op,
-                                  const json& params, bool ec2);
+                                  const Params& params, bool ec2);
 
 }  // namespace cloudpeek

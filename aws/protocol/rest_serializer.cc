@@ -1,6 +1,7 @@
 #include "aws/protocol/rest_serializer.h"
 
 #include <map>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -21,10 +22,10 @@ struct Bindings {
   std::map<std::string, std::string> labels;  // label name → text (not yet encoded)
   QueryParams query;
   Headers headers;
-  json body = json::object();  // members without a location
+  Params body = Params::object();  // members without a location
 };
 
-void bind_query(Bindings& b, const ShapeRef& member, const std::string& name, const json& v) {
+void bind_query(Bindings& b, const ShapeRef& member, const std::string& name, const Params& v) {
   if (member.type() == "map") {
     // A map bound to the query string contributes its own keys; list values repeat the key.
     ShapeRef val = member.map_value();
@@ -43,22 +44,32 @@ void bind_query(Bindings& b, const ShapeRef& member, const std::string& name, co
   }
 }
 
-std::string header_text(const ShapeRef& member, const json& v) {
-  if (member.flag("jsonvalue")) return base64_encode(v.dump());
+std::string header_text(const ShapeRef& member, const Params& v) {
+  // A jsonvalue header carries JSON, base64-encoded; a string is taken as JSON text already.
+  if (member.flag("jsonvalue")) return base64_encode(v.is_string() ? v.get<std::string>() : v.dump());
   if (member.type() == "list") {
     ShapeRef item = member.list_member();
     std::string out;
     for (const auto& x : v) {
-      if (!out.empty()) out += ",";
-      out += scalar_text(item, x, TimeFormat::kHttpDate);
+      if (!out.empty()) out += ", ";
+      std::string text = scalar_text(item, x, TimeFormat::kHttpDate);
+      // A string holding the list separator or a quote is quoted so the list splits back
+      // the same; HTTP dates keep their comma bare, as RFC 7231 lists them.
+      if (item.type() == "string" && text.find_first_of(",\"") != std::string::npos) {
+        std::string quoted = "\"";
+        for (char c : text) quoted += c == '"' ? std::string("\\\"") : std::string(1, c);
+        text = quoted + "\"";
+      }
+      out += text;
     }
     return out;
   }
   return scalar_text(member, v, TimeFormat::kHttpDate);
 }
 
-Bindings bind_members(const ShapeRef& input, const json& params) {
+Bindings bind_members(const ShapeRef& input, const Params& params) {
   Bindings b;
+  std::vector<std::pair<const ShapeRef, const Params*>> query_maps;  // bound after the named parameters
   for (const auto& [name, v] : params.items()) {
     if (v.is_null()) continue;
     ShapeRef member = input.member(name);
@@ -66,10 +77,13 @@ Bindings bind_members(const ShapeRef& input, const json& params) {
     std::string wire = member.text_trait("locationName", name);
     if (location == "uri") {
       b.labels[wire] = scalar_text(member, v, TimeFormat::kIso8601);
+    } else if (location == "querystring" && member.type() == "map") {
+      query_maps.emplace_back(member, &v);
     } else if (location == "querystring") {
       bind_query(b, member, wire, v);
     } else if (location == "header") {
-      b.headers.emplace_back(wire, header_text(member, v));
+      // An empty list has no header form; sending "" would claim one empty element.
+      if (!(v.is_array() && v.empty())) b.headers.emplace_back(wire, header_text(member, v));
     } else if (location == "headers") {
       // A map of headers, each name behind the member's prefix.
       for (const auto& [k, x] : v.items()) b.headers.emplace_back(wire + k, scalar_text(member.map_value(), x, TimeFormat::kHttpDate));
@@ -78,6 +92,15 @@ Bindings bind_members(const ShapeRef& input, const json& params) {
     } else {
       b.body[name] = v;
     }
+  }
+  // A named query parameter wins over a map entry of the same name.
+  std::set<std::string> named;
+  for (const auto& [k, v] : b.query) named.insert(k);
+  for (const auto& [member, v] : query_maps) {
+    Bindings from_map;
+    bind_query(from_map, member, "", *v);
+    for (auto& kv : from_map.query)
+      if (!named.count(kv.first)) b.query.push_back(std::move(kv));
   }
   return b;
 }
@@ -111,7 +134,7 @@ bool has_body_members(const ShapeRef& input) {
   return false;
 }
 
-std::string structured_body(const ShapeRef& ref, const json& value, const std::string& root_name, bool xml) {
+std::string structured_body(const ShapeRef& ref, const Params& value, const std::string& root_name, bool xml) {
   return xml ? xml_document(ref, value, root_name) : json_body_value(ref, value).dump();
 }
 
@@ -120,7 +143,7 @@ const char* structured_content_type(bool xml) { return xml ? "application/xml" :
 }  // namespace
 
 SerializedRequest serialize_rest(const ServiceModel& service, const OperationModel& op,
-                                 const json& params, bool xml) {
+                                 const Params& params, bool xml) {
   SerializedRequest req;
   const json& http = op.contains("http") ? op["http"] : json::object();
   req.method = http.value("method", "POST");
@@ -131,10 +154,10 @@ SerializedRequest serialize_rest(const ServiceModel& service, const OperationMod
   if (op.contains("input")) {
     ShapeRef input(service.shapes, op["input"]);
     b = bind_members(input, params);
-    if (const json* payload = input.shape().contains("payload") ? &input.shape()["payload"] : nullptr) {
+    if (const json* payload = input.trait("payload")) {
       std::string name = payload->get<std::string>();
       ShapeRef member = input.member(name);
-      const json& v = b.body.contains(name) ? b.body[name] : json();
+      const Params& v = b.body.contains(name) ? b.body[name] : Params();
       const std::string& type = member.type();
       if (type == "blob" || type == "string") {
         // Raw bytes; the SDKs label a bare blob octet-stream and a string text/plain.
@@ -144,11 +167,16 @@ SerializedRequest serialize_rest(const ServiceModel& service, const OperationMod
         if (!v.is_null()) req.body = v.dump();
         content_type = "application/json";
       } else if (!v.is_null()) {
-        std::string root = member.ref().value("locationName", member.shape().value("locationName", name));
+        // The payload element is named by the member's locationName, else by the
+        // target shape's own name (its locationName, else the shape name).
+        std::string root = member.ref().value(
+            "locationName", member.shape().value("locationName", member.shape_name()));
         req.body = structured_body(member, v, root, xml);
         content_type = structured_content_type(xml);
-      } else if (!xml) {
-        req.body = "{}";  // JSON services expect an object even for an unset structure payload
+      } else if (!xml && !member.flag("union")) {
+        // JSON services expect an object even for an unset structure payload; an
+        // unset union has no value at all to send.
+        req.body = "{}";
         content_type = structured_content_type(xml);
       }
     } else if (!b.body.empty()) {

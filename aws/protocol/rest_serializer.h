@@ -5,10 +5,11 @@
 #pragma once
 
 #include "aws/protocol/serialize.h"
+#include "aws/protocol/shape_ref.h"
 
 namespace cloudpeek {
 
 SerializedRequest serialize_rest(const ServiceModel& service, const OperationModel& op,
-                                 const json& params, bool xml);
+                                 const Params& params, bool xml);
 
 }  // namespace cloudpeek

@@ -24,7 +24,7 @@ std::string random_uuid_v4() {
 
 // Top-level members marked idempotencyToken get a fresh token when the caller
 // left them out, so a retried request is recognised as the same request.
-json with_idempotency_tokens(const ShapeRef& input, json params, const SerializeOptions& options) {
+Params with_idempotency_tokens(const ShapeRef& input, Params params, const SerializeOptions& options) {
   for (const auto& [name, ref] : input.members().items()) {
     if (params.contains(name) && !params[name].is_null()) continue;
     if (!input.member(name).flag("idempotencyToken")) continue;
@@ -34,7 +34,7 @@ json with_idempotency_tokens(const ShapeRef& input, json params, const Serialize
 }
 
 // The endpoint trait's hostPrefix ("{Name}-data.") with hostLabel members filled in.
-std::string host_prefix(const OperationModel& op, const json& params) {
+std::string host_prefix(const OperationModel& op, const Params& params) {
   auto ep = op.find("endpoint");
   if (ep == op.end() || !ep->contains("hostPrefix")) return {};
   std::string tmpl = (*ep)["hostPrefix"].get<std::string>(), out;
@@ -57,7 +57,7 @@ std::string host_prefix(const OperationModel& op, const json& params) {
   return out;
 }
 
-SerializedRequest serialize_json_rpc(const ServiceModel& service, const OperationModel& op, const json& params) {
+SerializedRequest serialize_json_rpc(const ServiceModel& service, const OperationModel& op, const Params& params) {
   SerializedRequest req;
   req.method = "POST";
   req.path = "/";
@@ -65,7 +65,7 @@ SerializedRequest serialize_json_rpc(const ServiceModel& service, const Operatio
     req.method = http->value("method", "POST");
     req.path = http->value("requestUri", "/");
   }
-  json body = json::object();
+  Params body = Params::object();
   if (op.contains("input")) body = json_body_value(ShapeRef(service.shapes, op["input"]), params);
   req.body = body.dump();
   std::string target = service.metadata.value("targetPrefix", "");
@@ -78,16 +78,16 @@ SerializedRequest serialize_json_rpc(const ServiceModel& service, const Operatio
 
 Result<SerializedRequest> serialize_request(const ServiceModel& service, const OperationModel& op,
                                             const json& params) {
-  return serialize_request(service, op, params, SerializeOptions{});
+  return serialize_request(service, op, Params(params), SerializeOptions{});
 }
 
 Result<SerializedRequest> serialize_request(const ServiceModel& service, const OperationModel& op,
-                                            const json& params, const SerializeOptions& options) {
+                                            const Params& params, const SerializeOptions& options) {
   std::string op_name = op.value("name", "");
   try {
     if (!params.is_null() && !params.is_object())
       throw SerializeError("parameters must be a JSON object");
-    json p = params.is_null() ? json::object() : params;
+    Params p = params.is_null() ? Params::object() : params;
     if (op.contains("input")) p = with_idempotency_tokens(ShapeRef(service.shapes, op["input"]), std::move(p), options);
 
     SerializedRequest req;
@@ -103,7 +103,7 @@ Result<SerializedRequest> serialize_request(const ServiceModel& service, const O
   } catch (const SerializeError& e) {
     return make_error(ErrorKind::kInvalidInput, "Cannot build the " + op_name + " request: " + e.what(),
                       "This is a bug in CloudPeek's request for this call; please report it.");
-  } catch (const json::exception& e) {
+  } catch (const nlohmann::json::exception& e) {
     return make_error(ErrorKind::kInvalidInput, "Cannot build the " + op_name + " request: " + e.what(),
                       "This is a bug in CloudPeek's request for this call; please report it.");
   }

@@ -30,7 +30,10 @@ struct SerializeOptions {
 // Errors are ErrorKind::kInvalidInput naming the parameter (missing required label, bad type).
 Result<SerializedRequest> serialize_request(const ServiceModel& service, const OperationModel& op,
                                             const json& params);
+// The same with parameters in the caller's order (nlohmann::ordered_json):
+// structure members and map entries are written in that order.
 Result<SerializedRequest> serialize_request(const ServiceModel& service, const OperationModel& op,
-                                            const json& params, const SerializeOptions& options);
+                                            const nlohmann::ordered_json& params,
+                                            const SerializeOptions& options);
 
 }  // namespace cloudpeek

@@ -12,6 +12,10 @@
 
 namespace cloudpeek {
 
+// Parameter values keep the caller's order (maps and structure members go on
+// the wire in that order, as the SDKs send them); the model itself is plain json.
+using Params = nlohmann::ordered_json;
+
 // Thrown inside the serializers and turned into an ErrorKind::kInvalidInput
 // Error at serialize_request(), the only way out of this module.
 struct SerializeError : std::runtime_error {

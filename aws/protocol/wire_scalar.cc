@@ -12,7 +12,7 @@ namespace {
 
 // Epoch seconds (maybe fractional) from a number, a numeric string or any
 // timestamp text the core parser knows.
-double epoch_seconds(const json& value) {
+double epoch_seconds(const Params& value) {
   if (value.is_number()) return value.get<double>();
   if (value.is_string()) {
     auto tp = parse_any_timestamp(value.get<std::string>());
@@ -42,7 +42,7 @@ TimeFormat time_format_of(const ShapeRef& ref, TimeFormat location_default) {
   return location_default;
 }
 
-std::string format_timestamp(const json& value, TimeFormat format) {
+std::string format_timestamp(const Params& value, TimeFormat format) {
   double s = epoch_seconds(value);
   switch (format) {
     case TimeFormat::kIso8601:
@@ -55,20 +55,20 @@ std::string format_timestamp(const json& value, TimeFormat format) {
   return timestamp_json(value, format).dump();
 }
 
-json timestamp_json(const json& value, TimeFormat format) {
+Params timestamp_json(const Params& value, TimeFormat format) {
   if (format != TimeFormat::kEpochSeconds) return format_timestamp(value, format);
   double s = epoch_seconds(value);
   if (is_whole(s)) return static_cast<long long>(std::llround(s));
   return std::llround(s * 1000.0) / 1000.0;
 }
 
-std::string number_text(const json& value) {
+std::string number_text(const Params& value) {
   if (value.is_string()) return value.get<std::string>();  // "NaN", "Infinity", "-Infinity"
   if (value.is_number()) return value.dump();  // shortest round-trip form, as Python's repr
   throw SerializeError("expected a number, got " + value.dump());
 }
 
-std::string scalar_text(const ShapeRef& ref, const json& value, TimeFormat location_default) {
+std::string scalar_text(const ShapeRef& ref, const Params& value, TimeFormat location_default) {
   const std::string& type = ref.type();
   if (type == "timestamp") return format_timestamp(value, time_format_of(ref, location_default));
   if (type == "blob") {

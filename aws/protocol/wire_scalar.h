@@ -15,13 +15,13 @@ enum class TimeFormat { kIso8601, kEpochSeconds, kHttpDate };
 // (query and XML: ISO 8601, JSON: epoch seconds, headers: HTTP date).
 TimeFormat time_format_of(const ShapeRef& ref, TimeFormat location_default);
 
-std::string format_timestamp(const json& value, TimeFormat format);
+std::string format_timestamp(const Params& value, TimeFormat format);
 // Epoch seconds as a JSON number (integral when whole); other formats as strings.
-json timestamp_json(const json& value, TimeFormat format);
+Params timestamp_json(const Params& value, TimeFormat format);
 
-std::string number_text(const json& value);
+std::string number_text(const Params& value);
 
 // Any scalar (string, enum, number, boolean, timestamp, blob) as text.
-std::string scalar_text(const ShapeRef& ref, const json& value, TimeFormat location_default);
+std::string scalar_text(const ShapeRef& ref, const Params& value, TimeFormat location_default);
 
 }  // namespace cloudpeek

@@ -11,16 +11,25 @@ namespace cloudpeek {
 namespace {
 
 void add_namespace(pugi::xml_node node, const ShapeRef& ref) {
+  // Either {"uri", "prefix"} or, in older models, just the URI.
   const json* ns = ref.trait("xmlNamespace");
-  if (!ns || !ns->is_object() || !ns->contains("uri")) return;
-  std::string prefix = ns->value("prefix", "");
+  if (!ns) return;
+  std::string uri, prefix;
+  if (ns->is_string()) {
+    uri = ns->get<std::string>();
+  } else if (ns->is_object() && ns->contains("uri")) {
+    uri = (*ns)["uri"].get<std::string>();
+    prefix = ns->value("prefix", "");
+  } else {
+    return;
+  }
   std::string attr = prefix.empty() ? "xmlns" : "xmlns:" + prefix;
-  node.append_attribute(attr.c_str()) = (*ns)["uri"].get<std::string>().c_str();
+  node.append_attribute(attr.c_str()) = uri.c_str();
 }
 
-void append(pugi::xml_node parent, const ShapeRef& ref, const json& value, const std::string& name);
+void append(pugi::xml_node parent, const ShapeRef& ref, const Params& value, const std::string& name);
 
-void append_structure(pugi::xml_node parent, const ShapeRef& ref, const json& value,
+void append_structure(pugi::xml_node parent, const ShapeRef& ref, const Params& value,
                       const std::string& name) {
   if (!value.is_object()) throw SerializeError(name + ": expected an object");
   pugi::xml_node node = parent.append_child(name.c_str());
@@ -37,7 +46,7 @@ void append_structure(pugi::xml_node parent, const ShapeRef& ref, const json& va
   }
 }
 
-void append_list(pugi::xml_node parent, const ShapeRef& ref, const json& value, const std::string& name) {
+void append_list(pugi::xml_node parent, const ShapeRef& ref, const Params& value, const std::string& name) {
   if (!value.is_array()) throw SerializeError(name + ": expected a list");
   ShapeRef item = ref.list_member();
   // A flattened list has no wrapper: each item is an element named like the member.
@@ -51,7 +60,7 @@ void append_list(pugi::xml_node parent, const ShapeRef& ref, const json& value, 
   for (const auto& v : value) append(list_node, item, v, item_name);
 }
 
-void append_map(pugi::xml_node parent, const ShapeRef& ref, const json& value, const std::string& name) {
+void append_map(pugi::xml_node parent, const ShapeRef& ref, const Params& value, const std::string& name) {
   if (!value.is_object()) throw SerializeError(name + ": expected a map");
   ShapeRef key = ref.map_key();
   ShapeRef val = ref.map_value();
@@ -71,7 +80,7 @@ void append_map(pugi::xml_node parent, const ShapeRef& ref, const json& value, c
   }
 }
 
-void append(pugi::xml_node parent, const ShapeRef& ref, const json& value, const std::string& name) {
+void append(pugi::xml_node parent, const ShapeRef& ref, const Params& value, const std::string& name) {
   if (value.is_null()) return;
   const std::string& type = ref.type();
   if (type == "structure") return append_structure(parent, ref, value, name);
@@ -85,7 +94,7 @@ void append(pugi::xml_node parent, const ShapeRef& ref, const json& value, const
 
 }  // namespace
 
-std::string xml_document(const ShapeRef& root, const json& value, const std::string& root_name) {
+std::string xml_document(const ShapeRef& root, const Params& value, const std::string& root_name) {
   pugi::xml_document doc;
   append(doc, root, value, root_name);
   std::ostringstream out;

@@ -10,6 +10,6 @@
 namespace cloudpeek {
 
 // The whole document: `value` written as one element named `root_name`.
-std::string xml_document(const ShapeRef& root, const json& value, const std::string& root_name);
+std::string xml_document(const ShapeRef& root, const Params& value, const std::string& root_name);
 
 }  // namespace cloudpeek
