@@ -98,6 +98,19 @@ bool blank(std::string_view body) {
   return body.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
+// S3 GetBucketLocation answers <LocationConstraint>eu-west-1</LocationConstraint>:
+// the root element is the output's one member, not a wrapper around it.
+json root_as_member(const ShapeRef& shape, pugi::xml_node root) {
+  const json& members = shape.members();
+  for (auto it = members.begin(); it != members.end(); ++it) {
+    ShapeRef member(shape.service(), it.value());
+    if (!member.str("location").empty() || !is_scalar_type(member.type())) continue;
+    if (local_name(root.name()) != local_name(member.str("locationName", it.key()))) continue;
+    return json{{it.key(), scalar_from_text(member, element_text(root), it.key())}};
+  }
+  return json::object();
+}
+
 }  // namespace
 
 void parse_http_bound_members(const ShapeRef& shape, const HttpResponse& response, json& out) {
@@ -150,7 +163,9 @@ json parse_rest_response(const ShapeRef& shape, const HttpResponse& response, Bo
   if (format == BodyFormat::kXml) {
     pugi::xml_document doc;
     load_xml(doc, body);
-    members = parse_xml_structure(shape, doc.document_element(), "");
+    pugi::xml_node root = doc.document_element();
+    members = parse_xml_structure(shape, root, "");
+    if (members.empty()) members = root_as_member(shape, root);
   } else {
     members = parse_json_structure(shape, load_json(body), "");
   }
