@@ -104,9 +104,15 @@ void parse_json_error(const ServiceModel& service, const HttpResponse& response,
                           : (body_code.empty() ? header_code : body_code);
   e.code = clean_code(code);
   e.message = string_member(body, {"message", "Message", "errorMessage"});
-  // awsQueryCompatible services also say "Code;Sender" in x-amzn-query-error.
+  // Services that moved from query to JSON (awsQueryCompatible: SQS, ...)
+  // keep their old query error code in x-amzn-query-error: "Code;Sender".
   if (auto q = find_header(response.headers, "x-amzn-query-error")) {
-    if (size_t semi = q->find(';'); semi != std::string::npos) e.type = parse_detail::valid_utf8(q->substr(semi + 1));
+    size_t semi = q->find(';');
+    if (semi != std::string::npos && semi > 0 && service.metadata.is_object() &&
+        service.metadata.contains("awsQueryCompatible")) {
+      e.code = parse_detail::valid_utf8(q->substr(0, semi));
+      e.type = parse_detail::valid_utf8(q->substr(semi + 1));
+    }
   }
   e.parsed = !e.code.empty();
   std::string shape_name;

@@ -205,6 +205,19 @@ TEST(ParseError, JsonCodesLoseNamespaceAndUri) {
   EXPECT_EQ(h.code, "NotFound");
 }
 
+TEST(ParseError, QueryCompatibleJsonKeepsTheQueryCode) {
+  ServiceModel m = model("json");
+  m.metadata["awsQueryCompatible"] = json::object();
+  WireError e = parse_error(m, response(R"({"__type": "com.amazonaws.sqs#QueueDoesNotExist", "message": "m"})", 400,
+                                        {{"x-amzn-query-error", "AWS.SimpleQueueService.NonExistentQueue;Sender"}}));
+  EXPECT_EQ(e.code, "AWS.SimpleQueueService.NonExistentQueue");
+  EXPECT_EQ(e.type, "Sender");
+  // Without the trait the header is not trusted for the code.
+  WireError plain = parse_error(model("json"), response(R"({"__type": "QueueDoesNotExist"})", 400,
+                                                        {{"x-amzn-query-error", "Other;Sender"}}));
+  EXPECT_EQ(plain.code, "QueueDoesNotExist");
+}
+
 TEST(ParseError, HugeErrorFieldsAreCapped) {
   std::string big(1 << 20, 'a');
   WireError e = parse_error(model("json"), response("{\"__type\": \"" + big + "\", \"message\": \"" + big + "\"}", 400));
