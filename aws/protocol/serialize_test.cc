@@ -403,5 +403,47 @@ TEST(ProtocolInputData, EverySkipMatchesACase) {
   }
 }
 
+// ---------------------------------------------------------------------------
+// Behaviour the shared vectors do not pin down.
+
+ServiceModel rest_json_model() {
+  ServiceModel m;
+  m.metadata = {{"protocol", "rest-json"}, {"apiVersion", "2020-01-01"}};
+  m.shapes = json::parse(R"({
+    "In": {"type": "structure", "members": {
+      "Id": {"shape": "S", "location": "uri", "locationName": "Id"},
+      "Token": {"shape": "S", "idempotencyToken": true}}},
+    "S": {"type": "string"}})");
+  return m;
+}
+
+const json kGetThing = json::parse(R"({"name": "GetThing", "http": {"method": "GET", "requestUri": "/things/{Id}"},
+                                       "input": {"shape": "In"}})");
+
+TEST(SerializeRequest, MissingUriLabelIsInvalidInput) {
+  auto r = serialize_request(rest_json_model(), kGetThing, json{{"Token", "t"}});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_NE(r.error().message.find("Id"), std::string::npos) << r.error().message;
+}
+
+TEST(SerializeRequest, UnknownParameterIsInvalidInput) {
+  auto r = serialize_request(rest_json_model(), kGetThing, json{{"Id", "a"}, {"Nope", 1}});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().kind, ErrorKind::kInvalidInput);
+  EXPECT_NE(r.error().message.find("Nope"), std::string::npos) << r.error().message;
+}
+
+TEST(SerializeRequest, IdempotencyTokenDefaultsToRandomUuidV4) {
+  auto a = serialize_request(rest_json_model(), kGetThing, json{{"Id", "a/b"}});
+  auto b = serialize_request(rest_json_model(), kGetThing, json{{"Id", "a/b"}});
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->path, "/things/a%2Fb");
+  std::string token = json::parse(a->body)["Token"];
+  EXPECT_EQ(token.size(), 36u);
+  EXPECT_EQ(token[14], '4');
+  EXPECT_NE(token, json::parse(b->body)["Token"].get<std::string>());
+}
+
 }  // namespace
 }  // namespace cloudpeek
