@@ -1,0 +1,25 @@
+// credential_process: run the profile's command with /bin/sh, read the JSON
+// it prints on stdout ({"Version": 1, "AccessKeyId", "SecretAccessKey",
+// "SessionToken", "Expiration"}). Its stderr passes through to ours. Errors
+// say what was wrong without echoing the output (it holds the secret).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "aws/core/credentials.h"
+#include "aws/credentials/refreshing_provider.h"
+
+namespace cloudpeek {
+
+// `what` names the source in messages, e.g. "credential_process of profile dev".
+Result<Credentials> parse_credential_process_output(std::string_view output, const std::string& what);
+
+// Runs `command` and parses its output.
+Result<Credentials> run_credential_process(const std::string& command, const std::string& what);
+
+// A refreshing provider around the command (refetched before Expiration).
+CredentialsProviderPtr make_process_provider(const std::string& command, const std::string& profile,
+                                             NowFn now = {});
+
+}  // namespace cloudpeek
