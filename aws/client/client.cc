@@ -169,6 +169,7 @@ void AwsClient::on_response(std::shared_ptr<Call> call, Result<HttpResponse> res
   if (!response) {
     outcome.network_error = true;
     error = response.error();
+    outcome.error_code = error.code;  // Timeout costs more retry quota; TlsFailure is not retried
     error.service = call->ctx.service;
     error.action = call->ctx.action;
   } else {
@@ -195,7 +196,7 @@ void AwsClient::on_response(std::shared_ptr<Call> call, Result<HttpResponse> res
       outcome.error_code = wire.code;
       error = classify_error(wire, call->ctx);
       if (error.kind == ErrorKind::kClockSkew) {
-        error.clock_offset = skew_.offset();
+        apply_clock_offset(error, skew_.offset());
         // The Date header has corrected the offset: re-sign once at the corrected time.
         if (!call->skew_retry_used && skew_.offset().count() != 0) {
           call->skew_retry_used = true;

@@ -1,0 +1,143 @@
+#include "cli/credential_options.h"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "aws/core/time_format.h"
+#include "aws/credentials/client_caller.h"
+#include "aws/credentials/default_chain.h"
+#include "aws/credentials/environment_provider.h"
+#include "aws/credentials/paste.h"
+#include "aws/credentials/shared_config.h"
+#include "aws/credentials/static_provider.h"
+
+namespace cloudpeek::cli {
+
+void add_credential_options(CLI::App& cmd, CredentialOptions& o) {
+  cmd.add_option("--profile", o.profile, "Profile of ~/.aws/config or ~/.aws/credentials (default: AWS_PROFILE, then 'default')");
+  cmd.add_option("--region", o.region, "AWS region for the calls (default: AWS_REGION, the profile's region, us-east-1)");
+  cmd.add_option("--access-key-id", o.access_key_id,
+                 "Access key id; the secret comes from AWS_SECRET_ACCESS_KEY or --secret-access-key-file, "
+                 "the session token from AWS_SESSION_TOKEN or --session-token-file");
+  cmd.add_option("--secret-access-key-file", o.secret_access_key_file, "File holding the secret access key");
+  cmd.add_option("--session-token-file", o.session_token_file, "File holding the session token");
+  cmd.add_option("--expiration", o.expiration, "When these temporary credentials expire (ISO 8601)");
+  cmd.add_flag("--credentials-stdin", o.credentials_stdin,
+               "Read credentials pasted from the AWS access portal or CLI on stdin "
+               "(export/$Env:/set lines, a [profile] block, or STS JSON)");
+  cmd.add_option("--credentials-file", o.credentials_file,
+                 "Read credentials pasted from the AWS access portal or CLI from this file");
+}
+
+namespace {
+
+Result<std::string> read_secret_file(const std::string& path, const char* what) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f)
+    return make_error(ErrorKind::kInvalidInput, fmt::format("Cannot read the {} file '{}'.", what, path),
+                      "Check the path and that this user may read it.");
+  std::string s((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  if (s.empty())
+    return make_error(ErrorKind::kInvalidInput, fmt::format("The {} file '{}' is empty.", what, path));
+  return s;
+}
+
+std::string region_of_profile(const std::string& profile) {
+  auto config = load_shared_config();
+  if (!config) return {};
+  std::string name = profile;
+  if (name.empty()) {
+    const char* env = std::getenv("AWS_PROFILE");
+    name = env && *env ? env : "default";
+  }
+  const Profile* p = config->profile(name);
+  if (!p) return {};
+  return p->get("region").value_or("");
+}
+
+}  // namespace
+
+Result<ResolvedCredentials> resolve_credentials(const CredentialOptions& o, std::istream& in,
+                                                std::shared_ptr<Transport> transport) {
+  ResolvedCredentials out;
+  std::string paste_region;
+  int sources = int(!o.access_key_id.empty()) + int(o.credentials_stdin) + int(!o.credentials_file.empty());
+  if (sources > 1)
+    return make_error(ErrorKind::kInvalidInput,
+                      "Give credentials one way: --access-key-id, --credentials-stdin or --credentials-file.");
+  if (sources == 1 && !o.profile.empty())
+    return make_error(ErrorKind::kInvalidInput, "--profile cannot be combined with explicit credentials.",
+                      "Drop --profile, or drop the explicit credentials to use the profile.");
+
+  if (o.credentials_stdin || !o.credentials_file.empty()) {
+    std::string text;
+    if (o.credentials_stdin) {
+      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    } else {
+      auto t = read_secret_file(o.credentials_file, "credentials");
+      if (!t) return t.error();
+      text = std::move(t).value();
+    }
+    auto pasted = parse_pasted_credentials(text);
+    if (!pasted) return pasted.error();
+    auto provider = StaticProvider::make(pasted->access_key_id, pasted->secret_access_key, pasted->session_token,
+                                         pasted->expiration,
+                                         o.credentials_stdin ? "pasted on stdin" : "file " + o.credentials_file);
+    if (!provider) return provider.error();
+    out.provider = provider.value();
+    paste_region = pasted->region;
+  } else if (!o.access_key_id.empty()) {
+    Secret secret, token;
+    if (!o.secret_access_key_file.empty()) {
+      auto s = read_secret_file(o.secret_access_key_file, "secret access key");
+      if (!s) return s.error();
+      secret = Secret(std::move(s).value());
+    } else if (const char* env = std::getenv("AWS_SECRET_ACCESS_KEY"); env && *env) {
+      secret = Secret(env);
+    } else {
+      return make_error(ErrorKind::kInvalidInput, "--access-key-id was given without its secret access key.",
+                        "Set AWS_SECRET_ACCESS_KEY or pass --secret-access-key-file FILE (never the secret itself "
+                        "on the command line).");
+    }
+    if (!o.session_token_file.empty()) {
+      auto t = read_secret_file(o.session_token_file, "session token");
+      if (!t) return t.error();
+      token = Secret(std::move(t).value());
+    } else if (const char* env = std::getenv("AWS_SESSION_TOKEN"); env && *env) {
+      token = Secret(env);
+    }
+    std::optional<Clock::time_point> expiry;
+    if (!o.expiration.empty()) {
+      expiry = parse_iso8601(o.expiration);
+      if (!expiry)
+        return make_error(ErrorKind::kInvalidInput,
+                          fmt::format("--expiration '{}' is not an ISO 8601 time.", o.expiration),
+                          "Use the form 2026-11-25T18:00:00Z.");
+    }
+    auto provider = StaticProvider::make(o.access_key_id, std::move(secret), std::move(token), expiry,
+                                         "command line");
+    if (!provider) return provider.error();
+    out.provider = provider.value();
+  } else {
+    ChainOptions chain;
+    chain.profile = o.profile;
+    chain.caller = std::make_shared<ClientCaller>(transport, EndpointOverrides::from_environment(),
+                                                  RetryConfig::from_environment());
+    auto provider = resolve_default_chain(chain);
+    if (!provider) return provider.error();
+    out.provider = provider.value();
+  }
+
+  out.region = o.region;
+  if (out.region.empty()) out.region = paste_region;
+  if (out.region.empty()) out.region = region_from_environment().value_or("");
+  if (out.region.empty() && sources == 0) out.region = region_of_profile(o.profile);
+  if (out.region.empty()) out.region = "us-east-1";
+  return out;
+}
+
+}  // namespace cloudpeek::cli
