@@ -22,6 +22,9 @@ std::tm to_tm(TimePoint t) {
 
 std::optional<TimePoint> from_fields(int y, int mo, int d, int h, int mi, int s, double frac) {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return std::nullopt;
+  // system_clock counts nanoseconds in 64 bits: about 1678..2262. Years outside
+  // a sane window are malformed input, not a reason to overflow.
+  if (y < 1900 || y > 2200) return std::nullopt;
   using namespace std::chrono;
   auto ymd = year{y} / month{unsigned(mo)} / day{unsigned(d)};
   if (!ymd.ok()) return std::nullopt;
