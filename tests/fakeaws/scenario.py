@@ -21,11 +21,26 @@ file can hold credentials that are valid (or expired) whenever it is served.
 import copy
 import datetime
 import json
+import os
 
 from auth import Credential, Principal
 from protocols.values import to_datetime
 
 ENTRY_KEYS = {"output", "error", "cases", "default", "page_size"}
+
+
+def merge(base, extra, where):
+    """Deep merge for scenario directories; a scalar set twice must agree."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = merge(out[k], v, where) if k in out else v
+        return out
+    if isinstance(base, list) and isinstance(extra, list):
+        return base + extra
+    if base != extra:
+        raise ValueError(f"scenario {where}: conflicting values {base!r} and {extra!r}")
+    return base
 
 
 def parse_time(value, base):
@@ -46,6 +61,16 @@ class Scenario:
 
     @classmethod
     def load(cls, path, now):
+        """A scenario file, or a directory of them merged in name order (objects
+        merge key by key, lists concatenate), so each service's part of a large
+        scenario lives in its own file."""
+        if os.path.isdir(path):
+            data = {}
+            for name in sorted(os.listdir(path)):
+                if name.endswith(".json"):
+                    with open(os.path.join(path, name), encoding="utf-8") as f:
+                        data = merge(data, json.load(f), name)
+            return cls(data, now)
         with open(path, encoding="utf-8") as f:
             return cls(json.load(f), now)
 

@@ -1,0 +1,66 @@
+// The generated models: every listed service is embedded, parses, keeps only
+// read operations, and carries botocore's paginators.
+#include "aws/services/service_models.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <string>
+
+namespace cloudpeek {
+namespace {
+
+TEST(EmbeddedServiceModels, EveryListedServiceParses) {
+  std::ifstream list(CLOUDPEEK_SOURCE_DIR "/aws/services/collected_services.txt");
+  ASSERT_TRUE(list) << "collected_services.txt not found";
+  std::string line;
+  int count = 0;
+  while (std::getline(list, line)) {
+    line = line.substr(0, line.find('#'));
+    line.erase(line.find_last_not_of(" \t\r") + 1);
+    if (line.empty()) continue;
+    ++count;
+    const ServiceModel* model = find_service_model(line);
+    ASSERT_NE(model, nullptr) << line;
+    EXPECT_FALSE(model->operations.empty()) << line;
+    EXPECT_TRUE(model->metadata.contains("protocol")) << line;
+  }
+  EXPECT_GE(count, 25);
+  EXPECT_EQ(find_service_model("no-such-service"), nullptr);
+}
+
+TEST(EmbeddedServiceModels, OnlyReadOperations) {
+  const std::regex read("^(Describe|Get|List|Search|Lookup)[A-Z].*|GenerateCredentialReport");
+  for (auto name : embedded_service_names()) {
+    for (const auto& [op, _] : find_service_model(name)->operations.items())
+      EXPECT_TRUE(std::regex_match(op, read)) << name << ":" << op;
+  }
+  EXPECT_FALSE(find_service_model("s3")->operations.contains("PutBucketPolicy"));
+  EXPECT_FALSE(find_service_model("iam")->operations.contains("CreateAccessKey"));
+  EXPECT_TRUE(find_service_model("iam")->operations.contains("GetAccountAuthorizationDetails"));
+  EXPECT_TRUE(find_service_model("ec2")->operations.contains("DescribeInstances"));
+}
+
+TEST(EmbeddedServiceModels, DocumentationStrippedShapesKept) {
+  const ServiceModel* s3 = find_service_model("s3");
+  ASSERT_NE(s3, nullptr);
+  EXPECT_EQ(s3->metadata.value("protocol", ""), "rest-xml");
+  EXPECT_TRUE(s3->shapes.contains("ListBucketsOutput"));
+  EXPECT_FALSE(s3->shapes.contains("PutBucketPolicyRequest"));
+  EXPECT_EQ(s3->operations["GetBucketPolicy"].dump().find("documentation"), std::string::npos);
+}
+
+TEST(EmbeddedServiceModels, Paginators) {
+  auto p = find_paginator("iam", "ListUsers");
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->input_token, std::vector<std::string>{"Marker"});
+  EXPECT_EQ(p->more_results, "IsTruncated");
+  auto ec2 = find_paginator("ec2", "DescribeInstances");
+  ASSERT_TRUE(ec2);
+  EXPECT_EQ(ec2->input_token, std::vector<std::string>{"NextToken"});
+  EXPECT_FALSE(find_paginator("iam", "GetAccountSummary"));
+}
+
+}  // namespace
+}  // namespace cloudpeek

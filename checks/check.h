@@ -1,0 +1,59 @@
+// A check: its metadata beside a pure function from one resource (and the
+// inventory, for context) to PASS, FAIL or NOT_ASSESSED. A check never calls
+// AWS. Each check lives in its own file and registers itself:
+//
+//   namespace {
+//   CheckResult evaluate(const Resource& bucket, const Inventory& inv) { ... }
+//   const RegisterCheck reg({.meta = {...}, .evaluate = evaluate});
+//   }
+//
+// Missing data is never a PASS: when a property the check reads is in
+// Resource::missing, or a context type's listing has a gap, the check returns
+// not_assessed(reason) naming what was missing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model/check_metadata.h"
+#include "model/finding.h"
+#include "model/inventory.h"
+#include "model/resource.h"
+
+namespace cloudpeek::checks {
+
+struct CheckResult {
+  CheckStatus status = CheckStatus::kNotAssessed;
+  std::string detail;
+};
+
+inline CheckResult pass(std::string detail) { return {CheckStatus::kPass, std::move(detail)}; }
+inline CheckResult fail(std::string detail) { return {CheckStatus::kFail, std::move(detail)}; }
+inline CheckResult not_assessed(std::string detail) { return {CheckStatus::kNotAssessed, std::move(detail)}; }
+
+using EvaluateFn = CheckResult (*)(const Resource&, const Inventory&);
+
+struct Check {
+  CheckMetadata meta;
+  // Other resource types the check reads from the inventory; the scan
+  // evaluates it only once their collection is complete.
+  std::vector<std::string> context_types;
+  EvaluateFn evaluate = nullptr;
+};
+
+// Every registered check, sorted by id.
+const std::vector<const Check*>& all_checks();
+const Check* find_check(std::string_view id);
+
+struct RegisterCheck {
+  explicit RegisterCheck(Check check);
+};
+
+// One finding per resource of the check's type, plus one NOT_ASSESSED per
+// region whose listing of that type is incomplete (Inventory::gap).
+std::vector<Finding> run_check(const Check& check, const Inventory& inventory);
+
+// The finding for one resource (what run_check does per resource).
+Finding evaluate_one(const Check& check, const Resource& resource, const Inventory& inventory);
+
+}  // namespace cloudpeek::checks

@@ -1,0 +1,99 @@
+#include <algorithm>
+#include <memory>
+#include <stdexcept>
+
+#include "checks/check.h"
+
+namespace cloudpeek::checks {
+
+namespace {
+
+struct Registry {
+  std::vector<std::unique_ptr<Check>> owned;
+  std::vector<const Check*> sorted;
+  bool dirty = false;
+};
+
+Registry& registry() {
+  static Registry r;
+  return r;
+}
+
+}  // namespace
+
+RegisterCheck::RegisterCheck(Check check) {
+  auto& r = registry();
+  if (check.meta.id.empty() || !check.evaluate || check.meta.resource_type.empty())
+    throw std::logic_error("check registered without id, type or evaluate: " + check.meta.id);
+  for (const auto& c : r.owned)
+    if (c->meta.id == check.meta.id) throw std::logic_error("check registered twice: " + check.meta.id);
+  r.owned.push_back(std::make_unique<Check>(std::move(check)));
+  r.dirty = true;
+}
+
+const std::vector<const Check*>& all_checks() {
+  // Registration happens during static initialization, before main; after
+  // that the list is read-only, so this lazily sorted view is safe.
+  auto& r = registry();
+  if (r.dirty) {
+    r.sorted.clear();
+    for (const auto& c : r.owned) r.sorted.push_back(c.get());
+    std::sort(r.sorted.begin(), r.sorted.end(),
+              [](const Check* a, const Check* b) { return a->meta.id < b->meta.id; });
+    r.dirty = false;
+  }
+  return r.sorted;
+}
+
+const Check* find_check(std::string_view id) {
+  const auto& all = all_checks();
+  auto it = std::lower_bound(all.begin(), all.end(), id,
+                             [](const Check* c, std::string_view v) { return c->meta.id < v; });
+  return it != all.end() && (*it)->meta.id == id ? *it : nullptr;
+}
+
+Finding evaluate_one(const Check& check, const Resource& resource, const Inventory& inventory) {
+  CheckResult result = check.evaluate(resource, inventory);
+  Finding f;
+  f.check_id = check.meta.id;
+  f.status = result.status;
+  f.severity = check.meta.severity;
+  f.service = check.meta.service;
+  f.resource_type = resource.type;
+  f.resource_arn = resource.arn;
+  f.resource_name = resource.name;
+  f.account = resource.account;
+  f.region = resource.region;
+  f.detail = std::move(result.detail);
+  return f;
+}
+
+std::vector<Finding> run_check(const Check& check, const Inventory& inventory) {
+  std::vector<Finding> out;
+  for (const auto& r : inventory.of_type(check.meta.resource_type)) out.push_back(evaluate_one(check, r, inventory));
+  std::vector<std::string> regions{"global"};
+  for (const auto& r : inventory.regions)
+    if (r.scanned) regions.push_back(r.name);
+  for (const auto& region : regions) {
+    auto why = inventory.gap(check.meta.resource_type, region);
+    if (!why) continue;
+    // A gap on "global" applies to every region; report it once.
+    if (region != "global" && inventory.gap(check.meta.resource_type, "global")) continue;
+    Finding f;
+    f.check_id = check.meta.id;
+    f.status = CheckStatus::kNotAssessed;
+    f.severity = check.meta.severity;
+    f.service = check.meta.service;
+    f.resource_type = check.meta.resource_type;
+    f.resource_arn = "arn:aws:" + check.meta.service + ":" + (region == "global" ? "" : region) + ":" +
+                     inventory.account + ":" + check.meta.resource_type + "/*";
+    f.resource_name = "all " + check.meta.resource_type + " in " + region;
+    f.account = inventory.account;
+    f.region = region;
+    f.detail = *why;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace cloudpeek::checks

@@ -1,0 +1,150 @@
+#include "collect/collector.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <stdexcept>
+
+#include "aws/services/service_models.h"
+
+namespace cloudpeek::collect {
+
+namespace {
+
+struct Registry {
+  std::vector<std::unique_ptr<Collector>> owned;
+  std::vector<const Collector*> sorted;
+  bool dirty = false;
+};
+
+Registry& registry() {
+  static Registry r;
+  return r;
+}
+
+// IAM action prefixes that differ from botocore service names.
+const std::map<std::string, std::string, std::less<>>& iam_prefixes() {
+  static const std::map<std::string, std::string, std::less<>> m = {
+      {"accessanalyzer", "access-analyzer"}, {"elbv2", "elasticloadbalancing"}, {"elb", "elasticloadbalancing"},
+      {"efs", "elasticfilesystem"}, {"s3control", "s3"}, {"sso", "sso"}, {"logs", "logs"},
+      {"cloudwatch", "cloudwatch"}, {"account", "account"}};
+  return m;
+}
+
+std::string service_of_action(std::string_view service) {
+  auto it = iam_prefixes().find(service);
+  return it != iam_prefixes().end() ? it->second : std::string(service);
+}
+
+CoverageGap gap_from(const CollectContext& ctx, const Error& error, std::string_view service,
+                     std::string_view operation, const std::string& region) {
+  CoverageGap g;
+  g.service = std::string(service);
+  g.region = region;
+  g.action = iam_action(service, operation);
+  g.error_kind = std::string(to_string(error.kind));
+  g.error_code = error.code;
+  g.message = error.message;
+  return g;
+}
+
+}  // namespace
+
+RegisterCollector::RegisterCollector(Collector collector) {
+  auto& r = registry();
+  if (collector.service.empty() || !collector.collect)
+    throw std::logic_error("collector registered without service or function");
+  for (const auto& c : r.owned)
+    if (c->service == collector.service) throw std::logic_error("collector registered twice: " + collector.service);
+  r.owned.push_back(std::make_unique<Collector>(std::move(collector)));
+  r.dirty = true;
+}
+
+const std::vector<const Collector*>& all_collectors() {
+  auto& r = registry();
+  if (r.dirty) {
+    r.sorted.clear();
+    for (const auto& c : r.owned) r.sorted.push_back(c.get());
+    std::sort(r.sorted.begin(), r.sorted.end(),
+              [](const Collector* a, const Collector* b) { return a->service < b->service; });
+    r.dirty = false;
+  }
+  return r.sorted;
+}
+
+const Collector* find_collector(std::string_view service) {
+  for (const Collector* c : all_collectors())
+    if (c->service == service) return c;
+  return nullptr;
+}
+
+std::string iam_action(std::string_view service, std::string_view operation) {
+  return service_of_action(service) + ":" + std::string(operation);
+}
+
+Result<json> call_all_pages(CollectContext& ctx, std::string_view service, std::string_view operation,
+                            json params, const std::string& region) {
+  auto paginator = find_paginator(service, operation);
+  auto first = ctx.call(service, operation, params, region);
+  if (!first || !paginator) return first;
+  json merged = std::move(first.value());
+  std::vector<std::string> keys;
+  if (!paginator->result_key.empty()) keys.push_back(paginator->result_key);
+  json last = merged;
+  json sent = params;
+  // Result keys may be several (botocore lists); take every array member the first page has.
+  for (const auto& [k, v] : merged.items())
+    if (v.is_array() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+  for (int page = 1; page < 100000; ++page) {
+    auto next = next_page_params(*paginator, sent, last);
+    if (!next) {
+      if (repeats_token(*paginator, sent, last)) {
+        Error e = make_error(ErrorKind::kMalformedResponse,
+                             "AWS returned the same page token twice for " + iam_action(service, operation) +
+                                 "; the listing may be incomplete.");
+        e.code = "RepeatedPageToken";
+        return e;
+      }
+      break;
+    }
+    auto out = ctx.call(service, operation, *next, region);
+    if (!out) return out;
+    for (const auto& k : keys) {
+      if (!out->contains(k) || !(*out)[k].is_array()) continue;
+      if (!merged.contains(k)) merged[k] = json::array();
+      for (auto& item : (*out)[k]) merged[k].push_back(std::move(item));
+    }
+    sent = std::move(*next);
+    last = std::move(out.value());
+  }
+  return merged;
+}
+
+void record_failure(CollectContext& ctx, const Error& error, std::string_view service, std::string_view operation,
+                    const std::string& region, std::vector<std::string> resource_types) {
+  CoverageGap g = gap_from(ctx, error, service, operation, region);
+  g.resource_types = std::move(resource_types);
+  ctx.gap(std::move(g));
+}
+
+void record_missing(CollectContext& ctx, Resource& resource, const std::string& property, const Error& error,
+                    std::string_view service, std::string_view operation) {
+  CoverageGap g = gap_from(ctx, error, service, operation, resource.region);
+  g.resource = resource.arn;
+  resource.missing[property] = g.reason();
+  ctx.gap(std::move(g));
+}
+
+std::map<std::string, std::string> tags_from_list(const json& list) {
+  std::map<std::string, std::string> tags;
+  if (!list.is_array()) return tags;
+  for (const auto& t : list) {
+    if (!t.is_object()) continue;
+    std::string k = t.value("Key", t.value("key", ""));
+    std::string v = t.value("Value", t.value("value", ""));
+    if (!k.empty()) tags[k] = v;
+  }
+  return tags;
+}
+
+}  // namespace cloudpeek::collect

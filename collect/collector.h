@@ -1,0 +1,73 @@
+// Collectors: one per AWS service, saying which read calls to make and turning
+// the answers into Resources. They run inside a CollectContext that the scan
+// engine provides (concurrency, rate limits, the AWS client) — a collector
+// only calls, spawns dependent work, emits resources and records gaps.
+//
+// Every failed call becomes a CoverageGap (record_failure), never dropped: a
+// failed listing names the resource types it leaves incomplete, a failed
+// per-resource call names the property in Resource::missing as well.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "aws/core/result.h"
+#include "model/coverage.h"
+#include "model/resource.h"
+
+namespace cloudpeek::collect {
+
+using json = nlohmann::json;
+
+class CollectContext {
+ public:
+  virtual ~CollectContext() = default;
+  virtual const std::string& account() const = 0;
+  virtual const std::string& partition() const = 0;  // "aws", "aws-cn", "aws-us-gov"
+  // One AWS call; blocks the calling task; safe from any thread. `service` is
+  // the botocore name ("ec2", "s3"); `region` where to send it.
+  virtual Result<json> call(std::string_view service, std::string_view operation, const json& params,
+                            const std::string& region) = 0;
+  // Runs dependent work (e.g. per-bucket calls) concurrently as soon as possible.
+  virtual void spawn(std::function<void()> task) = 0;
+  virtual void emit(Resource resource) = 0;
+  virtual void gap(CoverageGap gap) = 0;
+};
+
+struct Collector {
+  std::string service;  // botocore name: "s3"
+  // Global collectors run once (with the partition's home region), regional
+  // ones once per scanned region.
+  bool global = false;
+  std::vector<std::string> produces;  // resource types it emits ("AWS::S3::Bucket")
+  std::function<void(CollectContext&, const std::string& region)> collect;
+};
+
+const std::vector<const Collector*>& all_collectors();  // sorted by service
+const Collector* find_collector(std::string_view service);
+
+struct RegisterCollector {
+  explicit RegisterCollector(Collector collector);
+};
+
+// Every page of a paginated operation (botocore's paginator for it), the
+// result keys' lists concatenated into one output. Without a paginator, one call.
+Result<json> call_all_pages(CollectContext& ctx, std::string_view service, std::string_view operation,
+                            json params, const std::string& region);
+
+// Records a failed call as a gap: for a listing, the types it leaves
+// incomplete in `region`; for one resource's property, also marks it missing.
+void record_failure(CollectContext& ctx, const Error& error, std::string_view service, std::string_view operation,
+                    const std::string& region, std::vector<std::string> resource_types);
+void record_missing(CollectContext& ctx, Resource& resource, const std::string& property, const Error& error,
+                    std::string_view service, std::string_view operation);
+
+// "s3:GetBucketPolicy" from ("s3", "GetBucketPolicy"), using the service's IAM prefix.
+std::string iam_action(std::string_view service, std::string_view operation);
+
+// The tags of an AWS tag list ([{"Key": k, "Value": v}], also "key"/"value").
+std::map<std::string, std::string> tags_from_list(const json& list);
+
+}  // namespace cloudpeek::collect

@@ -1,0 +1,13 @@
+#include "model/coverage.h"
+
+namespace cloudpeek {
+
+std::string CoverageGap::reason() const {
+  std::string where = region.empty() || region == "global" ? "" : " in " + region;
+  if (error_kind == "access_denied")
+    return action + " denied" + where + (error_code.empty() ? "" : " (" + error_code + ")");
+  if (error_kind == "region_not_enabled") return "region " + region + " not enabled";
+  return action + " failed" + where + ": " + (error_code.empty() ? error_kind : error_code);
+}
+
+}  // namespace cloudpeek
