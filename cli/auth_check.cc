@@ -109,6 +109,9 @@ int print_auth_check(const AuthCheckReport& r, OutputFormat format, bool color, 
     }
     j["warnings"] = warnings;
     out << j.dump(2) << "\n";
+    // Also on stderr: a script that reads only the JSON's account must not hide
+    // that these are root keys or about to expire.
+    for (const auto& w : warnings) err << (w.find("ROOT") != std::string::npos ? "WARNING: " : "! ") << w << "\n";
     return r.ok ? 0 : 1;
   }
 

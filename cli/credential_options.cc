@@ -9,6 +9,7 @@
 #include "aws/core/time_format.h"
 #include "aws/credentials/client_caller.h"
 #include "aws/credentials/default_chain.h"
+#include "aws/credentials/env.h"
 #include "aws/credentials/environment_provider.h"
 #include "aws/credentials/paste.h"
 #include "aws/credentials/shared_config.h"
@@ -50,10 +51,8 @@ std::string region_of_profile(const std::string& profile) {
   auto config = load_shared_config();
   if (!config) return {};
   std::string name = profile;
-  if (name.empty()) {
-    const char* env = std::getenv("AWS_PROFILE");
-    name = env && *env ? env : "default";
-  }
+  // The same profile the default chain takes its credentials from.
+  if (name.empty()) name = env_var("AWS_PROFILE").value_or(env_var("AWS_DEFAULT_PROFILE").value_or("default"));
   const Profile* p = config->profile(name);
   if (!p) return {};
   return p->get("region").value_or("");
@@ -69,6 +68,17 @@ Result<ResolvedCredentials> resolve_credentials(const CredentialOptions& o, std:
   if (sources > 1)
     return make_error(ErrorKind::kInvalidInput,
                       "Give credentials one way: --access-key-id, --credentials-stdin or --credentials-file.");
+  // The secret, token and expiry flags only complete --access-key-id; ignoring them
+  // would silently check other credentials (the environment's, a profile's) instead.
+  if (o.access_key_id.empty()) {
+    for (auto [flag, given] : {std::pair{"--secret-access-key-file", !o.secret_access_key_file.empty()},
+                               std::pair{"--session-token-file", !o.session_token_file.empty()},
+                               std::pair{"--expiration", !o.expiration.empty()}})
+      if (given)
+        return make_error(ErrorKind::kInvalidInput, fmt::format("{} was given without --access-key-id.", flag),
+                          fmt::format("Add --access-key-id with its key id, or drop {} (pasted credentials and "
+                                      "profiles carry their own secret, token and expiry).", flag));
+  }
   if (sources == 1 && !o.profile.empty())
     return make_error(ErrorKind::kInvalidInput, "--profile cannot be combined with explicit credentials.",
                       "Drop --profile, or drop the explicit credentials to use the profile.");
@@ -110,6 +120,20 @@ Result<ResolvedCredentials> resolve_credentials(const CredentialOptions& o, std:
     } else if (const char* env = std::getenv("AWS_SESSION_TOKEN"); env && *env) {
       token = Secret(env);
     }
+    // AWS answers both mismatches with "the security token is invalid", which reads
+    // like a deleted key; the key id's prefix tells what is really wrong.
+    if (o.access_key_id.rfind("ASIA", 0) == 0 && token.empty())
+      return make_error(ErrorKind::kInvalidInput,
+                        "--access-key-id is a temporary key id (ASIA…) and needs its session token.",
+                        "Set AWS_SESSION_TOKEN or pass --session-token-file FILE with the token that came with the "
+                        "key, or paste all three with --credentials-stdin.");
+    if (o.access_key_id.rfind("AKIA", 0) == 0 && !token.empty())
+      return make_error(ErrorKind::kInvalidInput,
+                        fmt::format("--access-key-id is a long-term key id (AKIA…), but a session token was given{}.",
+                                    o.session_token_file.empty() ? " (AWS_SESSION_TOKEN is set)" : ""),
+                        o.session_token_file.empty()
+                            ? "Unset AWS_SESSION_TOKEN: it belongs to other, temporary credentials."
+                            : "Drop --session-token-file: long-term keys have no session token.");
     std::optional<Clock::time_point> expiry;
     if (!o.expiration.empty()) {
       expiry = parse_iso8601(o.expiration);
