@@ -53,6 +53,11 @@ struct RegisterCheck {
 // region whose listing of that type is incomplete (Inventory::gap).
 std::vector<Finding> run_check(const Check& check, const Inventory& inventory);
 
+// The NOT_ASSESSED findings run_check adds: one per region (or once for
+// "global") whose listing of the check's type has a gap. The scan engine calls
+// this after streaming evaluate_one over the resources.
+std::vector<Finding> gap_findings(const Check& check, const Inventory& inventory);
+
 // The finding for one resource (what run_check does per resource).
 Finding evaluate_one(const Check& check, const Resource& resource, const Inventory& inventory);
 

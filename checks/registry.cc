@@ -71,6 +71,12 @@ Finding evaluate_one(const Check& check, const Resource& resource, const Invento
 std::vector<Finding> run_check(const Check& check, const Inventory& inventory) {
   std::vector<Finding> out;
   for (const auto& r : inventory.of_type(check.meta.resource_type)) out.push_back(evaluate_one(check, r, inventory));
+  for (auto& f : gap_findings(check, inventory)) out.push_back(std::move(f));
+  return out;
+}
+
+std::vector<Finding> gap_findings(const Check& check, const Inventory& inventory) {
+  std::vector<Finding> out;
   std::vector<std::string> regions{"global"};
   for (const auto& r : inventory.regions)
     if (r.scanned) regions.push_back(r.name);

@@ -1,0 +1,463 @@
+#include "scan/engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <optional>
+#include <semaphore>
+#include <set>
+#include <shared_mutex>
+
+#include "aws/services/service_models.h"
+#include "checks/check.h"
+#include "collect/collector.h"
+#include "model/inventory.h"
+#include "scan/check_selection.h"
+#include "scan/rate_limits.h"
+#include "scan/work_pool.h"
+
+namespace cloudpeek::scan {
+
+namespace {
+
+using collect::Collector;
+using checks::Check;
+
+// One collector in one region, and the tasks it has spawned that are still
+// queued or running: when none is left, the run is complete.
+struct CollectorRun {
+  const Collector* collector = nullptr;
+  std::string region;
+  std::atomic<int> pending{0};
+};
+
+thread_local CollectorRun* current_run = nullptr;
+
+// One selected check: ready once every context type is complete; until then
+// resources of its type wait in `buffer`.
+struct CheckState {
+  const Check* check = nullptr;
+  std::mutex mu;
+  bool ready = false;
+  int waiting = 0;  // context types not yet complete (guarded by the engine's types mutex)
+  std::vector<Resource> buffer;
+  std::atomic<uint64_t> pass{0}, fail{0}, not_assessed{0};
+};
+
+Error cancelled_error(std::string_view service, std::string_view operation) {
+  Error e = make_error(ErrorKind::kCancelled,
+                       "The scan was cancelled before " + collect::iam_action(service, operation) + " was answered.");
+  e.code = "Cancelled";
+  return e;
+}
+
+// "ec2" from "AWS::EC2::Instance".
+std::string service_of_type(const std::string& type) {
+  auto a = type.find("::");
+  auto b = a == std::string::npos ? std::string::npos : type.find("::", a + 2);
+  std::string s = b == std::string::npos ? type : type.substr(a + 2, b - a - 2);
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s.empty() ? "account" : s;
+}
+
+}  // namespace
+
+class ScanEngine::Run : public collect::CollectContext {
+ public:
+  Run(ScanEngine& engine, FindingSink& findings, ResourceSink* resources)
+      : e_(engine),
+        findings_(findings),
+        resources_(resources),
+        limiters_(engine.options_.rate_limits),
+        in_flight_(std::max(1, engine.options_.max_in_flight)),
+        pool_(engine.options_.workers) {
+    inventory_.account = e_.identity_.account;
+  }
+
+  ScanResult execute();
+
+  const std::string& account() const override { return e_.identity_.account; }
+  const std::string& partition() const override { return e_.identity_.partition; }
+  Result<json> call(std::string_view service, std::string_view operation, const json& params,
+                    const std::string& region) override;
+  void spawn(std::function<void()> task) override;
+  void emit(Resource resource) override;
+  void gap(CoverageGap gap) override;
+
+ private:
+  void resolve_regions();
+  void plan();
+  void start_run(CollectorRun& run);
+  void run_task(CollectorRun* run, const std::function<void()>& task);
+  void finish_run(CollectorRun& run);
+  void make_ready(CheckState& s);
+  void evaluate(CheckState& s, const Resource& r);
+  void emit_finding(CheckState& s, Finding f);
+  void add_region_gaps(const std::string& region, const std::string& opt_in);
+
+  ScanEngine& e_;
+  FindingSink& findings_;
+  ResourceSink* resources_;
+  RateLimiters limiters_;
+  std::counting_semaphore<> in_flight_;
+  std::atomic<uint64_t> calls_{0};
+
+  ScanResult result_;
+  std::vector<std::string> regions_;  // scanned
+
+  // The context inventory: context-type resources, every gap, the regions.
+  std::shared_mutex inv_mu_;
+  Inventory inventory_;
+
+  std::vector<const Collector*> collectors_;
+  std::vector<std::unique_ptr<CollectorRun>> runs_;
+  std::vector<std::unique_ptr<CheckState>> checks_;
+  std::map<std::string, std::vector<CheckState*>, std::less<>> checks_by_type_;
+  std::set<std::string, std::less<>> context_types_;
+
+  std::mutex types_mu_;
+  std::map<std::string, int, std::less<>> producers_left_;  // type → runs producing it not yet complete
+  std::map<std::string, std::vector<CheckState*>, std::less<>> waiting_on_;
+
+  std::mutex counts_mu_;
+  std::map<std::string, uint64_t> by_type_, by_service_;
+
+  WorkPool pool_;  // last: its threads are joined before the rest is destroyed
+};
+
+ScanEngine::ScanEngine(AwsClient& client, ScanIdentity identity, ScanOptions options)
+    : client_(client), identity_(std::move(identity)), options_(std::move(options)) {}
+
+ScanEngine::~ScanEngine() = default;
+
+ScanResult ScanEngine::run(FindingSink& findings, ResourceSink* resources) {
+  Run run(*this, findings, resources);
+  return run.execute();
+}
+
+// --- CollectContext ---------------------------------------------------------
+
+Result<json> ScanEngine::Run::call(std::string_view service, std::string_view operation, const json& params,
+                                   const std::string& region) {
+  const CancelToken& cancel = e_.cancel_;
+  if (cancel.cancelled()) return cancelled_error(service, operation);
+  const ServiceModel* model = find_service_model(service);
+  if (!model)
+    return make_error(ErrorKind::kInvalidInput, "CloudPeek has no API model for service " + std::string(service) + ".",
+                      "Add it to aws/services/collected_services.txt.");
+  if (!limiters_.bucket(service, region).acquire(cancel)) return cancelled_error(service, operation);
+  while (!in_flight_.try_acquire_for(std::chrono::milliseconds(50)))
+    if (cancel.cancelled()) return cancelled_error(service, operation);
+
+  struct Pending {
+    std::mutex mu;
+    std::condition_variable cv;
+    std::optional<Result<json>> result;
+  };
+  auto pending = std::make_shared<Pending>();
+  ++calls_;
+  e_.progress_.call_started();
+  e_.client_.call_async(*model, std::string(operation), params, region, [pending](Result<json> r) {
+    std::lock_guard lock(pending->mu);
+    pending->result.emplace(std::move(r));
+    pending->cv.notify_all();
+  });
+  std::optional<Result<json>> out;
+  {
+    std::unique_lock lock(pending->mu);
+    // A cancelled scan abandons the call: its answer, when it comes, is dropped.
+    while (!pending->result && !cancel.cancelled()) pending->cv.wait_for(lock, std::chrono::milliseconds(50));
+    if (pending->result) out.emplace(std::move(*pending->result));
+  }
+  in_flight_.release();
+  if (!out) out.emplace(cancelled_error(service, operation));
+  e_.progress_.call_finished(!out->ok());
+  return std::move(*out);
+}
+
+void ScanEngine::Run::spawn(std::function<void()> task) {
+  CollectorRun* run = current_run;
+  if (run) ++run->pending;  // the spawning task still holds its own count, so this never revives a finished run
+  pool_.submit([this, run, task = std::move(task)] { run_task(run, task); });
+}
+
+void ScanEngine::Run::emit(Resource resource) {
+  e_.progress_.resource();
+  {
+    std::lock_guard lock(counts_mu_);
+    ++by_type_[resource.type];
+    ++by_service_[current_run ? current_run->collector->service : service_of_type(resource.type)];
+  }
+  if (resources_) resources_->on_resource(resource);
+  auto it = checks_by_type_.find(resource.type);
+  if (it != checks_by_type_.end()) {
+    for (CheckState* s : it->second) {
+      {
+        std::lock_guard lock(s->mu);
+        if (!s->ready) {
+          s->buffer.push_back(resource);
+          e_.progress_.buffered(1);
+          continue;
+        }
+      }
+      evaluate(*s, resource);
+    }
+  }
+  if (context_types_.count(resource.type)) {
+    std::unique_lock lock(inv_mu_);
+    inventory_.add(std::move(resource));
+    e_.progress_.retained();
+  }
+}
+
+void ScanEngine::Run::gap(CoverageGap gap) {
+  // A global collector runs in the home region, but what it misses is missing everywhere.
+  if (current_run && current_run->collector->global && gap.region == current_run->region) gap.region = "global";
+  e_.progress_.gap();
+  std::unique_lock lock(inv_mu_);
+  inventory_.add_gap(std::move(gap));
+}
+
+// --- regions and plan ---------------------------------------------------------
+
+void ScanEngine::Run::resolve_regions() {
+  const ScanOptions& o = e_.options_;
+  auto answer = call("ec2", "DescribeRegions", json{{"AllRegions", true}}, o.home_region);
+  std::map<std::string, std::string> opt_in;  // region → OptInStatus
+  if (answer) {
+    for (const auto& r : answer->value("Regions", json::array()))
+      opt_in[r.value("RegionName", "")] = r.value("OptInStatus", "opt-in-not-required");
+  } else {
+    collect::record_failure(*this, answer.error(), "ec2", "DescribeRegions", o.home_region, {});
+  }
+  std::set<std::string> in_scope;
+  if (!o.regions.empty()) {
+    for (const auto& name : o.regions) {
+      auto it = opt_in.find(name);
+      if (answer && it == opt_in.end()) {
+        result_.regions_skipped.push_back({name, "not a region of this partition (DescribeRegions does not list it)"});
+      } else if (answer && it->second == "not-opted-in") {
+        result_.regions_skipped.push_back({name, "not enabled (not-opted-in)"});
+        add_region_gaps(name, it->second);
+        in_scope.insert(name);
+      } else {
+        regions_.push_back(name);
+        in_scope.insert(name);
+      }
+    }
+  } else if (answer) {
+    for (const auto& [name, status] : opt_in) {
+      if (status == "not-opted-in")
+        result_.regions_skipped.push_back({name, "not enabled (not-opted-in)"});
+      else
+        regions_.push_back(name);
+    }
+  } else {
+    regions_.push_back(o.home_region);  // DescribeRegions failed: the gap says so
+  }
+  for (const auto& r : regions_) in_scope.insert(r);
+  std::unique_lock lock(inv_mu_);
+  for (const auto& name : in_scope) {
+    auto it = opt_in.find(name);
+    // "scanned" in the inventory means in scope: a named region that is not
+    // enabled is in scope, and its gaps make its checks NOT_ASSESSED.
+    inventory_.regions.push_back({name, it == opt_in.end() ? "" : it->second, true});
+  }
+  for (const auto& [name, status] : opt_in)
+    if (!in_scope.count(name)) inventory_.regions.push_back({name, status, false});
+}
+
+void ScanEngine::Run::add_region_gaps(const std::string& region, const std::string& opt_in) {
+  for (const Collector* c : collectors_) {
+    if (c->global) continue;
+    CoverageGap g;
+    g.service = c->service;
+    g.region = region;
+    g.action = collect::iam_action(c->service, "*");
+    g.error_kind = "region_not_enabled";
+    g.message = "Region " + region + " is not enabled for this account (opt-in status " + opt_in +
+                "); enable it under Account settings to scan it.";
+    g.resource_types = c->produces;
+    gap(std::move(g));
+  }
+}
+
+void ScanEngine::Run::plan() {
+  const ScanOptions& o = e_.options_;
+  auto selected = select_checks(CheckFilter::from(o));
+  bool narrowed = !o.checks.empty() || !o.services.empty() || o.min_severity || o.cis_only;
+  std::set<std::string, std::less<>> needed;
+  for (const Check* c : selected) {
+    auto state = std::make_unique<CheckState>();
+    state->check = c;
+    checks_by_type_[c->meta.resource_type].push_back(state.get());
+    needed.insert(c->meta.resource_type);
+    for (const auto& t : c->context_types) {
+      needed.insert(t);
+      context_types_.insert(t);
+    }
+    result_.checks_run.push_back(c->meta.id);
+    checks_.push_back(std::move(state));
+  }
+  for (const Collector* c : collect::all_collectors()) {
+    bool wanted = !narrowed || std::find(o.services.begin(), o.services.end(), c->service) != o.services.end() ||
+                  std::any_of(c->produces.begin(), c->produces.end(), [&](const std::string& t) { return needed.count(t); });
+    if (wanted) collectors_.push_back(c);
+  }
+}
+
+// --- collector runs -------------------------------------------------------------
+
+void ScanEngine::Run::start_run(CollectorRun& run) {
+  run.pending = 1;
+  CollectorRun* r = &run;
+  pool_.submit([this, r] { run_task(r, [this, r] { r->collector->collect(*this, r->region); }); });
+}
+
+void ScanEngine::Run::run_task(CollectorRun* run, const std::function<void()>& task) {
+  current_run = run;
+  try {
+    task();
+  } catch (const std::exception& ex) {
+    // A collector bug must not take the scan down: its types become a gap.
+    if (run) {
+      CoverageGap g;
+      g.service = run->collector->service;
+      g.region = run->region;
+      g.action = collect::iam_action(run->collector->service, "*");
+      g.error_kind = "internal_error";
+      g.message = "The " + run->collector->service + " collector failed: " + ex.what();
+      g.resource_types = run->collector->produces;
+      gap(std::move(g));
+    }
+  }
+  current_run = nullptr;
+  if (run && --run->pending == 0) finish_run(*run);
+}
+
+void ScanEngine::Run::finish_run(CollectorRun& run) {
+  e_.progress_.run_done();
+  std::vector<CheckState*> ready;
+  {
+    std::lock_guard lock(types_mu_);
+    for (const auto& type : run.collector->produces) {
+      auto it = producers_left_.find(type);
+      if (it == producers_left_.end() || --it->second > 0) continue;
+      for (CheckState* s : waiting_on_[type])
+        if (--s->waiting == 0) ready.push_back(s);
+    }
+  }
+  for (CheckState* s : ready) make_ready(*s);
+}
+
+// --- checks ---------------------------------------------------------------------
+
+void ScanEngine::Run::make_ready(CheckState& s) {
+  std::vector<Resource> buffered;
+  {
+    std::lock_guard lock(s.mu);
+    if (s.ready) return;
+    s.ready = true;
+    buffered.swap(s.buffer);
+  }
+  e_.progress_.buffered(-static_cast<int64_t>(buffered.size()));
+  for (const auto& r : buffered) evaluate(s, r);
+}
+
+void ScanEngine::Run::evaluate(CheckState& s, const Resource& r) {
+  Finding f;
+  try {
+    std::shared_lock lock(inv_mu_);
+    f = checks::evaluate_one(*s.check, r, inventory_);
+  } catch (const std::exception& ex) {
+    f = checks::evaluate_one(
+        Check{s.check->meta, {}, [](const Resource&, const Inventory&) { return checks::not_assessed(""); }}, r,
+        inventory_);
+    f.detail = std::string("the check could not evaluate this resource: ") + ex.what();
+  }
+  emit_finding(s, std::move(f));
+}
+
+void ScanEngine::Run::emit_finding(CheckState& s, Finding f) {
+  switch (f.status) {
+    case CheckStatus::kPass: ++s.pass; break;
+    case CheckStatus::kFail: ++s.fail; break;
+    default: ++s.not_assessed; break;
+  }
+  e_.progress_.finding(f.status);
+  findings_.on_finding(f);
+  std::lock_guard lock(counts_mu_);
+  ++result_.findings.by_status[f.status];
+  ++result_.findings_by_severity[f.severity].by_status[f.status];
+  ++result_.findings_by_service[f.service].by_status[f.status];
+  ++result_.findings_by_check[f.check_id].by_status[f.status];
+}
+
+// --- the scan -------------------------------------------------------------------
+
+ScanResult ScanEngine::Run::execute() {
+  ScanProgress& progress = e_.progress_;
+  result_.started = std::chrono::system_clock::now();
+  result_.account = e_.identity_.account;
+  result_.principal_arn = e_.identity_.arn;
+  result_.partition = e_.identity_.partition;
+
+  plan();
+  progress.set_phase(ScanPhase::kRegions);
+  resolve_regions();
+
+  for (const Collector* c : collectors_) {
+    std::vector<std::string> where = c->global ? std::vector<std::string>{e_.options_.home_region} : regions_;
+    for (const auto& region : where) {
+      auto run = std::make_unique<CollectorRun>();
+      run->collector = c;
+      run->region = region;
+      for (const auto& t : c->produces) ++producers_left_[t];
+      runs_.push_back(std::move(run));
+    }
+  }
+  std::vector<CheckState*> ready_now;
+  for (auto& s : checks_) {
+    for (const auto& t : s->check->context_types) {
+      if (producers_left_[t] > 0) {
+        ++s->waiting;
+        waiting_on_[t].push_back(s.get());
+      }
+    }
+    if (s->waiting == 0) ready_now.push_back(s.get());
+  }
+  for (CheckState* s : ready_now) make_ready(*s);
+
+  progress.set_runs_total(runs_.size());
+  progress.set_phase(ScanPhase::kCollecting);
+  for (auto& run : runs_) start_run(*run);
+  pool_.wait_idle();
+
+  progress.set_phase(ScanPhase::kFinishing);
+  for (auto& s : checks_) make_ready(*s);  // only when cancelled can one still wait
+  for (auto& s : checks_) {
+    std::vector<Finding> gaps;
+    {
+      std::shared_lock lock(inv_mu_);
+      gaps = checks::gap_findings(*s->check, inventory_);
+    }
+    for (auto& f : gaps) emit_finding(*s, std::move(f));
+  }
+
+  result_.cancelled = e_.cancel_.cancelled();
+  result_.regions_scanned = regions_;
+  result_.gaps = inventory_.gaps();
+  result_.api_calls = calls_.load();
+  result_.resources_by_type = by_type_;
+  result_.resources_by_service = by_service_;
+  std::vector<CheckOutcome> outcomes;
+  for (auto& s : checks_)
+    outcomes.push_back({s->check->meta.cis, s->pass.load(), s->fail.load(), s->not_assessed.load(), s->check->meta.id});
+  result_.cis = cis_rollup(outcomes);
+  result_.finished = std::chrono::system_clock::now();
+  progress.set_phase(result_.cancelled ? ScanPhase::kCancelled : ScanPhase::kDone);
+  return std::move(result_);
+}
+
+}  // namespace cloudpeek::scan
