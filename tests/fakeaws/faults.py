@@ -13,20 +13,31 @@ One JSON document replaces the previous one (POST /__fakeaws/faults):
 Rule fields may also sit at the top level, as a single rule. Random rates draw
 from one random.Random(seed), so a single-threaded test sees the same
 sequence every run.
+
+Rate limits, like AWS's API throttling: a rule with "rate_limit_rps" (refill,
+tokens per second) and "burst" (bucket size; default max(1, rate_limit_rps))
+gives every (service, action, region) it matches its own token bucket
+("rate_scope": "service" shares one bucket per (service, region) instead).
+A request finding its bucket empty is answered with the service's throttling
+error (RequestLimitExceeded, Throttling, ThrottlingException, SlowDown), as
+AWS does; it still costs the rule's latency_ms.
 """
 
 import datetime
 import random
 import threading
+import time
 
 RULE_KEYS = {"service", "action", "region", "latency_ms", "throttle_rate", "error_rate",
-             "error_status", "drop_rate", "malformed_rate", "count"}
+             "error_status", "drop_rate", "malformed_rate", "count",
+             "rate_limit_rps", "burst", "rate_scope"}
 
 
 class Decision:
     def __init__(self):
         self.latency_ms = 0
         self.throttle = False
+        self.rate_limited = False
         self.error_status = None
         self.drop = False
         self.malformed = False
@@ -35,7 +46,7 @@ class Decision:
         parts = []
         if self.latency_ms:
             parts.append(f"latency={self.latency_ms}ms")
-        for name in ("throttle", "drop", "malformed"):
+        for name in ("rate_limited", "throttle", "drop", "malformed"):
             if getattr(self, name):
                 parts.append(name)
         if self.error_status:
@@ -43,8 +54,26 @@ class Decision:
         return ",".join(parts) or None
 
 
+class TokenBucket:
+    """AWS's throttling model: `burst` tokens at most, refilled at `rate` per
+    second; each request takes one or is throttled."""
+
+    def __init__(self, rate, burst, now):
+        self.rate, self.burst = float(rate), float(burst)
+        self.tokens, self.last = self.burst, now
+
+    def take(self, now):
+        self.tokens = min(self.burst, self.tokens + (now - self.last) * self.rate)
+        self.last = now
+        if self.tokens >= 1.0:
+            self.tokens -= 1.0
+            return True
+        return False
+
+
 class Faults:
-    def __init__(self):
+    def __init__(self, clock=time.monotonic):
+        self._clock = clock  # monotonic seconds, for the token buckets
         self._lock = threading.Lock()
         self.set({}, datetime.datetime.now(datetime.timezone.utc))
 
@@ -58,6 +87,10 @@ class Faults:
             unknown = set(r) - RULE_KEYS
             if unknown:
                 raise ValueError(f"unknown rule fields: {sorted(unknown)}")
+            if "rate_limit_rps" in r and float(r["rate_limit_rps"]) <= 0:
+                raise ValueError("rate_limit_rps must be positive")
+            if r.get("rate_scope", "action") not in ("action", "service"):
+                raise ValueError("rate_scope is 'action' or 'service'")
         deny = []
         for d in doc.get("deny", []):
             deny.append({"action": d} if isinstance(d, str) else dict(d))
@@ -67,7 +100,7 @@ class Faults:
             expire[e["access_key_id"]] = parse_time(at) if parse_time else at
         with self._lock:
             self.doc = doc
-            self.rules = [dict(r, _used=0) for r in rules]
+            self.rules = [dict(r, _used=0, _buckets={}) for r in rules]
             self.deny = deny
             self.expire = expire
             self.clock_offset = datetime.timedelta(seconds=float(doc.get("clock_offset_seconds", 0)))
@@ -94,6 +127,15 @@ class Faults:
                     continue
                 r["_used"] += 1
                 d.latency_ms = max(d.latency_ms, int(r.get("latency_ms", 0)))
+                if "rate_limit_rps" in r:
+                    key = (service, region) if r.get("rate_scope") == "service" else (service, action, region)
+                    now = self._clock()
+                    bucket = r["_buckets"].get(key)
+                    if bucket is None:
+                        rate = float(r["rate_limit_rps"])
+                        bucket = r["_buckets"][key] = TokenBucket(rate, r.get("burst", max(1.0, rate)), now)
+                    if not bucket.take(now):
+                        d.rate_limited = d.throttle = True
                 # One draw per configured rate, in a fixed order, keeps runs reproducible.
                 if "drop_rate" in r and self.rng.random() < r["drop_rate"]:
                     d.drop = True

@@ -1,0 +1,698 @@
+#!/usr/bin/python3
+"""Generates a large fakeaws account for the scan benchmark (bench/run-scan-bench).
+
+  /usr/bin/python3 bench/gen_large_account.py OUT_DIR [--scale 1.0] [--seed 1]
+
+Writes a scenario directory (00-account.json, one file per service) for
+account 111122223333 with the 17 commercial regions that need no opt-in
+(plus a few not-opted-in ones the scan must skip) and about 20,000 resources
+at --scale 1 spread like a real account: most in us-east-1, then us-west-2
+and eu-west-1, a thin layer everywhere else (default VPC, EBS default
+encryption, GuardDuty, Config ...). It answers every call the registered
+collectors make (collect/*.cc); per-resource calls (S3 bucket settings,
+snapshot attributes, KMS key details, Lambda policies, ...) answer per
+resource through `cases`. Page sizes are AWS's (DescribeInstances 1000,
+IAM 100, Lambda 50, ...), so listings page as they do against AWS.
+
+Also writes OUT_DIR/bench-meta.json: the resource counts and the longest
+chain of dependent calls (pages of a listing, then its per-resource calls),
+which bench/run-scan-bench uses for the lower bound.
+Standard library only.
+"""
+
+import argparse
+import json
+import os
+import random
+
+ACCOUNT = "111122223333"
+P = "aws"
+
+# The commercial regions that need no opt-in (17), and a few that do.
+REGIONS = ["us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "eu-west-1", "eu-west-2",
+           "eu-west-3", "eu-central-1", "eu-north-1", "ap-south-1", "ap-northeast-1", "ap-northeast-2",
+           "ap-northeast-3", "ap-southeast-1", "ap-southeast-2", "sa-east-1"]
+NOT_OPTED_IN = ["af-south-1", "ap-east-1", "me-south-1", "eu-south-1"]
+# Share of the regional resources per region: a busy home region, two
+# secondary ones, the rest thin.
+WEIGHT = {"us-east-1": 0.30, "us-west-2": 0.15, "eu-west-1": 0.15}
+for _r in REGIONS:
+    WEIGHT.setdefault(_r, (1.0 - 0.60) / (len(REGIONS) - 3))
+
+# Totals at scale 1.
+TOTALS = {
+    "instances": 2500, "security_groups": 1800, "volumes": 3000, "snapshots": 2000, "enis_extra": 100,
+    "eips": 200, "images": 300, "buckets": 500, "users": 300, "roles": 800, "groups": 40, "policies": 400,
+    "functions": 1200, "kms_keys": 400, "alarms": 1000, "log_groups": 1500, "metric_filters": 60,
+    "topics": 300, "queues": 300, "db_instances": 150, "db_snapshots": 300, "tables": 200, "secrets": 300,
+    "certificates": 60, "file_systems": 60, "repositories": 120, "clusters": 20, "elbs": 40, "albs": 120,
+    "distributions": 30,
+}
+
+# AWS's page sizes (the most a page holds without MaxResults / MaxItems).
+PAGE = {"DescribeInstances": 1000, "DescribeSecurityGroups": 1000, "DescribeVolumes": 500,
+        "DescribeSnapshots": 1000, "DescribeNetworkInterfaces": 1000, "DescribeImages": 1000,
+        "GetAccountAuthorizationDetails": 100, "ListFunctions": 50, "ListKeys": 100, "ListAliases": 50,
+        "DescribeAlarms": 100, "DescribeLogGroups": 50, "DescribeMetricFilters": 50, "ListTopics": 100,
+        "ListQueues": 1000, "DescribeDBInstances": 100, "DescribeDBSnapshots": 100, "ListTables": 100,
+        "ListSecrets": 100, "ListCertificates": 1000, "DescribeFileSystems": 100, "DescribeRepositories": 100,
+        "ListClusters": 100, "DescribeLoadBalancers": 400, "ListDistributions": 100, "ListVirtualMFADevices": 100,
+        "ListSubscriptionsByTopic": 100, "DescribeFlowLogs": 1000}
+
+rng = random.Random(1)
+
+
+def split(total, scale):
+    """Per-region counts of a regional total."""
+    n = max(1, int(round(total * scale)))
+    out = {r: int(n * WEIGHT[r]) for r in REGIONS}
+    out["us-east-1"] += n - sum(out.values())
+    return out
+
+
+def hexid(n=17):
+    return "".join(rng.choice("0123456789abcdef") for _ in range(n))
+
+
+def tags(name):
+    return [{"Key": "Name", "Value": name}, {"Key": "team", "Value": rng.choice(["web", "data", "ml", "ops"])}]
+
+
+def out(value, op=None):
+    e = {"output": value}
+    if op in PAGE:
+        e["page_size"] = PAGE[op]
+    return e
+
+
+def cases(key, items, default=None):
+    """Per-resource answers: [(id, output)] → a cases entry keyed by the request member `key`."""
+    e = {"cases": [{"input": {key: k}, "output": v} for k, v in items]}
+    if default is not None:
+        e["default"] = default
+    return e
+
+
+class Gen:
+    def __init__(self, scale):
+        self.scale = scale
+        self.services = {}
+        self.counts = {}
+        self.chains = {}  # what → dependent calls in sequence
+
+    def put(self, service, region, op, entry):
+        self.services.setdefault(service, {}).setdefault(region, {})[op] = entry
+
+    def count(self, what, n):
+        self.counts[what] = self.counts.get(what, 0) + n
+
+    def chain(self, what, pages, then=0):
+        self.chains[what] = max(self.chains.get(what, 0), pages + then)
+
+    # ------------------------------------------------------------------ EC2
+    def ec2(self):
+        inst_n, sg_n = split(TOTALS["instances"], self.scale), split(TOTALS["security_groups"], self.scale)
+        vol_n, snap_n = split(TOTALS["volumes"], self.scale), split(TOTALS["snapshots"], self.scale)
+        eip_n, img_n = split(TOTALS["eips"], self.scale), split(TOTALS["images"], self.scale)
+        for region in REGIONS:
+            vpcs = [f"vpc-{hexid()}" for _ in range(3 if WEIGHT[region] > 0.1 else 1)]
+            sgs = []
+            for i in range(max(len(vpcs), sg_n[region])):
+                vpc = vpcs[i % len(vpcs)]
+                default = i < len(vpcs)
+                open_admin = rng.random() < 0.08
+                perms = [{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443,
+                          "IpRanges": [{"CidrIp": "0.0.0.0/0"}], "Ipv6Ranges": [], "UserIdGroupPairs": [],
+                          "PrefixListIds": []}]
+                if open_admin:
+                    perms.append({"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
+                                  "IpRanges": [{"CidrIp": "0.0.0.0/0"}], "Ipv6Ranges": [{"CidrIpv6": "::/0"}],
+                                  "UserIdGroupPairs": [], "PrefixListIds": []})
+                gid = f"sg-{hexid()}"
+                sgs.append({"GroupId": gid, "GroupName": "default" if default else f"app-{i}",
+                            "Description": "default VPC security group" if default else "app", "VpcId": vpc,
+                            "OwnerId": ACCOUNT, "IpPermissions": [] if default else perms,
+                            "IpPermissionsEgress": [{"IpProtocol": "-1", "IpRanges": [{"CidrIp": "0.0.0.0/0"}],
+                                                     "Ipv6Ranges": [], "UserIdGroupPairs": [], "PrefixListIds": []}],
+                            "Tags": [] if default else tags(f"app-{i}")})
+            instances, enis, volumes = [], [], []
+            for i in range(inst_n[region]):
+                iid, sg = f"i-{hexid()}", rng.choice(sgs)
+                public = rng.random() < 0.2
+                eni = f"eni-{hexid()}"
+                instances.append({
+                    "InstanceId": iid, "ImageId": f"ami-{hexid()}", "InstanceType": rng.choice(["t3.micro", "m5.large", "c6i.xlarge"]),
+                    "State": {"Code": 16, "Name": "running"}, "LaunchTime": "2026-03-01T10:00:00Z",
+                    "VpcId": sg["VpcId"], "SubnetId": f"subnet-{hexid()}", "PrivateIpAddress": f"10.0.{i // 250}.{i % 250 + 1}",
+                    **({"PublicIpAddress": f"203.0.{i // 250 % 250}.{i % 250 + 1}"} if public else {}),
+                    "SecurityGroups": [{"GroupId": sg["GroupId"], "GroupName": sg["GroupName"]}],
+                    "MetadataOptions": {"State": "applied", "HttpTokens": "required" if rng.random() < 0.6 else "optional",
+                                        "HttpPutResponseHopLimit": 2, "HttpEndpoint": "enabled"},
+                    **({"IamInstanceProfile": {"Arn": f"arn:{P}:iam::{ACCOUNT}:instance-profile/app", "Id": "AIPA" + hexid(16).upper()}}
+                       if rng.random() < 0.7 else {}),
+                    "NetworkInterfaces": [{"NetworkInterfaceId": eni}], "Tags": tags(f"web-{i}")})
+                enis.append({"NetworkInterfaceId": eni, "InterfaceType": "interface", "Status": "in-use",
+                             "VpcId": sg["VpcId"], "SubnetId": f"subnet-{hexid()}",
+                             "Groups": [{"GroupId": sg["GroupId"], "GroupName": sg["GroupName"]}],
+                             "Attachment": {"InstanceId": iid, "Status": "attached"},
+                             **({"Association": {"PublicIp": instances[-1]["PublicIpAddress"]}} if public else {})})
+                for k in range(1 if rng.random() < 0.8 else 2):
+                    volumes.append({"VolumeId": f"vol-{hexid()}", "Size": 50, "VolumeType": "gp3", "State": "in-use",
+                                    "Encrypted": rng.random() < 0.7, "AvailabilityZone": region + "a",
+                                    "CreateTime": "2026-03-01T10:00:00Z",
+                                    "Attachments": [{"InstanceId": iid, "VolumeId": "", "State": "attached", "Device": f"/dev/xvd{'ab'[k]}"}]})
+            while len(volumes) < vol_n[region]:
+                volumes.append({"VolumeId": f"vol-{hexid()}", "Size": 20, "VolumeType": "gp2", "State": "available",
+                                "Encrypted": rng.random() < 0.5, "AvailabilityZone": region + "b",
+                                "CreateTime": "2025-06-01T10:00:00Z", "Attachments": []})
+            for v in volumes:
+                for a in v["Attachments"]:
+                    a["VolumeId"] = v["VolumeId"]
+            for i in range(int(TOTALS["enis_extra"] * self.scale * WEIGHT[region])):
+                sg = rng.choice(sgs)
+                enis.append({"NetworkInterfaceId": f"eni-{hexid()}", "InterfaceType": "lambda", "Status": "in-use",
+                             "VpcId": sg["VpcId"], "Groups": [{"GroupId": sg["GroupId"], "GroupName": sg["GroupName"]}]})
+            snaps, snap_attr = [], []
+            for i in range(snap_n[region]):
+                sid = f"snap-{hexid()}"
+                snaps.append({"SnapshotId": sid, "VolumeId": rng.choice(volumes)["VolumeId"], "State": "completed",
+                              "StartTime": "2026-10-01T00:00:00Z", "Progress": "100%", "OwnerId": ACCOUNT,
+                              "VolumeSize": 50, "Encrypted": rng.random() < 0.7, "Description": "daily backup",
+                              "Tags": tags(f"backup-{i}")})
+                perms = [{"Group": "all"}] if rng.random() < 0.02 else \
+                    [{"UserId": "444455556666"}] if rng.random() < 0.05 else []
+                snap_attr.append((sid, {"SnapshotId": sid, "CreateVolumePermissions": perms}))
+            images = [{"ImageId": f"ami-{hexid()}", "Name": f"golden-{i}", "State": "available", "OwnerId": ACCOUNT,
+                       "Public": rng.random() < 0.03, "CreationDate": "2026-01-01T00:00:00.000Z",
+                       "ImageType": "machine", "Architecture": "x86_64", "RootDeviceType": "ebs"}
+                      for i in range(img_n[region])]
+            eips = []
+            for i in range(eip_n[region]):
+                assoc = rng.random() < 0.85 and instances
+                inst = rng.choice(instances) if assoc else None
+                eips.append({"AllocationId": f"eipalloc-{hexid()}", "PublicIp": f"198.51.{i // 250}.{i % 250 + 1}",
+                             "Domain": "vpc", **({"AssociationId": f"eipassoc-{hexid()}", "InstanceId": inst["InstanceId"],
+                                                  "NetworkInterfaceId": inst["NetworkInterfaces"][0]["NetworkInterfaceId"]}
+                                                 if inst else {})})
+            vpc_list, nacls, rtbs, igws, flow = [], [], [], [], []
+            for k, vpc in enumerate(vpcs):
+                vpc_list.append({"VpcId": vpc, "CidrBlock": f"10.{k}.0.0/16", "IsDefault": k == 0, "State": "available",
+                                 "OwnerId": ACCOUNT, "Tags": [] if k == 0 else tags(f"vpc-{k}")})
+                entries = [{"RuleNumber": 100, "Protocol": "-1", "RuleAction": "allow", "Egress": eg,
+                            "CidrBlock": "0.0.0.0/0"} for eg in (False, True)] + \
+                          [{"RuleNumber": 32767, "Protocol": "-1", "RuleAction": "deny", "Egress": eg,
+                            "CidrBlock": "0.0.0.0/0"} for eg in (False, True)]
+                nacls.append({"NetworkAclId": f"acl-{hexid()}", "VpcId": vpc, "IsDefault": True, "Entries": entries,
+                              "Associations": [{"SubnetId": f"subnet-{hexid()}"}], "OwnerId": ACCOUNT})
+                igw = f"igw-{hexid()}"
+                igws.append({"InternetGatewayId": igw, "Attachments": [{"VpcId": vpc, "State": "available"}], "OwnerId": ACCOUNT})
+                for main in (True, False):
+                    rtbs.append({"RouteTableId": f"rtb-{hexid()}", "VpcId": vpc, "OwnerId": ACCOUNT,
+                                 "Routes": [{"DestinationCidrBlock": f"10.{k}.0.0/16", "GatewayId": "local", "State": "active"}]
+                                 + ([] if main else [{"DestinationCidrBlock": "0.0.0.0/0", "GatewayId": igw, "State": "active"}]),
+                                 "Associations": [{"Main": main, "RouteTableId": "", **({} if main else {"SubnetId": f"subnet-{hexid()}"})}]})
+                if k > 0 or region == "us-east-1":
+                    flow.append({"FlowLogId": f"fl-{hexid()}", "ResourceId": vpc, "FlowLogStatus": "ACTIVE",
+                                 "TrafficType": "ALL", "LogDestinationType": "cloud-watch-logs"})
+            r = region
+            self.put("ec2", r, "DescribeInstances", out({"Reservations": [{"ReservationId": f"r-{hexid()}", "OwnerId": ACCOUNT,
+                                                                          "Instances": [i]} for i in instances]}, "DescribeInstances"))
+            self.put("ec2", r, "DescribeSecurityGroups", out({"SecurityGroups": sgs}, "DescribeSecurityGroups"))
+            self.put("ec2", r, "DescribeNetworkInterfaces", out({"NetworkInterfaces": enis}, "DescribeNetworkInterfaces"))
+            self.put("ec2", r, "DescribeNetworkAcls", out({"NetworkAcls": nacls}))
+            self.put("ec2", r, "DescribeVpcs", out({"Vpcs": vpc_list}))
+            self.put("ec2", r, "DescribeFlowLogs", out({"FlowLogs": flow}, "DescribeFlowLogs"))
+            self.put("ec2", r, "DescribeRouteTables", out({"RouteTables": rtbs}))
+            self.put("ec2", r, "DescribeVpcPeeringConnections", out({"VpcPeeringConnections": []}))
+            self.put("ec2", r, "DescribeVolumes", out({"Volumes": volumes}, "DescribeVolumes"))
+            self.put("ec2", r, "DescribeSnapshots", out({"Snapshots": snaps}, "DescribeSnapshots"))
+            self.put("ec2", r, "DescribeSnapshotAttribute", cases("SnapshotId", snap_attr))
+            self.put("ec2", r, "GetEbsEncryptionByDefault", out({"EbsEncryptionByDefault": region == "us-east-1"}))
+            self.put("ec2", r, "DescribeImages", out({"Images": images}, "DescribeImages"))
+            self.put("ec2", r, "DescribeAddresses", out({"Addresses": eips}))
+            self.put("ec2", r, "DescribeInternetGateways", out({"InternetGateways": igws}))
+            n = len(instances) + len(sgs) + len(enis) + len(volumes) + len(snaps) + len(images) + len(eips) \
+                + len(vpc_list) + len(nacls) + len(rtbs) + len(igws) + 1
+            self.count("ec2", n)
+            self.chain(f"ec2 {r} snapshots", -(-max(1, len(snaps)) // PAGE["DescribeSnapshots"]), 1)
+
+    # ------------------------------------------------------------------ S3
+    def s3(self):
+        n = max(1, int(TOTALS["buckets"] * self.scale))
+        buckets, per = [], {op: [] for op in ("GetBucketLocation", "GetBucketAcl", "GetBucketVersioning", "GetBucketLogging",
+                                               "GetBucketPolicy", "GetBucketPolicyStatus", "GetPublicAccessBlock",
+                                               "GetBucketEncryption", "GetBucketOwnershipControls", "GetBucketTagging",
+                                               "GetObjectLockConfiguration")}
+        weights = [WEIGHT[r] for r in REGIONS]
+        for i in range(n):
+            name = f"acme-{rng.choice(['logs', 'data', 'assets', 'backup', 'web'])}-{i:04d}-{hexid(6)}"
+            region = rng.choices(REGIONS, weights)[0]
+            buckets.append({"Name": name, "CreationDate": "2024-02-01T00:00:00Z"})
+            per["GetBucketLocation"].append((name, {"LocationConstraint": None if region == "us-east-1" else region}))
+            public_read = rng.random() < 0.03
+            per["GetBucketAcl"].append((name, {"Owner": {"ID": "c0ffee" * 10 + "abcd", "DisplayName": "acme"},
+                                               "Grants": [{"Grantee": {"Type": "CanonicalUser", "ID": "c0ffee" * 10 + "abcd"},
+                                                           "Permission": "FULL_CONTROL"}]
+                                               + ([{"Grantee": {"Type": "Group", "URI": "http://acs.amazonaws.com/groups/global/AllUsers"},
+                                                    "Permission": "READ"}] if public_read else [])}))
+            per["GetBucketVersioning"].append((name, {"Status": "Enabled", "MFADelete": "Disabled"} if rng.random() < 0.6 else {}))
+            per["GetBucketLogging"].append((name, {"LoggingEnabled": {"TargetBucket": buckets[0]["Name"], "TargetPrefix": name + "/"}}
+                                            if rng.random() < 0.4 else {}))
+            if rng.random() < 0.4:
+                stmt = [{"Sid": "DenyHttp", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
+                         "Resource": [f"arn:{P}:s3:::{name}", f"arn:{P}:s3:::{name}/*"],
+                         "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]
+                if rng.random() < 0.1:
+                    stmt.append({"Sid": "Public", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+                                 "Resource": f"arn:{P}:s3:::{name}/*"})
+                per["GetBucketPolicy"].append((name, {"Policy": json.dumps({"Version": "2012-10-17", "Statement": stmt})}))
+                per["GetBucketPolicyStatus"].append((name, {"PolicyStatus": {"IsPublic": len(stmt) > 1}}))
+            if rng.random() < 0.8:
+                per["GetPublicAccessBlock"].append((name, {"PublicAccessBlockConfiguration": {
+                    "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True, "RestrictPublicBuckets": True}}))
+            if rng.random() < 0.9:
+                kms = rng.random() < 0.3
+                per["GetBucketEncryption"].append((name, {"ServerSideEncryptionConfiguration": {"Rules": [{
+                    "ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms" if kms else "AES256",
+                                                           **({"KMSMasterKeyID": f"arn:{P}:kms:{region}:{ACCOUNT}:key/{hexid(8)}"} if kms else {})},
+                    "BucketKeyEnabled": kms}]}}))
+            if rng.random() < 0.7:
+                per["GetBucketOwnershipControls"].append((name, {"OwnershipControls": {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}}))
+            if rng.random() < 0.5:
+                per["GetBucketTagging"].append((name, {"TagSet": tags(name)}))
+            if rng.random() < 0.05:
+                per["GetObjectLockConfiguration"].append((name, {"ObjectLockConfiguration": {"ObjectLockEnabled": "Enabled"}}))
+        self.put("s3", "*", "ListBuckets", out({"Buckets": buckets, "Owner": {"ID": "c0ffee" * 10 + "abcd", "DisplayName": "acme"}}))
+        for op, items in per.items():
+            # Buckets without an entry answer as AWS does when the setting is absent.
+            self.put("s3", "*", op, cases("Bucket", items))
+        self.put("s3control", "*", "GetPublicAccessBlock", out({"PublicAccessBlockConfiguration": {
+            "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": True, "RestrictPublicBuckets": False}}))
+        self.count("s3", n + 1)
+        self.chain("s3 buckets", 1, 2)  # ListBuckets → GetBucketLocation → the bucket's settings
+
+    # ------------------------------------------------------------------ IAM
+    def iam(self):
+        s = self.scale
+        now_policy = lambda doc: [{"Document": json.dumps(doc), "VersionId": "v1", "IsDefaultVersion": True,
+                                   "CreateDate": "2025-01-01T00:00:00Z"}]
+        groups = [{"Path": "/", "GroupName": f"group-{i}", "GroupId": "AGPA" + hexid(16).upper(),
+                   "Arn": f"arn:{P}:iam::{ACCOUNT}:group/group-{i}", "CreateDate": "2023-01-01T00:00:00Z",
+                   "GroupPolicyList": [], "AttachedManagedPolicies": [{"PolicyName": "ReadOnlyAccess",
+                                                                       "PolicyArn": f"arn:{P}:iam::aws:policy/ReadOnlyAccess"}]}
+                  for i in range(max(1, int(TOTALS["groups"] * s)))]
+        policies = []
+        for i in range(max(1, int(TOTALS["policies"] * s))):
+            admin = rng.random() < 0.03
+            doc = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*" if admin else
+                                                           ["s3:GetObject", "s3:PutObject", "dynamodb:Query"],
+                                                           "Resource": "*"}]}
+            policies.append({"PolicyName": f"policy-{i}", "PolicyId": "ANPA" + hexid(16).upper(),
+                             "Arn": f"arn:{P}:iam::{ACCOUNT}:policy/policy-{i}", "Path": "/", "DefaultVersionId": "v1",
+                             "AttachmentCount": rng.randint(0, 3), "PermissionsBoundaryUsageCount": 0, "IsAttachable": True,
+                             "CreateDate": "2024-01-01T00:00:00Z", "UpdateDate": "2024-01-01T00:00:00Z",
+                             "PolicyVersionList": now_policy(doc)})
+        users, report = [], ["user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,"
+                             "password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,"
+                             "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,"
+                             "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,"
+                             "access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,"
+                             "cert_1_last_rotated,cert_2_active,cert_2_last_rotated",
+                             f"<root_account>,arn:{P}:iam::{ACCOUNT}:root,2019-04-01T08:30:00+00:00,not_supported,"
+                             "2026-11-01T09:00:00+00:00,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,"
+                             "N/A,N/A,N/A,false,N/A,false,N/A"]
+        for i in range(max(1, int(TOTALS["users"] * s))):
+            name = f"user-{i:04d}"
+            users.append({"Path": "/", "UserName": name, "UserId": "AIDA" + hexid(16).upper(),
+                          "Arn": f"arn:{P}:iam::{ACCOUNT}:user/{name}", "CreateDate": "2024-03-01T00:00:00Z",
+                          "UserPolicyList": [], "GroupList": [rng.choice(groups)["GroupName"]],
+                          "AttachedManagedPolicies": [] if rng.random() < 0.9 else
+                          [{"PolicyName": "AdministratorAccess", "PolicyArn": f"arn:{P}:iam::aws:policy/AdministratorAccess"}],
+                          "Tags": []})
+            console, mfa, key = rng.random() < 0.5, rng.random() < 0.7, rng.random() < 0.6
+            report.append(f"{name},arn:{P}:iam::{ACCOUNT}:user/{name},2024-03-01T00:00:00+00:00,"
+                          f"{str(console).lower()},{'2026-11-20T10:00:00+00:00' if console else 'N/A'},"
+                          f"{'2026-01-01T00:00:00+00:00' if console else 'N/A'},N/A,{str(mfa).lower()},"
+                          f"{str(key).lower()},{'2025-06-01T00:00:00+00:00' if key else 'N/A'},"
+                          f"{'2026-11-24T10:00:00+00:00' if key else 'N/A'},{'us-east-1' if key else 'N/A'},"
+                          f"{'s3' if key else 'N/A'},false,N/A,N/A,N/A,N/A,false,N/A,false,N/A")
+        roles = []
+        for i in range(max(1, int(TOTALS["roles"] * s))):
+            svc = rng.choice(["lambda.amazonaws.com", "ec2.amazonaws.com", "ecs-tasks.amazonaws.com"])
+            roles.append({"Path": "/", "RoleName": f"role-{i:04d}", "RoleId": "AROA" + hexid(16).upper(),
+                          "Arn": f"arn:{P}:iam::{ACCOUNT}:role/role-{i:04d}", "CreateDate": "2024-01-01T00:00:00Z",
+                          "AssumeRolePolicyDocument": json.dumps({"Version": "2012-10-17", "Statement": [
+                              {"Effect": "Allow", "Principal": {"Service": svc}, "Action": "sts:AssumeRole"}]}),
+                          "InstanceProfileList": [], "RolePolicyList": [],
+                          "AttachedManagedPolicies": [{"PolicyName": p["PolicyName"], "PolicyArn": p["Arn"]}
+                                                      for p in rng.sample(policies, 1)], "Tags": []})
+        roles.append({"Path": "/", "RoleName": "support", "RoleId": "AROA" + hexid(16).upper(),
+                      "Arn": f"arn:{P}:iam::{ACCOUNT}:role/support", "CreateDate": "2024-01-01T00:00:00Z",
+                      "AssumeRolePolicyDocument": json.dumps({"Version": "2012-10-17", "Statement": [
+                          {"Effect": "Allow", "Principal": {"AWS": f"arn:{P}:iam::{ACCOUNT}:root"}, "Action": "sts:AssumeRole"}]}),
+                      "InstanceProfileList": [], "RolePolicyList": [], "Tags": [],
+                      "AttachedManagedPolicies": [{"PolicyName": "AWSSupportAccess",
+                                                   "PolicyArn": f"arn:{P}:iam::aws:policy/AWSSupportAccess"}]})
+        detail = {"UserDetailList": users, "GroupDetailList": groups, "RoleDetailList": roles, "Policies": policies}
+        self.put("iam", "*", "GetAccountAuthorizationDetails", out(detail, "GetAccountAuthorizationDetails"))
+        self.put("iam", "*", "ListUsers", out({"Users": [{k: u[k] for k in ("Path", "UserName", "UserId", "Arn", "CreateDate")}
+                                                        for u in users]}, "GetAccountAuthorizationDetails"))
+        self.put("iam", "*", "GenerateCredentialReport", out({"State": "COMPLETE"}))
+        self.put("iam", "*", "GetCredentialReport", out({"Content": "\n".join(report), "ReportFormat": "text/csv",
+                                                         "GeneratedTime": "-60"}))
+        self.put("iam", "*", "GetAccountPasswordPolicy", out({"PasswordPolicy": {
+            "MinimumPasswordLength": 14, "RequireSymbols": True, "RequireNumbers": True, "RequireUppercaseCharacters": True,
+            "RequireLowercaseCharacters": True, "AllowUsersToChangePassword": True, "ExpirePasswords": True,
+            "MaxPasswordAge": 90, "PasswordReusePrevention": 24, "HardExpiry": False}}))
+        self.put("iam", "*", "GetAccountSummary", out({"SummaryMap": {"Users": len(users), "Groups": len(groups),
+                                                                      "Roles": len(roles), "Policies": len(policies),
+                                                                      "AccountMFAEnabled": 1, "AccountAccessKeysPresent": 0,
+                                                                      "MFADevices": 100, "MFADevicesInUse": 100}}))
+        self.put("iam", "*", "ListVirtualMFADevices", out({"VirtualMFADevices": [
+            {"SerialNumber": f"arn:{P}:iam::{ACCOUNT}:mfa/{u['UserName']}", "EnableDate": "2024-04-01T00:00:00Z",
+             "User": {k: u[k] for k in ("Path", "UserName", "UserId", "Arn", "CreateDate")}} for u in users[:100]]},
+            "ListVirtualMFADevices"))
+        self.put("iam", "*", "ListServerCertificates", out({"ServerCertificateMetadataList": []}))
+        self.put("iam", "*", "ListSAMLProviders", out({"SAMLProviderList": []}))
+        self.put("iam", "*", "ListOpenIDConnectProviders", out({"OpenIDConnectProviderList": []}))
+        self.put("iam", "*", "ListEntitiesForPolicy", out({"PolicyGroups": [], "PolicyUsers": [],
+                                                           "PolicyRoles": [{"RoleName": "support", "RoleId": roles[-1]["RoleId"]}]}))
+        self.count("iam", len(users) + len(roles) + len(groups) + len(policies) + 3)
+        biggest = max(len(users), len(roles), len(groups), len(policies))
+        self.chain("iam authorization details", -(-biggest // PAGE["GetAccountAuthorizationDetails"]))
+        self.chain("iam credential report", 2)
+
+    # -------------------------------------------------- smaller regional services
+    def regional(self):
+        s = self.scale
+        fn_n, key_n, alarm_n = split(TOTALS["functions"], s), split(TOTALS["kms_keys"], s), split(TOTALS["alarms"], s)
+        lg_n, topic_n, q_n = split(TOTALS["log_groups"], s), split(TOTALS["topics"], s), split(TOTALS["queues"], s)
+        db_n, dbs_n, t_n = split(TOTALS["db_instances"], s), split(TOTALS["db_snapshots"], s), split(TOTALS["tables"], s)
+        sec_n, cert_n, fs_n = split(TOTALS["secrets"], s), split(TOTALS["certificates"], s), split(TOTALS["file_systems"], s)
+        repo_n, cl_n = split(TOTALS["repositories"], s), split(TOTALS["clusters"], s)
+        elb_n, alb_n = split(TOTALS["elbs"], s), split(TOTALS["albs"], s)
+        for r in REGIONS:
+            a = f"{r}:{ACCOUNT}"
+            # Lambda
+            fns, pol, urls = [], [], []
+            for i in range(fn_n[r]):
+                name = f"fn-{i:04d}"
+                fns.append({"FunctionName": name, "FunctionArn": f"arn:{P}:lambda:{a}:function:{name}",
+                            "Runtime": rng.choice(["python3.12", "nodejs20.x", "python3.8", "java21"]),
+                            "Role": f"arn:{P}:iam::{ACCOUNT}:role/role-0001", "Handler": "app.handler",
+                            "CodeSize": 1024, "Timeout": 30, "MemorySize": 256, "LastModified": "2026-05-01T00:00:00.000+0000",
+                            "PackageType": "Zip", "Environment": {"Variables": {"STAGE": "prod", "TABLE": "t"}}})
+                if rng.random() < 0.3:
+                    pol.append((name, {"Policy": json.dumps({"Version": "2012-10-17", "Statement": [{
+                        "Sid": "apigw", "Effect": "Allow", "Principal": {"Service": "apigateway.amazonaws.com"},
+                        "Action": "lambda:InvokeFunction", "Resource": fns[-1]["FunctionArn"]}]}), "RevisionId": hexid(8)}))
+                if rng.random() < 0.05:
+                    urls.append((name, {"FunctionUrlConfigs": [{"FunctionUrl": f"https://{hexid(20)}.lambda-url.{r}.on.aws/",
+                                                                "FunctionArn": fns[-1]["FunctionArn"], "AuthType": "NONE",
+                                                                "CreationTime": "2026-01-01T00:00:00Z",
+                                                                "LastModifiedTime": "2026-01-01T00:00:00Z"}]}))
+            self.put("lambda", r, "ListFunctions", out({"Functions": fns}, "ListFunctions"))
+            self.put("lambda", r, "GetPolicy", cases("FunctionName", pol, default={"error": {
+                "code": "ResourceNotFoundException", "message": "The resource you requested does not exist.", "status": 404}}))
+            self.put("lambda", r, "ListFunctionUrlConfigs", cases("FunctionName", urls, default={"output": {"FunctionUrlConfigs": []}}))
+            self.chain(f"lambda {r}", -(-max(1, fn_n[r]) // PAGE["ListFunctions"]), 1)
+            # KMS
+            keys, desc, rot, kpol, aliases = [], [], [], [], []
+            for i in range(key_n[r]):
+                kid = f"{hexid(8)}-{hexid(4)}-{hexid(4)}-{hexid(4)}-{hexid(12)}"
+                arn = f"arn:{P}:kms:{a}:key/{kid}"
+                managed = i % 5 == 4
+                state = "PendingDeletion" if rng.random() < 0.02 else "Enabled"
+                keys.append({"KeyId": kid, "KeyArn": arn})
+                desc.append((arn, {"KeyMetadata": {"AWSAccountId": ACCOUNT, "KeyId": kid, "Arn": arn, "CreationDate": "2024-01-01T00:00:00Z",
+                                                   "Enabled": state == "Enabled", "KeyUsage": "ENCRYPT_DECRYPT", "KeyState": state,
+                                                   "Origin": "AWS_KMS", "KeyManager": "AWS" if managed else "CUSTOMER",
+                                                   "KeySpec": "SYMMETRIC_DEFAULT", "CustomerMasterKeySpec": "SYMMETRIC_DEFAULT",
+                                                   "EncryptionAlgorithms": ["SYMMETRIC_DEFAULT"], "MultiRegion": False,
+                                                   **({"DeletionDate": "+604800"} if state == "PendingDeletion" else {})}}))
+                rot.append((arn, {"KeyRotationEnabled": managed or rng.random() < 0.6}))
+                kpol.append((arn, {"Policy": json.dumps({"Version": "2012-10-17", "Id": "key-default-1", "Statement": [{
+                    "Sid": "Enable IAM User Permissions", "Effect": "Allow", "Principal": {"AWS": f"arn:{P}:iam::{ACCOUNT}:root"},
+                    "Action": "kms:*", "Resource": "*"}]}), "PolicyName": "default"}))
+                aliases.append({"AliasName": f"alias/{'aws/ebs' if managed else 'app-' + str(i)}",
+                                "AliasArn": f"arn:{P}:kms:{a}:alias/app-{i}", "TargetKeyId": kid})
+            self.put("kms", r, "ListKeys", out({"Keys": keys}, "ListKeys"))
+            self.put("kms", r, "ListAliases", out({"Aliases": aliases}, "ListAliases"))
+            self.put("kms", r, "DescribeKey", cases("KeyId", desc))
+            self.put("kms", r, "GetKeyRotationStatus", cases("KeyId", rot))
+            self.put("kms", r, "GetKeyPolicy", cases("KeyId", kpol))
+            self.chain(f"kms {r}", -(-max(1, key_n[r]) // PAGE["ListKeys"]), 2)
+            # SNS topics (the alarm actions) and subscriptions
+            topics, tattr, subs = [], [], []
+            for i in range(topic_n[r]):
+                arn = f"arn:{P}:sns:{a}:topic-{i}"
+                topics.append({"TopicArn": arn})
+                tattr.append((arn, {"Attributes": {"TopicArn": arn, "Owner": ACCOUNT, "DisplayName": "",
+                                                   "Policy": json.dumps({"Version": "2008-10-17", "Statement": [{
+                                                       "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "SNS:Publish",
+                                                       "Resource": arn, "Condition": {"StringEquals": {"AWS:SourceOwner": ACCOUNT}}}]}),
+                                                   "SubscriptionsConfirmed": "1", "SubscriptionsPending": "0",
+                                                   **({"KmsMasterKeyId": "alias/aws/sns"} if rng.random() < 0.5 else {})}}))
+                subs.append((arn, {"Subscriptions": [{"SubscriptionArn": f"{arn}:{hexid(8)}", "Owner": ACCOUNT,
+                                                      "Protocol": "email", "Endpoint": "ops@example.com", "TopicArn": arn}]}))
+            self.put("sns", r, "ListTopics", out({"Topics": topics}, "ListTopics"))
+            self.put("sns", r, "GetTopicAttributes", cases("TopicArn", tattr))
+            self.put("sns", r, "ListSubscriptionsByTopic", cases("TopicArn", subs))
+            # CloudWatch alarms
+            alarms = [{"AlarmName": f"alarm-{i}", "AlarmArn": f"arn:{P}:cloudwatch:{a}:alarm:alarm-{i}",
+                       "ActionsEnabled": True, "AlarmActions": [topics[i % len(topics)]["TopicArn"]] if topics else [],
+                       "MetricName": "CPUUtilization", "Namespace": "AWS/EC2", "Statistic": "Average", "Period": 300,
+                       "EvaluationPeriods": 1, "Threshold": 80.0, "ComparisonOperator": "GreaterThanThreshold",
+                       "StateValue": "OK"} for i in range(alarm_n[r])]
+            self.put("cloudwatch", r, "DescribeAlarms", out({"MetricAlarms": alarms, "CompositeAlarms": []}, "DescribeAlarms"))
+            # Logs
+            groups = [{"logGroupName": f"/aws/lambda/fn-{i:04d}", "creationTime": 1700000000000,
+                       "arn": f"arn:{P}:logs:{a}:log-group:/aws/lambda/fn-{i:04d}:*", "storedBytes": 1048576,
+                       **({"retentionInDays": 365} if rng.random() < 0.5 else {})} for i in range(lg_n[r])]
+            self.put("logs", r, "DescribeLogGroups", out({"logGroups": groups}, "DescribeLogGroups"))
+            filters = [{"filterName": f"filter-{i}", "logGroupName": groups[0]["logGroupName"] if groups else "x",
+                        "filterPattern": "{ ($.errorCode = \"*UnauthorizedOperation\") || ($.errorCode = \"AccessDenied*\") }",
+                        "metricTransformations": [{"metricName": f"m{i}", "metricNamespace": "CISBenchmark", "metricValue": "1"}],
+                        "creationTime": 1700000000000}
+                       for i in range(int(TOTALS["metric_filters"] * s * WEIGHT[r]))]
+            self.put("logs", r, "DescribeMetricFilters", out({"metricFilters": filters}, "DescribeMetricFilters"))
+            # SQS
+            qurls = [f"https://sqs.{r}.amazonaws.com/{ACCOUNT}/queue-{i}" for i in range(q_n[r])]
+            self.put("sqs", r, "ListQueues", out({"QueueUrls": qurls} if qurls else {}, "ListQueues"))
+            self.put("sqs", r, "GetQueueAttributes", cases("QueueUrl", [
+                (u, {"Attributes": {"QueueArn": f"arn:{P}:sqs:{a}:queue-{i}", "SqsManagedSseEnabled": "true"}})
+                for i, u in enumerate(qurls)]))
+            # RDS
+            dbs = [{"DBInstanceIdentifier": f"db-{i}", "DBInstanceArn": f"arn:{P}:rds:{a}:db:db-{i}",
+                    "Engine": "postgres", "DBInstanceStatus": "available", "StorageEncrypted": rng.random() < 0.8,
+                    "AutoMinorVersionUpgrade": True, "PubliclyAccessible": rng.random() < 0.05,
+                    "BackupRetentionPeriod": 7, "MultiAZ": rng.random() < 0.5, "DeletionProtection": rng.random() < 0.5,
+                    "IAMDatabaseAuthenticationEnabled": False, "TagList": []} for i in range(db_n[r])]
+            snaps, sattr = [], []
+            for i in range(dbs_n[r]):
+                manual = i % 3 == 0
+                sid = f"{'manual' if manual else 'rds:auto'}-snap-{i}"
+                snaps.append({"DBSnapshotIdentifier": sid, "DBSnapshotArn": f"arn:{P}:rds:{a}:snapshot:{sid}",
+                              "DBInstanceIdentifier": "db-0", "Engine": "postgres", "Status": "available",
+                              "Encrypted": rng.random() < 0.8, "SnapshotType": "manual" if manual else "automated",
+                              "SnapshotCreateTime": "2026-11-01T00:00:00Z"})
+                if manual:
+                    sattr.append((sid, {"DBSnapshotAttributesResult": {"DBSnapshotIdentifier": sid, "DBSnapshotAttributes": [
+                        {"AttributeName": "restore", "AttributeValues": ["all"] if rng.random() < 0.05 else []}]}}))
+            self.put("rds", r, "DescribeDBInstances", out({"DBInstances": dbs}, "DescribeDBInstances"))
+            self.put("rds", r, "DescribeDBClusters", out({"DBClusters": []}))
+            self.put("rds", r, "DescribeDBSnapshots", out({"DBSnapshots": snaps}, "DescribeDBSnapshots"))
+            self.put("rds", r, "DescribeDBClusterSnapshots", out({"DBClusterSnapshots": []}))
+            self.put("rds", r, "DescribeDBSnapshotAttributes", cases("DBSnapshotIdentifier", sattr))
+            # DynamoDB
+            tables = [f"table-{i}" for i in range(t_n[r])]
+            self.put("dynamodb", r, "ListTables", out({"TableNames": tables}, "ListTables"))
+            self.put("dynamodb", r, "DescribeTable", cases("TableName", [(t, {"Table": {
+                "TableName": t, "TableArn": f"arn:{P}:dynamodb:{a}:table/{t}", "TableStatus": "ACTIVE",
+                "DeletionProtectionEnabled": rng.random() < 0.3,
+                **({"SSEDescription": {"Status": "ENABLED", "SSEType": "KMS",
+                                       "KMSMasterKeyArn": f"arn:{P}:kms:{a}:key/{hexid(8)}"}} if rng.random() < 0.3 else {})}})
+                for t in tables]))
+            self.put("dynamodb", r, "DescribeContinuousBackups", cases("TableName", [(t, {"ContinuousBackupsDescription": {
+                "ContinuousBackupsStatus": "ENABLED", "PointInTimeRecoveryDescription": {
+                    "PointInTimeRecoveryStatus": "ENABLED" if rng.random() < 0.5 else "DISABLED"}}}) for t in tables]))
+            # Secrets Manager
+            self.put("secretsmanager", r, "ListSecrets", out({"SecretList": [
+                {"ARN": f"arn:{P}:secretsmanager:{a}:secret:app/{i}-{hexid(6)}", "Name": f"app/{i}",
+                 "RotationEnabled": rng.random() < 0.5, "CreatedDate": "2025-01-01T00:00:00Z",
+                 "LastAccessedDate": "2026-11-20T00:00:00Z"} for i in range(sec_n[r])]}, "ListSecrets"))
+            # ACM
+            certs = [f"arn:{P}:acm:{a}:certificate/{hexid(8)}-{hexid(4)}" for _ in range(cert_n[r])]
+            self.put("acm", r, "ListCertificates", out({"CertificateSummaryList": [
+                {"CertificateArn": c, "DomainName": f"site{i}.example.com"} for i, c in enumerate(certs)]}, "ListCertificates"))
+            self.put("acm", r, "DescribeCertificate", cases("CertificateArn", [(c, {"Certificate": {
+                "CertificateArn": c, "DomainName": "example.com", "Status": "ISSUED", "Type": "AMAZON_ISSUED",
+                "KeyAlgorithm": "RSA-2048", "NotAfter": "+7776000", "InUseBy": [], "RenewalEligibility": "ELIGIBLE"}})
+                for c in certs]))
+            # EFS
+            fss = [{"FileSystemId": f"fs-{hexid(8)}", "OwnerId": ACCOUNT, "CreationToken": f"fs{i}",
+                    "CreationTime": "2025-01-01T00:00:00Z", "LifeCycleState": "available", "NumberOfMountTargets": 1,
+                    "SizeInBytes": {"Value": 6144}, "PerformanceMode": "generalPurpose", "Encrypted": rng.random() < 0.8,
+                    "Tags": []} for i in range(fs_n[r])]
+            for f in fss:
+                f["FileSystemArn"] = f"arn:{P}:elasticfilesystem:{a}:file-system/{f['FileSystemId']}"
+            self.put("efs", r, "DescribeFileSystems", out({"FileSystems": fss}, "DescribeFileSystems"))
+            self.put("efs", r, "DescribeFileSystemPolicy", {"error": {"code": "PolicyNotFound", "message": "No policy", "status": 404}})
+            self.put("efs", r, "DescribeBackupPolicy", cases("FileSystemId", [(f["FileSystemId"], {"BackupPolicy": {"Status": "ENABLED"}})
+                                                                             for f in fss if rng.random() < 0.5],
+                                                             default={"error": {"code": "PolicyNotFound", "message": "No backup policy", "status": 404}}))
+            # ECR
+            repos = [{"repositoryArn": f"arn:{P}:ecr:{a}:repository/repo-{i}", "registryId": ACCOUNT, "repositoryName": f"repo-{i}",
+                      "repositoryUri": f"{ACCOUNT}.dkr.ecr.{r}.amazonaws.com/repo-{i}", "createdAt": "2025-01-01T00:00:00Z",
+                      "imageTagMutability": "MUTABLE", "imageScanningConfiguration": {"scanOnPush": rng.random() < 0.5},
+                      "encryptionConfiguration": {"encryptionType": "AES256"}} for i in range(repo_n[r])]
+            self.put("ecr", r, "DescribeRepositories", out({"repositories": repos}, "DescribeRepositories"))
+            self.put("ecr", r, "GetRepositoryPolicy", {"error": {"code": "RepositoryPolicyNotFoundException",
+                                                                 "message": "Repository policy does not exist", "status": 400}})
+            self.put("ecr", r, "GetLifecyclePolicy", {"error": {"code": "LifecyclePolicyNotFoundException",
+                                                                "message": "Lifecycle policy does not exist", "status": 400}})
+            self.put("ecr", r, "GetRegistryScanningConfiguration", out({"registryId": ACCOUNT, "scanningConfiguration": {
+                "scanType": "BASIC", "rules": []}}))
+            # EKS
+            cls = [f"cluster-{i}" for i in range(cl_n[r])]
+            self.put("eks", r, "ListClusters", out({"clusters": cls}, "ListClusters"))
+            self.put("eks", r, "DescribeCluster", cases("name", [(c, {"cluster": {
+                "name": c, "arn": f"arn:{P}:eks:{a}:cluster/{c}", "version": "1.31", "status": "ACTIVE",
+                "resourcesVpcConfig": {"endpointPublicAccess": True, "endpointPrivateAccess": True, "publicAccessCidrs": ["0.0.0.0/0"]},
+                "logging": {"clusterLogging": [{"types": ["api", "audit"], "enabled": True}]}}}) for c in cls]))
+            # ELB (classic) and ELBv2
+            elbs = [{"LoadBalancerName": f"classic-{i}", "DNSName": f"classic-{i}.{r}.elb.amazonaws.com", "Scheme": "internet-facing",
+                     "ListenerDescriptions": [{"Listener": {"Protocol": "HTTPS", "LoadBalancerPort": 443, "InstanceProtocol": "HTTP",
+                                                            "InstancePort": 80, "SSLCertificateId": certs[0] if certs else "x"},
+                                               "PolicyNames": ["ELBSecurityPolicy-2016-08"]}],
+                     "Policies": {"OtherPolicies": []}, "CreatedTime": "2024-01-01T00:00:00Z"} for i in range(elb_n[r])]
+            self.put("elb", r, "DescribeLoadBalancers", out({"LoadBalancerDescriptions": elbs}, "DescribeLoadBalancers"))
+            self.put("elb", r, "DescribeLoadBalancerAttributes", out({"LoadBalancerAttributes": {"AccessLog": {"Enabled": False}}}))
+            self.put("elb", r, "DescribeLoadBalancerPolicies", out({"PolicyDescriptions": [{
+                "PolicyName": "ELBSecurityPolicy-2016-08", "PolicyTypeName": "SSLNegotiationPolicyType",
+                "PolicyAttributeDescriptions": [{"AttributeName": "Reference-Security-Policy",
+                                                 "AttributeValue": "ELBSecurityPolicy-2016-08"}]}]}))
+            albs = [{"LoadBalancerArn": f"arn:{P}:elasticloadbalancing:{a}:loadbalancer/app/alb-{i}/{hexid(16)}",
+                     "LoadBalancerName": f"alb-{i}", "Scheme": "internet-facing", "Type": "application",
+                     "State": {"Code": "active"}, "CreatedTime": "2024-01-01T00:00:00Z"} for i in range(alb_n[r])]
+            self.put("elbv2", r, "DescribeLoadBalancers", out({"LoadBalancers": albs}, "DescribeLoadBalancers"))
+            self.put("elbv2", r, "DescribeListeners", out({"Listeners": [{"Port": 443, "Protocol": "HTTPS",
+                                                                          "SslPolicy": "ELBSecurityPolicy-TLS13-1-2-2021-06",
+                                                                          "DefaultActions": [{"Type": "forward"}]}]}))
+            self.put("elbv2", r, "DescribeLoadBalancerAttributes", out({"Attributes": [
+                {"Key": "access_logs.s3.enabled", "Value": "false"}, {"Key": "deletion_protection.enabled", "Value": "true"},
+                {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"}]}))
+            # Per-region singletons
+            self.put("guardduty", r, "ListDetectors", out({"DetectorIds": [hexid(32)]}))
+            self.put("guardduty", r, "GetDetector", out({"Status": "ENABLED", "ServiceRole": "x", "CreatedAt": "2024-01-01T00:00:00Z"}))
+            self.put("securityhub", r, "DescribeHub", out({"HubArn": f"arn:{P}:securityhub:{a}:hub/default",
+                                                          "SubscribedAt": "2024-01-01T00:00:00Z", "AutoEnableControls": True}))
+            self.put("securityhub", r, "GetEnabledStandards", out({"StandardsSubscriptions": [{
+                "StandardsSubscriptionArn": f"arn:{P}:securityhub:{a}:subscription/cis-aws-foundations-benchmark/v/3.0.0",
+                "StandardsArn": f"arn:{P}:securityhub:{r}::standards/cis-aws-foundations-benchmark/v/3.0.0",
+                "StandardsInput": {}, "StandardsStatus": "READY"}]}))
+            self.put("config", r, "DescribeConfigurationRecorders", out({"ConfigurationRecorders": [{
+                "name": "default", "roleARN": f"arn:{P}:iam::{ACCOUNT}:role/config",
+                "recordingGroup": {"allSupported": True, "includeGlobalResourceTypes": r == "us-east-1"}}]}))
+            self.put("config", r, "DescribeConfigurationRecorderStatus", out({"ConfigurationRecordersStatus": [{
+                "name": "default", "recording": True, "lastStatus": "SUCCESS"}]}))
+            self.put("config", r, "DescribeDeliveryChannels", out({"DeliveryChannels": [{"name": "default", "s3BucketName": "acme-config"}]}))
+            self.put("accessanalyzer", r, "ListAnalyzers", out({"analyzers": [{
+                "arn": f"arn:{P}:access-analyzer:{a}:analyzer/account", "name": "account", "type": "ACCOUNT",
+                "createdAt": "2024-01-01T00:00:00Z", "status": "ACTIVE"}]}))
+            trail_arn = f"arn:{P}:cloudtrail:us-east-1:{ACCOUNT}:trail/org-trail"
+            self.put("cloudtrail", r, "DescribeTrails", out({"trailList": [{
+                "Name": "org-trail", "S3BucketName": "acme-trail", "IncludeGlobalServiceEvents": True, "IsMultiRegionTrail": True,
+                "HomeRegion": "us-east-1", "TrailARN": trail_arn, "LogFileValidationEnabled": True,
+                "CloudWatchLogsLogGroupArn": f"arn:{P}:logs:us-east-1:{ACCOUNT}:log-group:/aws/lambda/fn-0000:*",
+                "CloudWatchLogsRoleArn": f"arn:{P}:iam::{ACCOUNT}:role/trail", "KmsKeyId": f"arn:{P}:kms:us-east-1:{ACCOUNT}:key/k",
+                "HasCustomEventSelectors": True, "HasInsightSelectors": False, "IsOrganizationTrail": False}]}))
+            self.put("cloudtrail", r, "GetTrailStatus", out({"IsLogging": True, "LatestDeliveryTime": "-300"}))
+            self.put("cloudtrail", r, "GetEventSelectors", out({"TrailARN": trail_arn, "EventSelectors": [{
+                "ReadWriteType": "All", "IncludeManagementEvents": True, "DataResources": [
+                    {"Type": "AWS::S3::Object", "Values": [f"arn:{P}:s3"]}], "ExcludeManagementEventSources": []}]}))
+            self.count("regional", fn_n[r] + key_n[r] + len(topics) + len(alarms) + len(groups) + len(filters) + len(qurls)
+                       + len(dbs) + len(snaps) + len(tables) + sec_n[r] + len(certs) + len(fss) + len(repos) + len(cls)
+                       + len(elbs) + len(albs) + 6)
+            self.chain(f"logs {r}", -(-max(1, lg_n[r]) // PAGE["DescribeLogGroups"]))
+
+    def global_services(self):
+        dists = []
+        for i in range(max(1, int(TOTALS["distributions"] * self.scale))):
+            did = "E" + hexid(13).upper()
+            dists.append({"Id": did, "ARN": f"arn:{P}:cloudfront::{ACCOUNT}:distribution/{did}", "Status": "Deployed",
+                          "DomainName": f"d{hexid(13)}.cloudfront.net", "Enabled": True, "Aliases": {"Quantity": 0},
+                          "Origins": {"Quantity": 1, "Items": [{"Id": "s3", "DomainName": "acme-web.s3.amazonaws.com",
+                                                                "S3OriginConfig": {"OriginAccessIdentity": ""},
+                                                                "OriginAccessControlId": "E2OAC"}]},
+                          "DefaultCacheBehavior": {"TargetOriginId": "s3", "ViewerProtocolPolicy": "redirect-to-https"},
+                          "CacheBehaviors": {"Quantity": 0}, "WebACLId": "",
+                          "ViewerCertificate": {"CloudFrontDefaultCertificate": True, "MinimumProtocolVersion": "TLSv1"},
+                          "LastModifiedTime": "2025-01-01T00:00:00Z", "PriceClass": "PriceClass_All", "HttpVersion": "http2",
+                          "IsIPV6Enabled": True, "Staging": False, "Comment": "", "CustomErrorResponses": {"Quantity": 0},
+                          "Restrictions": {"GeoRestriction": {"RestrictionType": "none", "Quantity": 0}}})
+        self.put("cloudfront", "*", "ListDistributions", out({"DistributionList": {"Items": dists, "Quantity": len(dists),
+                                                                                   "IsTruncated": False, "Marker": "",
+                                                                                   "MaxItems": 100}}))
+        self.put("cloudfront", "*", "GetDistributionConfig", out({"DistributionConfig": {
+            "CallerReference": "x", "Comment": "", "Enabled": True, "DefaultRootObject": "index.html",
+            "Logging": {"Enabled": False, "IncludeCookies": False, "Bucket": "", "Prefix": ""},
+            "Origins": {"Quantity": 0}, "DefaultCacheBehavior": {"TargetOriginId": "s3", "ViewerProtocolPolicy": "redirect-to-https"}},
+            "ETag": "E1"}))
+        self.put("organizations", "*", "DescribeOrganization", out({"Organization": {
+            "Id": "o-abcdef1234", "Arn": f"arn:{P}:organizations::999988887777:organization/o-abcdef1234",
+            "FeatureSet": "ALL", "MasterAccountArn": f"arn:{P}:organizations::999988887777:account/o-abcdef1234/999988887777",
+            "MasterAccountId": "999988887777", "MasterAccountEmail": "root@example.com"}}))
+        self.put("account", "*", "GetAlternateContact", out({"AlternateContact": {
+            "AlternateContactType": "SECURITY", "EmailAddress": "security@example.com", "Name": "Security",
+            "PhoneNumber": "+15555550100", "Title": "CISO"}}))
+        self.count("global", len(dists) + 2)
+
+
+def account_doc():
+    regions = {r: "opt-in-not-required" for r in REGIONS}
+    regions.update({r: "not-opted-in" for r in NOT_OPTED_IN})
+    # The identities of the ground-truth scenario (tests/fakeaws/scenarios/insecure/00-account.json).
+    return {"description": "A large generated account for bench/run-scan-bench (bench/gen_large_account.py).",
+            "page_size": 100,
+            "accounts": {ACCOUNT: {"regions": regions, "identities": {"users": [
+                {"name": "auditor", "user_id": "AIDAFAKEAUDITOR00001",
+                 "access_keys": [{"id": "AKIAFAKEAUDITOR00001", "secret": "fakeSecretAuditor/000000000000000000000001"}]}]},
+                "services": {}}}}
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out_dir")
+    ap.add_argument("--scale", type=float, default=1.0, help="resource count factor (1.0: about 20,000)")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args(argv)
+    rng.seed(args.seed)
+    g = Gen(args.scale)
+    g.ec2()
+    g.s3()
+    g.iam()
+    g.regional()
+    g.global_services()
+    os.makedirs(args.out_dir, exist_ok=True)
+    for name in os.listdir(args.out_dir):
+        if name.endswith(".json"):
+            os.remove(os.path.join(args.out_dir, name))
+    with open(os.path.join(args.out_dir, "00-account.json"), "w") as f:
+        json.dump(account_doc(), f)
+    for i, (svc, regions) in enumerate(sorted(g.services.items())):
+        with open(os.path.join(args.out_dir, f"{10 + i:02d}-{svc}.json"), "w") as f:
+            json.dump({"accounts": {ACCOUNT: {"services": {svc: regions}}}}, f, separators=(",", ":"))
+    # Longest chain of dependent calls: GetCallerIdentity, DescribeRegions,
+    # then the longest listing-pages-plus-details chain.
+    depth = 2 + max(g.chains.values())
+    meta = {"account": ACCOUNT, "regions": REGIONS, "resources": sum(g.counts.values()), "by_group": g.counts,
+            "dependency_depth": depth, "deepest_chain": max(g.chains, key=g.chains.get)}
+    with open(os.path.join(args.out_dir, "bench-meta.json"), "w") as f:
+        json.dump(meta, f, indent=1)
+    print(f"{args.out_dir}: {meta['resources']} resources in {len(REGIONS)} regions, "
+          f"dependency depth {depth} ({meta['deepest_chain']})")
+
+
+if __name__ == "__main__":
+    main()
