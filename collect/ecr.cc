@@ -1,0 +1,116 @@
+// ECR (regional): private repositories, their policies and lifecycle
+// policies, and the registry's scanning configuration.
+//
+// AWS::ECR::Repository  arn = repositoryArn, id = name = repositoryName
+//   props.scan_on_push         bool (imageScanningConfiguration.scanOnPush)
+//   props.tag_mutability       "MUTABLE" | "IMMUTABLE" | "MUTABLE_WITH_EXCLUSION" | "IMMUTABLE_WITH_EXCLUSION"
+//   props.encryption_type      "AES256" | "KMS" | "KMS_DSSE"
+//   props.kms_key              key ARN, or null
+//   props.policy               repository policy document (object), null when none
+//                              (RepositoryPolicyNotFoundException)                missing: "policy"
+//   props.lifecycle_policy     bool: a lifecycle policy exists (LifecyclePolicyNotFoundException = false)
+//                                                                                 missing: "lifecycle_policy"
+// AWS::ECR::RegistryScanningConfiguration  one per region, id = registry id (the account)
+//   props.scan_type            "BASIC" | "ENHANCED"
+//   props.rules                [{"scan_frequency": "SCAN_ON_PUSH"|"CONTINUOUS_SCAN"|"MANUAL",
+//                                "filters": ["prod-*", ...]}]  (WILDCARD filters)
+#include <nlohmann/json.hpp>
+
+#include "collect/collector.h"
+
+namespace cloudpeek::collect {
+namespace {
+
+constexpr const char* kRepo = "AWS::ECR::Repository";
+constexpr const char* kScanning = "AWS::ECR::RegistryScanningConfiguration";
+
+void collect_repository(CollectContext& ctx, const std::string& region, const json& repo) {
+  Resource r;
+  r.type = kRepo;
+  r.account = ctx.account();
+  r.region = region;
+  r.id = repo.value("repositoryName", "");
+  r.name = r.id;
+  r.arn = repo.value("repositoryArn", "arn:" + ctx.partition() + ":ecr:" + region + ":" + ctx.account() +
+                                          ":repository/" + r.id);
+  r.raw = repo;
+  const json scan = repo.value("imageScanningConfiguration", json::object());
+  r.props["scan_on_push"] = scan.value("scanOnPush", false);
+  r.props["tag_mutability"] = repo.value("imageTagMutability", "MUTABLE");
+  const json enc = repo.value("encryptionConfiguration", json::object());
+  r.props["encryption_type"] = enc.value("encryptionType", "AES256");
+  r.props["kms_key"] = enc.contains("kmsKey") ? enc["kmsKey"] : json(nullptr);
+  const json params{{"repositoryName", r.id}, {"registryId", repo.value("registryId", ctx.account())}};
+
+  auto policy = ctx.call("ecr", "GetRepositoryPolicy", params, region);
+  if (policy) {
+    json doc = json::parse(policy->value("policyText", ""), nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) {
+      Error e = make_error(ErrorKind::kMalformedResponse, "The repository policy of " + r.id + " is not JSON.");
+      e.code = "MalformedPolicy";
+      record_missing(ctx, r, "policy", e, "ecr", "GetRepositoryPolicy");
+    } else {
+      r.props["policy"] = doc;
+      r.raw["policy"] = doc;
+    }
+  } else if (policy.error().code == "RepositoryPolicyNotFoundException") {
+    r.props["policy"] = nullptr;
+  } else {
+    record_missing(ctx, r, "policy", policy.error(), "ecr", "GetRepositoryPolicy");
+  }
+
+  auto lifecycle = ctx.call("ecr", "GetLifecyclePolicy", params, region);
+  if (lifecycle) {
+    r.props["lifecycle_policy"] = true;
+    json text = json::parse(lifecycle->value("lifecyclePolicyText", ""), nullptr, false);
+    r.raw["lifecyclePolicy"] = text.is_discarded() ? json(lifecycle->value("lifecyclePolicyText", "")) : text;
+  } else if (lifecycle.error().code == "LifecyclePolicyNotFoundException") {
+    r.props["lifecycle_policy"] = false;
+  } else {
+    record_missing(ctx, r, "lifecycle_policy", lifecycle.error(), "ecr", "GetLifecyclePolicy");
+  }
+  ctx.emit(std::move(r));
+}
+
+void collect_scanning(CollectContext& ctx, const std::string& region) {
+  auto out = ctx.call("ecr", "GetRegistryScanningConfiguration", json::object(), region);
+  if (!out) {
+    record_failure(ctx, out.error(), "ecr", "GetRegistryScanningConfiguration", region, {kScanning});
+    return;
+  }
+  Resource r;
+  r.type = kScanning;
+  r.account = ctx.account();
+  r.region = region;
+  r.id = out->value("registryId", ctx.account());
+  r.name = "ECR registry scanning (" + region + ")";
+  r.arn = "arn:" + ctx.partition() + ":ecr:" + region + ":" + ctx.account() + ":registry/" + r.id +
+          "/scanning-configuration";
+  r.raw = *out;
+  const json cfg = out->value("scanningConfiguration", json::object());
+  r.props["scan_type"] = cfg.value("scanType", "BASIC");
+  json rules = json::array();
+  for (const auto& rule : cfg.value("rules", json::array())) {
+    json filters = json::array();
+    for (const auto& f : rule.value("repositoryFilters", json::array())) filters.push_back(f.value("filter", ""));
+    rules.push_back({{"scan_frequency", rule.value("scanFrequency", "")}, {"filters", filters}});
+  }
+  r.props["rules"] = rules;
+  ctx.emit(std::move(r));
+}
+
+void collect(CollectContext& ctx, const std::string& region) {
+  ctx.spawn([&ctx, region] { collect_scanning(ctx, region); });
+  auto out = call_all_pages(ctx, "ecr", "DescribeRepositories", json::object(), region);
+  if (!out) {
+    record_failure(ctx, out.error(), "ecr", "DescribeRepositories", region, {kRepo});
+    return;
+  }
+  for (const auto& repo : out->value("repositories", json::array()))
+    ctx.spawn([&ctx, region, repo] { collect_repository(ctx, region, repo); });
+}
+
+const RegisterCollector reg({.service = "ecr", .global = false, .produces = {kRepo, kScanning}, .collect = collect});
+
+}  // namespace
+}  // namespace cloudpeek::collect

@@ -1,0 +1,98 @@
+// Lambda (regional): functions, their resource-based policies and function URLs.
+//
+// AWS::Lambda::Function  arn = FunctionArn (unqualified), id = name = FunctionName
+//   props.runtime            "python3.12"; null for container images (package_type "Image")
+//   props.package_type       "Zip" | "Image"
+//   props.env_var_names      ["DB_HOST", ...] — names only: values often hold secrets and are
+//                             dropped from props AND raw (raw.Environment = {"VariableNames": [...]})
+//   props.policy             the function policy document (object), null when it has none
+//                             (GetPolicy → ResourceNotFoundException)            missing: "policy"
+//   props.function_urls      [{"url", "auth_type": "NONE"|"AWS_IAM", "qualifier"}]  missing: "function_urls"
+#include <nlohmann/json.hpp>
+
+#include "collect/collector.h"
+
+namespace cloudpeek::collect {
+namespace {
+
+constexpr const char* kFunction = "AWS::Lambda::Function";
+
+// Keeps what ListFunctions said minus the environment values.
+json scrub(json fn) {
+  json names = json::array();
+  if (fn.contains("Environment") && fn["Environment"].is_object()) {
+    if (fn["Environment"].contains("Variables") && fn["Environment"]["Variables"].is_object())
+      for (const auto& [k, v] : fn["Environment"]["Variables"].items()) names.push_back(k);
+    fn["Environment"] = json{{"VariableNames", names}};
+  }
+  return fn;
+}
+
+void collect_function(CollectContext& ctx, const std::string& region, const json& fn) {
+  Resource r;
+  r.type = kFunction;
+  r.account = ctx.account();
+  r.region = region;
+  r.id = fn.value("FunctionName", "");
+  r.name = r.id;
+  r.arn = fn.value("FunctionArn", "arn:" + ctx.partition() + ":lambda:" + region + ":" + ctx.account() +
+                                      ":function:" + r.id);
+  r.raw = scrub(fn);
+  r.props["runtime"] = fn.contains("Runtime") ? fn["Runtime"] : json(nullptr);
+  r.props["package_type"] = fn.value("PackageType", "Zip");
+  r.props["env_var_names"] = r.raw.contains("Environment") ? r.raw["Environment"]["VariableNames"] : json::array();
+
+  auto policy = ctx.call("lambda", "GetPolicy", json{{"FunctionName", r.id}}, region);
+  if (policy) {
+    const std::string text = policy->value("Policy", "");
+    json doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object()) {
+      Error e = make_error(ErrorKind::kMalformedResponse, "The function policy of " + r.id + " is not JSON.");
+      e.code = "MalformedPolicy";
+      record_missing(ctx, r, "policy", e, "lambda", "GetPolicy");
+    } else {
+      r.props["policy"] = doc;
+      r.raw["Policy"] = doc;
+    }
+  } else if (policy.error().code == "ResourceNotFoundException") {
+    r.props["policy"] = nullptr;  // no resource-based policy: a fact, not a gap
+  } else {
+    record_missing(ctx, r, "policy", policy.error(), "lambda", "GetPolicy");
+  }
+
+  auto urls = call_all_pages(ctx, "lambda", "ListFunctionUrlConfigs", json{{"FunctionName", r.id}}, region);
+  if (urls) {
+    json list = json::array();
+    for (const auto& u : urls->value("FunctionUrlConfigs", json::array())) {
+      std::string url_arn = u.value("FunctionArn", "");
+      std::string qualifier;
+      if (auto pos = url_arn.rfind(':'); url_arn.size() > r.arn.size() && pos != std::string::npos)
+        qualifier = url_arn.substr(pos + 1);
+      list.push_back({{"url", u.value("FunctionUrl", "")},
+                      {"auth_type", u.value("AuthType", "")},
+                      {"qualifier", qualifier}});
+    }
+    r.props["function_urls"] = list;
+    r.raw["FunctionUrlConfigs"] = urls->value("FunctionUrlConfigs", json::array());
+  } else if (urls.error().code == "ResourceNotFoundException") {
+    r.props["function_urls"] = json::array();
+  } else {
+    record_missing(ctx, r, "function_urls", urls.error(), "lambda", "ListFunctionUrlConfigs");
+  }
+  ctx.emit(std::move(r));
+}
+
+void collect(CollectContext& ctx, const std::string& region) {
+  auto out = call_all_pages(ctx, "lambda", "ListFunctions", json::object(), region);
+  if (!out) {
+    record_failure(ctx, out.error(), "lambda", "ListFunctions", region, {kFunction});
+    return;
+  }
+  for (const auto& fn : out->value("Functions", json::array()))
+    ctx.spawn([&ctx, region, fn] { collect_function(ctx, region, fn); });
+}
+
+const RegisterCollector reg({.service = "lambda", .global = false, .produces = {kFunction}, .collect = collect});
+
+}  // namespace
+}  // namespace cloudpeek::collect
