@@ -34,7 +34,10 @@ def merge(base, extra, where):
     if isinstance(base, dict) and isinstance(extra, dict):
         out = dict(base)
         for k, v in extra.items():
-            out[k] = merge(out[k], v, where) if k in out else v
+            if k == "description" and k in out and out[k] != v:
+                out[k] = f"{out[k]} {v}"  # each part may describe itself
+            else:
+                out[k] = merge(out[k], v, where) if k in out else v
         return out
     if isinstance(base, list) and isinstance(extra, list):
         return base + extra
@@ -55,6 +58,9 @@ class Scenario:
     def __init__(self, data, now):
         self.data = data
         self.loaded_at = now
+        if isinstance(now, datetime.datetime):
+            from protocols import values
+            values.RELATIVE_BASE = now
         self.page_size = int(data.get("page_size", 100))
         self.accounts = data.get("accounts", {})
         self.partition = data.get("partition", "aws")

@@ -24,6 +24,9 @@ class ScenarioMergeTest(unittest.TestCase):
             self.assertEqual(sorted(services), ["iam", "s3"])
             self.assertEqual([e["check"] for e in s.data["expected"]], ["a", "b"])
 
+    def test_descriptions_join(self):
+        self.assertEqual(merge({"description": "a"}, {"description": "b"}, "x.json"), {"description": "a b"})
+
     def test_conflicting_scalars_fail(self):
         with self.assertRaises(ValueError):
             merge({"page_size": 2}, {"page_size": 3}, "x.json")
