@@ -170,9 +170,10 @@ Result<json> ScanEngine::Run::call(std::string_view service, std::string_view op
     while (!pending->result && !cancel.cancelled()) pending->cv.wait_for(lock, std::chrono::milliseconds(50));
     if (pending->result) out.emplace(std::move(*pending->result));
   }
-  in_flight_.release();
   if (!out) out.emplace(cancelled_error(service, operation));
+  // Counted as finished before the slot is freed, so the in-flight counter never exceeds the cap.
   e_.progress_.call_finished(!out->ok());
+  in_flight_.release();
   return std::move(*out);
 }
 

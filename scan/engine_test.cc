@@ -353,17 +353,15 @@ TEST_F(ScanEngineTest, RateLimitIsHonoured) {
   EXPECT_GE(took, (30 - 5) / 10.0 * 0.95);
 
   EXPECT_EQ(testing::count_requests(testing::logged_requests(*fake_), "ListRoles"), 30u);
-  // In any one-second window, as the client saw the answers: at most the burst
-  // plus one second of refill (and one for the window's edges). Measured here
-  // rather than from fakeaws' log, whose timestamps bunch when the machine is busy.
+  // The k-th answer cannot come before the k-th token: burst 5 at once, then
+  // one every 100 ms from the start. (Answers, as the client saw them, only lag
+  // the sends, so this bound holds however busy the machine is.)
   std::vector<double> times;
-  for (auto t : answered) times.push_back(std::chrono::duration<double>(t - answered.front()).count());
+  for (auto t : answered) times.push_back(std::chrono::duration<double>(t - start).count());
   ASSERT_EQ(times.size(), 30u);
   std::sort(times.begin(), times.end());
-  for (size_t i = 0, j = 0; i < times.size(); ++i) {
-    while (times[i] - times[j] >= 1.0) ++j;
-    EXPECT_LE(i - j + 1, 5u + 10u + 1u) << "window ending at answer " << i << " t=" << times[i];
-  }
+  for (size_t k = 0; k < times.size(); ++k)
+    EXPECT_GE(times[k], (static_cast<double>(k) + 1 - 5) / 10.0 - 0.02) << "answer " << k;
 }
 
 TEST_F(ScanEngineTest, DependentCallsStartBeforeOtherCollectorsFinish) {
