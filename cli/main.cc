@@ -10,7 +10,9 @@
 #include "aws/credentials/client_caller.h"
 #include "aws/identity/caller_identity.h"
 #include "cli/auth_check.h"
+#include "cli/checks_command.h"
 #include "cli/credential_options.h"
+#include "cli/scan_command.h"
 
 using namespace cloudpeek;
 
@@ -77,8 +79,33 @@ int main(int argc, char** argv) {
   check->add_option("--output", output, "text or json")->check(CLI::IsMember({"text", "json"}));
   check->add_flag("--debug", debug, "Log every AWS call to stderr (secrets are never logged)");
 
-  CLI11_PARSE(app, argc, argv);
+  cli::ScanCommandOptions scan_opts;
+  auto* scan = cli::add_scan_command(app, scan_opts);
+  scan->add_flag("--debug", debug, "Log every AWS call to stderr (secrets are never logged)");
+
+  auto* checks = app.add_subcommand("checks", "The security checks CloudPeek runs");
+  checks->require_subcommand(1);
+  auto* list = checks->add_subcommand("list", "List the checks");
+  cli::ChecksListOptions list_opts;
+  list->add_option("--output", list_opts.output, "text or json")->check(CLI::IsMember({"text", "json"}));
+  list->add_option("--service", list_opts.service, "Only this service's checks (s3, iam, ec2, ...)");
+  list->add_option("--compliance", list_opts.compliance, "Only checks mapped to a framework: cis-3.0");
+  list->add_option("--severity", list_opts.severity, "Only checks at or above this severity");
+  auto* show = checks->add_subcommand("show", "Everything about one check, with its remediation");
+  std::string show_id, show_output = "text";
+  show->add_option("id", show_id, "Check id")->required();
+  show->add_option("--output", show_output, "text or json")->check(CLI::IsMember({"text", "json"}));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help prints and exits 0; every other parse error is a usage error (exit code 1, see README).
+    return app.exit(e) == 0 ? 0 : 1;
+  }
   setup_logging(debug);
   if (check->parsed()) return run_auth_check(creds_opts, output);
-  return 2;
+  if (scan->parsed()) return cli::run_scan(scan_opts);
+  if (list->parsed()) return cli::run_checks_list(list_opts, std::cout, std::cerr);
+  if (show->parsed()) return cli::run_checks_show(show_id, show_output, std::cout, std::cerr);
+  return 1;
 }

@@ -1,0 +1,43 @@
+// `cloudpeek scan`: credentials as in `auth check`, then the scan engine over
+// the account, a progress display on stderr, findings to
+// <output-dir>/findings.json (and the report formats, see report_hook.h), and
+// a summary on stdout.
+//
+// Exit codes (README "Exit codes"):
+//   0  the scan finished and --fail-on (if given) found no FAIL at or above it;
+//      coverage gaps are listed in the summary but do not change the code
+//   1  usage or credentials error: nothing was scanned
+//   2  the scan did not finish (interrupted) or its output could not be written
+//   3  --fail-on: some check FAILed at or above that severity
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "cli/credential_options.h"
+
+namespace cloudpeek::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitUsage = 1;
+inline constexpr int kExitIncomplete = 2;
+inline constexpr int kExitFailOn = 3;
+
+struct ScanCommandOptions {
+  CredentialOptions credentials;
+  std::vector<std::string> regions, services, checks;
+  std::string compliance;  // "" or "cis-3.0"
+  std::string severity;    // minimum severity of the checks run
+  std::string output_dir;  // empty: no files
+  std::vector<std::string> output_formats = {"json"};
+  std::string fail_on;     // severity
+  int max_in_flight = 64;
+  int workers = 96;
+};
+
+CLI::App* add_scan_command(CLI::App& app, ScanCommandOptions& options);
+int run_scan(const ScanCommandOptions& options);
+
+}  // namespace cloudpeek::cli

@@ -1,0 +1,17 @@
+// How `cloudpeek scan` shows progress on stderr: a bar redrawn in place on a
+// terminal, or a plain line every few seconds when stderr is a file or pipe
+// (CI logs). Colour only on a terminal without NO_COLOR.
+#pragma once
+
+#include <string>
+
+#include "scan/progress.h"
+
+namespace cloudpeek::cli {
+
+// "[#########-----------] 45% collecting · 120 calls (3 failed, 12 in flight) · 340 resources · 512 findings"
+std::string progress_bar_line(const scan::ProgressSnapshot& s, int width, bool color);
+// "progress: collecting 9/20 collector runs, 120 calls (3 failed), 340 resources, 512 findings"
+std::string progress_plain_line(const scan::ProgressSnapshot& s);
+
+}  // namespace cloudpeek::cli

@@ -1,0 +1,166 @@
+// `cloudpeek scan` and `cloudpeek checks`, the real binary, against fakeaws
+// (scenarios/basic.json): exit codes, --fail-on, the findings file, the
+// credentials diagnosis, and the checks catalogue as JSON.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "tests/cli/cloudpeek_cli.h"
+#include "tests/integration/fakeaws_process.h"
+
+namespace cloudpeek::testing {
+namespace {
+
+using json = nlohmann::json;
+
+// scenarios/basic.json's alice (fake secret).
+const std::vector<std::string> kAliceEnv = {"AWS_ACCESS_KEY_ID=AKIAFAKEALICE0000001",
+                                            "AWS_SECRET_ACCESS_KEY=fakeSecretAlice/0000000000000000000000001",
+                                            "AWS_REGION=us-east-1", "NO_PROXY=127.0.0.1", "no_proxy=127.0.0.1"};
+
+std::string shown(const ProcessResult& r) {
+  return "exit " + std::to_string(r.exit_code) + "\n--- stdout\n" + r.out + "--- stderr\n" + r.err;
+}
+
+int severity_rank(const std::string& s) {
+  for (int i = 0; const char* name : {"informational", "low", "medium", "high", "critical"}) {
+    if (s == name) return i;
+    ++i;
+  }
+  return -1;
+}
+
+class ScanProcess : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { fake_ = std::make_unique<FakeAws>(); }
+  static void TearDownTestSuite() { fake_.reset(); }
+  void SetUp() override { fake_->reset(); }
+
+  ProcessResult run(std::vector<std::string> args, std::vector<std::string> env = kAliceEnv) {
+    auto r = cli.run(args, "", env);
+    EXPECT_FALSE(r.timed_out) << shown(r);
+    return r;
+  }
+  // A scan of EC2 instances in us-east-1, whose metadata options basic.json sets
+  // both ways (HttpTokens required and optional).
+  std::vector<std::string> imds_scan(std::vector<std::string> extra = {}) {
+    std::vector<std::string> a = {"scan", "--regions", "us-east-1", "--checks", "ec2_instance_imdsv2_enabled",
+                                  "--output-dir", out_dir()};
+    a.insert(a.end(), extra.begin(), extra.end());
+    return a;
+  }
+  std::string out_dir() const { return cli.home() + "/out"; }
+  std::vector<json> findings() const {
+    std::ifstream in(out_dir() + "/findings.json");
+    std::vector<json> out;
+    for (std::string line; std::getline(in, line);) out.push_back(json::parse(line));
+    return out;
+  }
+
+  static std::unique_ptr<FakeAws> fake_;
+  CloudpeekCli cli{fake_->url()};
+};
+
+std::unique_ptr<FakeAws> ScanProcess::fake_;
+
+TEST_F(ScanProcess, WritesFindingsAndSummary) {
+  auto r = run(imds_scan());
+  ASSERT_EQ(r.exit_code, 0) << shown(r);
+  EXPECT_NE(r.out.find("Findings by severity"), std::string::npos) << shown(r);
+  EXPECT_NE(r.err.find("Scanning account 111122223333"), std::string::npos) << shown(r);
+  auto f = findings();
+  size_t fails = 0, passes = 0;
+  for (const auto& x : f) {
+    EXPECT_EQ(x["check_id"], "ec2_instance_imdsv2_enabled");
+    fails += x["status"] == "FAIL";
+    passes += x["status"] == "PASS";
+  }
+  EXPECT_GE(fails, 1u) << shown(r);
+  EXPECT_GE(passes, 1u) << shown(r);
+  // Progress lines, not a bar: stderr is not a terminal.
+  EXPECT_EQ(r.err.find("\x1b["), std::string::npos);
+}
+
+TEST_F(ScanProcess, FailOnSetsExitCodeThree) {
+  auto r = run(imds_scan({"--fail-on", "informational"}));
+  EXPECT_EQ(r.exit_code, 3) << shown(r);
+  EXPECT_NE(r.err.find("--fail-on informational"), std::string::npos);
+
+  // A threshold above every FAIL's severity passes.
+  int worst = -1;
+  for (const auto& x : findings())
+    if (x["status"] == "FAIL") worst = std::max(worst, severity_rank(x["severity"]));
+  ASSERT_GE(worst, 0);
+  if (worst < 4) {
+    const char* above[] = {"low", "medium", "high", "critical"};
+    auto ok = run(imds_scan({"--fail-on", above[worst]}));
+    EXPECT_EQ(ok.exit_code, 0) << shown(ok);
+  }
+  auto at = run(imds_scan({"--fail-on", findings().empty() ? "low" : std::string(
+      std::array{"informational", "low", "medium", "high", "critical"}[worst])}));
+  EXPECT_EQ(at.exit_code, 3) << shown(at);
+}
+
+TEST_F(ScanProcess, UsageErrorsExitOneBeforeAnyCall) {
+  auto r = run({"scan", "--checks", "no_such_check"});
+  EXPECT_EQ(r.exit_code, 1) << shown(r);
+  EXPECT_NE(r.err.find("no_such_check"), std::string::npos);
+  EXPECT_EQ(run({"scan", "--fail-on", "severe"}).exit_code, 1);
+  EXPECT_EQ(run({"scan", "--compliance", "pci"}).exit_code, 1);
+  EXPECT_EQ(run({"scan", "--no-such-flag"}).exit_code, 1);
+  EXPECT_EQ(json::parse(fake_->requests())["requests"].size(), 0u);
+}
+
+TEST_F(ScanProcess, BadCredentialsGetTheAuthCheckDiagnosis) {
+  auto env = kAliceEnv;
+  env[1] = "AWS_SECRET_ACCESS_KEY=fakeSecretAlice/0000000000000000000000009";
+  auto r = run(imds_scan(), env);
+  EXPECT_EQ(r.exit_code, 1) << shown(r);
+  EXPECT_NE(r.err.find("SignatureDoesNotMatch"), std::string::npos) << shown(r);
+  EXPECT_EQ(r.err.find("0000000000000000000000009"), std::string::npos);  // never the secret
+}
+
+TEST_F(ScanProcess, ExplicitDisabledRegionIsAGapNotACall) {
+  auto r = run({"scan", "--regions", "us-east-1,ap-east-1", "--checks", "ec2_instance_imdsv2_enabled"});
+  ASSERT_EQ(r.exit_code, 0) << shown(r);
+  EXPECT_NE(r.out.find("region ap-east-1 not enabled"), std::string::npos) << shown(r);
+  for (const auto& req : json::parse(fake_->requests())["requests"]) EXPECT_NE(req.value("region", ""), "ap-east-1");
+}
+
+TEST_F(ScanProcess, ChecksListAndShowAsJson) {
+  auto r = run({"checks", "list", "--output", "json"}, {});
+  ASSERT_EQ(r.exit_code, 0) << shown(r);
+  json all = json::parse(r.out);
+  ASSERT_TRUE(all.is_array());
+  ASSERT_FALSE(all.empty());
+  for (const auto& c : all) {
+    EXPECT_FALSE(c.value("id", "").empty());
+    EXPECT_GE(severity_rank(c.value("severity", "")), 0) << c["id"];
+    EXPECT_TRUE(c.contains("remediation") && c["remediation"].contains("terraform")) << c["id"];
+  }
+
+  auto cis = run({"checks", "list", "--output", "json", "--compliance", "cis-3.0"}, {});
+  ASSERT_EQ(cis.exit_code, 0);
+  json cis_list = json::parse(cis.out);
+  EXPECT_LE(cis_list.size(), all.size());
+  for (const auto& c : cis_list) EXPECT_FALSE(c["compliance"]["cis-3.0"].empty()) << c["id"];
+
+  auto ec2 = run({"checks", "list", "--output", "json", "--service", "ec2"}, {});
+  for (const auto& c : json::parse(ec2.out)) EXPECT_EQ(c["service"], "ec2");
+
+  std::string id = all[0]["id"];
+  auto show = run({"checks", "show", id, "--output", "json"}, {});
+  ASSERT_EQ(show.exit_code, 0) << shown(show);
+  EXPECT_EQ(json::parse(show.out), all[0]);
+  auto text = run({"checks", "show", id}, {});
+  EXPECT_NE(text.out.find("Remediation"), std::string::npos);
+  EXPECT_EQ(run({"checks", "show", "no_such_check"}, {}).exit_code, 1);
+}
+
+}  // namespace
+}  // namespace cloudpeek::testing
