@@ -109,6 +109,10 @@ Result<json> call_all_pages(CollectContext& ctx, std::string_view service, std::
     }
     auto out = ctx.call(service, operation, *next, region);
     if (!out) return out;
+    // A later page may carry a result list the first page lacked (multi-key
+    // paginators such as iam:GetAccountAuthorizationDetails), so add those too.
+    for (const auto& [k, v] : out->items())
+      if (v.is_array() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
     for (const auto& k : keys) {
       if (!out->contains(k) || !(*out)[k].is_array()) continue;
       if (!merged.contains(k)) merged[k] = json::array();

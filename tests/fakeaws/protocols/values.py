@@ -5,13 +5,21 @@ import datetime
 import email.utils
 
 
+# Output timestamps may be "+N"/"-N" seconds from server start (scenario.py
+# sets this when it loads), as the scenario format promises for every time.
+RELATIVE_BASE = None
+
+
 def to_datetime(value):
-    """Scenario timestamps are ISO 8601 strings or epoch seconds."""
+    """Scenario timestamps are ISO 8601 strings, epoch seconds, or "+N"/"-N"
+    seconds from server start."""
     if isinstance(value, datetime.datetime):
         return value if value.tzinfo else value.replace(tzinfo=datetime.timezone.utc)
     if isinstance(value, (int, float)):
         return datetime.datetime.fromtimestamp(value, datetime.timezone.utc)
     text = str(value).strip()
+    if RELATIVE_BASE is not None and text[:1] in "+-" and text[1:].replace(".", "").isdigit():
+        return RELATIVE_BASE + datetime.timedelta(seconds=float(text))
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
     dt = datetime.datetime.fromisoformat(text)

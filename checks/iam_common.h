@@ -1,0 +1,238 @@
+// Shared reading of the IAM collector's props (collect/iam.h) for the IAM
+// checks: credential-report rows, times, and IAM policy documents.
+#pragma once
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/check.h"
+
+namespace cloudpeek::checks::iam {
+
+inline constexpr int64_t kDay = 86400;
+
+// The row of the credential report, or the reason it is not there.
+struct ReportRow {
+  const json* row = nullptr;
+  int64_t now = 0;  // when the report was generated: the reference for ages
+  std::string why;  // set when row is null
+};
+
+inline ReportRow report_of(const Resource& r) {
+  ReportRow out;
+  if (auto why = r.missing_reason("credential_report")) {
+    out.why = *why;
+    return out;
+  }
+  const json* row = r.prop("credential_report");
+  const json* now = r.prop("report_time");
+  if (!row || !row->is_object() || !now || !now->is_number()) {
+    out.why = "iam:GetCredentialReport: no credential report for " + r.name;
+    return out;
+  }
+  out.row = row;
+  out.now = now->get<int64_t>();
+  return out;
+}
+
+// An epoch-seconds member, if AWS had one (null means "N/A"/never).
+inline std::optional<int64_t> time_of(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end() || !it->is_number()) return std::nullopt;
+  return it->get<int64_t>();
+}
+
+inline int64_t days(int64_t seconds) { return seconds / kDay; }
+
+// Active access keys of a report row.
+inline std::vector<json> active_keys(const json& row) {
+  std::vector<json> out;
+  for (const auto& k : row.value("access_keys", json::array()))
+    if (k.value("active", false)) out.push_back(k);
+  return out;
+}
+
+// ---- policy documents ----
+
+inline std::vector<std::string> strings_of(const json& v) {
+  std::vector<std::string> out;
+  if (v.is_string()) out.push_back(v.get<std::string>());
+  if (v.is_array())
+    for (const auto& s : v)
+      if (s.is_string()) out.push_back(s.get<std::string>());
+  return out;
+}
+
+inline std::vector<json> statements(const json& doc) {
+  std::vector<json> out;
+  if (!doc.is_object()) return out;
+  auto it = doc.find("Statement");
+  if (it == doc.end()) return out;
+  if (it->is_object()) out.push_back(*it);
+  if (it->is_array())
+    for (const auto& s : *it)
+      if (s.is_object()) out.push_back(s);
+  return out;
+}
+
+inline bool is_allow(const json& st) { return st.value("Effect", "") == "Allow"; }
+
+// IAM wildcard matching (* and ?), case-insensitive as action names are.
+inline bool glob(std::string_view pattern, std::string_view text) {
+  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
+  auto eq = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); };
+  while (t < text.size()) {
+    if (p < pattern.size() && (pattern[p] == '?' || eq(pattern[p], text[t]))) {
+      ++p, ++t;
+    } else if (p < pattern.size() && pattern[p] == '*') {
+      star = p++, mark = t;
+    } else if (star != std::string_view::npos) {
+      p = star + 1, t = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (p < pattern.size() && pattern[p] == '*') ++p;
+  return p == pattern.size();
+}
+
+// Whether an Allow statement grants `action` (through Action, or NotAction
+// not excluding it).
+inline bool grants(const json& st, std::string_view action) {
+  if (!is_allow(st)) return false;
+  if (st.contains("Action")) {
+    for (const auto& a : strings_of(st["Action"]))
+      if (glob(a, action)) return true;
+    return false;
+  }
+  if (st.contains("NotAction")) {
+    for (const auto& a : strings_of(st["NotAction"]))
+      if (glob(a, action)) return false;
+    return true;
+  }
+  return false;
+}
+
+// Whether the statement applies to every resource ("*", or a NotResource).
+inline bool on_all_resources(const json& st) {
+  if (st.contains("NotResource")) return true;
+  for (const auto& r : strings_of(st.value("Resource", json())))
+    if (r == "*") return true;
+  return false;
+}
+
+// CIS 1.16: an Allow of every action ("*" or "*:*") on every resource.
+inline bool full_admin(const json& doc) {
+  for (const auto& st : statements(doc)) {
+    if (!is_allow(st) || !on_all_resources(st) || !st.contains("Action")) continue;
+    for (const auto& a : strings_of(st["Action"]))
+      if (a == "*" || a == "*:*") return true;
+  }
+  return false;
+}
+
+// IAM.21: Allow statements with whole-service wildcards ("s3:*", "*").
+inline std::vector<std::string> wildcard_service_actions(const json& doc) {
+  std::vector<std::string> out;
+  for (const auto& st : statements(doc)) {
+    if (!is_allow(st)) continue;
+    if (st.contains("NotAction")) out.push_back("NotAction");
+    for (const auto& a : strings_of(st.value("Action", json())))
+      if (a == "*" || (a.size() > 2 && a.ends_with(":*"))) out.push_back(a);
+  }
+  return out;
+}
+
+// Actions that let a principal raise its own privileges when granted on "*".
+inline const std::vector<std::string>& escalation_actions() {
+  static const std::vector<std::string> a = {
+      "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:AttachUserPolicy", "iam:AttachGroupPolicy",
+      "iam:AttachRolePolicy",    "iam:PutUserPolicy",           "iam:PutGroupPolicy",   "iam:PutRolePolicy",
+      "iam:CreateAccessKey",     "iam:CreateLoginProfile",      "iam:UpdateLoginProfile", "iam:UpdateAssumeRolePolicy",
+      "iam:AddUserToGroup",      "iam:PassRole"};
+  return a;
+}
+
+inline std::vector<std::string> escalation_granted(const json& doc) {
+  std::vector<std::string> out;
+  for (const auto& action : escalation_actions())
+    for (const auto& st : statements(doc))
+      if (on_all_resources(st) && grants(st, action)) {
+        out.push_back(action);
+        break;
+      }
+  return out;
+}
+
+inline std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+// The policy document of an AWS::IAM::Policy / AWS::IAM::InlinePolicy, or a
+// NOT_ASSESSED reason.
+inline const json* document_of(const Resource& r, std::string* why) {
+  if (auto m = r.missing_reason("document")) {
+    *why = *m;
+    return nullptr;
+  }
+  const json* doc = r.prop("document");
+  if (!doc || !doc->is_object()) {
+    *why = "policy document of " + r.name + " not collected";
+    return nullptr;
+  }
+  return doc;
+}
+
+// ---- trust policies ----
+
+// AWS principals of an Allow statement that can call sts:AssumeRole*.
+inline std::vector<std::string> trusted_aws_principals(const json& st) {
+  std::vector<std::string> out;
+  if (!is_allow(st)) return out;
+  bool assume = false;
+  for (const auto& a : strings_of(st.value("Action", json())))
+    if (glob(a, "sts:AssumeRole") || glob(a, "sts:AssumeRoleWithWebIdentity") || glob(a, "sts:AssumeRoleWithSAML"))
+      assume = true;
+  if (!assume) return out;
+  const json p = st.value("Principal", json());
+  if (p.is_string()) out.push_back(p.get<std::string>());
+  if (p.is_object() && p.contains("AWS"))
+    for (const auto& s : strings_of(p["AWS"])) out.push_back(s);
+  return out;
+}
+
+// Whether the statement's Condition names the key (any operator), case-insensitively.
+inline bool has_condition_key(const json& st, std::string_view key) {
+  const json c = st.value("Condition", json::object());
+  if (!c.is_object()) return false;
+  for (const auto& [op, kv] : c.items()) {
+    if (!kv.is_object()) continue;
+    for (const auto& [k, _] : kv.items())
+      if (k.size() == key.size() && glob(key, k)) return true;
+  }
+  return false;
+}
+
+// The account id an AWS principal belongs to ("123456789012", an IAM ARN or
+// "*"), or empty when it is not account-scoped (e.g. a service).
+inline std::string principal_account(const std::string& p) {
+  if (p == "*") return "*";
+  if (p.size() == 12 && std::all_of(p.begin(), p.end(), ::isdigit)) return p;
+  if (p.rfind("arn:", 0) == 0) {
+    // arn:partition:iam::ACCOUNT:...
+    size_t pos = 0;
+    for (int i = 0; i < 4 && pos != std::string::npos; ++i) pos = p.find(':', pos + 1);
+    if (pos == std::string::npos) return {};
+    size_t end = p.find(':', pos + 1);
+    return p.substr(pos + 1, end == std::string::npos ? std::string::npos : end - pos - 1);
+  }
+  return {};
+}
+
+}  // namespace cloudpeek::checks::iam
