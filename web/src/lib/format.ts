@@ -1,0 +1,79 @@
+// Pure formatting helpers: countdowns, durations, times, counts.
+
+function pad2(n: number): string {
+  return n < 10 ? "0" + n : String(n);
+}
+
+// Seconds left → "2h 05m 09s", "4m 30s", "12s"; "expired" at or below zero.
+export function formatCountdown(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return "no expiry";
+  if (seconds <= 0) return "expired";
+  const s = Math.floor(seconds);
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  if (d > 0) return `${d}d ${h}h ${pad2(m)}m`;
+  if (h > 0) return `${h}h ${pad2(m)}m ${pad2(sec)}s`;
+  if (m > 0) return `${m}m ${pad2(sec)}s`;
+  return `${sec}s`;
+}
+
+// A scan's duration in seconds → "1m 05s", "2.4s", "1h 02m".
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return "—";
+  if (seconds < 10) return `${Math.round(seconds * 10) / 10}s`;
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (h > 0) return `${h}h ${pad2(m)}m`;
+  if (m > 0) return `${m}m ${pad2(s % 60)}s`;
+  return `${s}s`;
+}
+
+// An RFC 3339 time → "2026-11-30 07:00:00 UTC" (UTC, so what a user reads matches logs and AWS).
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toISOString().replace("T", " ").replace(/\.\d{3}Z$/, " UTC");
+}
+
+// Seconds left at `now` from an absolute expiry (preferred) or a server-given count taken at `fetchedAt`.
+export function secondsLeft(
+  expiresAt: string | null | undefined,
+  serverSecondsLeft: number | null | undefined,
+  fetchedAt: number,
+  now: number,
+): number | null {
+  if (expiresAt) {
+    const t = Date.parse(expiresAt);
+    if (!Number.isNaN(t)) return Math.floor((t - now) / 1000);
+  }
+  if (serverSecondsLeft === null || serverSecondsLeft === undefined) return null;
+  return Math.floor(serverSecondsLeft - (now - fetchedAt) / 1000);
+}
+
+// A datetime-local input value ("2026-11-30T09:30", local time) → RFC 3339 UTC, or null when empty/invalid.
+export function localInputToIso(value: string): string | null {
+  if (!value) return null;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return null;
+  return d.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+// A Date → the datetime-local input value in local time ("2026-11-30T09:30").
+export function dateToLocalInput(d: Date): string {
+  return (
+    `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}` + `T${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+  );
+}
+
+export function plural(n: number, one: string, many = one + "s"): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function percent(part: number, total: number): string {
+  if (!total) return "—";
+  return `${Math.round((part / total) * 100)}%`;
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import type { Scan } from "../types";
+import { gapsByService, isActive, mergeScan, progressFraction, progressLine } from "./scan_state";
+
+const P = { calls_done: 10, calls_in_flight: 2, calls_failed: 0, resources: 5, checks_done: 3, checks_total: 12, fraction: 0 };
+
+function scan(status: Scan["status"], id = "1"): Scan {
+  return {
+    id,
+    provider_id: "1",
+    status,
+    reason: null,
+    started_at: null,
+    finished_at: null,
+    duration_s: null,
+    regions: [],
+    services: [],
+    identity: null,
+    counts: {},
+    gaps: [],
+    progress: null,
+  };
+}
+
+describe("scan progress", () => {
+  it("uses the fraction, else checks done over total, clamped", () => {
+    expect(progressFraction({ ...P, fraction: 0.5 })).toBe(0.5);
+    expect(progressFraction(P)).toBe(0.25);
+    expect(progressFraction({ ...P, fraction: 7 })).toBe(1);
+    expect(progressFraction({ ...P, fraction: NaN, checks_total: 0 })).toBe(0);
+    expect(progressFraction(null)).toBe(0);
+  });
+  it("says what is happening", () => {
+    expect(progressLine(P)).toBe("10 API calls · 2 in flight · 5 resources · 3/12 checks");
+    expect(progressLine({ ...P, calls_failed: 1 })).toContain("1 failed calls");
+    expect(progressLine(null)).toContain("Waiting");
+  });
+  it("knows active states and never rolls a finished scan back", () => {
+    expect(isActive(scan("queued"))).toBe(true);
+    expect(isActive(scan("interrupted"))).toBe(false);
+    expect(mergeScan(scan("succeeded"), scan("running")).status).toBe("succeeded");
+    expect(mergeScan(scan("running"), scan("succeeded")).status).toBe("succeeded");
+    expect(mergeScan(scan("running", "1"), scan("running", "2")).id).toBe("2");
+  });
+  it("groups gaps by service", () => {
+    const g = (service: string) => ({ service, region: "us-east-1", action: "a", kind: "k", message: "m" });
+    expect(gapsByService([g("s3"), g("ec2"), g("s3")])).toEqual([
+      ["s3", 2],
+      ["ec2", 1],
+    ]);
+  });
+});

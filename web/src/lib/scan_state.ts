@@ -1,0 +1,41 @@
+// Pure helpers for scans: terminal states, the progress line, gap grouping.
+import type { Gap, Scan, ScanProgress } from "../types";
+
+export const TERMINAL = new Set(["succeeded", "failed", "interrupted"]);
+
+export function isActive(s: Pick<Scan, "status">): boolean {
+  return s.status === "queued" || s.status === "running";
+}
+
+// 0..1 from the server's fraction, or checks done / total; clamped.
+export function progressFraction(p: ScanProgress | null | undefined): number {
+  if (!p) return 0;
+  let f = typeof p.fraction === "number" && Number.isFinite(p.fraction) ? p.fraction : 0;
+  if (!f && p.checks_total > 0) f = p.checks_done / p.checks_total;
+  return f < 0 ? 0 : f > 1 ? 1 : f;
+}
+
+export function progressLine(p: ScanProgress | null | undefined): string {
+  if (!p) return "Waiting to start…";
+  const parts = [
+    `${p.calls_done} API calls`,
+    `${p.calls_in_flight} in flight`,
+    `${p.resources} resources`,
+    `${p.checks_done}/${p.checks_total} checks`,
+  ];
+  if (p.calls_failed) parts.push(`${p.calls_failed} failed calls`);
+  return parts.join(" · ");
+}
+
+export function gapsByService(gaps: Gap[]): [string, number][] {
+  const m = new Map<string, number>();
+  for (const g of gaps) m.set(g.service, (m.get(g.service) ?? 0) + 1);
+  return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+// A scan with `next` merged in, ignoring events for another scan or older than what is shown.
+export function mergeScan(current: Scan | null, next: Scan): Scan {
+  if (!current || current.id !== next.id) return next;
+  if (TERMINAL.has(current.status) && !TERMINAL.has(next.status)) return current;
+  return next;
+}

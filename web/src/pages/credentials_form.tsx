@@ -1,0 +1,276 @@
+// The credentials form of the AWS integration section: a paste box parsed in
+// the browser (the paste itself is never sent anywhere), the fields, Test
+// connection, and Save (create) or Replace (rotate). Secrets live only in this
+// form's state until sent and are cleared after a save.
+import { useState } from "preact/hooks";
+import { ApiError, post, put } from "../api";
+import { ErrorBox, FieldError } from "../components/ui";
+import { formatCountdown, formatTime } from "../lib/format";
+import { parsePastedCredentials } from "../lib/paste";
+import {
+  applyPaste,
+  credentialsBody,
+  EMPTY_FORM,
+  type FieldErrors,
+  formFieldOf,
+  keyKind,
+  type ProviderForm,
+  validateForm,
+} from "../lib/provider_form";
+import type { ErrorBody, Provider, TestResult } from "../types";
+import { IdentityView } from "./identity_view";
+
+export function CredentialsForm({
+  mode,
+  provider,
+  onSaved,
+  onCancel,
+}: {
+  mode: "create" | "replace";
+  provider?: Provider;
+  onSaved: (p: Provider) => void;
+  onCancel?: () => void;
+}) {
+  const [form, setForm] = useState<ProviderForm>({ ...EMPTY_FORM });
+  const [paste, setPaste] = useState("");
+  const [pasteInfo, setPasteInfo] = useState<string>("");
+  const [pasteError, setPasteError] = useState<{ message: string; advice: string } | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<unknown>(null);
+  const [test, setTest] = useState<TestResult | null>(null);
+  const [busy, setBusy] = useState<"" | "test" | "save">("");
+  const withLabel = mode === "create";
+  const prefix = mode === "create" ? "new" : `replace-${provider?.id}`;
+
+  const set = (k: keyof ProviderForm) => (e: Event) => {
+    const v = (e.currentTarget as HTMLInputElement).value;
+    setForm((f) => ({ ...f, [k]: v }));
+    setTest(null);
+  };
+
+  const fillFromPaste = (text: string) => {
+    if (!text.trim()) {
+      setPasteError({ message: "The paste box is empty.", advice: "Paste the credentials from the AWS access portal." });
+      return;
+    }
+    const r = parsePastedCredentials(text);
+    if (!r.ok) {
+      setPasteError({ message: r.error.message, advice: r.error.advice });
+      setPasteInfo("");
+      return;
+    }
+    setForm((f) => applyPaste(f, r.value));
+    setPasteError(null);
+    setFieldErrors({});
+    setTest(null);
+    const kind = r.value.sessionToken ? "temporary credentials" : "long-term keys";
+    const exp = r.value.expiration ? `, expiring ${formatTime(r.value.expiration.toISOString())}` : "";
+    setPasteInfo(`Filled from ${r.value.format}: ${kind} ${r.value.accessKeyId}${exp}.`);
+    // The secret now sits in its (masked) field: do not leave it readable in the paste box.
+    setPaste("");
+  };
+
+  const showServerError = (err: ErrorBody | ApiError) => {
+    const field = formFieldOf(err.field);
+    const text = err.advice ? `${err.message} ${err.advice}` : err.message;
+    if (field) setFieldErrors({ [field]: text });
+    else setFormError(err instanceof ApiError ? err : new ApiError(422, err));
+  };
+
+  const check = (): boolean => {
+    const e = validateForm(form, withLabel);
+    setFieldErrors(e);
+    setFormError(null);
+    return Object.keys(e).length === 0;
+  };
+
+  const testConnection = async () => {
+    const e = validateForm(form, false);
+    setFieldErrors(e);
+    setFormError(null);
+    if (Object.keys(e).length) return;
+    setBusy("test");
+    setTest(null);
+    try {
+      const r = await post<TestResult>("/providers/test", credentialsBody(form, false));
+      setTest(r);
+      if (!r.ok) showServerError(r.error);
+    } catch (err) {
+      if (err instanceof ApiError) showServerError(err);
+      else setFormError(err);
+    } finally {
+      setBusy("");
+    }
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!check()) return;
+    setBusy("save");
+    try {
+      const body = credentialsBody(form, withLabel);
+      const p =
+        mode === "create"
+          ? await post<Provider>("/providers", body)
+          : await put<Provider>(`/providers/${encodeURIComponent(provider!.id)}/credentials`, body);
+      setForm({ ...EMPTY_FORM });
+      setTest(null);
+      setPasteInfo("");
+      onSaved(p);
+    } catch (err) {
+      if (err instanceof ApiError) showServerError(err);
+      else setFormError(err);
+    } finally {
+      setBusy("");
+    }
+  };
+
+  const kind = keyKind(form.accessKeyId.trim());
+  return (
+    <form class="cred-form" onSubmit={save} data-testid={`${prefix}-form`} autocomplete="off">
+      <label>
+        Paste from the AWS access portal or the CLI
+        <textarea
+          rows={4}
+          spellcheck={false}
+          autocomplete="off"
+          placeholder={'export AWS_ACCESS_KEY_ID="ASIA…"\nexport AWS_SECRET_ACCESS_KEY="…"\nexport AWS_SESSION_TOKEN="…"'}
+          value={paste}
+          onInput={(e) => {
+            const v = e.currentTarget.value;
+            setPaste(v);
+            if ((e as InputEvent).inputType === "insertFromPaste") fillFromPaste(v);
+          }}
+          data-testid="paste-box"
+        />
+      </label>
+      <p class="hint">
+        Takes bash <code>export</code> lines, PowerShell <code>$Env:</code> lines, Windows <code>set</code> lines, a
+        credentials file <code>[profile]</code> block, or the JSON of <code>aws sts get-session-token</code>,{" "}
+        <code>assume-role</code> or <code>aws configure export-credentials</code>. It is read here in your browser
+        and only the fields below are sent.
+      </p>
+      <div class="row">
+        <button type="button" onClick={() => fillFromPaste(paste)} data-testid="paste-fill">
+          Fill fields from paste
+        </button>
+        {pasteInfo ? (
+          <span class="ok-text" data-testid="paste-info">
+            {pasteInfo}
+          </span>
+        ) : null}
+      </div>
+      {pasteError ? (
+        <div class="error-box" role="alert" data-testid="paste-error">
+          <strong>{pasteError.message}</strong>
+          <div class="advice">{pasteError.advice}</div>
+        </div>
+      ) : null}
+
+      <div class="grid2">
+        {withLabel ? (
+          <div class="field">
+            <label>
+              Label
+              <input value={form.label} onInput={set("label")} placeholder="prod" data-testid="field-label" />
+            </label>
+            <FieldError message={fieldErrors.label} testid="field-error-label" />
+          </div>
+        ) : null}
+        <div class="field">
+          <label>
+            Access Key ID
+            <input
+              value={form.accessKeyId}
+              onInput={set("accessKeyId")}
+              spellcheck={false}
+              autocomplete="off"
+              placeholder="ASIA… or AKIA…"
+              data-testid="field-access-key-id"
+            />
+          </label>
+          {kind !== "unknown" ? (
+            <span class="hint" data-testid="key-kind">
+              {kind === "temporary" ? "Temporary key (needs its session token)" : "Long-term IAM user key"}
+            </span>
+          ) : null}
+          <FieldError message={fieldErrors.access_key_id} testid="field-error-access_key_id" />
+        </div>
+        <div class="field">
+          <label>
+            Secret Access Key
+            <input
+              type="password"
+              value={form.secretAccessKey}
+              onInput={set("secretAccessKey")}
+              autocomplete="new-password"
+              spellcheck={false}
+              data-testid="field-secret-access-key"
+            />
+          </label>
+          <FieldError message={fieldErrors.secret_access_key} testid="field-error-secret_access_key" />
+        </div>
+        <div class="field">
+          <label>
+            Session Token <span class="muted">(optional: for temporary credentials; none for IAM user keys)</span>
+            <input
+              type="password"
+              value={form.sessionToken}
+              onInput={set("sessionToken")}
+              autocomplete="new-password"
+              spellcheck={false}
+              data-testid="field-session-token"
+            />
+          </label>
+          <FieldError message={fieldErrors.session_token} testid="field-error-session_token" />
+        </div>
+        <div class="field">
+          <label>
+            Expires <span class="muted">(optional, your local time)</span>
+            <input
+              type="datetime-local"
+              value={form.expiresLocal}
+              onInput={set("expiresLocal")}
+              data-testid="field-expires-at"
+            />
+          </label>
+          <FieldError message={fieldErrors.expires_at} testid="field-error-expires_at" />
+        </div>
+      </div>
+
+      <ErrorBox error={formError} testid="form-error" />
+
+      {test && test.ok ? (
+        <div class="test-ok" data-testid="test-result">
+          <strong>Connected.</strong>
+          <IdentityView identity={test.identity} />
+          {test.expires_at ? (
+            <p>
+              Expires {formatTime(test.expires_at)} (in {formatCountdown(test.seconds_left)}).
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {test && !test.ok ? (
+        <div class="error-box" data-testid="test-failed">
+          <strong>Test failed{test.error.kind ? ` (${test.error.kind.replace(/_/g, " ")})` : ""}.</strong>
+          {formFieldOf(test.error.field) ? <div>See the message beside the field.</div> : null}
+        </div>
+      ) : null}
+
+      <div class="row">
+        <button type="button" onClick={testConnection} disabled={busy !== ""} data-testid="test-connection">
+          {busy === "test" ? "Testing…" : "Test connection"}
+        </button>
+        <button type="submit" class="primary" disabled={busy !== ""} data-testid={mode === "create" ? "save-provider" : "save-replace"}>
+          {busy === "save" ? "Saving…" : mode === "create" ? "Save" : "Replace credentials"}
+        </button>
+        {onCancel ? (
+          <button type="button" class="link-button" onClick={onCancel} data-testid="cancel-form">
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,214 @@
+// /findings — server-side paged findings with filters, search and sort, all kept
+// in the page URL; export of the current filter as CSV or JSON.
+import { useEffect, useState } from "preact/hooks";
+import { ProviderSelect } from "../components/provider_select";
+import { ErrorBox, Loading, Pager, SeverityBadge, StatusBadge } from "../components/ui";
+import { useGet } from "../hooks";
+import {
+  exportHref,
+  type FilterKey,
+  findingsParams,
+  type FindingsQuery,
+  parseFindingsQuery,
+  type Sort,
+} from "../lib/filters";
+import { formatTime } from "../lib/format";
+import { Link, navigate } from "../router";
+import { FINDING_STATUSES, type Finding, type Meta, type Paged, SEVERITIES } from "../types";
+
+const SORT_LABELS: Record<Sort, string> = {
+  "-severity": "Severity, highest first",
+  severity: "Severity, lowest first",
+  "-last_seen": "Last seen, newest first",
+  last_seen: "Last seen, oldest first",
+  check: "Check",
+  resource: "Resource",
+};
+
+export function FindingsPage({ query }: { query: URLSearchParams }) {
+  const q = parseFindingsQuery(query);
+  const params = findingsParams(q).toString();
+  const res = useGet<Paged<Finding>>(`/findings${params ? "?" + params : ""}`);
+  const meta = useGet<Meta>("/meta");
+
+  const go = (next: FindingsQuery) => {
+    const p = findingsParams(next).toString();
+    navigate(`/findings${p ? "?" + p : ""}`);
+  };
+  const setFilter = (k: FilterKey, v: string) => go({ ...q, filters: { ...q.filters, [k]: v || undefined }, page: 1 });
+
+  return (
+    <div class="page" data-testid="page-findings">
+      <div class="page-head">
+        <h1>Findings</h1>
+        <div class="row">
+          <a class="button" href={exportHref(q, "csv")} download data-testid="export-csv">
+            Export CSV
+          </a>
+          <a class="button" href={exportHref(q, "json")} download data-testid="export-json">
+            Export JSON
+          </a>
+        </div>
+      </div>
+      <form
+        class="filters"
+        data-testid="findings-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+        }}
+      >
+        <SearchBox value={q.filters.q ?? ""} onSearch={(v) => setFilter("q", v)} />
+        <select value={q.filters.severity ?? ""} onChange={(e) => setFilter("severity", e.currentTarget.value)} data-testid="filter-severity" aria-label="Severity">
+          <option value="">Any severity</option>
+          {SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select value={q.filters.status ?? ""} onChange={(e) => setFilter("status", e.currentTarget.value)} data-testid="filter-status" aria-label="Status">
+          <option value="">Any status</option>
+          {FINDING_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s.replace("_", " ")}
+            </option>
+          ))}
+        </select>
+        <select value={q.filters.service ?? ""} onChange={(e) => setFilter("service", e.currentTarget.value)} data-testid="filter-service" aria-label="Service">
+          <option value="">Any service</option>
+          {(meta.data?.services ?? []).map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select value={q.filters.region ?? ""} onChange={(e) => setFilter("region", e.currentTarget.value)} data-testid="filter-region" aria-label="Region">
+          <option value="">Any region</option>
+          <option value="global">global</option>
+          {(meta.data?.regions ?? []).map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <ProviderSelect value={q.filters.provider_id ?? ""} onChange={(v) => setFilter("provider_id", v)} testid="filter-provider" />
+        <TextFilter label="Account" value={q.filters.account ?? ""} onSet={(v) => setFilter("account", v)} testid="filter-account" />
+        <TextFilter label="Check id" value={q.filters.check ?? ""} onSet={(v) => setFilter("check", v)} testid="filter-check" />
+        <TextFilter label="Control (e.g. 2.1.1)" value={q.filters.control ?? ""} onSet={(v) => setFilter("control", v)} testid="filter-control" />
+        <select value={q.sort} onChange={(e) => go({ ...q, sort: e.currentTarget.value as Sort, page: 1 })} data-testid="sort" aria-label="Sort">
+          {(Object.keys(SORT_LABELS) as Sort[]).map((s) => (
+            <option key={s} value={s}>
+              {SORT_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        {Object.keys(q.filters).length ? (
+          <button type="button" class="link-button" onClick={() => go({ ...q, filters: {}, page: 1 })} data-testid="clear-filters">
+            Clear filters
+          </button>
+        ) : null}
+      </form>
+      <ErrorBox error={res.error} />
+      {res.loading && !res.data ? <Loading /> : null}
+      {res.data ? (
+        <>
+          <p class="muted" data-testid="findings-total">
+            {res.data.total} findings
+          </p>
+          <FindingsTable items={res.data.items} />
+          <Pager total={res.data.total} page={res.data.page} pageSize={res.data.page_size} onPage={(p) => go({ ...q, page: p })} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function FindingsTable({ items, testid = "findings-table" }: { items: Finding[]; testid?: string }) {
+  if (items.length === 0) return <p class="muted" data-testid={`${testid}-empty`}>No findings match.</p>;
+  return (
+    <table class="table findings" data-testid={testid}>
+      <thead>
+        <tr>
+          <th>Severity</th>
+          <th>Check</th>
+          <th>Resource</th>
+          <th>Region</th>
+          <th>Status</th>
+          <th>Last seen</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((f) => (
+          <tr key={f.id} data-testid="finding-row" data-finding-id={f.id}>
+            <td>
+              <SeverityBadge severity={f.severity} />
+            </td>
+            <td>
+              <Link href={`/findings/${encodeURIComponent(f.id)}`} data-testid="finding-link">
+                {f.title}
+              </Link>
+              <div class="muted mono">{f.check_id}</div>
+            </td>
+            <td class="resource-cell">
+              <span data-testid="finding-resource-name">{f.resource_name || f.resource_arn}</span>
+              <div class="muted">{f.resource_type} · {f.account}</div>
+            </td>
+            <td>{f.region}</td>
+            <td>
+              <StatusBadge status={f.status} />
+            </td>
+            <td>{formatTime(f.last_seen)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SearchBox({ value, onSearch }: { value: string; onSearch: (v: string) => void }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  return (
+    <span class="search">
+      <input
+        type="search"
+        placeholder="Search resources and checks"
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            onSearch(text.trim());
+          }
+        }}
+        data-testid="filter-q"
+        aria-label="Search"
+      />
+      <button type="button" onClick={() => onSearch(text.trim())} data-testid="filter-q-go">
+        Search
+      </button>
+    </span>
+  );
+}
+
+function TextFilter({ label, value, onSet, testid }: { label: string; value: string; onSet: (v: string) => void; testid: string }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  return (
+    <input
+      placeholder={label}
+      aria-label={label}
+      value={text}
+      onInput={(e) => setText(e.currentTarget.value)}
+      onBlur={() => text.trim() !== value && onSet(text.trim())}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") {
+          e.preventDefault();
+          onSet(text.trim());
+        }
+      }}
+      data-testid={testid}
+      class="short"
+    />
+  );
+}

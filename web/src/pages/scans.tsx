@@ -1,0 +1,334 @@
+// /scans — start a scan (account, regions, services from GET /meta), watch it
+// live (EventSource on /scans/{id}/events), and the history with durations,
+// coverage gaps, and the reasons of interrupted and failed scans.
+import { useEffect, useState } from "preact/hooks";
+import { API, ApiError, post, qs } from "../api";
+import { ProviderSelect } from "../components/provider_select";
+import { ErrorBox, Loading, Pager, StatusBadge } from "../components/ui";
+import { useGet } from "../hooks";
+import { formatDuration, formatTime, plural } from "../lib/format";
+import { gapsByService, isActive, mergeScan, progressFraction, progressLine } from "../lib/scan_state";
+import { Link, navigate } from "../router";
+import type { Gap, Meta, Paged, Provider, Scan } from "../types";
+
+export function ScansPage({ query }: { query: URLSearchParams }) {
+  const providerId = query.get("provider_id") ?? "";
+  const page = query.get("page") ?? "";
+  const history = useGet<Paged<Scan>>(`/scans${qs({ provider_id: providerId, page })}`);
+  const [live, setLive] = useState<Scan | null>(null);
+
+  // Follow a scan that is already running when the page opens.
+  useEffect(() => {
+    if (live) return;
+    const running = history.data?.items.find(isActive);
+    if (running) setLive(running);
+  }, [history.data]);
+
+  return (
+    <div class="page" data-testid="page-scans">
+      <div class="page-head">
+        <h1>Scans</h1>
+      </div>
+      <StartScan
+        defaultProvider={providerId}
+        onStarted={(s) => {
+          setLive(s);
+          history.reload();
+        }}
+      />
+      {live ? (
+        <LiveScan
+          key={live.id}
+          scan={live}
+          onDone={() => {
+            history.reload();
+          }}
+        />
+      ) : null}
+      <section class="card" data-testid="scan-history">
+        <div class="page-head">
+          <h2>History</h2>
+          <ProviderSelect value={providerId} onChange={(id) => navigate(`/scans${qs({ provider_id: id })}`)} testid="history-provider" />
+        </div>
+        <ErrorBox error={history.error} />
+        {history.loading && !history.data ? <Loading /> : null}
+        {history.data ? (
+          <>
+            {history.data.items.length === 0 ? <p class="muted">No scans yet.</p> : null}
+            <table class="table">
+              <thead>
+                <tr>
+                  <th>Started</th>
+                  <th>Status</th>
+                  <th>Duration</th>
+                  <th>Results</th>
+                  <th>Coverage gaps</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.data.items.map((s) => (
+                  <HistoryRow key={s.id} s={s} />
+                ))}
+              </tbody>
+            </table>
+            <Pager
+              total={history.data.total}
+              page={history.data.page}
+              pageSize={history.data.page_size}
+              onPage={(p) => navigate(`/scans${qs({ provider_id: providerId, page: String(p) })}`)}
+            />
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function HistoryRow({ s }: { s: Scan }) {
+  const [open, setOpen] = useState(false);
+  const c = s.counts ?? {};
+  return (
+    <>
+      <tr data-testid="scan-row" data-scan-id={s.id} data-status={s.status}>
+        <td>{formatTime(s.started_at)}</td>
+        <td>
+          <StatusBadge status={s.status} />
+          {s.reason ? (
+            <div class={s.status === "succeeded" ? "muted" : "warn"} data-testid="scan-reason">
+              {s.reason}
+            </div>
+          ) : null}
+        </td>
+        <td data-testid="scan-duration">{formatDuration(s.duration_s)}</td>
+        <td>
+          {c.FAIL ?? 0} fail · {c.PASS ?? 0} pass · {c.NOT_ASSESSED ?? 0} not assessed · {c.MANUAL ?? 0} manual
+        </td>
+        <td>
+          {s.gaps?.length ? (
+            <button type="button" class="link-button" onClick={() => setOpen(!open)} data-testid="scan-gaps-toggle">
+              {plural(s.gaps.length, "gap")} {open ? "▴" : "▾"}
+            </button>
+          ) : (
+            <span class="muted">none</span>
+          )}
+        </td>
+      </tr>
+      {open ? (
+        <tr>
+          <td colSpan={5}>
+            <GapsTable gaps={s.gaps} testid="scan-gaps" />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+export function GapsTable({ gaps, testid }: { gaps: Gap[]; testid: string }) {
+  return (
+    <div data-testid={testid}>
+      <p class="muted">
+        {gapsByService(gaps)
+          .map(([s, n]) => `${s}: ${n}`)
+          .join(" · ")}
+      </p>
+      <div class="scroll">
+        <table class="table">
+          <thead>
+            <tr>
+              <th>Service</th>
+              <th>Region</th>
+              <th>Action</th>
+              <th>Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {gaps.map((g, i) => (
+              <tr key={i} data-testid="gap-row">
+                <td>{g.service}</td>
+                <td>{g.region}</td>
+                <td class="mono">{g.action}</td>
+                <td>
+                  <span class="badge">{g.kind.replace(/_/g, " ")}</span> {g.message}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function StartScan({ defaultProvider, onStarted }: { defaultProvider: string; onStarted: (s: Scan) => void }) {
+  const meta = useGet<Meta>("/meta");
+  const providers = useGet<Provider[]>("/providers");
+  const [providerId, setProviderId] = useState(defaultProvider);
+  const [regions, setRegions] = useState<Set<string>>(new Set());
+  const [services, setServices] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const list = providers.data ?? [];
+  const chosen = providerId || list[0]?.id || "";
+  const provider = list.find((p) => p.id === chosen);
+
+  if (providers.data && list.length === 0) {
+    return (
+      <section class="card" data-testid="start-scan">
+        <p>
+          No AWS account is connected yet. <Link href="/settings/provider">Connect one</Link> to scan it.
+        </p>
+      </section>
+    );
+  }
+
+  const start = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const body: { provider_id: string; regions?: string[]; services?: string[] } = { provider_id: chosen };
+      if (regions.size) body.regions = [...regions];
+      if (services.size) body.services = [...services];
+      const s = await post<Scan>("/scans", body);
+      onStarted(s);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const toggle = (set: Set<string>, update: (s: Set<string>) => void, v: string) => {
+    const n = new Set(set);
+    if (n.has(v)) n.delete(v);
+    else n.add(v);
+    update(n);
+  };
+  const expired = provider?.credential_state === "expired";
+
+  return (
+    <form class="card" onSubmit={start} data-testid="start-scan">
+      <h2>Start a scan</h2>
+      <label>
+        AWS account
+        <select value={chosen} onChange={(e) => setProviderId(e.currentTarget.value)} data-testid="scan-provider">
+          {list.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+              {p.identity ? ` (${p.identity.account})` : ""}
+            </option>
+          ))}
+        </select>
+      </label>
+      {expired ? (
+        <p class="error-box" data-testid="scan-blocked-expired">
+          The credentials of “{provider!.label}” have expired: scans are blocked.{" "}
+          <Link href={`/settings/provider?provider=${encodeURIComponent(provider!.id)}`}>Renew them</Link>.
+        </p>
+      ) : null}
+      {meta.data ? (
+        <div class="grid2">
+          <fieldset data-testid="scan-regions">
+            <legend>Regions ({regions.size ? `${regions.size} selected` : "all enabled"})</legend>
+            <div class="checks">
+              {meta.data.regions.map((r) => (
+                <label key={r} class="check">
+                  <input type="checkbox" checked={regions.has(r)} onChange={() => toggle(regions, setRegions, r)} value={r} data-testid={`scan-region-${r}`} />
+                  {r}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset data-testid="scan-services">
+            <legend>Services ({services.size ? `${services.size} selected` : "all"})</legend>
+            <div class="checks">
+              {meta.data.services.map((s) => (
+                <label key={s} class="check">
+                  <input type="checkbox" checked={services.has(s)} onChange={() => toggle(services, setServices, s)} value={s} data-testid={`scan-service-${s}`} />
+                  {s}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+      ) : (
+        <ErrorBox error={meta.error} />
+      )}
+      <ErrorBox error={error} testid="start-scan-error" />
+      <button type="submit" class="primary" disabled={busy || !chosen} data-testid="start-scan-button">
+        {busy ? "Starting…" : "Start scan"}
+      </button>
+    </form>
+  );
+}
+
+function LiveScan({ scan, onDone }: { scan: Scan; onDone: () => void }) {
+  const [s, setS] = useState<Scan>(scan);
+  const [streamError, setStreamError] = useState<string>("");
+
+  useEffect(() => {
+    if (!isActive(scan)) return;
+    const es = new EventSource(`${API}/scans/${encodeURIComponent(scan.id)}/events`);
+    const read = (ev: MessageEvent) => {
+      try {
+        return JSON.parse(ev.data) as Scan;
+      } catch {
+        return null;
+      }
+    };
+    es.addEventListener("progress", (ev) => {
+      const next = read(ev as MessageEvent);
+      if (next) setS((cur) => mergeScan(cur, next));
+      setStreamError("");
+    });
+    es.addEventListener("done", (ev) => {
+      const next = read(ev as MessageEvent);
+      if (next) setS((cur) => mergeScan(cur, next));
+      es.close();
+      onDone();
+    });
+    es.onerror = () => {
+      // EventSource reconnects by itself; say so while it is down.
+      if (es.readyState !== EventSource.CLOSED) setStreamError("Lost the live connection; reconnecting…");
+    };
+    return () => es.close();
+  }, [scan.id]);
+
+  const fraction = progressFraction(s.progress);
+  const done = !isActive(s);
+  return (
+    <section class="card" data-testid="live-scan" data-status={s.status}>
+      <h2>
+        Scan {s.id}: <StatusBadge status={s.status} />
+      </h2>
+      <progress max={1} value={done && s.status === "succeeded" ? 1 : fraction} data-testid="scan-progress" />
+      <p data-testid="scan-progress-text">
+        {done ? "" : `${Math.round(fraction * 100)}% · `}
+        {progressLine(s.progress)}
+      </p>
+      {streamError ? <p class="warn">{streamError}</p> : null}
+      {s.reason ? (
+        <p class={s.status === "succeeded" ? "muted" : "error-box"} data-testid="live-scan-reason">
+          {s.reason}
+        </p>
+      ) : null}
+      {done ? (
+        <p data-testid="live-scan-done">
+          Finished{s.finished_at ? ` ${formatTime(s.finished_at)}` : ""} in {formatDuration(s.duration_s)}:{" "}
+          {s.counts.FAIL ?? 0} failing, {s.counts.PASS ?? 0} passing, {s.counts.NOT_ASSESSED ?? 0} not assessed
+          {s.gaps?.length ? `, ${plural(s.gaps.length, "coverage gap")}` : ""}. <Link href="/">Dashboard</Link> ·{" "}
+          <Link href="/findings?status=open">Open findings</Link>
+        </p>
+      ) : (
+        <button
+          type="button"
+          class="link-button"
+          data-testid="cancel-scan"
+          onClick={() => post(`/scans/${encodeURIComponent(s.id)}/cancel`).catch((e: ApiError) => setStreamError(e.message))}
+        >
+          Cancel scan
+        </button>
+      )}
+    </section>
+  );
+}

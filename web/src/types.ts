@@ -1,0 +1,194 @@
+// The shapes of docs/api.md, as the UI reads them.
+
+export type Severity = "critical" | "high" | "medium" | "low" | "informational";
+export const SEVERITIES: Severity[] = ["critical", "high", "medium", "low", "informational"];
+export type Result = "PASS" | "FAIL" | "NOT_ASSESSED" | "MANUAL";
+export type FindingStatus = "open" | "resolved" | "muted" | "passed" | "not_assessed";
+export const FINDING_STATUSES: FindingStatus[] = ["open", "resolved", "muted", "passed", "not_assessed"];
+
+export interface User {
+  id: string;
+  username: string;
+}
+
+export interface Identity {
+  account: string;
+  arn: string;
+  principal_type: string;
+  permission_set: string | null;
+  checked_at?: string;
+}
+
+export interface Provider {
+  id: string;
+  label: string;
+  access_key_id_last4: string;
+  key_kind: "temporary" | "long_term";
+  has_session_token: boolean;
+  expires_at: string | null;
+  seconds_left: number | null;
+  credential_state: "valid" | "expiring" | "expired" | "unknown";
+  identity: Identity | null;
+  schedule_minutes: number;
+  last_scan: { id: string; status: string; finished_at: string | null } | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ErrorBody {
+  code: string;
+  kind?: string;
+  message: string;
+  advice?: string;
+  field?: string;
+}
+
+export type TestResult =
+  | { ok: true; identity: Identity; expires_at: string | null; seconds_left: number | null }
+  | { ok: false; error: ErrorBody };
+
+export interface Reminder {
+  provider_id: string;
+  label: string;
+  state: "expiring" | "expired";
+  expires_at: string | null;
+  seconds_left: number | null;
+  steps: string[];
+}
+
+export interface Gap {
+  service: string;
+  region: string;
+  action: string;
+  kind: string;
+  message: string;
+}
+
+export interface ScanProgress {
+  calls_done: number;
+  calls_in_flight: number;
+  calls_failed: number;
+  resources: number;
+  checks_done: number;
+  checks_total: number;
+  fraction: number;
+}
+
+export interface Scan {
+  id: string;
+  provider_id: string;
+  status: "queued" | "running" | "succeeded" | "failed" | "interrupted";
+  reason: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  duration_s: number | null;
+  regions: string[];
+  services: string[];
+  identity: Identity | null;
+  counts: Partial<Record<Result, number>>;
+  gaps: Gap[];
+  progress: ScanProgress | null;
+}
+
+export interface Paged<T> {
+  total: number;
+  page: number;
+  page_size: number;
+  items: T[];
+}
+
+export interface Meta {
+  regions: string[];
+  services: string[];
+  version: string;
+}
+
+export interface Dashboard {
+  accounts_monitored: number;
+  services_in_use: number;
+  security_issues: number;
+  best_practice_improvements: number;
+  by_severity: Partial<Record<Severity, number>>;
+  top_failing_checks: { check_id: string; title: string; severity: Severity; count: number }[];
+  cis_sections: { section: string; title: string; pass: number; fail: number; manual: number; not_assessed: number }[];
+  open_over_time: { date: string; open: number }[];
+  last_scan: Scan | null;
+  coverage_gaps: Gap[];
+}
+
+export interface Mute {
+  reason: string;
+  until: string | null;
+  by: string;
+  at: string;
+}
+
+export interface Finding {
+  id: string;
+  check_id: string;
+  title: string;
+  severity: Severity;
+  service: string;
+  region: string;
+  account: string;
+  resource_type: string;
+  resource_arn: string;
+  resource_name: string;
+  result: Result;
+  status: FindingStatus;
+  detail: string;
+  first_seen: string;
+  last_seen: string;
+  mute: Mute | null;
+}
+
+export interface FindingDetail extends Finding {
+  description?: string;
+  risk?: string;
+  remediation?: { text?: string; cli?: string; terraform?: string };
+  references?: string[];
+  cis?: string[];
+  fsbp?: string[];
+  resource?: { id: string; raw: unknown } | null;
+  history?: { at: string; status: string; result: string; detail: string; scan_id: string }[];
+}
+
+export interface InventoryRow {
+  service: string;
+  type: string;
+  region: string;
+  count: number;
+}
+
+export interface ResourceItem {
+  id: string;
+  arn: string;
+  type: string;
+  service: string;
+  region: string;
+  account: string;
+  name: string;
+  tags: Record<string, string> | { Key: string; Value: string }[] | null;
+}
+
+export interface ResourceDetail extends ResourceItem {
+  raw: unknown;
+  props?: unknown;
+  missing?: unknown;
+  findings: Finding[];
+}
+
+export interface ComplianceControl {
+  id: string;
+  title: string;
+  section: string;
+  status: "pass" | "fail" | "manual" | "not_assessed";
+  checks: string[];
+  reasons: string[];
+}
+
+export interface Compliance {
+  framework: string;
+  sections: { section?: string; id?: string; title: string }[] | string[];
+  controls: ComplianceControl[];
+}
