@@ -1,0 +1,497 @@
+// The SQLite store's scans: staging a scan's rows, and publishing them into
+// the current findings and resources in one transaction (see store.h).
+#include <set>
+#include <unordered_set>
+
+#include "store/sqlite_store_impl.h"
+
+namespace cloudpeek::store::sqlite {
+
+namespace {
+
+// Staged rows of this many most recent scans per provider are kept (the
+// labelled partial results of an interrupted scan among them); older ones are
+// pruned at publish. The scans rows themselves stay.
+constexpr int kKeepStagedScans = 3;
+
+Json gaps_json(const std::vector<CoverageGap>& gaps) {
+  Json out = Json::array();
+  for (const auto& g : gaps)
+    out.push_back({{"service", g.service},
+                   {"region", g.region},
+                   {"action", g.action},
+                   {"kind", g.error_kind},
+                   {"code", g.error_code},
+                   {"message", g.message},
+                   {"resource", g.resource},
+                   {"resource_types", g.resource_types}});
+  return out;
+}
+
+struct ScanState {
+  int64_t provider_id;
+  ScanStatus status;
+  bool published;
+};
+
+ScanState scan_state(Db& db, int64_t scan_id, const std::string& id) {
+  Stmt s = db.prepare("SELECT provider_id, status, published FROM scans WHERE id = ?");
+  s.bind(1, scan_id);
+  if (!s.step()) throw StoreError(StoreError::Kind::kNotFound, "no scan with id \"" + id + "\"");
+  return {s.i64(0), parse_scan_status(s.text(1)).value_or(ScanStatus::kFailed), s.i64(2) != 0};
+}
+
+void require_open(const ScanState& st, const std::string& id) {
+  if (st.published || (st.status != ScanStatus::kQueued && st.status != ScanStatus::kRunning))
+    throw StoreError(StoreError::Kind::kInvalid, "scan " + id + " has finished; it takes no more results");
+}
+
+// Does a coverage gap of the scan cover this (resource, type, region, service)?
+bool gap_covers(const std::vector<CoverageGap>& gaps, const std::string& arn, const std::string& type,
+                const std::string& region, const std::string& service) {
+  for (const auto& g : gaps) {
+    if (!g.resource.empty()) {
+      if (g.resource == arn) return true;
+      continue;
+    }
+    bool region_match = g.region == region || g.region == "global" || g.region.empty();
+    if (!region_match) continue;
+    if (g.resource_types.empty()) {
+      // A failed listing that names no types: assume it may hide anything of its service.
+      if (g.service.empty() || g.service == service) return true;
+      continue;
+    }
+    for (const auto& t : g.resource_types)
+      if (t == type) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Scan SqliteStore::scan_in(Db& db, int64_t id) {
+  Stmt s = db.prepare(std::string("SELECT ") + kScanColumns + " FROM scans WHERE id = ?");
+  s.bind(1, id);
+  if (!s.step()) throw StoreError(StoreError::Kind::kNotFound, "no scan with id \"" + std::to_string(id) + "\"");
+  return read_scan(s);
+}
+
+Scan SqliteStore::create_scan(const std::string& provider_id, const std::vector<std::string>& regions,
+                              const std::vector<std::string>& services, Time now) {
+  int64_t pid = parse_id(provider_id, "provider");
+  return write([&](Db& db) {
+    Transaction tx(db);
+    if (!provider_in(db, pid)) throw StoreError(StoreError::Kind::kNotFound, "no provider with id \"" + provider_id + "\"");
+    db.prepare("INSERT INTO scans (provider_id, status, created_at, regions, services) VALUES (?, 'queued', ?, ?, ?)")
+        .bind(1, pid)
+        .bind(2, to_db(now))
+        .bind(3, Json(regions).dump())
+        .bind(4, Json(services).dump())
+        .exec();
+    Scan out = scan_in(db, db.last_insert_id());
+    tx.commit();
+    return out;
+  });
+}
+
+void SqliteStore::mark_scan_running(const std::string& scan_id, Time started_at, const Json& identity) {
+  int64_t id = parse_id(scan_id, "scan");
+  write([&](Db& db) {
+    Transaction tx(db);
+    require_open(scan_state(db, id, scan_id), scan_id);
+    Stmt s = db.prepare("UPDATE scans SET status = 'running', started_at = ?, identity = COALESCE(?, identity) WHERE id = ?");
+    s.bind(1, to_db(started_at));
+    if (identity.is_null()) {
+      s.bind(2, nullptr);
+    } else {
+      s.bind(2, identity.dump());
+    }
+    s.bind(3, id).exec();
+    tx.commit();
+  });
+}
+
+void SqliteStore::add_scan_resources(const std::string& scan_id, const std::vector<Resource>& resources) {
+  int64_t id = parse_id(scan_id, "scan");
+  write([&](Db& db) {
+    Transaction tx(db);
+    require_open(scan_state(db, id, scan_id), scan_id);
+    for (const Resource& r : resources) {
+      Json tags = Json::object();
+      for (const auto& [k, v] : r.tags) tags[k] = v;
+      Json missing = Json::object();
+      for (const auto& [k, v] : r.missing) missing[k] = v;
+      db.prepare(
+            "INSERT INTO scan_resources (scan_id, arn, type, service, region, account, name, tags, props, missing, raw) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .bind(1, id)
+          .bind(2, r.arn)
+          .bind(3, r.type)
+          .bind(4, service_of_type(r.type))
+          .bind(5, r.region)
+          .bind(6, r.account)
+          .bind(7, r.name.empty() ? r.id : r.name)
+          .bind(8, tags.dump(-1, ' ', false, Json::error_handler_t::replace))
+          .bind(9, r.props.dump(-1, ' ', false, Json::error_handler_t::replace))
+          .bind(10, missing.dump(-1, ' ', false, Json::error_handler_t::replace))
+          .bind(11, r.raw.dump(-1, ' ', false, Json::error_handler_t::replace))
+          .exec();
+    }
+    db.prepare("UPDATE scans SET n_resources = n_resources + ? WHERE id = ?")
+        .bind(1, static_cast<int64_t>(resources.size()))
+        .bind(2, id)
+        .exec();
+    tx.commit();
+  });
+}
+
+void SqliteStore::add_scan_findings(const std::string& scan_id, const std::vector<Finding>& findings) {
+  int64_t id = parse_id(scan_id, "scan");
+  write([&](Db& db) {
+    Transaction tx(db);
+    require_open(scan_state(db, id, scan_id), scan_id);
+    int64_t n[4] = {0, 0, 0, 0};
+    for (const Finding& f : findings) {
+      db.prepare(
+            "INSERT INTO scan_findings (scan_id, check_id, result, severity, service, resource_type, resource_arn, "
+            "resource_name, account, region, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .bind(1, id)
+          .bind(2, f.check_id)
+          .bind(3, std::string(cloudpeek::to_string(f.status)))
+          .bind(4, static_cast<int64_t>(f.severity))
+          .bind(5, f.service)
+          .bind(6, f.resource_type)
+          .bind(7, f.resource_arn)
+          .bind(8, f.resource_name)
+          .bind(9, f.account)
+          .bind(10, f.region)
+          .bind(11, f.detail)
+          .exec();
+      ++n[static_cast<int>(f.status)];
+    }
+    db.prepare(
+          "UPDATE scans SET n_pass = n_pass + ?, n_fail = n_fail + ?, n_not_assessed = n_not_assessed + ?, "
+          "n_manual = n_manual + ? WHERE id = ?")
+        .bind(1, n[static_cast<int>(CheckStatus::kPass)])
+        .bind(2, n[static_cast<int>(CheckStatus::kFail)])
+        .bind(3, n[static_cast<int>(CheckStatus::kNotAssessed)])
+        .bind(4, n[static_cast<int>(CheckStatus::kManual)])
+        .bind(5, id)
+        .exec();
+    tx.commit();
+  });
+}
+
+Scan SqliteStore::finish_scan(const std::string& scan_id, const ScanFinish& finish) {
+  int64_t id = parse_id(scan_id, "scan");
+  if (finish.status != ScanStatus::kSucceeded && finish.status != ScanStatus::kFailed &&
+      finish.status != ScanStatus::kInterrupted)
+    throw StoreError(StoreError::Kind::kInvalid, "a scan finishes as succeeded, failed or interrupted, not " +
+                                                     to_string(finish.status));
+  return write([&](Db& db) {
+    Transaction tx(db);
+    require_open(scan_state(db, id, scan_id), scan_id);
+    Scan out = publish_in(db, id, finish);
+    tx.commit();
+    return out;
+  });
+}
+
+int64_t SqliteStore::interrupt_unfinished_scans(const std::string& reason, Time now) {
+  return write([&](Db& db) {
+    std::vector<int64_t> ids;
+    {
+      Stmt s = db.prepare("SELECT id FROM scans WHERE status IN ('queued', 'running') AND published = 0 ORDER BY id");
+      while (s.step()) ids.push_back(s.i64(0));
+    }
+    for (int64_t id : ids) {
+      Transaction tx(db);
+      Scan cur = scan_in(db, id);
+      ScanFinish f;
+      f.status = ScanStatus::kInterrupted;
+      f.reason = reason;
+      f.finished_at = now;
+      f.gaps = cur.gaps;
+      publish_in(db, id, f);
+      tx.commit();
+    }
+    return static_cast<int64_t>(ids.size());
+  });
+}
+
+// The heart of the store: see the publishing rules in store.h.
+Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) {
+  Scan scan = scan_in(db, scan_id);
+  int64_t pid = std::stoll(scan.provider_id);
+  Time t = finish.finished_at;
+  bool complete = finish.status == ScanStatus::kSucceeded;
+
+  expire_mutes_in(db, t, pid);
+
+  // 1. Every staged finding, in arrival order.
+  {
+    Stmt staged = db.prepare(
+        "SELECT check_id, result, severity, service, resource_type, resource_arn, resource_name, account, region, "
+        "detail FROM scan_findings WHERE scan_id = ? ORDER BY id");
+    staged.bind(1, scan_id);
+    while (staged.step()) {
+      std::string check_id = staged.text(0);
+      CheckStatus result = parse_check_result(staged.text(1)).value_or(CheckStatus::kNotAssessed);
+      int64_t severity = staged.i64(2);
+      std::string service = staged.text(3), rtype = staged.text(4), arn = staged.text(5), rname = staged.text(6),
+                  account = staged.text(7), region = staged.text(8), detail = staged.text(9);
+      std::string result_s(cloudpeek::to_string(result));
+
+      Stmt cur = db.prepare(
+          "SELECT id, result, status, ever_failed, mute_reason IS NOT NULL FROM findings "
+          "WHERE provider_id = ? AND check_id = ? AND resource_arn = ? AND region = ?");
+      cur.bind(1, pid).bind(2, check_id).bind(3, arn).bind(4, region);
+      if (!cur.step()) {
+        bool ever_failed = result == CheckStatus::kFail;
+        FindingStatus st = status_for(result, ever_failed, false);
+        db.prepare(
+              "INSERT INTO findings (provider_id, check_id, resource_arn, region, account, service, resource_type, "
+              "resource_name, severity, result, status, detail, first_seen, last_seen, last_scan_id, ever_failed) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .bind(1, pid)
+            .bind(2, check_id)
+            .bind(3, arn)
+            .bind(4, region)
+            .bind(5, account)
+            .bind(6, service)
+            .bind(7, rtype)
+            .bind(8, rname)
+            .bind(9, severity)
+            .bind(10, result_s)
+            .bind(11, to_string(st))
+            .bind(12, detail)
+            .bind(13, to_db(t))
+            .bind(14, to_db(t))
+            .bind(15, scan_id)
+            .bind(16, ever_failed ? 1 : 0)
+            .exec();
+        add_history(db, db.last_insert_id(), t, st, result_s, detail, scan_id);
+        continue;
+      }
+      int64_t fid = cur.i64(0);
+      std::string old_result = cur.text(1);
+      std::string old_status = cur.text(2);
+      bool ever_failed = cur.i64(3) != 0;
+      bool muted = cur.i64(4) != 0;
+      cur.reset();
+
+      if (result == CheckStatus::kNotAssessed && old_result == "FAIL") {
+        // Missing data never clears a FAIL: it stays FAIL (open or muted), marked
+        // as seen by this scan; the history says this scan could not assess it.
+        db.prepare("UPDATE findings SET last_scan_id = ? WHERE id = ?").bind(1, scan_id).bind(2, fid).exec();
+        add_history(db, fid, t, parse_finding_status(old_status).value_or(FindingStatus::kOpen), result_s,
+                    "not assessed: " + detail, scan_id);
+        continue;
+      }
+      ever_failed = ever_failed || result == CheckStatus::kFail;
+      FindingStatus st = status_for(result, ever_failed, muted);
+      db.prepare(
+            "UPDATE findings SET account = ?, service = ?, resource_type = ?, resource_name = ?, severity = ?, "
+            "result = ?, status = ?, detail = ?, last_seen = ?, last_scan_id = ?, ever_failed = ? WHERE id = ?")
+          .bind(1, account)
+          .bind(2, service)
+          .bind(3, rtype)
+          .bind(4, rname)
+          .bind(5, severity)
+          .bind(6, result_s)
+          .bind(7, to_string(st))
+          .bind(8, detail)
+          .bind(9, to_db(t))
+          .bind(10, scan_id)
+          .bind(11, ever_failed ? 1 : 0)
+          .bind(12, fid)
+          .exec();
+      if (old_result != result_s || old_status != to_string(st)) add_history(db, fid, t, st, result_s, detail, scan_id);
+    }
+  }
+
+  // 2. Resources seen: upsert into the current inventory.
+  db.prepare(
+        "INSERT INTO resources (provider_id, arn, type, service, region, account, name, tags, props, missing, raw, "
+        "last_scan_id, last_seen) SELECT ?, arn, type, service, region, account, name, tags, props, missing, raw, ?, ? "
+        "FROM scan_resources WHERE scan_id = ? ORDER BY id "
+        "ON CONFLICT (provider_id, arn) DO UPDATE SET type = excluded.type, service = excluded.service, "
+        "region = excluded.region, account = excluded.account, name = excluded.name, tags = excluded.tags, "
+        "props = excluded.props, missing = excluded.missing, raw = excluded.raw, last_scan_id = excluded.last_scan_id, "
+        "last_seen = excluded.last_seen")
+      .bind(1, pid)
+      .bind(2, scan_id)
+      .bind(3, to_db(t))
+      .bind(4, scan_id)
+      .exec();
+
+  // 3. A complete scan resolves the FAILs (and drops the resources) it should
+  //    have seen and did not.
+  if (complete) {
+    std::set<std::string> checks(finish.checks_run.begin(), finish.checks_run.end());
+    std::set<std::string> regions(finish.regions_scanned.begin(), finish.regions_scanned.end());
+    if (checks.empty()) {
+      Stmt s = db.prepare("SELECT DISTINCT check_id FROM scan_findings WHERE scan_id = ?");
+      s.bind(1, scan_id);
+      while (s.step()) checks.insert(s.text(0));
+    }
+    if (regions.empty()) {
+      Stmt s = db.prepare(
+          "SELECT region FROM scan_findings WHERE scan_id = ? UNION SELECT region FROM scan_resources WHERE scan_id = ?");
+      s.bind(1, scan_id).bind(2, scan_id);
+      while (s.step()) regions.insert(s.text(0));
+    }
+    regions.insert("global");
+
+    struct Gone {
+      int64_t id;
+      std::string status;
+      bool muted;
+    };
+    std::vector<Gone> gone;
+    {
+      Stmt s = db.prepare(
+          "SELECT id, check_id, region, resource_type, resource_arn, service, status, mute_reason IS NOT NULL "
+          "FROM findings WHERE provider_id = ? AND last_scan_id <> ? AND status IN ('open', 'muted')");
+      s.bind(1, pid).bind(2, scan_id);
+      while (s.step()) {
+        if (!checks.count(s.text(1)) || !regions.count(s.text(2))) continue;
+        if (gap_covers(finish.gaps, s.text(4), s.text(3), s.text(2), s.text(5))) continue;
+        gone.push_back({s.i64(0), s.text(6), s.i64(7) != 0});
+      }
+    }
+    for (const auto& g : gone) {
+      db.prepare("UPDATE findings SET status = 'resolved', last_scan_id = ? WHERE id = ?")
+          .bind(1, scan_id)
+          .bind(2, g.id)
+          .exec();
+      add_history(db, g.id, t, FindingStatus::kResolved, "FAIL",
+                  "not found by scan " + std::to_string(scan_id) + ": the resource is gone or no longer fails",
+                  scan_id);
+    }
+
+    // Resources: only a scan of every service knows the whole inventory.
+    if (scan.services.empty()) {
+      std::vector<int64_t> drop;
+      Stmt s = db.prepare(
+          "SELECT id, arn, type, region, service FROM resources WHERE provider_id = ? AND last_scan_id <> ?");
+      s.bind(1, pid).bind(2, scan_id);
+      while (s.step()) {
+        if (!regions.count(s.text(3))) continue;
+        if (gap_covers(finish.gaps, s.text(1), s.text(2), s.text(3), s.text(4))) continue;
+        drop.push_back(s.i64(0));
+      }
+      s.reset();
+      for (int64_t rid : drop) db.prepare("DELETE FROM resources WHERE id = ?").bind(1, rid).exec();
+    }
+  }
+
+  // 4. The scan itself.
+  {
+    Stmt s = db.prepare(
+        "UPDATE scans SET status = ?, reason = ?, finished_at = ?, gaps = ?, identity = COALESCE(?, identity), "
+        "started_at = COALESCE(started_at, ?), published = 1 WHERE id = ?");
+    s.bind(1, to_string(finish.status)).bind(2, finish.reason).bind(3, to_db(t));
+    s.bind(4, gaps_json(finish.gaps).dump(-1, ' ', false, Json::error_handler_t::replace));
+    if (finish.identity.is_null()) {
+      s.bind(5, nullptr);
+    } else {
+      s.bind(5, finish.identity.dump());
+    }
+    s.bind(6, to_db(t)).bind(7, scan_id).exec();
+  }
+
+  record_open_daily(db, pid, t);
+
+  // 5. Prune staged rows of older scans.
+  db.prepare(
+        "DELETE FROM scan_findings WHERE scan_id IN (SELECT id FROM scans WHERE provider_id = ? AND id NOT IN "
+        "(SELECT id FROM scans WHERE provider_id = ? ORDER BY id DESC LIMIT ?))")
+      .bind(1, pid)
+      .bind(2, pid)
+      .bind(3, kKeepStagedScans)
+      .exec();
+  db.prepare(
+        "DELETE FROM scan_resources WHERE scan_id IN (SELECT id FROM scans WHERE provider_id = ? AND id NOT IN "
+        "(SELECT id FROM scans WHERE provider_id = ? ORDER BY id DESC LIMIT ?))")
+      .bind(1, pid)
+      .bind(2, pid)
+      .bind(3, kKeepStagedScans)
+      .exec();
+
+  return scan_in(db, scan_id);
+}
+
+std::optional<Scan> SqliteStore::get_scan(const std::string& id) {
+  int64_t n = 0;
+  try {
+    n = parse_id(id, "scan");
+  } catch (const StoreError&) {
+    return std::nullopt;
+  }
+  return read([&](Db& db) -> std::optional<Scan> {
+    Stmt s = db.prepare(std::string("SELECT ") + kScanColumns + " FROM scans WHERE id = ?");
+    s.bind(1, n);
+    if (!s.step()) return std::nullopt;
+    return read_scan(s);
+  });
+}
+
+namespace {
+
+PageRequest clamp(const PageRequest& p) {
+  PageRequest out = p;
+  if (out.page < 1) out.page = 1;
+  if (out.page_size < 1) out.page_size = 1;
+  if (out.page_size > 500) out.page_size = 500;
+  return out;
+}
+
+}  // namespace
+
+Paged<Scan> SqliteStore::list_scans(const std::optional<std::string>& provider_id, const PageRequest& page) {
+  PageRequest p = clamp(page);
+  std::optional<int64_t> pid;
+  if (provider_id) {
+    try {
+      pid = parse_id(*provider_id, "provider");
+    } catch (const StoreError&) {
+      return Paged<Scan>{0, p.page, p.page_size, {}};
+    }
+  }
+  return read([&](Db& db) {
+    Paged<Scan> out{0, p.page, p.page_size, {}};
+    std::string where = pid ? " WHERE provider_id = ?" : "";
+    Stmt c = db.prepare("SELECT COUNT(*) FROM scans" + where);
+    if (pid) c.bind(1, *pid);
+    c.step();
+    out.total = c.i64(0);
+    Stmt s = db.prepare(std::string("SELECT ") + kScanColumns + " FROM scans" + where +
+                        " ORDER BY id DESC LIMIT ? OFFSET ?");
+    int i = 1;
+    if (pid) s.bind(i++, *pid);
+    s.bind(i, p.page_size);
+    s.bind(i + 1, (p.page - 1) * p.page_size);
+    while (s.step()) out.items.push_back(read_scan(s));
+    return out;
+  });
+}
+
+std::optional<Scan> SqliteStore::active_scan(const std::string& provider_id) {
+  int64_t pid = 0;
+  try {
+    pid = parse_id(provider_id, "provider");
+  } catch (const StoreError&) {
+    return std::nullopt;
+  }
+  return read([&](Db& db) -> std::optional<Scan> {
+    Stmt s = db.prepare(std::string("SELECT ") + kScanColumns +
+                        " FROM scans WHERE provider_id = ? AND status IN ('queued', 'running') AND published = 0 "
+                        "ORDER BY id DESC LIMIT 1");
+    s.bind(1, pid);
+    if (!s.step()) return std::nullopt;
+    return read_scan(s);
+  });
+}
+
+}  // namespace cloudpeek::store::sqlite
