@@ -12,7 +12,7 @@ import {
   parseFindingsQuery,
   type Sort,
 } from "../lib/filters";
-import { formatTime } from "../lib/format";
+import { formatTime, plural } from "../lib/format";
 import { Link, navigate } from "../router";
 import { FINDING_STATUSES, type Finding, type Meta, type Paged, SEVERITIES } from "../types";
 
@@ -113,7 +113,7 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
       {res.data ? (
         <>
           <p class="muted" data-testid="findings-total">
-            {res.data.total} findings
+            {plural(res.data.total, "finding")}
           </p>
           <FindingsTable items={res.data.items} />
           <Pager total={res.data.total} page={res.data.page} pageSize={res.data.page_size} onPage={(p) => go({ ...q, page: p })} />

@@ -1,0 +1,618 @@
+// End-to-end test of the web app: Debian's chromium (headless, driven by
+// playwright-core) against `cloudpeek serve` and fakeaws serving the insecure
+// scenario (with hostile strings planted in tags). The user's path, in order:
+// first-run setup, logout/login, paste the portal's export lines, test
+// connection (a wrong secret first), save, permissions probe, run a scan and
+// watch its progress, dashboard numbers equal to the scenario's ground truth,
+// filter findings, mute one, inventory and hostile strings rendered inert,
+// compliance, the expiry banner when fakeaws expires a token, secrets nowhere,
+// logout. A screenshot of every page goes to the artifacts directory.
+//
+//   node run_e2e.mjs --cloudpeek build/x/cli/cloudpeek --artifacts build/x/e2e-artifacts
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(HERE, "../..");
+
+function arg(name, dflt) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : dflt;
+}
+const CLOUDPEEK = resolve(arg("cloudpeek", join(ROOT, "build/release/cli/cloudpeek")));
+const ARTIFACTS = resolve(arg("artifacts", join(ROOT, "build/e2e-artifacts")));
+const WEB_DIR = resolve(arg("web-dir", join(ROOT, "web/dist")));
+const CHROMIUM = arg("chromium", "/usr/bin/chromium");
+const SCENARIO = resolve(arg("scenario", join(ROOT, "tests/fakeaws/scenarios/insecure")));
+const ACCOUNT = "111122223333";
+const AUDITOR = { key: "AKIAFAKEAUDITOR00001", secret: "fakeSecretAuditor/000000000000000000000001" };
+const REGIONS = ["us-east-1", "eu-west-1", "us-west-2"];
+const PASSWORD = "e2e-Correct-Horse-Battery-9";
+const HOSTILE_NAME = "<img src=x onerror=alert(1)>";
+const HOSTILE_TAG = "<script>alert(2)</script>";
+
+// ---------------------------------------------------------------- processes
+
+const children = [];
+const work = mkdtempSync(join(tmpdir(), "cloudpeek-e2e-"));
+process.on("exit", () => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+});
+
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+async function waitFor(what, fn, timeoutMs = 30_000, everyMs = 100) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(everyMs);
+  }
+}
+
+// The insecure scenario with hostile strings in one instance's tags (tags decide no check result).
+function plantHostileScenario() {
+  const dir = join(work, "scenario");
+  cpSync(SCENARIO, dir, { recursive: true });
+  const file = join(dir, "40-ec2.json");
+  const doc = JSON.parse(readFileSync(file, "utf8"));
+  const inst = doc.accounts[ACCOUNT].services.ec2["us-east-1"].DescribeInstances.output.Reservations[0].Instances[0];
+  inst.Tags = [
+    { Key: "Name", Value: HOSTILE_NAME },
+    { Key: "Owner", Value: HOSTILE_TAG },
+  ];
+  writeFileSync(file, JSON.stringify(doc, null, 1));
+  return { dir, instanceId: inst.InstanceId };
+}
+
+// What the scan must report: the scenario's declared FAIL results, by severity.
+function groundTruth(scenarioDir) {
+  const checks = JSON.parse(execFileSync(CLOUDPEEK, ["checks", "list", "--output", "json"], { encoding: "utf8" }));
+  const severity = new Map(checks.map((c) => [c.id, String(c.severity).toLowerCase()]));
+  const fails = new Set();
+  for (const f of readdirSync(scenarioDir).filter((n) => n.endsWith(".json"))) {
+    const doc = JSON.parse(readFileSync(join(scenarioDir, f), "utf8"));
+    for (const e of doc.expected ?? []) if (e.status === "FAIL") fails.add(`${e.check}\u0000${e.resource}`);
+  }
+  const bySeverity = { critical: 0, high: 0, medium: 0, low: 0, informational: 0 };
+  for (const k of fails) {
+    const s = severity.get(k.split("\u0000")[0]);
+    if (!s) throw new Error(`ground truth names an unknown check: ${k.split("\u0000")[0]}`);
+    bySeverity[s] += 1;
+  }
+  return {
+    fails: fails.size,
+    bySeverity,
+    issues: bySeverity.critical + bySeverity.high,
+    improvements: bySeverity.medium + bySeverity.low + bySeverity.informational,
+  };
+}
+
+async function startFakeaws(scenarioDir) {
+  const portFile = join(work, "fakeaws.port");
+  const log = join(work, "fakeaws.log");
+  const p = spawn("/usr/bin/python3", [join(ROOT, "tests/fakeaws/server.py"), "--scenario", scenarioDir, "--port", "0", "--port-file", portFile], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  children.push(p);
+  let err = "";
+  p.stderr.on("data", (d) => (err += d));
+  const port = await waitFor("fakeaws to listen", () => {
+    if (p.exitCode !== null) throw new Error(`fakeaws exited: ${err}`);
+    return existsSync(portFile) && readFileSync(portFile, "utf8").trim();
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor("fakeaws health", async () => (await fetch(`${url}/__fakeaws/health`).catch(() => null))?.ok);
+  p.on("exit", () => writeFileSync(log, err));
+  return url;
+}
+
+async function startServe(fakeaws) {
+  const data = join(work, "data");
+  const p = spawn(CLOUDPEEK, ["serve", "--listen", "127.0.0.1:0", "--data-dir", data, "--web-dir", WEB_DIR], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      AWS_ENDPOINT_URL: fakeaws,
+      AWS_REGION: "us-east-1",
+      AWS_ACCESS_KEY_ID: "",
+      AWS_SECRET_ACCESS_KEY: "",
+      AWS_SESSION_TOKEN: "",
+      AWS_PROFILE: "",
+      AWS_CONFIG_FILE: join(work, "no-aws-config"),
+      AWS_SHARED_CREDENTIALS_FILE: join(work, "no-aws-credentials"),
+      XDG_DATA_HOME: join(work, "xdg"),
+    },
+  });
+  children.push(p);
+  const out = { stdout: "", stderr: "" };
+  p.stdout.on("data", (d) => (out.stdout += d));
+  p.stderr.on("data", (d) => (out.stderr += d));
+  const setup = await waitFor(
+    "the setup link",
+    () => {
+      if (p.exitCode !== null) throw new Error(`cloudpeek serve exited ${p.exitCode}: ${out.stdout}${out.stderr}`);
+      return /(http:\/\/\S+\/setup\?token=\S+)/.exec(out.stdout)?.[1];
+    },
+    30_000,
+  );
+  const base = /running at (http:\/\/[^/\s]+)/.exec(out.stdout)[1];
+  return { proc: p, out, base, setup, data };
+}
+
+function sessionJson(fakeaws, duration) {
+  return JSON.parse(
+    execFileSync("/usr/bin/python3", [join(HERE, "sts_session.py"), fakeaws, AUDITOR.key, AUDITOR.secret, String(duration)], {
+      encoding: "utf8",
+    }),
+  ).Credentials;
+}
+
+// What the AWS access portal's "Access keys" → "Option 1" box gives (bash).
+function portalExportLines(c, expiration) {
+  return [
+    "Option 1: Set AWS environment variables",
+    `export AWS_ACCESS_KEY_ID="${c.AccessKeyId}"`,
+    `export AWS_SECRET_ACCESS_KEY="${c.SecretAccessKey}"`,
+    `export AWS_SESSION_TOKEN="${c.SessionToken}"`,
+    `export AWS_CREDENTIAL_EXPIRATION=${expiration}`,
+    "",
+  ].join("\n");
+}
+
+// ---------------------------------------------------------------- steps
+
+const results = [];
+let shotIndex = 0;
+let page;
+
+async function shot(name) {
+  shotIndex += 1;
+  const file = join(ARTIFACTS, `${String(shotIndex).padStart(2, "0")}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+async function step(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true, ms: Date.now() - t0 });
+    console.log(`[ PASS ] ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    results.push({ name, ok: false, ms: Date.now() - t0, error: e });
+    console.log(`[ FAIL ] ${name}: ${e && e.stack ? e.stack : e}`);
+    if (page) await shot(`FAILED-${name.replace(/\W+/g, "-")}`).catch(() => undefined);
+    throw e;
+  }
+}
+
+function expectEq(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+function expectTrue(cond, what) {
+  if (!cond) throw new Error(what);
+}
+
+const byId = (id) => page.getByTestId(id);
+async function text(id) {
+  return (await byId(id).first().innerText()).trim();
+}
+async function total() {
+  return Number((await text("findings-total")).split(" ")[0]);
+}
+// Records in a CSV text (quoted fields may hold newlines).
+function csvRecords(t) {
+  let n = 0;
+  let quoted = false;
+  let any = false;
+  for (const c of t) {
+    if (c === '"') quoted = !quoted;
+    if (c === "\n" && !quoted) {
+      if (any) n++;
+      any = false;
+    } else if (c !== "\r") any = true;
+  }
+  return n + (any ? 1 : 0);
+}
+async function num(id) {
+  const t = await text(id);
+  const n = Number(t);
+  if (!Number.isFinite(n)) throw new Error(`${id} is not a number: ${t}`);
+  return n;
+}
+
+async function main() {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  for (const f of readdirSync(ARTIFACTS)) if (f.endsWith(".png")) rmSync(join(ARTIFACTS, f));
+  expectTrue(existsSync(join(WEB_DIR, "index.html")), `no built UI at ${WEB_DIR} (run scripts/build-web)`);
+  expectTrue(existsSync(CLOUDPEEK), `no cloudpeek binary at ${CLOUDPEEK}`);
+  expectTrue(existsSync(CHROMIUM), `no chromium at ${CHROMIUM} (scripts/install-deps --test installs it)`);
+
+  const { dir: scenarioDir, instanceId } = plantHostileScenario();
+  const truth = groundTruth(scenarioDir);
+  console.log(`ground truth: ${truth.fails} FAIL results, by severity ${JSON.stringify(truth.bySeverity)}`);
+  const fakeaws = await startFakeaws(scenarioDir);
+  const serve = await startServe(fakeaws);
+  console.log(`cloudpeek serve at ${serve.base}, fakeaws at ${fakeaws}`);
+
+  const secrets = new Set([PASSWORD, AUDITOR.secret]);
+  const apiBodies = [];
+  const pageErrors = [];
+  const dialogs = [];
+
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on("pageerror", (e) => pageErrors.push(`page error: ${e.message}`));
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) pageErrors.push(`CSP: ${m.text()}`);
+  });
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    d.dismiss().catch(() => undefined);
+  });
+  page.on("response", async (r) => {
+    if (!r.url().includes("/api/") || r.url().endsWith("/events")) return;
+    try {
+      apiBodies.push({ url: r.url(), body: await r.text() });
+    } catch {
+      /* bodies of redirects and aborted requests are not available */
+    }
+  });
+
+  try {
+    await step("first-run setup through the one-time link", async () => {
+      await page.goto(serve.setup);
+      await byId("setup-form").waitFor();
+      await byId("setup-username").fill("admin");
+      await byId("setup-password").fill("too-short");
+      await byId("setup-confirm").fill("too-short");
+      await byId("setup-submit").click();
+      await byId("setup-password-error").waitFor();
+      await byId("setup-password").fill(PASSWORD);
+      await byId("setup-confirm").fill(PASSWORD);
+      await shot("setup");
+      await byId("setup-submit").click();
+      await byId("page-dashboard").waitFor();
+      await byId("dash-no-scans").waitFor();
+      expectEq(await text("current-user"), "admin", "signed-in user");
+      await shot("dashboard-empty");
+      // The link works once.
+      await page.goto(serve.setup);
+      await byId("setup-done").waitFor();
+    });
+
+    await step("logout, wrong password refused, login", async () => {
+      await page.goto(serve.base + "/");
+      await byId("logout").click();
+      await byId("login-form").waitFor();
+      await byId("login-username").fill("admin");
+      await byId("login-password").fill("not-the-password");
+      await byId("login-submit").click();
+      await byId("login-error").waitFor();
+      expectTrue(/wrong username or password/i.test(await text("login-error")), "login error says wrong username or password");
+      await shot("login");
+      await byId("login-password").fill(PASSWORD);
+      await byId("login-submit").click();
+      await byId("page-dashboard").waitFor();
+    });
+
+    const main = sessionJson(fakeaws, 3600);
+    secrets.add(main.SecretAccessKey).add(main.SessionToken);
+    // The user's expiry for these credentials: 20 minutes, inside the 30-minute reminder window.
+    const mainExpiry = new Date(Date.now() + 20 * 60_000).toISOString().replace(/\.\d+Z$/, "Z");
+
+    await step("paste the portal's export lines: fields filled in the browser", async () => {
+      await byId("nav-settings").click();
+      await byId("page-settings-provider").waitFor();
+      await byId("guidance").waitFor();
+      // A partial paste names what is missing.
+      await byId("paste-box").fill(`export AWS_ACCESS_KEY_ID="${main.AccessKeyId}"\nexport AWS_SESSION_TOKEN="${main.SessionToken}"`);
+      await byId("paste-fill").click();
+      await byId("paste-error").waitFor();
+      expectTrue((await text("paste-error")).includes("no AWS_SECRET_ACCESS_KEY"), "paste error names AWS_SECRET_ACCESS_KEY");
+      await byId("paste-box").fill(portalExportLines(main, mainExpiry));
+      await byId("paste-fill").click();
+      await byId("paste-info").waitFor();
+      expectEq(await byId("field-access-key-id").inputValue(), main.AccessKeyId, "access key id field");
+      expectTrue((await byId("field-secret-access-key").inputValue()) === main.SecretAccessKey, "secret field filled (value not printed)");
+      expectTrue((await byId("field-session-token").inputValue()) === main.SessionToken, "token field filled (value not printed)");
+      expectEq(await byId("field-secret-access-key").getAttribute("type"), "password", "secret field is masked");
+      expectEq(await byId("paste-box").inputValue(), "", "paste box cleared after filling");
+      expectTrue((await byId("field-expires-at").inputValue()) !== "", "expiry filled from AWS_CREDENTIAL_EXPIRATION");
+      await byId("field-label").fill("prod");
+    });
+
+    await step("test connection: a wrong secret is diagnosed beside its field, the right one shows the identity", async () => {
+      const wrong = "wrongSecretWrongSecretWrongSecret00000000";
+      secrets.add(wrong);
+      await byId("field-secret-access-key").fill(wrong);
+      await byId("test-connection").click();
+      await byId("field-error-secret_access_key").waitFor();
+      await shot("settings-wrong-secret");
+      await byId("field-secret-access-key").fill(main.SecretAccessKey);
+      await byId("test-connection").click();
+      await byId("test-result").waitFor();
+      expectEq(await text("identity-account"), ACCOUNT, "identity account");
+      expectTrue((await text("identity-arn")).includes(`${ACCOUNT}:user/auditor`), "identity ARN is the auditor user");
+      expectTrue((await text("identity-principal-type")).length > 0, "principal type shown");
+      await byId("identity-permission-set").waitFor();
+      await shot("settings-tested");
+    });
+
+    await step("save: the secret and token are never shown back, only the key id's last 4", async () => {
+      await byId("save-provider").click();
+      await byId("provider-saved").waitFor();
+      expectTrue((await text("provider-key")).includes(main.AccessKeyId.slice(-4)), "key id last 4 shown");
+      expectTrue(!(await text("provider-key")).includes(main.AccessKeyId), "the whole key id is not shown");
+      expectTrue(/in \d+m/.test(await text("provider-countdown")), "countdown to expiry shown");
+      const html = await page.content();
+      for (const s of secrets) expectTrue(!html.includes(s), "a secret appears in the page HTML");
+      // The expiry is within the reminder window: the banner counts down on every page.
+      await byId("reminder-expiring").waitFor();
+      await byId("provider-probe").click();
+      await byId("probe-result").waitFor();
+      await shot("settings-saved");
+    });
+
+    let scanDone;
+    await step("run a scan of three regions and watch its progress", async () => {
+      await byId("nav-scans").click();
+      await byId("start-scan").waitFor();
+      await byId("reminder-expiring").waitFor();
+      for (const r of REGIONS) await byId(`scan-region-${r}`).check();
+      await byId("start-scan-button").click();
+      await byId("live-scan").waitFor();
+      const fractions = new Set();
+      let midShot = false;
+      scanDone = await waitFor(
+        "the scan to finish",
+        async () => {
+          const v = await byId("scan-progress").getAttribute("value");
+          if (v !== null) fractions.add(Number(v));
+          const status = await byId("live-scan").getAttribute("data-status");
+          if (!midShot && status === "running" && Number(v) > 0) {
+            midShot = true;
+            await shot("scans-progress");
+          }
+          return status !== "running" && status !== "queued" ? status : null;
+        },
+        5 * 60_000,
+        250,
+      );
+      expectEq(scanDone, "succeeded", "scan status");
+      await byId("live-scan-done").waitFor();
+      expectEq(Number(await byId("scan-progress").getAttribute("value")), 1, "progress bar full at the end");
+      console.log(`  progress values seen: ${[...fractions].sort().map((f) => f.toFixed(2)).join(" ")}`);
+      const row = page.locator('[data-testid="scan-row"]').first();
+      await row.waitFor();
+      expectEq(await row.getAttribute("data-status"), "succeeded", "history row status");
+      expectTrue((await row.getByTestId("scan-duration").innerText()).trim() !== "—", "history shows a duration");
+      await shot("scans");
+    });
+
+    await step("dashboard numbers equal the scenario's ground truth", async () => {
+      await byId("nav-dashboard").click();
+      await byId("page-dashboard").waitFor();
+      await byId("dash-issues-value").waitFor();
+      expectEq(await num("dash-accounts-value"), 1, "accounts monitored");
+      expectEq(await num("dash-issues-value"), truth.issues, "security issues (open critical+high FAIL)");
+      expectEq(await num("dash-improvements-value"), truth.improvements, "best-practice improvements (open medium/low/info FAIL)");
+      for (const [sev, n] of Object.entries(truth.bySeverity)) {
+        expectEq(Number((await byId(`dash-sev-${sev}`).innerText()).replace(/\D+/g, "")), n, `open ${sev} findings`);
+      }
+      const services = await page.evaluate(async () => {
+        const r = await fetch("/api/v1/inventory/summary");
+        return new Set((await r.json()).map((x) => x.service)).size;
+      });
+      expectEq(await num("dash-services-value"), services, "services in use (services with resources)");
+      await byId("chart-severity").waitFor();
+      await byId("dash-last-scan-time").waitFor();
+      for (let s = 1; s <= 5; s++) await byId(`dash-cis-${s}`).waitFor();
+      await shot("dashboard");
+    });
+
+    let muted;
+    await step("filter findings by severity, search and status", async () => {
+      await byId("nav-findings").click();
+      await byId("findings-table").waitFor();
+      await byId("filter-status").selectOption("open");
+      await waitFor("the open filter", async () => (await total()) === truth.fails);
+      await byId("filter-severity").selectOption("high");
+      await waitFor("the high filter", async () => (await total()) === truth.bySeverity.high);
+      const sevs = await page.locator('[data-testid="finding-row"] .badge').allInnerTexts();
+      expectTrue(sevs.filter((s) => ["critical", "medium", "low", "informational"].includes(s)).length === 0, "only high rows");
+      expectTrue(page.url().includes("severity=high"), "the filter is in the page URL");
+      expectTrue(page.url().includes("status=open"), "both filters are in the page URL");
+      await byId("filter-q").fill("zz-no-such-resource");
+      await byId("filter-q-go").click();
+      await waitFor("the search", async () => (await total()) === 0);
+      await byId("filter-q").fill("");
+      await byId("filter-q-go").click();
+      await waitFor("the search cleared", async () => (await total()) === truth.bySeverity.high);
+      await shot("findings-filtered");
+      const first = page.locator('[data-testid="finding-row"]').first();
+      muted = { id: await first.getAttribute("data-finding-id") };
+      await first.getByTestId("finding-link").click();
+      await byId("page-finding-detail").waitFor();
+      await byId("finding-remediation").waitFor();
+      await byId("finding-evidence").waitFor();
+    });
+
+    await step("mute one finding with a reason", async () => {
+      await byId("mute-submit").click();
+      await byId("mute-reason-error").waitFor();
+      await byId("mute-reason-input").fill("accepted risk: e2e");
+      await byId("mute-submit").click();
+      await byId("mute-info").waitFor();
+      expectEq(await text("mute-reason"), "accepted risk: e2e", "mute reason shown");
+      await shot("finding-muted");
+      await page.goto(serve.base + "/findings?status=muted");
+      await waitFor("one muted finding", async () => (await total()) === 1);
+      await byId("nav-dashboard").click();
+      await waitFor("the dashboard to count the mute", async () => (await num("dash-issues-value")) === truth.issues - 1);
+    });
+
+    await step("export the current filter as CSV and JSON", async () => {
+      await page.goto(serve.base + "/findings?status=open&severity=critical");
+      await byId("findings-table").waitFor();
+      const [csv] = await Promise.all([page.waitForEvent("download"), byId("export-csv").click()]);
+      const csvRows = csvRecords(readFileSync(await csv.path(), "utf8"));
+      expectEq(csvRows - 1, truth.bySeverity.critical, "CSV rows for open critical findings (after the header)");
+      const [json] = await Promise.all([page.waitForEvent("download"), byId("export-json").click()]);
+      const jsonText = readFileSync(await json.path(), "utf8");
+      let items;
+      try {
+        const body = JSON.parse(jsonText);
+        items = Array.isArray(body) ? body : body.items ?? body.findings;
+      } catch {
+        items = jsonText.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l));
+      }
+      expectEq(items.length, truth.bySeverity.critical, "JSON items for open critical findings");
+    });
+
+    await step("inventory and hostile strings in names and tags render as inert text", async () => {
+      await byId("nav-inventory").click();
+      await byId("inventory-summary").waitFor();
+      await shot("inventory");
+      await byId("inventory-q").fill("onerror");
+      await byId("inventory-q-go").click();
+      const row = page.locator('[data-testid="resource-row"]').first();
+      await row.waitFor();
+      expectTrue((await row.innerText()).includes(HOSTILE_NAME), "the hostile name is shown as text");
+      expectTrue((await row.innerText()).includes(HOSTILE_TAG), "the hostile tag is shown as text");
+      expectEq(await page.locator("img").count(), 0, "no <img> element came from a resource name");
+      await shot("inventory-hostile");
+      await row.getByTestId("resource-link").click();
+      await byId("resource-raw").waitFor();
+      expectTrue((await text("resource-name")).includes(HOSTILE_NAME), "detail shows the name as text");
+      expectTrue((await text("resource-raw")).includes(instanceId), "raw JSON shown");
+      expectEq(await page.locator("img").count(), 0, "no <img> on the resource page");
+      expectEq(await page.locator("script:not([src])").count(), 0, "no inline script in the page");
+      await shot("resource-detail");
+      expectEq(dialogs.length, 0, `no script ran from AWS strings (dialogs: ${dialogs.join(", ")})`);
+    });
+
+    await step("compliance: CIS v3.0 controls with their status", async () => {
+      await byId("nav-compliance").click();
+      await byId("page-compliance").waitFor();
+      await page.locator('[data-testid="control-row"]').first().waitFor();
+      const rows = await page.locator('[data-testid="control-row"]').count();
+      expectTrue(rows >= 60, `CIS v3.0 lists its controls (got ${rows})`);
+      expectTrue((await num("compliance-count-fail")) > 0, "some controls fail");
+      expectTrue((await num("compliance-count-manual")) > 0, "manual controls are shown as manual");
+      await shot("compliance");
+    });
+
+    await step("expiry banner and blocked scans when fakeaws expires a token", async () => {
+      const short = sessionJson(fakeaws, 900);
+      secrets.add(short.SecretAccessKey).add(short.SessionToken);
+      const at = new Date(Date.now() + 25_000);
+      const atIso = at.toISOString().replace(/\.\d+Z$/, "Z");
+      const r = await fetch(`${fakeaws}/__fakeaws/faults`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ expire: [{ access_key_id: short.AccessKeyId, at: atIso }] }),
+      });
+      expectTrue(r.ok, "fakeaws accepted the expiry");
+      await byId("nav-settings").click();
+      await byId("add-provider").click();
+      await byId("paste-box").fill(portalExportLines(short, atIso));
+      await byId("paste-fill").click();
+      await byId("field-label").fill("short-lived");
+      await byId("save-provider").click();
+      await byId("provider-saved").waitFor();
+      await waitFor("the token to expire", () => Date.now() > at.getTime() + 1500, 60_000, 250);
+      await page.reload();
+      await byId("reminder-expired").waitFor();
+      expectTrue((await text("reminder-expired")).includes("short-lived"), "the expired banner names the account");
+      const steps = await byId("reminder-steps").locator("li").allInnerTexts();
+      expectTrue(steps.length >= 2, "the banner lists the renewal steps");
+      await byId("provider-expired-note").waitFor();
+      await shot("banner-expired");
+      // fakeaws refuses the token too: testing the stored credentials fails.
+      const card = page.locator('[data-testid="provider-expired-note"]').locator("xpath=ancestor::section[1]");
+      await card.getByTestId("provider-test").click();
+      await card.getByTestId("provider-test-failed").waitFor();
+      await byId("nav-scans").click();
+      await byId("scan-provider").selectOption({ label: `short-lived (${ACCOUNT})` });
+      await byId("scan-blocked-expired").waitFor();
+      await byId("start-scan-button").click();
+      await byId("start-scan-error").waitFor();
+      expectTrue(/expired/i.test(await text("start-scan-error")), "starting a scan is refused: expired");
+      await shot("scans-blocked");
+    });
+
+    await step("secrets appear nowhere: page HTML, API responses, server output, data directory", async () => {
+      const html = await page.content();
+      const where = [];
+      for (const s of secrets) {
+        if (html.includes(s)) where.push("page HTML");
+        if (apiBodies.some((b) => b.body.includes(s))) where.push("an API response");
+        if (serve.out.stdout.includes(s) || serve.out.stderr.includes(s)) where.push("server output");
+        for (const f of walk(serve.data)) if (readFileSync(f).includes(Buffer.from(s))) where.push(`data file ${f}`);
+      }
+      expectEq(where.join(", "), "", "places where a secret was found");
+      expectTrue(apiBodies.length > 20, `API responses were captured (${apiBodies.length})`);
+    });
+
+    await step("logout ends the session", async () => {
+      await byId("logout").click();
+      await byId("login-form").waitFor();
+      const status = await page.evaluate(async () => (await fetch("/api/v1/providers")).status);
+      expectEq(status, 401, "API after logout");
+      await page.goto(serve.base + "/findings");
+      await byId("login-form").waitFor();
+      expectTrue(page.url().includes("/login"), "protected pages redirect to login");
+    });
+
+    await step("no CSP violation or script error on any page", async () => {
+      expectEq(pageErrors.join("\n"), "", "page errors");
+    });
+  } finally {
+    await browser.close().catch(() => undefined);
+    serve.proc.kill("SIGTERM");
+    await waitFor("cloudpeek serve to stop", () => serve.proc.exitCode !== null, 15_000).catch(() => serve.proc.kill("SIGKILL"));
+    writeFileSync(join(ARTIFACTS, "serve.log"), scrub(serve.out.stdout + serve.out.stderr, secrets));
+  }
+}
+
+function* walk(dir) {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) yield* walk(p);
+    else yield p;
+  }
+}
+
+function scrub(text, secrets) {
+  let t = text;
+  for (const s of secrets) t = t.split(s).join("[SECRET]");
+  return t;
+}
+
+main()
+  .catch((e) => {
+    if (!results.some((r) => !r.ok)) {
+      results.push({ name: "start", ok: false, error: e });
+      console.log(`[ FAIL ] start: ${e && e.stack ? e.stack : e}`);
+    }
+  })
+  .finally(() => {
+    const passed = results.filter((r) => r.ok).length;
+    const failed = results.length - passed;
+    console.log(`screenshots: ${ARTIFACTS}`);
+    console.log(`${passed} passed, ${failed} failed`);
+    rmSync(work, { recursive: true, force: true });
+    process.exit(failed || results.length === 0 ? 1 : 0);
+  });
