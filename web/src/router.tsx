@@ -21,7 +21,7 @@ export function navigate(to: string, replace = false): void {
   listeners.forEach((fn) => fn());
 }
 
-window.addEventListener("popstate", () => listeners.forEach((fn) => fn()));
+if (typeof window !== "undefined") window.addEventListener("popstate", () => listeners.forEach((fn) => fn()));
 
 export function useLocation(): Location {
   const [loc, setLoc] = useState(current);
