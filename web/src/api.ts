@@ -89,13 +89,14 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     });
   }
   const j = await readJson(res);
+  // A pre-session token comes with the 401 of GET /session, so read it from any answer.
+  const tok = (j as { csrf_token?: string } | undefined)?.csrf_token;
+  if (tok) setCsrfToken(tok);
   if (!res.ok) {
     const err = new ApiError(res.status, (j as { error?: ErrorBody } | undefined)?.error);
     if (res.status === 401 && !opts.quiet401) unauthListeners.forEach((fn) => fn());
     throw err;
   }
-  const tok = (j as { csrf_token?: string } | undefined)?.csrf_token;
-  if (tok) setCsrfToken(tok);
   return j as T;
 }
 
