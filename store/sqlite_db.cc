@@ -96,7 +96,7 @@ Db::Db(const std::filesystem::path& file, int busy_timeout_ms) {
     Stmt wal = prepare_uncached("PRAGMA journal_mode=WAL");
     if (!wal.step() || wal.text(0) != "wal")
       throw StoreError(StoreError::Kind::kDatabase, "cannot switch " + file.string() + " to WAL journal mode");
-    exec_script("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
+    exec_script("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
   } catch (...) {
     sqlite3_close_v2(db_);
     db_ = nullptr;

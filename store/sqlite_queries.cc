@@ -199,6 +199,7 @@ FindingRow SqliteStore::mute_finding(const std::string& id, const std::string& r
       s.bind(2, nullptr);
     }
     s.bind(3, user).bind(4, to_db(now)).bind(5, to_string(st)).bind(6, n).exec();
+    move_stat(db, std::stoll(cur.provider_id), cur.check_id, cur.severity, cur.status, st);
     std::string note = "muted by " + user + ": " + reason;
     if (until) note += " (until " + format_time(*until) + ")";
     add_history(db, n, now, st, std::string(cloudpeek::to_string(cur.result)), note, std::nullopt);
@@ -221,6 +222,7 @@ void unmute_in(Db& db, const FindingRow& cur, Time now, const std::string& note)
       .bind(1, to_string(st))
       .bind(2, n)
       .exec();
+  move_stat(db, std::stoll(cur.provider_id), cur.check_id, cur.severity, cur.status, st);
   add_history(db, n, now, st, std::string(cloudpeek::to_string(cur.result)), note, std::nullopt);
 }
 
@@ -243,7 +245,8 @@ FindingRow SqliteStore::unmute_finding(const std::string& id, const std::string&
 int64_t SqliteStore::expire_mutes_in(Db& db, Time now, std::optional<int64_t> provider_id) {
   std::vector<int64_t> ids;
   {
-    Stmt s = db.prepare(provider_id ? "SELECT id FROM findings WHERE mute_until <= ? AND provider_id = ?"
+    // "+provider_id": look the mutes up by their end (few rows), not by provider (many).
+    Stmt s = db.prepare(provider_id ? "SELECT id FROM findings WHERE mute_until <= ? AND +provider_id = ?"
                                     : "SELECT id FROM findings WHERE mute_until <= ?");
     s.bind(1, to_db(now));
     if (provider_id) s.bind(2, *provider_id);
@@ -335,21 +338,21 @@ Dashboard SqliteStore::dashboard(const std::optional<std::string>& provider_id, 
     for (auto sev : {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow, Severity::kInformational})
       d.open_by_severity[sev] = 0;
     {
-      Stmt s = db.prepare("SELECT severity, COUNT(*) FROM findings WHERE status = 'open'" + and_p + " GROUP BY severity");
+      Stmt s = db.prepare("SELECT severity, SUM(n) FROM finding_stats WHERE status = 'open'" + and_p + " GROUP BY severity");
       if (pid) s.bind(1, *pid);
       while (s.step()) d.open_by_severity[static_cast<Severity>(s.i64(0))] = s.i64(1);
     }
     {
-      Stmt s = db.prepare("SELECT f.check_id, COUNT(*) AS n, MAX(f.severity), COALESCE(MAX(c.title), '') FROM findings f "
-                          "LEFT JOIN checks c ON c.id = f.check_id WHERE f.status = 'open'" +
-                          std::string(pid ? " AND f.provider_id = ?" : "") +
-                          " GROUP BY f.check_id ORDER BY n DESC, f.check_id LIMIT ?");
+      Stmt s = db.prepare(
+          "SELECT t.check_id, t.total, t.sev, COALESCE(c.title, '') FROM (SELECT check_id, SUM(n) AS total, "
+          "MAX(severity) AS sev FROM finding_stats WHERE status = 'open' AND n > 0" + and_p +
+          " GROUP BY check_id) t LEFT JOIN checks c ON c.id = t.check_id ORDER BY t.total DESC, t.check_id LIMIT ?");
       int i = 1;
       if (pid) s.bind(i++, *pid);
       s.bind(i, top_checks);
       while (s.step())
-        d.top_failing_checks.push_back(
-            CheckCount{s.text(0), s.text(3), static_cast<Severity>(s.i64(2)), s.i64(1)});
+        if (s.i64(1) > 0)
+          d.top_failing_checks.push_back(CheckCount{s.text(0), s.text(3), static_cast<Severity>(s.i64(2)), s.i64(1)});
     }
     {
       // Per provider, the last count on or before each day; summed across providers.

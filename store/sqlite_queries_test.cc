@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/sqlite_db.h"
 #include "store/sqlite_test_fixture.h"
 
 namespace cloudpeek::store {
@@ -327,6 +328,42 @@ TEST_F(QueryTest, CheckSummariesForTheComplianceRollup) {
   EXPECT_EQ(by["ec2_ssh"].fail, 5);
   EXPECT_EQ(by["iam_root_mfa"].fail, 1);
   EXPECT_EQ(store->check_summaries(std::nullopt).size(), 3u);
+}
+
+}  // namespace
+}  // namespace cloudpeek::store
+
+namespace cloudpeek::store {
+namespace {
+
+// finding_stats (what the dashboard reads) must always equal a recount of the findings.
+TEST_F(QueryTest, FindingStatsStayEqualToARecount) {
+  auto check = [&](const char* when) {
+    sqlite::Db db(db_path(), 5000);
+    auto s = db.prepare_uncached(
+        "SELECT COUNT(*) FROM (SELECT provider_id, check_id, severity, status, COUNT(*) AS n FROM findings "
+        "GROUP BY 1, 2, 3, 4) f FULL OUTER JOIN (SELECT * FROM finding_stats WHERE n <> 0) s "
+        "ON s.provider_id = f.provider_id AND s.check_id = f.check_id AND s.severity = f.severity "
+        "AND s.status = f.status WHERE f.n IS NOT s.n");
+    ASSERT_TRUE(s.step());
+    EXPECT_EQ(s.i64(0), 0) << when;
+  };
+  check("after the scans");
+  FindingFilter f;
+  f.checks = {"ec2_ssh"};
+  auto items = store->list_findings(f, {}).items;
+  store->mute_finding(items.at(0).id, "r", day(5), "alice", day(1));
+  store->mute_finding(items.at(1).id, "r", std::nullopt, "alice", day(1));
+  check("after mutes");
+  store->unmute_finding(items.at(1).id, "alice", day(2));
+  store->expire_mutes(day(6));
+  check("after unmute and expiry");
+  run_scan(a, {make_finding("ec2_ssh", items.at(2).resource_arn, kPass, Severity::kCritical, "eu-west-1", "ec2",
+                            "AWS::EC2::SecurityGroup")},
+           {}, day(7), ScanStatus::kSucceeded, std::vector<std::string>{"ec2_ssh"});
+  check("after a publish that resolves");
+  store->delete_provider(b, "alice");
+  check("after deleting a provider");
 }
 
 }  // namespace

@@ -195,11 +195,39 @@ void add_history(Db& db, int64_t finding_id, Time at, FindingStatus status, cons
 void record_open_daily(Db& db, int64_t provider_id, Time at) {
   db.prepare(
         "INSERT INTO open_daily (provider_id, day, open_count) VALUES (?, ?, "
-        "(SELECT COUNT(*) FROM findings WHERE provider_id = ? AND status = 'open')) "
+        "(SELECT COALESCE(SUM(n), 0) FROM finding_stats WHERE provider_id = ? AND status = 'open')) "
         "ON CONFLICT (provider_id, day) DO UPDATE SET open_count = excluded.open_count")
       .bind(1, provider_id)
       .bind(2, day_of(at))
       .bind(3, provider_id)
+      .exec();
+}
+
+void move_stat(Db& db, int64_t provider_id, const std::string& check_id, Severity severity, FindingStatus from,
+               FindingStatus to) {
+  if (from == to) return;
+  db.prepare("UPDATE finding_stats SET n = n - 1 WHERE provider_id = ? AND check_id = ? AND severity = ? AND status = ?")
+      .bind(1, provider_id)
+      .bind(2, check_id)
+      .bind(3, static_cast<int64_t>(severity))
+      .bind(4, to_string(from))
+      .exec();
+  db.prepare(
+        "INSERT INTO finding_stats (provider_id, check_id, severity, status, n) VALUES (?, ?, ?, ?, 1) "
+        "ON CONFLICT (provider_id, check_id, severity, status) DO UPDATE SET n = n + 1")
+      .bind(1, provider_id)
+      .bind(2, check_id)
+      .bind(3, static_cast<int64_t>(severity))
+      .bind(4, to_string(to))
+      .exec();
+}
+
+void recount_stats(Db& db, int64_t provider_id) {
+  db.prepare("DELETE FROM finding_stats WHERE provider_id = ?").bind(1, provider_id).exec();
+  db.prepare(
+        "INSERT INTO finding_stats (provider_id, check_id, severity, status, n) SELECT provider_id, check_id, "
+        "severity, status, COUNT(*) FROM findings WHERE provider_id = ? GROUP BY provider_id, check_id, severity, status")
+      .bind(1, provider_id)
       .exec();
 }
 

@@ -1,5 +1,8 @@
 // The SQLite store's scans: staging a scan's rows, and publishing them into
 // the current findings and resources in one transaction (see store.h).
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <unordered_set>
 
@@ -226,90 +229,134 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
   Time t = finish.finished_at;
   bool complete = finish.status == ScanStatus::kSucceeded;
 
+  // CLOUDPEEK_STORE_TRACE=1: each step's time on stderr (benchmarks).
+  static const bool trace = std::getenv("CLOUDPEEK_STORE_TRACE") != nullptr;
+  auto t0 = std::chrono::steady_clock::now();
+  auto step = [&](const char* what) {
+    if (!trace) return;
+    auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "publish %lld: %-10s %8.1f ms\n", static_cast<long long>(scan_id), what,
+                 std::chrono::duration<double, std::milli>(now - t0).count());
+    t0 = now;
+  };
   expire_mutes_in(db, t, pid);
+  step("mutes");
 
-  // 1. Every staged finding, in arrival order.
+  // 1. The staged findings, the last row per (check, resource, region) when a
+  //    scan reported one twice. Set-based for the common cases (seen again
+  //    unchanged; new), row by row for changes, which need history rows.
+  db.exec_script("DROP TABLE IF EXISTS temp.publish_latest");
+  db.exec_script("CREATE TEMP TABLE publish_latest (sid INTEGER PRIMARY KEY)");
+  db.prepare(
+        "INSERT INTO temp.publish_latest (sid) SELECT MAX(id) FROM scan_findings WHERE scan_id = ? "
+        "GROUP BY check_id, resource_arn, region")
+      .bind(1, scan_id)
+      .exec();
+  int64_t max_before = 0;
   {
-    Stmt staged = db.prepare(
-        "SELECT check_id, result, severity, service, resource_type, resource_arn, resource_name, account, region, "
-        "detail FROM scan_findings WHERE scan_id = ? ORDER BY id");
-    staged.bind(1, scan_id);
-    while (staged.step()) {
-      std::string check_id = staged.text(0);
-      CheckStatus result = parse_check_result(staged.text(1)).value_or(CheckStatus::kNotAssessed);
-      int64_t severity = staged.i64(2);
-      std::string service = staged.text(3), rtype = staged.text(4), arn = staged.text(5), rname = staged.text(6),
-                  account = staged.text(7), region = staged.text(8), detail = staged.text(9);
-      std::string result_s(cloudpeek::to_string(result));
-
-      Stmt cur = db.prepare(
-          "SELECT id, result, status, ever_failed, mute_reason IS NOT NULL FROM findings "
-          "WHERE provider_id = ? AND check_id = ? AND resource_arn = ? AND region = ?");
-      cur.bind(1, pid).bind(2, check_id).bind(3, arn).bind(4, region);
-      if (!cur.step()) {
-        bool ever_failed = result == CheckStatus::kFail;
-        FindingStatus st = status_for(result, ever_failed, false);
-        db.prepare(
-              "INSERT INTO findings (provider_id, check_id, resource_arn, region, account, service, resource_type, "
-              "resource_name, severity, result, status, detail, first_seen, last_seen, last_scan_id, ever_failed) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .bind(1, pid)
-            .bind(2, check_id)
-            .bind(3, arn)
-            .bind(4, region)
-            .bind(5, account)
-            .bind(6, service)
-            .bind(7, rtype)
-            .bind(8, rname)
-            .bind(9, severity)
-            .bind(10, result_s)
-            .bind(11, to_string(st))
-            .bind(12, detail)
-            .bind(13, to_db(t))
-            .bind(14, to_db(t))
-            .bind(15, scan_id)
-            .bind(16, ever_failed ? 1 : 0)
-            .exec();
-        add_history(db, db.last_insert_id(), t, st, result_s, detail, scan_id);
-        continue;
-      }
-      int64_t fid = cur.i64(0);
-      std::string old_result = cur.text(1);
-      std::string old_status = cur.text(2);
-      bool ever_failed = cur.i64(3) != 0;
-      bool muted = cur.i64(4) != 0;
-      cur.reset();
-
-      if (result == CheckStatus::kNotAssessed && old_result == "FAIL") {
+    Stmt m = db.prepare("SELECT COALESCE(MAX(id), 0) FROM findings");
+    m.step();
+    max_before = m.i64(0);
+  }
+  step("latest");
+  // 1a. Seen again with nothing changed but the detail text: last_seen moves on.
+  db.prepare(
+        "UPDATE findings SET detail = sf.detail, last_seen = ?, last_scan_id = ? "
+        "FROM temp.publish_latest l JOIN scan_findings sf ON sf.id = l.sid "
+        "WHERE findings.provider_id = ? AND findings.check_id = sf.check_id "
+        "AND findings.resource_arn = sf.resource_arn AND findings.region = sf.region "
+        "AND findings.result = sf.result AND findings.severity = sf.severity AND findings.account = sf.account "
+        "AND findings.service = sf.service AND findings.resource_type = sf.resource_type "
+        "AND findings.resource_name = sf.resource_name AND findings.status = CASE sf.result "
+        "  WHEN 'FAIL' THEN CASE WHEN findings.mute_reason IS NOT NULL THEN 'muted' ELSE 'open' END "
+        "  WHEN 'PASS' THEN CASE WHEN findings.ever_failed <> 0 THEN 'resolved' ELSE 'passed' END "
+        "  ELSE 'not_assessed' END")
+      .bind(1, to_db(t))
+      .bind(2, scan_id)
+      .bind(3, pid)
+      .exec();
+  step("unchanged");
+  // 1b. New findings, with their first history row.
+  db.prepare(
+        "INSERT INTO findings (provider_id, check_id, resource_arn, region, account, service, resource_type, "
+        "resource_name, severity, result, status, detail, first_seen, last_seen, last_scan_id, ever_failed) "
+        "SELECT ?, sf.check_id, sf.resource_arn, sf.region, sf.account, sf.service, sf.resource_type, "
+        "sf.resource_name, sf.severity, sf.result, "
+        "CASE sf.result WHEN 'FAIL' THEN 'open' WHEN 'PASS' THEN 'passed' ELSE 'not_assessed' END, sf.detail, ?, ?, ?, "
+        "CASE sf.result WHEN 'FAIL' THEN 1 ELSE 0 END "
+        "FROM temp.publish_latest l JOIN scan_findings sf ON sf.id = l.sid WHERE NOT EXISTS (SELECT 1 FROM findings f "
+        "WHERE f.provider_id = ? AND f.check_id = sf.check_id AND f.resource_arn = sf.resource_arn "
+        "AND f.region = sf.region) ORDER BY sf.id")
+      .bind(1, pid)
+      .bind(2, to_db(t))
+      .bind(3, to_db(t))
+      .bind(4, scan_id)
+      .bind(5, pid)
+      .exec();
+  db.prepare(
+        "INSERT INTO finding_history (finding_id, at, status, result, detail, scan_id) "
+        "SELECT id, ?, status, result, detail, ? FROM findings WHERE id > ? ORDER BY id")
+      .bind(1, to_db(t))
+      .bind(2, scan_id)
+      .bind(3, max_before)
+      .exec();
+  step("new");
+  // 1c. What changed (or could not be assessed), one by one.
+  {
+    struct Change {
+      int64_t fid;
+      std::string result, old_result, old_status, detail, service, rtype, rname, account;
+      int64_t severity;
+      bool ever_failed, muted;
+    };
+    std::vector<Change> changes;
+    {
+      Stmt c = db.prepare(
+          "SELECT f.id, sf.result, f.result, f.status, sf.detail, sf.service, sf.resource_type, sf.resource_name, "
+          "sf.account, sf.severity, f.ever_failed, f.mute_reason IS NOT NULL "
+          "FROM temp.publish_latest l JOIN scan_findings sf ON sf.id = l.sid JOIN findings f "
+          "ON f.provider_id = ? AND f.check_id = sf.check_id AND f.resource_arn = sf.resource_arn "
+          "AND f.region = sf.region WHERE f.id <= ? AND f.last_scan_id <> ? ORDER BY sf.id");
+      c.bind(1, pid).bind(2, max_before).bind(3, scan_id);
+      while (c.step())
+        changes.push_back(Change{c.i64(0), c.text(1), c.text(2), c.text(3), c.text(4), c.text(5), c.text(6),
+                                 c.text(7), c.text(8), c.i64(9), c.i64(10) != 0, c.i64(11) != 0});
+    }
+    for (const Change& ch : changes) {
+      CheckStatus result = parse_check_result(ch.result).value_or(CheckStatus::kNotAssessed);
+      if (result == CheckStatus::kNotAssessed && ch.old_result == "FAIL") {
         // Missing data never clears a FAIL: it stays FAIL (open or muted), marked
         // as seen by this scan; the history says this scan could not assess it.
-        db.prepare("UPDATE findings SET last_scan_id = ? WHERE id = ?").bind(1, scan_id).bind(2, fid).exec();
-        add_history(db, fid, t, parse_finding_status(old_status).value_or(FindingStatus::kOpen), result_s,
-                    "not assessed: " + detail, scan_id);
+        db.prepare("UPDATE findings SET last_scan_id = ? WHERE id = ?").bind(1, scan_id).bind(2, ch.fid).exec();
+        add_history(db, ch.fid, t, parse_finding_status(ch.old_status).value_or(FindingStatus::kOpen), ch.result,
+                    "not assessed: " + ch.detail, scan_id);
         continue;
       }
-      ever_failed = ever_failed || result == CheckStatus::kFail;
-      FindingStatus st = status_for(result, ever_failed, muted);
+      bool ever_failed = ch.ever_failed || result == CheckStatus::kFail;
+      FindingStatus st = status_for(result, ever_failed, ch.muted);
       db.prepare(
             "UPDATE findings SET account = ?, service = ?, resource_type = ?, resource_name = ?, severity = ?, "
             "result = ?, status = ?, detail = ?, last_seen = ?, last_scan_id = ?, ever_failed = ? WHERE id = ?")
-          .bind(1, account)
-          .bind(2, service)
-          .bind(3, rtype)
-          .bind(4, rname)
-          .bind(5, severity)
-          .bind(6, result_s)
+          .bind(1, ch.account)
+          .bind(2, ch.service)
+          .bind(3, ch.rtype)
+          .bind(4, ch.rname)
+          .bind(5, ch.severity)
+          .bind(6, ch.result)
           .bind(7, to_string(st))
-          .bind(8, detail)
+          .bind(8, ch.detail)
           .bind(9, to_db(t))
           .bind(10, scan_id)
           .bind(11, ever_failed ? 1 : 0)
-          .bind(12, fid)
+          .bind(12, ch.fid)
           .exec();
-      if (old_result != result_s || old_status != to_string(st)) add_history(db, fid, t, st, result_s, detail, scan_id);
+      if (ch.old_result != ch.result || ch.old_status != to_string(st))
+        add_history(db, ch.fid, t, st, ch.result, ch.detail, scan_id);
     }
   }
+  db.exec_script("DROP TABLE temp.publish_latest");
 
+  step("changed");
   // 2. Resources seen: upsert into the current inventory.
   db.prepare(
         "INSERT INTO resources (provider_id, arn, type, service, region, account, name, tags, props, missing, raw, "
@@ -325,6 +372,7 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
       .bind(4, scan_id)
       .exec();
 
+  step("resources");
   // 3. A complete scan resolves the FAILs (and drops the resources) it should
   //    have seen and did not.
   if (complete) {
@@ -386,6 +434,7 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
     }
   }
 
+  step("resolve");
   // 4. The scan itself.
   {
     Stmt s = db.prepare(
@@ -401,8 +450,11 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
     s.bind(6, to_db(t)).bind(7, scan_id).exec();
   }
 
+  step("scan");
+  recount_stats(db, pid);
   record_open_daily(db, pid, t);
 
+  step("stats");
   // 5. Prune staged rows of older scans.
   db.prepare(
         "DELETE FROM scan_findings WHERE scan_id IN (SELECT id FROM scans WHERE provider_id = ? AND id NOT IN "
@@ -419,6 +471,7 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
       .bind(3, kKeepStagedScans)
       .exec();
 
+  step("prune");
   return scan_in(db, scan_id);
 }
 

@@ -205,6 +205,24 @@ CREATE INDEX resources_provider_summary ON resources(provider_id, service, type,
 CREATE INDEX resources_account ON resources(account);
 CREATE INDEX resources_type ON resources(type);
 )sql"},
+    {5, "finding_stats: per provider, check, severity and status counts kept with every change, so the dashboard "
+        "reads a few hundred rows instead of a million; drop the indexes that stats replace or that every publish "
+        "rewrote (last_scan_id)",
+     R"sql(
+DROP INDEX findings_scan;
+DROP INDEX findings_status_check;
+CREATE TABLE finding_stats (
+  provider_id INTEGER NOT NULL REFERENCES providers(id) ON DELETE CASCADE,
+  check_id TEXT NOT NULL,
+  severity INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  n BIGINT NOT NULL,
+  PRIMARY KEY (provider_id, check_id, severity, status)
+);
+CREATE INDEX finding_stats_status ON finding_stats(status, severity);
+INSERT INTO finding_stats (provider_id, check_id, severity, status, n)
+  SELECT provider_id, check_id, severity, status, COUNT(*) FROM findings GROUP BY provider_id, check_id, severity, status;
+)sql"},
 };
 
 }  // namespace

@@ -64,7 +64,7 @@ TEST(Schema, UpgradeFromVersion1KeepsUsersAndSettings) {
   EXPECT_EQ(sqlite::schema_version(db), sqlite::latest_schema_version());
 }
 
-TEST(Schema, UpgradeFromVersion3KeepsFindingsAndAddsIndexes) {
+TEST(Schema, UpgradeFromVersion3KeepsFindingsAddsIndexesAndCountsStats) {
   TempDir dir;
   auto file = dir.path() / "db";
   {
@@ -86,6 +86,8 @@ TEST(Schema, UpgradeFromVersion3KeepsFindingsAndAddsIndexes) {
   EXPECT_EQ(page.items[0].resource_arn, "arn:aws:s3:::b");
   EXPECT_EQ(page.items[0].status, FindingStatus::kOpen);
   EXPECT_EQ(store->get_scan("3")->status, ScanStatus::kSucceeded);
+  // Migration 5 counted the existing findings into finding_stats.
+  EXPECT_EQ(store->dashboard(std::nullopt, testing::day(0)).open_by_severity[Severity::kHigh], 1);
   store.reset();
   Db db(file, 1000);
   EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'findings_status_severity'"), 1);

@@ -37,6 +37,11 @@ Provider read_provider(Stmt& s);
 void add_history(Db& db, int64_t finding_id, Time at, FindingStatus status, const std::string& result,
                  const std::string& detail, std::optional<int64_t> scan_id);
 void record_open_daily(Db& db, int64_t provider_id, Time at);
+// finding_stats upkeep: one finding moved from `from` to `to` status.
+void move_stat(Db& db, int64_t provider_id, const std::string& check_id, Severity severity, FindingStatus from,
+               FindingStatus to);
+// Recounts a provider's finding_stats from its findings (after a publish).
+void recount_stats(Db& db, int64_t provider_id);
 
 class SqliteStore final : public Store {
  public:
