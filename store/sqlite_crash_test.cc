@@ -24,7 +24,7 @@ using testing::make_finding;
 using testing::make_resource;
 
 constexpr int kPrevious = 2000;  // findings of the published scan
-constexpr int kBig = 120000;     // rows the killed child writes
+constexpr int kBig = 60000;      // rows the killed child writes
 
 std::vector<Finding> big_batch(int n, CheckStatus status) {
   std::vector<Finding> out;
