@@ -52,9 +52,10 @@ describe("times", () => {
     expect(secondsLeft(null, null, now, now)).toBeNull();
   });
   it("round-trips a datetime-local value through UTC", () => {
-    const d = new Date(2026, 10, 30, 9, 30);
+    const d = new Date(2026, 10, 30, 9, 30, 15);
     const local = dateToLocalInput(d);
-    expect(local).toMatch(/^2026-11-30T09:30$/);
+    expect(local).toBe("2026-11-30T09:30:15");
+    expect(localInputToIso("2026-11-30T09:30")).toBe(new Date(2026, 10, 30, 9, 30).toISOString().replace(/\.\d{3}Z$/, "Z"));
     expect(localInputToIso(local)).toBe(d.toISOString().replace(/\.\d{3}Z$/, "Z"));
     expect(localInputToIso("")).toBeNull();
     expect(localInputToIso("garbage")).toBeNull();

@@ -62,10 +62,12 @@ export function localInputToIso(value: string): string | null {
   return d.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-// A Date → the datetime-local input value in local time ("2026-11-30T09:30").
+// A Date → the datetime-local input value in local time, to the second ("2026-11-30T09:30:15"):
+// a pasted expiry must not move earlier by being cut to the minute.
 export function dateToLocalInput(d: Date): string {
   return (
-    `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}` + `T${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+    `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}` +
+    `T${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`
   );
 }
 

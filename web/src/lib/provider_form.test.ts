@@ -22,6 +22,13 @@ describe("provider form", () => {
     expect(body.secret_access_key === SECRET).toBe(true);
     expect(body.session_token === TOKEN).toBe(true);
     expect(body.expires_at).toBe("2026-01-01T08:00:00Z");
+    // Seconds survive the form (an expiry cut to the minute would come earlier).
+    const r2 = parsePastedCredentials(
+      `{"AccessKeyId": "${KEY}", "SecretAccessKey": "${SECRET}", "SessionToken": "${TOKEN}", "Expiration": "2026-01-01T00:00:42Z"}`,
+      NOW,
+    );
+    if (!r2.ok) throw new Error(r2.error.message);
+    expect(credentialsBody(applyPaste(EMPTY_FORM, r2.value), false).expires_at).toBe("2026-01-01T00:00:42Z");
   });
 
   it("leaves optional fields out of the body", () => {

@@ -229,6 +229,7 @@ export function CredentialsForm({
             Expires <span class="muted">(optional, your local time)</span>
             <input
               type="datetime-local"
+              step={1}
               value={form.expiresLocal}
               onInput={set("expiresLocal")}
               data-testid="field-expires-at"
