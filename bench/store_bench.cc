@@ -3,7 +3,9 @@
 // the same rows (the update path), then time the dashboard and findings
 // queries the API serves (p50/p95 over repeated calls).
 //
-//   bench_store [--findings N] [--resources N] [--runs N] [--dir PATH]
+//   bench_store [--findings N] [--resources N] [--runs N] [--dir PATH] [--queries-only]
+//
+// --queries-only reuses the database a previous run left in --dir.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -68,8 +70,12 @@ Stats time_it(int runs, const std::function<void()>& f) {
 
 int main(int argc, char** argv) {
   int n = 1000000, nres = 100000, runs = 40;
+  bool queries_only = false;
   std::filesystem::path dir;
+  for (int i = 1; i < argc; ++i)
+    if (!std::strcmp(argv[i], "--queries-only")) queries_only = true;
   for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--queries-only")) --i;
     if (!std::strcmp(argv[i], "--findings")) n = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--resources")) nres = std::atoi(argv[i + 1]);
     else if (!std::strcmp(argv[i], "--runs")) runs = std::atoi(argv[i + 1]);
@@ -93,10 +99,11 @@ int main(int argc, char** argv) {
     catalog.push_back(m);
   }
   store->sync_check_catalog(catalog);
-  Provider p = store->create_provider(NewProvider{"bench", 0, nullptr},
-                                      Credentials{"AKIABENCH", "bench-secret", "", std::nullopt}, "bench");
+  Provider p = queries_only ? store->list_providers().at(0)
+                            : store->create_provider(NewProvider{"bench", 0, nullptr},
+                                                     Credentials{"AKIABENCH", "bench-secret", "", std::nullopt}, "bench");
 
-  for (int round = 0; round < 2; ++round) {
+  for (int round = 0; round < (queries_only ? 0 : 2); ++round) {
     Time t = now_seconds() - std::chrono::days(1 - round);
     Scan s = store->create_scan(p.id, {}, {}, t);
     store->mark_scan_running(s.id, t, nullptr);
@@ -187,5 +194,6 @@ int main(int argc, char** argv) {
               std::filesystem::file_size(dir / "cloudpeek.db") / 1e6);
   store.reset();
   if (own_dir) std::filesystem::remove_all(dir);
+  else std::printf("kept: %s (reuse with --queries-only)\n", dir.c_str());
   return 0;
 }

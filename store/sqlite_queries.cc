@@ -91,9 +91,11 @@ Where finding_where(const FindingFilter& f) {
   }
   if (!f.q.empty()) {
     std::string p = like_pattern(f.q);
+    // A separate id set: found by one pass over the narrow findings_search
+    // index instead of the wide rows.
     w.sql +=
-        " AND (f.resource_name LIKE ? ESCAPE '\\' OR f.resource_arn LIKE ? ESCAPE '\\' OR f.check_id IN "
-        "(SELECT id FROM checks WHERE title LIKE ? ESCAPE '\\'))";
+        " AND f.id IN (SELECT s.id FROM findings s WHERE s.resource_name LIKE ? ESCAPE '\\' "
+        "OR s.resource_arn LIKE ? ESCAPE '\\' OR s.check_id IN (SELECT id FROM checks WHERE title LIKE ? ESCAPE '\\'))";
     w.binds.push_back(p);
     w.binds.push_back(p);
     w.binds.push_back(p);
@@ -130,12 +132,26 @@ Paged<FindingRow> SqliteStore::list_findings(const FindingFilter& filter, const 
       c.step();
       out.total = c.i64(0);
     }
-    Stmt s = db.prepare(std::string("SELECT ") + kFindingColumns + kFindingFrom + w.sql + order + " LIMIT ? OFFSET ?");
+    // The page's ids first (from indexes where the filter allows), then their rows.
+    Stmt s = db.prepare(std::string("SELECT ") + kFindingColumns + kFindingFrom + " WHERE f.id IN (SELECT f.id FROM findings f" +
+                        w.sql + order + " LIMIT ? OFFSET ?)" + order);
     bind_all(s, w.binds);
     int n = static_cast<int>(w.binds.size());
     s.bind(n + 1, p.page_size).bind(n + 2, (p.page - 1) * p.page_size);
     while (s.step()) out.items.push_back(read_finding(s));
     return out;
+  });
+}
+
+void SqliteStore::for_each_finding(const FindingFilter& filter, const std::function<bool(const FindingRow&)>& f) {
+  std::string order = finding_order(filter.sort);
+  Where w = finding_where(filter);
+  read([&](Db& db) {
+    Transaction tx(db, false);
+    Stmt s = db.prepare(std::string("SELECT ") + kFindingColumns + kFindingFrom + w.sql + order);
+    bind_all(s, w.binds);
+    while (s.step())
+      if (!f(read_finding(s))) break;
   });
 }
 

@@ -212,6 +212,31 @@ TEST_F(QueryTest, PagingCoversEverythingOnceWithTotal) {
   EXPECT_EQ(clamped.page_size, 500);
 }
 
+TEST_F(QueryTest, ForEachFindingStreamsTheFilteredSetInOrder) {
+  FindingFilter f;
+  f.statuses = {FindingStatus::kOpen};
+  f.sort = "check";
+  std::vector<std::string> streamed;
+  store->for_each_finding(f, [&](const FindingRow& r) {
+    streamed.push_back(r.id);
+    return true;
+  });
+  std::vector<std::string> paged;
+  for (const auto& r : store->list_findings(f, PageRequest{1, 500}).items) paged.push_back(r.id);
+  EXPECT_EQ(streamed, paged);
+  EXPECT_EQ(streamed.size(), 15u);
+  int seen = 0;
+  store->for_each_finding(f, [&](const FindingRow&) { return ++seen < 4; });
+  EXPECT_EQ(seen, 4);
+  // The interface's default (paging) gives the same answer.
+  std::vector<std::string> by_default;
+  store->Store::for_each_finding(f, [&](const FindingRow& r) {
+    by_default.push_back(r.id);
+    return true;
+  });
+  EXPECT_EQ(by_default, paged);
+}
+
 TEST_F(QueryTest, FindingDetailHasHistoryAndItsResource) {
   FindingFilter f;
   f.q = "bucket-2";

@@ -203,13 +203,13 @@ void record_open_daily(Db& db, int64_t provider_id, Time at) {
       .exec();
 }
 
-void move_stat(Db& db, int64_t provider_id, const std::string& check_id, Severity severity, FindingStatus from,
-               FindingStatus to) {
-  if (from == to) return;
+void move_stat(Db& db, int64_t provider_id, const std::string& check_id, Severity from_severity,
+               FindingStatus from, Severity to_severity, FindingStatus to) {
+  if (from == to && from_severity == to_severity) return;
   db.prepare("UPDATE finding_stats SET n = n - 1 WHERE provider_id = ? AND check_id = ? AND severity = ? AND status = ?")
       .bind(1, provider_id)
       .bind(2, check_id)
-      .bind(3, static_cast<int64_t>(severity))
+      .bind(3, static_cast<int64_t>(from_severity))
       .bind(4, to_string(from))
       .exec();
   db.prepare(
@@ -217,18 +217,14 @@ void move_stat(Db& db, int64_t provider_id, const std::string& check_id, Severit
         "ON CONFLICT (provider_id, check_id, severity, status) DO UPDATE SET n = n + 1")
       .bind(1, provider_id)
       .bind(2, check_id)
-      .bind(3, static_cast<int64_t>(severity))
+      .bind(3, static_cast<int64_t>(to_severity))
       .bind(4, to_string(to))
       .exec();
 }
 
-void recount_stats(Db& db, int64_t provider_id) {
-  db.prepare("DELETE FROM finding_stats WHERE provider_id = ?").bind(1, provider_id).exec();
-  db.prepare(
-        "INSERT INTO finding_stats (provider_id, check_id, severity, status, n) SELECT provider_id, check_id, "
-        "severity, status, COUNT(*) FROM findings WHERE provider_id = ? GROUP BY provider_id, check_id, severity, status")
-      .bind(1, provider_id)
-      .exec();
+void move_stat(Db& db, int64_t provider_id, const std::string& check_id, Severity severity, FindingStatus from,
+               FindingStatus to) {
+  move_stat(db, provider_id, check_id, severity, from, severity, to);
 }
 
 }  // namespace cloudpeek::store::sqlite

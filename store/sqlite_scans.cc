@@ -157,7 +157,10 @@ void SqliteStore::add_scan_findings(const std::string& scan_id, const std::vecto
     for (const Finding& f : findings) {
       db.prepare(
             "INSERT INTO scan_findings (scan_id, check_id, result, severity, service, resource_type, resource_arn, "
-            "resource_name, account, region, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            "resource_name, account, region, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (scan_id, check_id, resource_arn, region) DO UPDATE SET result = excluded.result, "
+            "severity = excluded.severity, service = excluded.service, resource_type = excluded.resource_type, "
+            "resource_name = excluded.resource_name, account = excluded.account, detail = excluded.detail")
           .bind(1, id)
           .bind(2, f.check_id)
           .bind(3, std::string(cloudpeek::to_string(f.status)))
@@ -196,6 +199,8 @@ Scan SqliteStore::finish_scan(const std::string& scan_id, const ScanFinish& fini
     require_open(scan_state(db, id, scan_id), scan_id);
     Scan out = publish_in(db, id, finish);
     tx.commit();
+    // Keep the planner's statistics current as the tables grow (cheap when nothing changed much).
+    db.exec_script("PRAGMA optimize");
     return out;
   });
 }
@@ -242,41 +247,42 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
   expire_mutes_in(db, t, pid);
   step("mutes");
 
-  // 1. The staged findings, the last row per (check, resource, region) when a
-  //    scan reported one twice. Set-based for the common cases (seen again
-  //    unchanged; new), row by row for changes, which need history rows.
-  db.exec_script("DROP TABLE IF EXISTS temp.publish_latest");
-  db.exec_script("CREATE TEMP TABLE publish_latest (sid INTEGER PRIMARY KEY)");
+  // 1. The staged findings (one per check, resource and region: staging
+  //    keeps the last report of each). One ordered pass matches them with the
+  //    current findings; then set-based writes for the common cases (seen again
+  //    unchanged; new) and row-by-row ones for changes, which need history.
+  db.exec_script("DROP TABLE IF EXISTS temp.publish_match");
+  db.exec_script("CREATE TEMP TABLE publish_match (sid INTEGER PRIMARY KEY, fid INTEGER, same INTEGER NOT NULL)");
   db.prepare(
-        "INSERT INTO temp.publish_latest (sid) SELECT MAX(id) FROM scan_findings WHERE scan_id = ? "
-        "GROUP BY check_id, resource_arn, region")
-      .bind(1, scan_id)
+        "INSERT INTO temp.publish_match (sid, fid, same) SELECT sf.id, f.id, "
+        "f.id IS NOT NULL AND f.result = sf.result AND f.severity = sf.severity AND f.account = sf.account "
+        "AND f.service = sf.service AND f.resource_type = sf.resource_type AND f.resource_name = sf.resource_name "
+        "AND f.status = CASE sf.result "
+        "  WHEN 'FAIL' THEN CASE WHEN f.mute_reason IS NOT NULL THEN 'muted' ELSE 'open' END "
+        "  WHEN 'PASS' THEN CASE WHEN f.ever_failed <> 0 THEN 'resolved' ELSE 'passed' END "
+        "  ELSE 'not_assessed' END "
+        "FROM scan_findings sf LEFT JOIN findings f ON f.provider_id = ? AND f.check_id = sf.check_id "
+        "AND f.resource_arn = sf.resource_arn AND f.region = sf.region WHERE sf.scan_id = ?")
+      .bind(1, pid)
+      .bind(2, scan_id)
       .exec();
+  step("match");
+  // 1a. Seen again with nothing changed but the detail text: last_seen moves on.
+  db.prepare(
+        "UPDATE findings SET detail = u.detail, last_seen = ?, last_scan_id = ? FROM (SELECT m.fid AS fid, "
+        "sf.detail AS detail FROM temp.publish_match m JOIN scan_findings sf ON sf.id = m.sid WHERE m.same = 1 "
+        "ORDER BY m.fid) AS u WHERE findings.id = u.fid")
+      .bind(1, to_db(t))
+      .bind(2, scan_id)
+      .exec();
+  step("unchanged");
+  // 1b. New findings, with their first history row and their counts.
   int64_t max_before = 0;
   {
     Stmt m = db.prepare("SELECT COALESCE(MAX(id), 0) FROM findings");
     m.step();
     max_before = m.i64(0);
   }
-  step("latest");
-  // 1a. Seen again with nothing changed but the detail text: last_seen moves on.
-  db.prepare(
-        "UPDATE findings SET detail = sf.detail, last_seen = ?, last_scan_id = ? "
-        "FROM temp.publish_latest l JOIN scan_findings sf ON sf.id = l.sid "
-        "WHERE findings.provider_id = ? AND findings.check_id = sf.check_id "
-        "AND findings.resource_arn = sf.resource_arn AND findings.region = sf.region "
-        "AND findings.result = sf.result AND findings.severity = sf.severity AND findings.account = sf.account "
-        "AND findings.service = sf.service AND findings.resource_type = sf.resource_type "
-        "AND findings.resource_name = sf.resource_name AND findings.status = CASE sf.result "
-        "  WHEN 'FAIL' THEN CASE WHEN findings.mute_reason IS NOT NULL THEN 'muted' ELSE 'open' END "
-        "  WHEN 'PASS' THEN CASE WHEN findings.ever_failed <> 0 THEN 'resolved' ELSE 'passed' END "
-        "  ELSE 'not_assessed' END")
-      .bind(1, to_db(t))
-      .bind(2, scan_id)
-      .bind(3, pid)
-      .exec();
-  step("unchanged");
-  // 1b. New findings, with their first history row.
   db.prepare(
         "INSERT INTO findings (provider_id, check_id, resource_arn, region, account, service, resource_type, "
         "resource_name, severity, result, status, detail, first_seen, last_seen, last_scan_id, ever_failed) "
@@ -284,14 +290,11 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
         "sf.resource_name, sf.severity, sf.result, "
         "CASE sf.result WHEN 'FAIL' THEN 'open' WHEN 'PASS' THEN 'passed' ELSE 'not_assessed' END, sf.detail, ?, ?, ?, "
         "CASE sf.result WHEN 'FAIL' THEN 1 ELSE 0 END "
-        "FROM temp.publish_latest l JOIN scan_findings sf ON sf.id = l.sid WHERE NOT EXISTS (SELECT 1 FROM findings f "
-        "WHERE f.provider_id = ? AND f.check_id = sf.check_id AND f.resource_arn = sf.resource_arn "
-        "AND f.region = sf.region) ORDER BY sf.id")
+        "FROM temp.publish_match m JOIN scan_findings sf ON sf.id = m.sid WHERE m.fid IS NULL ORDER BY sf.id")
       .bind(1, pid)
       .bind(2, to_db(t))
       .bind(3, to_db(t))
       .bind(4, scan_id)
-      .bind(5, pid)
       .exec();
   db.prepare(
         "INSERT INTO finding_history (finding_id, at, status, result, detail, scan_id) "
@@ -300,36 +303,41 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
       .bind(2, scan_id)
       .bind(3, max_before)
       .exec();
+  db.prepare(
+        "INSERT INTO finding_stats (provider_id, check_id, severity, status, n) SELECT provider_id, check_id, "
+        "severity, status, COUNT(*) FROM findings WHERE id > ? GROUP BY provider_id, check_id, severity, status "
+        "ON CONFLICT (provider_id, check_id, severity, status) DO UPDATE SET n = n + excluded.n")
+      .bind(1, max_before)
+      .exec();
   step("new");
   // 1c. What changed (or could not be assessed), one by one.
   {
     struct Change {
       int64_t fid;
-      std::string result, old_result, old_status, detail, service, rtype, rname, account;
-      int64_t severity;
+      std::string result, old_result, old_status, detail, service, rtype, rname, account, check_id;
+      int64_t severity, old_severity;
       bool ever_failed, muted;
     };
     std::vector<Change> changes;
     {
       Stmt c = db.prepare(
           "SELECT f.id, sf.result, f.result, f.status, sf.detail, sf.service, sf.resource_type, sf.resource_name, "
-          "sf.account, sf.severity, f.ever_failed, f.mute_reason IS NOT NULL "
-          "FROM temp.publish_latest l JOIN scan_findings sf ON sf.id = l.sid JOIN findings f "
-          "ON f.provider_id = ? AND f.check_id = sf.check_id AND f.resource_arn = sf.resource_arn "
-          "AND f.region = sf.region WHERE f.id <= ? AND f.last_scan_id <> ? ORDER BY sf.id");
-      c.bind(1, pid).bind(2, max_before).bind(3, scan_id);
+          "sf.account, f.check_id, sf.severity, f.severity, f.ever_failed, f.mute_reason IS NOT NULL "
+          "FROM temp.publish_match m JOIN scan_findings sf ON sf.id = m.sid JOIN findings f ON f.id = m.fid "
+          "WHERE m.same = 0 AND m.fid IS NOT NULL ORDER BY m.fid");
       while (c.step())
         changes.push_back(Change{c.i64(0), c.text(1), c.text(2), c.text(3), c.text(4), c.text(5), c.text(6),
-                                 c.text(7), c.text(8), c.i64(9), c.i64(10) != 0, c.i64(11) != 0});
+                                 c.text(7), c.text(8), c.text(9), c.i64(10), c.i64(11), c.i64(12) != 0,
+                                 c.i64(13) != 0});
     }
     for (const Change& ch : changes) {
       CheckStatus result = parse_check_result(ch.result).value_or(CheckStatus::kNotAssessed);
+      FindingStatus old_st = parse_finding_status(ch.old_status).value_or(FindingStatus::kOpen);
       if (result == CheckStatus::kNotAssessed && ch.old_result == "FAIL") {
         // Missing data never clears a FAIL: it stays FAIL (open or muted), marked
         // as seen by this scan; the history says this scan could not assess it.
         db.prepare("UPDATE findings SET last_scan_id = ? WHERE id = ?").bind(1, scan_id).bind(2, ch.fid).exec();
-        add_history(db, ch.fid, t, parse_finding_status(ch.old_status).value_or(FindingStatus::kOpen), ch.result,
-                    "not assessed: " + ch.detail, scan_id);
+        add_history(db, ch.fid, t, old_st, ch.result, "not assessed: " + ch.detail, scan_id);
         continue;
       }
       bool ever_failed = ch.ever_failed || result == CheckStatus::kFail;
@@ -350,11 +358,12 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
           .bind(11, ever_failed ? 1 : 0)
           .bind(12, ch.fid)
           .exec();
-      if (ch.old_result != ch.result || ch.old_status != to_string(st))
-        add_history(db, ch.fid, t, st, ch.result, ch.detail, scan_id);
+      move_stat(db, pid, ch.check_id, static_cast<Severity>(ch.old_severity), old_st,
+                static_cast<Severity>(ch.severity), st);
+      if (ch.old_result != ch.result || old_st != st) add_history(db, ch.fid, t, st, ch.result, ch.detail, scan_id);
     }
   }
-  db.exec_script("DROP TABLE temp.publish_latest");
+  db.exec_script("DROP TABLE temp.publish_match");
 
   step("changed");
   // 2. Resources seen: upsert into the current inventory.
@@ -393,19 +402,19 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
 
     struct Gone {
       int64_t id;
-      std::string status;
-      bool muted;
+      std::string status, check_id;
+      Severity severity;
     };
     std::vector<Gone> gone;
     {
       Stmt s = db.prepare(
-          "SELECT id, check_id, region, resource_type, resource_arn, service, status, mute_reason IS NOT NULL "
+          "SELECT id, check_id, region, resource_type, resource_arn, service, status, severity "
           "FROM findings WHERE provider_id = ? AND last_scan_id <> ? AND status IN ('open', 'muted')");
       s.bind(1, pid).bind(2, scan_id);
       while (s.step()) {
         if (!checks.count(s.text(1)) || !regions.count(s.text(2))) continue;
         if (gap_covers(finish.gaps, s.text(4), s.text(3), s.text(2), s.text(5))) continue;
-        gone.push_back({s.i64(0), s.text(6), s.i64(7) != 0});
+        gone.push_back({s.i64(0), s.text(6), s.text(1), static_cast<Severity>(s.i64(7))});
       }
     }
     for (const auto& g : gone) {
@@ -413,6 +422,8 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
           .bind(1, scan_id)
           .bind(2, g.id)
           .exec();
+      FindingStatus from = parse_finding_status(g.status).value_or(FindingStatus::kOpen);
+      move_stat(db, pid, g.check_id, g.severity, from, g.severity, FindingStatus::kResolved);
       add_history(db, g.id, t, FindingStatus::kResolved, "FAIL",
                   "not found by scan " + std::to_string(scan_id) + ": the resource is gone or no longer fails",
                   scan_id);
@@ -435,7 +446,26 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
   }
 
   step("resolve");
-  // 4. The scan itself.
+  // 4. The scan itself, with exact counts (staging counted reports, a repeated one twice).
+  {
+    int64_t n[4] = {0, 0, 0, 0};
+    Stmt c = db.prepare("SELECT result, COUNT(*) FROM scan_findings WHERE scan_id = ? GROUP BY result");
+    c.bind(1, scan_id);
+    while (c.step()) n[static_cast<int>(parse_check_result(c.text(0)).value_or(CheckStatus::kNotAssessed))] += c.i64(1);
+    c.reset();
+    Stmt r = db.prepare("SELECT COUNT(DISTINCT arn) FROM scan_resources WHERE scan_id = ?");
+    r.bind(1, scan_id);
+    r.step();
+    db.prepare(
+          "UPDATE scans SET n_pass = ?, n_fail = ?, n_not_assessed = ?, n_manual = ?, n_resources = ? WHERE id = ?")
+        .bind(1, n[0])
+        .bind(2, n[1])
+        .bind(3, n[2])
+        .bind(4, n[3])
+        .bind(5, r.i64(0))
+        .bind(6, scan_id)
+        .exec();
+  }
   {
     Stmt s = db.prepare(
         "UPDATE scans SET status = ?, reason = ?, finished_at = ?, gaps = ?, identity = COALESCE(?, identity), "
@@ -451,7 +481,6 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
   }
 
   step("scan");
-  recount_stats(db, pid);
   record_open_daily(db, pid, t);
 
   step("stats");

@@ -334,10 +334,24 @@ TEST_F(StoreTest, StagedRowsOfOlderScansArePruned) {
 
 TEST_F(StoreTest, DuplicateRowsInOneScanKeepTheLast) {
   std::string p = add_provider();
-  run_scan(p, {make_finding("c", kB1, kFail), make_finding("c", kB1, kPass)}, {make_resource(kB1), make_resource(kB1)},
-           day(0));
+  Scan s = run_scan(p, {make_finding("c", kB1, kFail), make_finding("c", kB1, kPass)},
+                    {make_resource(kB1), make_resource(kB1)}, day(0));
   EXPECT_EQ(only("c", kB1).result, kPass);
+  EXPECT_EQ(s.counts.pass, 1);
+  EXPECT_EQ(s.counts.fail, 0);
+  EXPECT_EQ(s.resources, 1);
   EXPECT_EQ(store->list_resources({}, {}).total, 1);
+  // Across batches too.
+  Scan s2 = store->create_scan(p, {}, {}, day(1));
+  store->add_scan_findings(s2.id, {make_finding("c", kB1, kPass)});
+  store->add_scan_findings(s2.id, {make_finding("c", kB1, kFail)});
+  ScanFinish f;
+  f.finished_at = day(1);
+  Scan done = store->finish_scan(s2.id, f);
+  EXPECT_EQ(done.counts.fail, 1);
+  EXPECT_EQ(done.counts.pass, 0);
+  EXPECT_EQ(only("c", kB1).result, kFail);
+  EXPECT_EQ(only("c", kB1).status, FindingStatus::kOpen);
 }
 
 }  // namespace

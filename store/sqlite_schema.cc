@@ -223,6 +223,22 @@ CREATE INDEX finding_stats_status ON finding_stats(status, severity);
 INSERT INTO finding_stats (provider_id, check_id, severity, status, n)
   SELECT provider_id, check_id, severity, status, COUNT(*) FROM findings GROUP BY provider_id, check_id, severity, status;
 )sql"},
+    {6, "staged findings unique per scan, check, resource and region (a repeated report replaces the earlier one), "
+        "so publishing walks them in key order beside the findings' own key; findings indexes that carry severity "
+        "for the default sort, and a narrow one for search",
+     R"sql(
+DELETE FROM scan_findings WHERE id NOT IN (
+  SELECT MAX(id) FROM scan_findings GROUP BY scan_id, check_id, resource_arn, region);
+DROP INDEX scan_findings_scan;
+CREATE UNIQUE INDEX scan_findings_key ON scan_findings(scan_id, check_id, resource_arn, region);
+DROP INDEX findings_check;
+CREATE INDEX findings_check ON findings(check_id, severity);
+DROP INDEX findings_region;
+CREATE INDEX findings_region ON findings(region, severity);
+DROP INDEX findings_account;
+CREATE INDEX findings_account ON findings(account, severity);
+CREATE INDEX findings_search ON findings(resource_name, resource_arn, check_id);
+)sql"},
 };
 
 }  // namespace

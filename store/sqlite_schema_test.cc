@@ -93,6 +93,27 @@ TEST(Schema, UpgradeFromVersion3KeepsFindingsAddsIndexesAndCountsStats) {
   EXPECT_EQ(scalar(db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'findings_status_severity'"), 1);
 }
 
+TEST(Schema, UpgradeFromVersion5KeepsTheLastOfRepeatedStagedRows) {
+  TempDir dir;
+  auto file = dir.path() / "db";
+  {
+    Db db(file, 1000);
+    sqlite::migrate(db, 5);
+    db.exec_script(
+        "INSERT INTO providers (id, label, schedule_minutes, created_at, updated_at) VALUES (1, 'p', 0, 1, 1);"
+        "INSERT INTO scans (id, provider_id, status, created_at) VALUES (1, 1, 'running', 1);"
+        "INSERT INTO scan_findings (scan_id, check_id, result, severity, service, resource_type, resource_arn, "
+        "  resource_name, account, region, detail) VALUES "
+        "  (1, 'c', 'FAIL', 3, 's3', 'AWS::S3::Bucket', 'arn:b', 'b', '1', 'us-east-1', 'first'),"
+        "  (1, 'c', 'PASS', 3, 's3', 'AWS::S3::Bucket', 'arn:b', 'b', '1', 'us-east-1', 'second');");
+  }
+  auto store = open_sqlite_store(file, kKey);
+  EXPECT_EQ(store->interrupt_unfinished_scans("interrupted: upgrade", testing::day(0)), 1);
+  auto page = store->list_findings({}, {});
+  ASSERT_EQ(page.total, 1);
+  EXPECT_EQ(page.items[0].detail, "second");
+}
+
 TEST(Schema, NewerDatabaseIsRefusedUntouched) {
   TempDir dir;
   auto file = dir.path() / "db";

@@ -40,8 +40,8 @@ void record_open_daily(Db& db, int64_t provider_id, Time at);
 // finding_stats upkeep: one finding moved from `from` to `to` status.
 void move_stat(Db& db, int64_t provider_id, const std::string& check_id, Severity severity, FindingStatus from,
                FindingStatus to);
-// Recounts a provider's finding_stats from its findings (after a publish).
-void recount_stats(Db& db, int64_t provider_id);
+void move_stat(Db& db, int64_t provider_id, const std::string& check_id, Severity from_severity,
+               FindingStatus from, Severity to_severity, FindingStatus to);
 
 class SqliteStore final : public Store {
  public:
@@ -86,6 +86,7 @@ class SqliteStore final : public Store {
   void sync_check_catalog(const std::vector<CheckMetadata>& checks) override;
 
   Paged<FindingRow> list_findings(const FindingFilter& filter, const PageRequest& page) override;
+  void for_each_finding(const FindingFilter& filter, const std::function<bool(const FindingRow&)>& f) override;
   std::optional<FindingDetail> get_finding(const std::string& id) override;
   FindingRow mute_finding(const std::string& id, const std::string& reason, std::optional<Time> until,
                           const std::string& user, Time now) override;

@@ -45,6 +45,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -384,6 +385,10 @@ class Store {
 
   // findings
   virtual Paged<FindingRow> list_findings(const FindingFilter& filter, const PageRequest& page) = 0;
+  // Every finding the filter matches, in its sort order, without paging or a
+  // count (exports): `f` returns false to stop. The default pages through
+  // list_findings; implementations stream one query.
+  virtual void for_each_finding(const FindingFilter& filter, const std::function<bool(const FindingRow&)>& f);
   virtual std::optional<FindingDetail> get_finding(const std::string& id) = 0;
   // kInvalid when reason is empty; kNotFound for an unknown id.
   virtual FindingRow mute_finding(const std::string& id, const std::string& reason, std::optional<Time> until,

@@ -58,4 +58,13 @@ std::optional<CheckStatus> parse_check_result(const std::string& s) {
   return std::nullopt;
 }
 
+void Store::for_each_finding(const FindingFilter& filter, const std::function<bool(const FindingRow&)>& f) {
+  for (int64_t page = 1;; ++page) {
+    auto p = list_findings(filter, PageRequest{page, 500});
+    for (const auto& row : p.items)
+      if (!f(row)) return;
+    if (p.items.size() < static_cast<size_t>(p.page_size) || page * p.page_size >= p.total) return;
+  }
+}
+
 }  // namespace cloudpeek::store
