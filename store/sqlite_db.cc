@@ -80,7 +80,7 @@ void Stmt::reset() {
   sqlite3_clear_bindings(s_);
 }
 
-Db::Db(const std::filesystem::path& file, int busy_timeout_ms) {
+Db::Db(const std::filesystem::path& file, int busy_timeout_ms, int cache_mb) {
   int rc = sqlite3_open_v2(file.c_str(), &db_,
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
                            nullptr);
@@ -96,7 +96,8 @@ Db::Db(const std::filesystem::path& file, int busy_timeout_ms) {
     Stmt wal = prepare_uncached("PRAGMA journal_mode=WAL");
     if (!wal.step() || wal.text(0) != "wal")
       throw StoreError(StoreError::Kind::kDatabase, "cannot switch " + file.string() + " to WAL journal mode");
-    exec_script("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+    exec_script("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=" +
+                std::to_string(int64_t{1} << 30) + "; PRAGMA cache_size=" + std::to_string(-1024 * cache_mb) + ";");
   } catch (...) {
     sqlite3_close_v2(db_);
     db_ = nullptr;

@@ -64,8 +64,9 @@ class Stmt {
 
 class Db {
  public:
-  // Opens (creates) the file; sets WAL, foreign_keys=ON, busy_timeout, synchronous=NORMAL.
-  Db(const std::filesystem::path& file, int busy_timeout_ms);
+  // Opens (creates) the file; sets WAL, foreign_keys=ON, busy_timeout, synchronous=NORMAL,
+  // memory-mapped reads and a page cache of `cache_mb`.
+  Db(const std::filesystem::path& file, int busy_timeout_ms, int cache_mb = 64);
   ~Db();
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;

@@ -155,6 +155,14 @@ void SqliteStore::add_scan_findings(const std::string& scan_id, const std::vecto
     require_open(scan_state(db, id, scan_id), scan_id);
     int64_t n[4] = {0, 0, 0, 0};
     for (const Finding& f : findings) {
+      // A repeated report replaces the earlier one: count it out first, so the
+      // scan's counts stay exact without a recount at publish.
+      {
+        Stmt old = db.prepare(
+            "SELECT result FROM scan_findings WHERE scan_id = ? AND check_id = ? AND resource_arn = ? AND region = ?");
+        old.bind(1, id).bind(2, f.check_id).bind(3, f.resource_arn).bind(4, f.region);
+        if (old.step()) --n[static_cast<int>(parse_check_result(old.text(0)).value_or(CheckStatus::kNotAssessed))];
+      }
       db.prepare(
             "INSERT INTO scan_findings (scan_id, check_id, result, severity, service, resource_type, resource_arn, "
             "resource_name, account, region, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -446,25 +454,13 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
   }
 
   step("resolve");
-  // 4. The scan itself, with exact counts (staging counted reports, a repeated one twice).
+  // 4. The scan itself (its counts were kept exact while staging; resources
+  //    reported twice count once).
   {
-    int64_t n[4] = {0, 0, 0, 0};
-    Stmt c = db.prepare("SELECT result, COUNT(*) FROM scan_findings WHERE scan_id = ? GROUP BY result");
-    c.bind(1, scan_id);
-    while (c.step()) n[static_cast<int>(parse_check_result(c.text(0)).value_or(CheckStatus::kNotAssessed))] += c.i64(1);
-    c.reset();
     Stmt r = db.prepare("SELECT COUNT(DISTINCT arn) FROM scan_resources WHERE scan_id = ?");
     r.bind(1, scan_id);
     r.step();
-    db.prepare(
-          "UPDATE scans SET n_pass = ?, n_fail = ?, n_not_assessed = ?, n_manual = ?, n_resources = ? WHERE id = ?")
-        .bind(1, n[0])
-        .bind(2, n[1])
-        .bind(3, n[2])
-        .bind(4, n[3])
-        .bind(5, r.i64(0))
-        .bind(6, scan_id)
-        .exec();
+    db.prepare("UPDATE scans SET n_resources = ? WHERE id = ?").bind(1, r.i64(0)).bind(2, scan_id).exec();
   }
   {
     Stmt s = db.prepare(

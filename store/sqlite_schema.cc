@@ -239,6 +239,11 @@ DROP INDEX findings_account;
 CREATE INDEX findings_account ON findings(account, severity);
 CREATE INDEX findings_search ON findings(resource_name, resource_arn, check_id);
 )sql"},
+    {7, "staged resources by scan and ARN (distinct counts without reading the rows)",
+     R"sql(
+DROP INDEX scan_resources_scan;
+CREATE INDEX scan_resources_key ON scan_resources(scan_id, arn);
+)sql"},
 };
 
 }  // namespace

@@ -34,7 +34,9 @@ constexpr const char* kKeyCheckPlain = "cloudpeek master key check v1";
 
 SqliteStore::SqliteStore(const std::filesystem::path& file, const MasterKey& key, const SqliteOptions& options)
     : file_(file), key_(key), options_(options) {
-  writer_ = std::make_unique<Db>(file_, options_.busy_timeout_ms);
+  // The writer publishes whole scans: a large cache keeps a million-finding
+  // publish from thrashing its indexes (pages are allocated only as used).
+  writer_ = std::make_unique<Db>(file_, options_.busy_timeout_ms, 256);
   migrate(*writer_);
   // The key check: sealed once when the database is new; every later open must open it.
   {
