@@ -103,17 +103,28 @@ Where finding_where(const FindingFilter& f) {
   return w;
 }
 
-std::string finding_order(const std::string& sort) {
-  if (sort.empty() || sort == "-severity") return " ORDER BY f.severity DESC, f.id DESC";
-  if (sort == "severity") return " ORDER BY f.severity ASC, f.id ASC";
-  if (sort == "last_seen") return " ORDER BY f.last_seen ASC, f.id ASC";
-  if (sort == "-last_seen") return " ORDER BY f.last_seen DESC, f.id DESC";
-  if (sort == "check") return " ORDER BY f.check_id ASC, f.id ASC";
-  if (sort == "-check") return " ORDER BY f.check_id DESC, f.id DESC";
-  if (sort == "resource") return " ORDER BY f.resource_name ASC, f.resource_arn ASC, f.id ASC";
-  if (sort == "-resource") return " ORDER BY f.resource_name DESC, f.resource_arn DESC, f.id DESC";
+// `selective`: the filter narrows to few rows through its own index (a check,
+// a control, a resource, a search); then sorting them beats walking the whole
+// sort index, and SQLite's unary "+" keeps the planner from choosing the latter.
+std::string finding_order(const std::string& sort, bool selective = false) {
+  std::string p = selective ? "+" : "";
+  auto by = [&](const char* col, const char* dir, const char* more = "") {
+    return std::string(" ORDER BY ") + p + "f." + col + " " + dir + more + ", " + p + "f.id " + dir;
+  };
+  if (sort.empty() || sort == "-severity") return by("severity", "DESC");
+  if (sort == "severity") return by("severity", "ASC");
+  if (sort == "last_seen") return by("last_seen", "ASC");
+  if (sort == "-last_seen") return by("last_seen", "DESC");
+  if (sort == "check") return by("check_id", "ASC");
+  if (sort == "-check") return by("check_id", "DESC");
+  if (sort == "resource") return by("resource_name", "ASC", (", " + p + "f.resource_arn ASC").c_str());
+  if (sort == "-resource") return by("resource_name", "DESC", (", " + p + "f.resource_arn DESC").c_str());
   throw StoreError(StoreError::Kind::kInvalid,
                    "unknown sort \"" + sort + "\": use severity, -severity, last_seen, -last_seen, check or resource");
+}
+
+bool selective(const FindingFilter& f) {
+  return !f.checks.empty() || f.control || f.resource_arn || !f.q.empty();
 }
 
 }  // namespace
@@ -134,7 +145,7 @@ Paged<FindingRow> SqliteStore::list_findings(const FindingFilter& filter, const 
     }
     // The page's ids first (from indexes where the filter allows), then their rows.
     Stmt s = db.prepare(std::string("SELECT ") + kFindingColumns + kFindingFrom + " WHERE f.id IN (SELECT f.id FROM findings f" +
-                        w.sql + order + " LIMIT ? OFFSET ?)" + order);
+                        w.sql + finding_order(filter.sort, selective(filter)) + " LIMIT ? OFFSET ?)" + order);
     bind_all(s, w.binds);
     int n = static_cast<int>(w.binds.size());
     s.bind(n + 1, p.page_size).bind(n + 2, (p.page - 1) * p.page_size);
@@ -148,7 +159,8 @@ void SqliteStore::for_each_finding(const FindingFilter& filter, const std::funct
   Where w = finding_where(filter);
   read([&](Db& db) {
     Transaction tx(db, false);
-    Stmt s = db.prepare(std::string("SELECT ") + kFindingColumns + kFindingFrom + w.sql + order);
+    Stmt s = db.prepare(std::string("SELECT ") + kFindingColumns + kFindingFrom + w.sql +
+                        finding_order(filter.sort, selective(filter)));
     bind_all(s, w.binds);
     while (s.step())
       if (!f(read_finding(s))) break;

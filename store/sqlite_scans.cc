@@ -155,20 +155,11 @@ void SqliteStore::add_scan_findings(const std::string& scan_id, const std::vecto
     require_open(scan_state(db, id, scan_id), scan_id);
     int64_t n[4] = {0, 0, 0, 0};
     for (const Finding& f : findings) {
-      // A repeated report replaces the earlier one: count it out first, so the
-      // scan's counts stay exact without a recount at publish.
-      {
-        Stmt old = db.prepare(
-            "SELECT result FROM scan_findings WHERE scan_id = ? AND check_id = ? AND resource_arn = ? AND region = ?");
-        old.bind(1, id).bind(2, f.check_id).bind(3, f.resource_arn).bind(4, f.region);
-        if (old.step()) --n[static_cast<int>(parse_check_result(old.text(0)).value_or(CheckStatus::kNotAssessed))];
-      }
+      // Appended as reported (cheap while the scan runs); a repeated report of
+      // the same check, resource and region is resolved at publish, last wins.
       db.prepare(
             "INSERT INTO scan_findings (scan_id, check_id, result, severity, service, resource_type, resource_arn, "
-            "resource_name, account, region, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (scan_id, check_id, resource_arn, region) DO UPDATE SET result = excluded.result, "
-            "severity = excluded.severity, service = excluded.service, resource_type = excluded.resource_type, "
-            "resource_name = excluded.resource_name, account = excluded.account, detail = excluded.detail")
+            "resource_name, account, region, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .bind(1, id)
           .bind(2, f.check_id)
           .bind(3, std::string(cloudpeek::to_string(f.status)))
@@ -255,25 +246,36 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
   expire_mutes_in(db, t, pid);
   step("mutes");
 
-  // 1. The staged findings (one per check, resource and region: staging
-  //    keeps the last report of each). One ordered pass matches them with the
-  //    current findings; then set-based writes for the common cases (seen again
-  //    unchanged; new) and row-by-row ones for changes, which need history.
+  // 1. The staged findings, the last report per (check, resource, region),
+  //    in key order; one pass matches them with the current findings (walking
+  //    the findings' key in the same order); then set-based writes for the
+  //    common cases (seen again unchanged; new) and row-by-row ones for
+  //    changes, which need history.
+  db.exec_script("DROP TABLE IF EXISTS temp.publish_latest");
   db.exec_script("DROP TABLE IF EXISTS temp.publish_match");
-  db.exec_script("CREATE TEMP TABLE publish_match (sid INTEGER PRIMARY KEY, fid INTEGER, same INTEGER NOT NULL)");
+  db.exec_script("CREATE TEMP TABLE publish_latest (k INTEGER PRIMARY KEY, sid INTEGER NOT NULL)");
+  db.exec_script(
+      "CREATE TEMP TABLE publish_match (sid INTEGER PRIMARY KEY, fid INTEGER, same INTEGER NOT NULL, result TEXT)");
   db.prepare(
-        "INSERT INTO temp.publish_match (sid, fid, same) SELECT sf.id, f.id, "
+        "INSERT INTO temp.publish_latest (sid) SELECT MAX(id) FROM scan_findings WHERE scan_id = ? "
+        "GROUP BY check_id, resource_arn, region ORDER BY check_id, resource_arn, region")
+      .bind(1, scan_id)
+      .exec();
+  step("latest");
+  db.prepare(
+        "INSERT INTO temp.publish_match (sid, fid, same, result) SELECT sf.id, f.id, "
         "f.id IS NOT NULL AND f.result = sf.result AND f.severity = sf.severity AND f.account = sf.account "
         "AND f.service = sf.service AND f.resource_type = sf.resource_type AND f.resource_name = sf.resource_name "
         "AND f.status = CASE sf.result "
         "  WHEN 'FAIL' THEN CASE WHEN f.mute_reason IS NOT NULL THEN 'muted' ELSE 'open' END "
         "  WHEN 'PASS' THEN CASE WHEN f.ever_failed <> 0 THEN 'resolved' ELSE 'passed' END "
-        "  ELSE 'not_assessed' END "
-        "FROM scan_findings sf LEFT JOIN findings f ON f.provider_id = ? AND f.check_id = sf.check_id "
-        "AND f.resource_arn = sf.resource_arn AND f.region = sf.region WHERE sf.scan_id = ?")
+        "  ELSE 'not_assessed' END, sf.result "
+        "FROM temp.publish_latest l JOIN scan_findings sf ON sf.id = l.sid LEFT JOIN findings f "
+        "ON f.provider_id = ? AND f.check_id = sf.check_id AND f.resource_arn = sf.resource_arn "
+        "AND f.region = sf.region ORDER BY l.k")
       .bind(1, pid)
-      .bind(2, scan_id)
       .exec();
+  db.exec_script("DROP TABLE temp.publish_latest");
   step("match");
   // 1a. Seen again with nothing changed but the detail text: last_seen moves on.
   db.prepare(
@@ -371,7 +373,6 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
       if (ch.old_result != ch.result || old_st != st) add_history(db, ch.fid, t, st, ch.result, ch.detail, scan_id);
     }
   }
-  db.exec_script("DROP TABLE temp.publish_match");
 
   step("changed");
   // 2. Resources seen: upsert into the current inventory.
@@ -454,14 +455,26 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
   }
 
   step("resolve");
-  // 4. The scan itself (its counts were kept exact while staging; resources
-  //    reported twice count once).
+  // 4. The scan itself, with exact counts: one per check, resource and region.
   {
+    int64_t n[4] = {0, 0, 0, 0};
+    Stmt c = db.prepare("SELECT result, COUNT(*) FROM temp.publish_match GROUP BY result");
+    while (c.step()) n[static_cast<int>(parse_check_result(c.text(0)).value_or(CheckStatus::kNotAssessed))] += c.i64(1);
+    c.reset();
     Stmt r = db.prepare("SELECT COUNT(DISTINCT arn) FROM scan_resources WHERE scan_id = ?");
     r.bind(1, scan_id);
     r.step();
-    db.prepare("UPDATE scans SET n_resources = ? WHERE id = ?").bind(1, r.i64(0)).bind(2, scan_id).exec();
+    db.prepare(
+          "UPDATE scans SET n_pass = ?, n_fail = ?, n_not_assessed = ?, n_manual = ?, n_resources = ? WHERE id = ?")
+        .bind(1, n[0])
+        .bind(2, n[1])
+        .bind(3, n[2])
+        .bind(4, n[3])
+        .bind(5, r.i64(0))
+        .bind(6, scan_id)
+        .exec();
   }
+  db.exec_script("DROP TABLE temp.publish_match");
   {
     Stmt s = db.prepare(
         "UPDATE scans SET status = ?, reason = ?, finished_at = ?, gaps = ?, identity = COALESCE(?, identity), "

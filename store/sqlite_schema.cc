@@ -244,6 +244,12 @@ CREATE INDEX findings_search ON findings(resource_name, resource_arn, check_id);
 DROP INDEX scan_resources_scan;
 CREATE INDEX scan_resources_key ON scan_resources(scan_id, arn);
 )sql"},
+    {8, "staged findings append-only again: the unique key made staging a million rows seven times slower than "
+        "resolving repeats once at publish",
+     R"sql(
+DROP INDEX scan_findings_key;
+CREATE INDEX scan_findings_scan ON scan_findings(scan_id, id);
+)sql"},
 };
 
 }  // namespace
