@@ -1,0 +1,304 @@
+// Providers: connected AWS accounts and their credentials (docs/api.md
+// "Providers"). Credentials are tested with STS before they are saved; the
+// secret and token are never part of an answer or a log line.
+#include <fmt/format.h>
+
+#include "aws/core/time_format.h"
+#include "server/app.h"
+#include "server/json_response.h"
+#include "server/permission_probe.h"
+#include "server/views.h"
+#include "aws/credentials/static_provider.h"
+
+namespace cloudpeek::server {
+
+namespace {
+
+struct CredentialInput {
+  store::Credentials creds;
+};
+
+std::optional<std::string> opt_string(const json& b, const char* key, Response& err, const char* field) {
+  auto it = b.find(key);
+  if (it == b.end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) {
+    err = error_response(400, "invalid", fmt::format("{} must be a string.", field), "", field);
+    return std::nullopt;
+  }
+  return it->get<std::string>();
+}
+
+std::string trim(std::string s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+  size_t i = 0;
+  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  return s.substr(i);
+}
+
+// Reads access_key_id, secret_access_key, session_token?, expires_at?.
+std::optional<store::Credentials> read_credentials(const json& b, Response& err) {
+  store::Credentials c;
+  err.status = 0;
+  auto key = opt_string(b, "access_key_id", err, "access_key_id");
+  if (err.status) return std::nullopt;
+  auto secret = opt_string(b, "secret_access_key", err, "secret_access_key");
+  if (err.status) return std::nullopt;
+  auto token = opt_string(b, "session_token", err, "session_token");
+  if (err.status) return std::nullopt;
+  auto expires = opt_string(b, "expires_at", err, "expires_at");
+  if (err.status) return std::nullopt;
+  c.access_key_id = trim(key.value_or(""));
+  c.secret_access_key = trim(secret.value_or(""));
+  c.session_token = trim(token.value_or(""));
+  bool key_ok = c.access_key_id.size() >= 16 && c.access_key_id.size() <= 128;
+  for (char ch : c.access_key_id) key_ok = key_ok && std::isalnum(static_cast<unsigned char>(ch));
+  if (!key_ok) {
+    err = error_response(400, "invalid", "The access key id must be 16 to 128 letters and digits (AKIA… or ASIA…).",
+                         "Copy it again from the AWS access portal or the IAM console.", "access_key_id");
+    return std::nullopt;
+  }
+  if (c.secret_access_key.empty() || c.secret_access_key.size() > 256) {
+    err = error_response(400, "invalid", "The secret access key is missing.",
+                         "Paste the secret access key that belongs to this key id.", "secret_access_key");
+    return std::nullopt;
+  }
+  if (c.session_token.size() > 8192) {
+    err = error_response(400, "invalid", "The session token is too long.", "", "session_token");
+    return std::nullopt;
+  }
+  if (c.access_key_id.rfind("ASIA", 0) == 0 && c.session_token.empty()) {
+    err = error_response(400, "invalid", "Temporary keys (ASIA…) need their session token.",
+                         "Paste the AWS_SESSION_TOKEN the access portal shows with them.", "session_token");
+    return std::nullopt;
+  }
+  if (expires && !expires->empty()) {
+    auto t = parse_iso8601(*expires);
+    if (!t) {
+      err = error_response(400, "invalid", "expires_at is not an RFC 3339 time.", "Use e.g. 2026-11-30T07:00:00Z.",
+                           "expires_at");
+      return std::nullopt;
+    }
+    c.expires_at = std::chrono::time_point_cast<std::chrono::seconds>(*t);
+  }
+  return c;
+}
+
+Credentials to_aws(const store::Credentials& c) {
+  Credentials a;
+  a.access_key_id = c.access_key_id;
+  a.secret_access_key = Secret(c.secret_access_key);
+  a.session_token = Secret(c.session_token);
+  if (c.expires_at) a.expiration = Clock::time_point(c.expires_at->time_since_epoch());
+  a.source = "web";
+  return a;
+}
+
+json test_error_json(const CredentialTestResult& t) {
+  return {{"code", "credentials_invalid"},
+          {"kind", std::string(to_string(t.error.kind))},
+          {"message", t.error.message},
+          {"advice", t.error.advice},
+          {"field", t.field.empty() ? json(nullptr) : json(t.field)}};
+}
+
+// A known expiry in the past is refused before asking AWS.
+std::optional<CredentialTestResult> locally_expired(const store::Credentials& c) {
+  if (!c.expires_at || *c.expires_at > store::now_seconds()) return std::nullopt;
+  CredentialTestResult t;
+  t.error = make_error(ErrorKind::kExpiredToken,
+                       fmt::format("These credentials expired at {}.", store::format_time(*c.expires_at)),
+                       "Get fresh credentials from your AWS access portal and paste them.");
+  t.field = "expires_at";
+  return t;
+}
+
+Response rejected(const CredentialTestResult& t) {
+  json e = test_error_json(t);
+  return json_response(422, {{"error", e}});
+}
+
+int schedule_from(const json& b, Response& err) {
+  err.status = 0;
+  auto it = b.find("schedule_minutes");
+  if (it == b.end() || it->is_null()) return -1;
+  if (!it->is_number_integer() || it->get<long long>() < 0 || it->get<long long>() > 7 * 24 * 60) {
+    err = error_response(400, "invalid", "schedule_minutes must be a whole number from 0 (on demand) to 10080.", "",
+                         "schedule_minutes");
+    return -1;
+  }
+  int m = it->get<int>();
+  if (m > 0 && m < 5) {
+    err = error_response(400, "invalid", "Scheduled scans run at most every 5 minutes.", "", "schedule_minutes");
+    return -1;
+  }
+  return m;
+}
+
+}  // namespace
+
+void App::add_provider_routes() {
+  auto provider_view = [this](const store::Provider& p) {
+    auto last = store_.list_scans(p.id, {1, 1});
+    std::optional<store::Scan> last_scan;
+    if (!last.items.empty()) last_scan = last.items[0];
+    return provider_json(p, last_scan, store::now_seconds(), reminder_window_minutes(store_));
+  };
+
+  router_.add("GET", "/providers", [this, provider_view](Ctx&) {
+    json out = json::array();
+    for (const auto& p : store_.list_providers()) out.push_back(provider_view(p));
+    return json_response(200, out);
+  });
+
+  router_.add("POST", "/providers/test", [this](Ctx& c) {
+    Response err;
+    auto body = parse_json_body(c.req, err);
+    if (!body) return err;
+    store::Credentials creds;
+    std::string provider_id;
+    if (auto it = body->find("provider_id"); it != body->end() && !it->is_null()) {
+      provider_id = it->is_string() ? it->get<std::string>() : it->dump();
+      if (!store_.get_provider(provider_id))
+        return error_response(404, "not_found", "No provider has that id.", "", "provider_id");
+      auto stored = store_.get_credentials(provider_id);
+      if (!stored) return error_response(404, "not_found", "That provider has no credentials.", "", "provider_id");
+      creds = std::move(*stored);
+    } else {
+      auto read = read_credentials(*body, err);
+      if (!read) return err;
+      creds = std::move(*read);
+    }
+    auto result = locally_expired(creds);
+    if (!result) result = tester_->test(to_aws(creds));
+    if (!provider_id.empty()) store_.add_audit(provider_id, c.username(), "tested");
+    auto now = store::now_seconds();
+    json out;
+    if (!result->ok) {
+      out = {{"ok", false}, {"error", test_error_json(*result)}};
+    } else {
+      json identity = identity_json(result->identity, store::format_time(now));
+      if (!provider_id.empty()) store_.set_provider_identity(provider_id, identity);
+      out = {{"ok", true}, {"identity", identity}, {"expires_at", time_json(creds.expires_at)}};
+      out["seconds_left"] = creds.expires_at ? json((*creds.expires_at - now).count()) : json(nullptr);
+    }
+    return json_response(200, out);
+  });
+
+  router_.add("POST", "/providers", [this, provider_view](Ctx& c) {
+    Response err;
+    auto body = parse_json_body(c.req, err);
+    if (!body) return err;
+    auto label = opt_string(*body, "label", err, "label");
+    if (err.status) return err;
+    std::string l = trim(label.value_or(""));
+    if (l.empty() || l.size() > 100)
+      return error_response(400, "invalid", "Give the account a label of 1 to 100 characters.", "", "label");
+    int schedule = schedule_from(*body, err);
+    if (err.status) return err;
+    auto creds = read_credentials(*body, err);
+    if (!creds) return err;
+    auto t = locally_expired(*creds);
+    if (!t) t = tester_->test(to_aws(*creds));
+    if (!t->ok) return rejected(*t);
+    store::NewProvider np;
+    np.label = l;
+    np.schedule_minutes = std::max(0, schedule);
+    np.identity = identity_json(t->identity, store::format_time(store::now_seconds()));
+    auto p = store_.create_provider(np, *creds, c.username());
+    log(fmt::format("provider {} \"{}\" created by {}", p.id, p.label, c.username()));
+    return json_response(201, provider_view(p));
+  });
+
+  router_.add("PUT", "/providers/{id}/credentials", [this, provider_view](Ctx& c) {
+    const std::string& id = c.params[0];
+    if (!store_.get_provider(id)) return error_response(404, "not_found", "No provider has that id.", "");
+    Response err;
+    auto body = parse_json_body(c.req, err);
+    if (!body) return err;
+    auto creds = read_credentials(*body, err);
+    if (!creds) return err;
+    auto t = locally_expired(*creds);
+    if (!t) t = tester_->test(to_aws(*creds));
+    if (!t->ok) return rejected(*t);
+    auto p = store_.replace_credentials(id, *creds, c.username());
+    store_.set_provider_identity(id, identity_json(t->identity, store::format_time(store::now_seconds())));
+    log(fmt::format("provider {} credentials replaced by {}", id, c.username()));
+    return json_response(200, provider_view(*store_.get_provider(p.id)));
+  });
+
+  router_.add("PATCH", "/providers/{id}", [this, provider_view](Ctx& c) {
+    const std::string& id = c.params[0];
+    if (!store_.get_provider(id)) return error_response(404, "not_found", "No provider has that id.", "");
+    Response err;
+    auto body = parse_json_body(c.req, err);
+    if (!body) return err;
+    store::ProviderPatch patch;
+    auto label = opt_string(*body, "label", err, "label");
+    if (err.status) return err;
+    if (label) {
+      std::string l = trim(*label);
+      if (l.empty() || l.size() > 100)
+        return error_response(400, "invalid", "Give the account a label of 1 to 100 characters.", "", "label");
+      patch.label = l;
+    }
+    int schedule = schedule_from(*body, err);
+    if (err.status) return err;
+    if (schedule >= 0) patch.schedule_minutes = schedule;
+    auto p = store_.update_provider(id, patch, c.username());
+    return json_response(200, provider_view(p));
+  });
+
+  router_.add("DELETE", "/providers/{id}", [this](Ctx& c) {
+    const std::string& id = c.params[0];
+    if (!store_.get_provider(id)) return error_response(404, "not_found", "No provider has that id.", "");
+    if (auto active = store_.active_scan(id)) {
+      scheduler_->cancel(active->id, c.username());
+      return error_response(409, "conflict", "A scan of this account is running; it is being cancelled.",
+                            "Delete again once it has stopped.");
+    }
+    store_.delete_provider(id, c.username());
+    log(fmt::format("provider {} deleted by {}", id, c.username()));
+    return no_content();
+  });
+
+  router_.add("POST", "/providers/{id}/probe", [this](Ctx& c) {
+    const std::string& id = c.params[0];
+    auto p = store_.get_provider(id);
+    if (!p) return error_response(404, "not_found", "No provider has that id.", "");
+    auto stored = store_.get_credentials(id);
+    if (!stored) return error_response(404, "not_found", "That provider has no credentials.", "");
+    if (p->expires_at && *p->expires_at <= store::now_seconds()) {
+      auto steps = renewal_steps(*p);
+      return json_response(409, {{"error", error_json("credentials_expired", "These credentials have expired.",
+                                                      steps.empty() ? "" : steps[0])},
+                                 {"steps", steps}});
+    }
+    auto provider = StaticProvider::make(stored->access_key_id, Secret(stored->secret_access_key),
+                                         Secret(stored->session_token), std::nullopt, "provider");
+    stored.reset();
+    if (!provider) return error_response(422, "credentials_invalid", provider.error().message, provider.error().advice);
+    AwsClient client(ClientConfig::from_environment("us-east-1"), provider.value(), tester_->transport());
+    std::string account = p->identity.is_object() ? p->identity.value("account", "") : "";
+    std::string partition = p->identity.is_object() ? p->identity.value("partition", "aws") : "aws";
+    auto r = probe_permissions(client, account, home_region_for(partition));
+    if (!r) {
+      CredentialTestResult t;
+      t.error = r.error();
+      t.field = field_for(r.error().kind);
+      return rejected(t);
+    }
+    json denied = json::array();
+    for (const auto& d : r->denied) denied.push_back({{"action", d.action}, {"service", d.service}});
+    return json_response(200, {{"checked", r->checked}, {"denied", denied}, {"errors", r->errors}});
+  });
+
+  router_.add("GET", "/providers/{id}/audit", [this](Ctx& c) {
+    json out = json::array();
+    for (const auto& a : store_.list_audit(c.params[0]))
+      out.push_back({{"at", store::format_time(a.at)}, {"user", a.user}, {"action", a.action},
+                     {"provider_label", a.provider_label}});
+    return json_response(200, out);
+  });
+}
+
+}  // namespace cloudpeek::server

@@ -1,0 +1,98 @@
+#include "server/app.h"
+
+#include <fmt/format.h>
+
+#include "server/json_response.h"
+
+namespace cloudpeek::server {
+
+App::App(store::Store& store, AppOptions options, std::shared_ptr<CredentialTester> tester, Log log)
+    : store_(store),
+      options_(std::move(options)),
+      tester_(std::move(tester)),
+      log_(std::move(log)),
+      auth_(store),
+      static_files_(options_.web_dir),
+      webhook_(std::make_unique<Webhook>(log_)),
+      scheduler_(std::make_unique<Scheduler>(store, webhook_.get(), log_)) {
+  add_auth_routes();
+  add_provider_routes();
+  add_scan_routes();
+  add_finding_routes();
+  add_view_routes();
+}
+
+App::~App() {
+  scheduler_->shutdown();
+  scheduler_.reset();
+  webhook_.reset();
+}
+
+store::PageRequest page_request(const Request& req) {
+  store::PageRequest p;
+  auto num = [&](const char* key, int64_t fallback) -> int64_t {
+    auto v = req.query_value(key);
+    if (v.empty()) return fallback;
+    try {
+      size_t used = 0;
+      long long n = std::stoll(v, &used);
+      return used == v.size() ? n : fallback;
+    } catch (...) {
+      return fallback;
+    }
+  };
+  p.page = std::max<int64_t>(1, num("page", 1));
+  p.page_size = std::clamp<int64_t>(num("page_size", 50), 1, 500);
+  return p;
+}
+
+Response App::handle(const Request& req) {
+  if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) return api(req);
+  if (req.method != "GET" && req.method != "HEAD") {
+    auto r = error_response(405, "invalid", "Only GET is served outside /api/v1.", "");
+    r.set_header("Allow", "GET, HEAD");
+    return r;
+  }
+  return static_files_.serve(req.path);
+}
+
+Response App::api(const Request& req) {
+  const std::string prefix = "/api/v1";
+  if (req.path.rfind(prefix, 0) != 0 || (req.path.size() > prefix.size() && req.path[prefix.size()] != '/'))
+    return error_response(404, "not_found", "No such API route.", "The API lives under /api/v1.");
+  std::string path = req.path.substr(prefix.size());
+  if (path.empty()) path = "/";
+  std::vector<std::string> params;
+  bool path_known = false;
+  const Route* route = router_.match(req.method, path, params, path_known);
+  if (!route) {
+    if (path_known) return error_response(405, "invalid", "That method is not allowed here.", "See docs/api.md.");
+    return error_response(404, "not_found", "No such API route.", "See docs/api.md.");
+  }
+  bool changes_state = req.method == "POST" || req.method == "PUT" || req.method == "PATCH" || req.method == "DELETE";
+  if (changes_state && !auth_.origin_ok(req))
+    return error_response(403, "csrf", "Requests from another origin are refused.",
+                          "Use CloudPeek from its own address.");
+  try {
+    Ctx ctx{req, std::move(params), auth_.authenticate(req)};
+    if (!route->public_route && !ctx.who)
+      return error_response(401, "unauthenticated", "You are not signed in.", "Sign in first.");
+    if (changes_state && !auth_.csrf_ok(req, ctx.who))
+      return error_response(403, "csrf", "The CSRF token is missing or wrong.",
+                            "Reload the page (it fetches a fresh token from GET /api/v1/session).");
+    return route->fn(ctx);
+  } catch (const store::StoreError& e) {
+    using K = store::StoreError::Kind;
+    switch (e.kind()) {
+      case K::kNotFound: return error_response(404, "not_found", "Not found.", "Check the id.");
+      case K::kConflict: return error_response(409, "conflict", e.what(), "");
+      case K::kInvalid: return error_response(400, "invalid", e.what(), "Check the request.");
+      default:
+        log(fmt::format("store error on {} {}: {}", req.method, req.path, e.what()));
+        return error_response(500, "internal", "The database could not complete the request.",
+                              "Try again; if it persists, see the server log.");
+    }
+  }
+}
+
+}  // namespace cloudpeek::server

@@ -1,0 +1,67 @@
+// App: CloudPeek's HTTP application — the /api/v1 routes of docs/api.md, the
+// checks every request passes (Origin, session, CSRF), and the built UI for
+// everything else. Transport-free: HttpServer calls handle().
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "server/auth.h"
+#include "server/credential_check.h"
+#include "server/http_types.h"
+#include "server/router.h"
+#include "server/scheduler.h"
+#include "server/static_files.h"
+#include "server/webhook.h"
+#include "store/store.h"
+
+namespace cloudpeek::server {
+
+struct AppOptions {
+  std::filesystem::path web_dir = "web/dist";
+  std::string version = "0.1.0";
+};
+
+class App {
+ public:
+  using Log = std::function<void(const std::string&)>;
+  App(store::Store& store, AppOptions options, std::shared_ptr<CredentialTester> tester, Log log);
+  ~App();
+
+  Response handle(const Request& req);
+
+  Auth& auth() { return auth_; }
+  Scheduler& scheduler() { return *scheduler_; }
+  Webhook& webhook() { return *webhook_; }
+  store::Store& store() { return store_; }
+  CredentialTester& tester() { return *tester_; }
+  const AppOptions& options() const { return options_; }
+  void log(const std::string& line) const {
+    if (log_) log_(line);
+  }
+
+ private:
+  Response api(const Request& req);
+  void add_auth_routes();
+  void add_provider_routes();
+  void add_scan_routes();
+  void add_finding_routes();
+  void add_view_routes();  // dashboard, inventory, compliance, reminders, settings, meta
+
+  store::Store& store_;
+  AppOptions options_;
+  std::shared_ptr<CredentialTester> tester_;
+  Log log_;
+  Auth auth_;
+  StaticFiles static_files_;
+  std::unique_ptr<Webhook> webhook_;
+  std::unique_ptr<Scheduler> scheduler_;
+  Router router_;
+};
+
+// Parses "page"/"page_size" (defaults 1/50, page_size capped at 500).
+store::PageRequest page_request(const Request& req);
+
+}  // namespace cloudpeek::server

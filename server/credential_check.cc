@@ -1,0 +1,63 @@
+#include "server/credential_check.h"
+
+#include "aws/client/client.h"
+#include "aws/credentials/static_provider.h"
+
+namespace cloudpeek::server {
+
+std::string field_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kInvalidKeyId: return "access_key_id";
+    case ErrorKind::kWrongSecret: return "secret_access_key";
+    case ErrorKind::kExpiredToken: return "session_token";
+    default: return "";
+  }
+}
+
+std::string home_region_for(const std::string& partition) {
+  if (partition == "aws-us-gov") return "us-gov-west-1";
+  if (partition == "aws-cn") return "cn-north-1";
+  return "us-east-1";
+}
+
+nlohmann::json identity_json(const CallerIdentity& id, const std::string& checked_at) {
+  std::string type;
+  switch (id.principal.type) {
+    case PrincipalType::kIdentityCenter: type = "sso_permission_set"; break;
+    case PrincipalType::kAssumedRole: type = "assumed_role"; break;
+    case PrincipalType::kIamUser: type = "iam_user"; break;
+    case PrincipalType::kFederatedUser: type = "federated_user"; break;
+    case PrincipalType::kRoot: type = "root"; break;
+    case PrincipalType::kUnknown: type = "unknown"; break;
+  }
+  nlohmann::json j = {{"account", id.account}, {"arn", id.arn}, {"principal_type", type},
+                      {"partition", id.principal.partition.empty() ? "aws" : id.principal.partition},
+                      {"checked_at", checked_at}};
+  j["permission_set"] = id.principal.permission_set.empty() ? nlohmann::json(nullptr)
+                                                             : nlohmann::json(id.principal.permission_set);
+  return j;
+}
+
+CredentialTestResult CredentialTester::test(const Credentials& creds) {
+  CredentialTestResult r;
+  auto provider = StaticProvider::make(creds.access_key_id, creds.secret_access_key, creds.session_token,
+                                       creds.expiration, "web");
+  if (!provider) {
+    r.error = provider.error();
+    r.field = creds.access_key_id.empty() ? "access_key_id" : "secret_access_key";
+    return r;
+  }
+  AwsClient client(ClientConfig::from_environment("us-east-1"), provider.value(), transport_);
+  auto id = get_caller_identity(client);
+  if (!id) {
+    r.error = id.error();
+    r.field = field_for(r.error.kind);
+    // The server said the token expired, or the expiry the user gave has passed.
+    return r;
+  }
+  r.ok = true;
+  r.identity = id.value();
+  return r;
+}
+
+}  // namespace cloudpeek::server

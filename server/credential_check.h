@@ -1,0 +1,46 @@
+// Testing AWS credentials before they are saved or used: STS
+// GetCallerIdentity through AwsClient (the same call and the same diagnosis
+// as `cloudpeek auth check`), with the diagnosis mapped to the form field it
+// belongs beside. AWS_ENDPOINT_URL and the other standard variables apply.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "aws/core/credentials.h"
+#include "aws/http/transport.h"
+#include "aws/identity/caller_identity.h"
+
+namespace cloudpeek::server {
+
+struct CredentialTestResult {
+  bool ok = false;
+  CallerIdentity identity;  // when ok
+  Error error;              // when !ok
+  std::string field;        // the form field the error belongs to ("secret_access_key", ...), may be empty
+};
+
+// Which request field a diagnosis points at.
+std::string field_for(ErrorKind kind);
+
+// The identity object of docs/api.md: account, arn, principal_type, permission_set, checked_at.
+nlohmann::json identity_json(const CallerIdentity& id, const std::string& checked_at);
+
+// The home region for a partition ("aws" → us-east-1).
+std::string home_region_for(const std::string& partition);
+
+class CredentialTester {
+ public:
+  explicit CredentialTester(std::shared_ptr<Transport> transport) : transport_(std::move(transport)) {}
+  virtual ~CredentialTester() = default;
+  virtual CredentialTestResult test(const Credentials& creds);
+  std::shared_ptr<Transport> transport() const { return transport_; }
+
+ private:
+  std::shared_ptr<Transport> transport_;
+};
+
+}  // namespace cloudpeek::server

@@ -1,0 +1,356 @@
+#include "server/http_server.h"
+
+#include <boost/asio/bind_executor.hpp>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fmt/format.h>
+
+#include <future>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <vector>
+
+#include "server/json_response.h"
+#include "server/security_headers.h"
+#include "server/url.h"
+
+namespace cloudpeek::server {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+
+constexpr auto kIdleTimeout = std::chrono::seconds(30);
+
+std::string Request::header(std::string_view name) const {
+  auto it = raw->find(beast::string_view(name.data(), name.size()));
+  return it == raw->end() ? std::string() : std::string(it->value());
+}
+
+std::string Request::cookie(std::string_view name) const {
+  for (auto it = raw->find(http::field::cookie); it != raw->end() && it->name() == http::field::cookie; ++it) {
+    std::string_view all(it->value().data(), it->value().size());
+    while (!all.empty()) {
+      auto semi = all.find(';');
+      std::string_view pair = all.substr(0, semi);
+      all = semi == std::string_view::npos ? std::string_view{} : all.substr(semi + 1);
+      while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+      auto eq = pair.find('=');
+      if (eq != std::string_view::npos && pair.substr(0, eq) == name) return std::string(pair.substr(eq + 1));
+    }
+  }
+  return {};
+}
+
+class Session;
+
+struct HttpServer::Impl {
+  HttpServerOptions options;
+  Handler handler;
+  AccessLog log;
+  net::io_context ioc;
+  std::optional<net::executor_work_guard<net::io_context::executor_type>> guard;
+  std::unique_ptr<tcp::acceptor> acceptor;
+  net::thread_pool workers;
+  std::vector<std::thread> threads;
+  std::atomic<bool> stopping{false};
+  std::atomic<bool> stopped{false};
+  unsigned short bound_port = 0;
+  std::mutex sessions_mu;
+  std::set<std::shared_ptr<Session>> sessions;
+
+  Impl(HttpServerOptions o, Handler h, AccessLog l)
+      : options(std::move(o)), handler(std::move(h)), log(std::move(l)),
+        workers(static_cast<size_t>(std::max(1, options.worker_threads))) {}
+
+  void accept();
+  void forget(const std::shared_ptr<Session>& s) {
+    std::lock_guard lock(sessions_mu);
+    sessions.erase(s);
+  }
+};
+
+namespace {
+
+std::string status_reason_safe(unsigned status) {
+  return std::string(http::obsolete_reason(static_cast<http::status>(status)));
+}
+
+}  // namespace
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket socket, HttpServer::Impl& srv) : stream_(std::move(socket)), srv_(srv) {
+    beast::error_code ec;
+    auto ep = stream_.socket().remote_endpoint(ec);
+    if (!ec) client_ = ep.address().to_string();
+  }
+
+  void run() {
+    net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
+  }
+
+  void close_from_outside() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      beast::error_code ec;
+      self->stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+      self->stream_.socket().close(ec);
+    });
+  }
+
+ private:
+  void read() {
+    if (srv_.stopping) return finish();
+    parser_.emplace();
+    parser_->body_limit(srv_.options.body_limit);
+    parser_->header_limit(16 * 1024);
+    stream_.expires_after(kIdleTimeout);
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code ec, size_t) { self->on_read(ec); });
+  }
+
+  void on_read(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
+        ec == net::error::eof || ec == net::error::connection_reset)
+      return finish();
+    started_ = std::chrono::steady_clock::now();
+    if (ec) {
+      // Unparseable or too large: answer once and close.
+      keep_alive_ = false;
+      method_ = "-";
+      path_ = "-";
+      unsigned status = ec == http::error::body_limit ? 413 : 400;
+      return send(error_response(status, "invalid",
+                                 status == 413 ? "The request body is too large." : "The request is malformed.",
+                                 "Send a well-formed HTTP/1.1 request."));
+    }
+    req_ = parser_->release();
+    keep_alive_ = req_.keep_alive();
+    method_ = std::string(req_.method_string());
+    std::string_view target(req_.target().data(), req_.target().size());
+    path_ = std::string(target.substr(0, target.find('?')));
+    stream_.expires_never();  // a handler may take a while (an AWS call)
+    net::post(srv_.workers, [self = shared_from_this()] {
+      Response res = self->handle();
+      net::post(self->stream_.get_executor(), [self, res = std::move(res)]() mutable { self->send(std::move(res)); });
+    });
+  }
+
+  Response handle() {
+    auto target = parse_target(std::string_view(req_.target().data(), req_.target().size()));
+    if (!target)
+      return error_response(400, "invalid", "The request path is malformed.", "Check the URL.");
+    Request r;
+    r.raw = &req_;
+    r.method = method_;
+    r.path = std::move(target->path);
+    r.query = std::move(target->query);
+    r.client_address = client_;
+    try {
+      return srv_.handler(r);
+    } catch (const std::exception& e) {
+      // Never a crash, never internals in the answer.
+      if (srv_.log) srv_.log(fmt::format("handler error on {} {}: {}", method_, path_, e.what()));
+      return error_response(500, "internal", "Something went wrong on the server.",
+                            "Try again; if it persists, see the server log.");
+    }
+  }
+
+  template <class Msg>
+  void add_common_headers(Msg& m, const Response& res) {
+    m.set(http::field::server, "cloudpeek");
+    for (const auto& [k, v] : security_headers())
+      m.set(beast::string_view(k.data(), k.size()), beast::string_view(v.data(), v.size()));
+    if (!res.content_type.empty()) m.set(http::field::content_type, res.content_type);
+    for (const auto& [k, v] : res.headers) m.insert(k, v);
+  }
+
+  void log_line(unsigned status) {
+    if (!srv_.log) return;
+    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
+    srv_.log(fmt::format("{} {} {} {} {:.1f}ms", client_, method_, path_, status, ms));
+  }
+
+  void send(Response res) {
+    if (res.stream) return start_stream(std::move(res));
+    bool head = method_ == "HEAD";
+    auto msg = std::make_shared<http::response<http::string_body>>();
+    msg->version(11);
+    msg->result(static_cast<http::status>(res.status));
+    add_common_headers(*msg, res);
+    size_t length = res.body.size();
+    if (!head) msg->body() = std::move(res.body);
+    if (res.status != 204 && res.status != 304) msg->content_length(length);
+    bool keep = keep_alive_ && !srv_.stopping;
+    msg->keep_alive(keep);
+    log_line(res.status);
+    stream_.expires_after(kIdleTimeout);
+    http::async_write(stream_, *msg, [self = shared_from_this(), msg, keep](beast::error_code ec, size_t) {
+      if (ec || !keep) return self->finish();
+      self->read();
+    });
+  }
+
+  // Server-sent events: headers, then chunks from next() until it ends. The
+  // body is delimited by closing the connection.
+  void start_stream(Response res) {
+    stream_state_ = std::make_shared<Stream>(std::move(*res.stream));
+    std::string head = fmt::format("HTTP/1.1 {} {}\r\n", res.status, status_reason_safe(res.status));
+    head += "Server: cloudpeek\r\n";
+    for (const auto& [k, v] : security_headers()) head += fmt::format("{}: {}\r\n", k, v);
+    head += "Content-Type: " + res.content_type + "\r\n";
+    for (const auto& [k, v] : res.headers) head += k + ": " + v + "\r\n";
+    head += "Connection: close\r\n\r\n";
+    log_line(res.status);
+    write_raw(std::move(head));
+  }
+
+  void write_raw(std::string text) {
+    auto buf = std::make_shared<std::string>(std::move(text));
+    stream_.expires_after(kIdleTimeout);
+    net::async_write(stream_, net::buffer(*buf), [self = shared_from_this(), buf](beast::error_code ec, size_t) {
+      if (ec) return self->finish();
+      self->next_chunk();
+    });
+  }
+
+  void next_chunk() {
+    if (srv_.stopping || stream_ended_) return finish();
+    // next() may read the database: on a worker, then back here to write.
+    net::post(srv_.workers, [self = shared_from_this()] {
+      std::optional<std::string> chunk;
+      try {
+        chunk = self->stream_state_->next();
+      } catch (const std::exception&) {
+        chunk.reset();
+      }
+      net::post(self->stream_.get_executor(), [self, chunk = std::move(chunk)]() mutable {
+        if (!chunk) return self->finish();
+        if (chunk->empty()) return self->wait_then_next();
+        std::string text = std::move(*chunk);
+        auto buf = std::make_shared<std::string>(std::move(text));
+        self->stream_.expires_after(kIdleTimeout);
+        net::async_write(self->stream_, net::buffer(*buf), [self, buf](beast::error_code ec, size_t) {
+          if (ec) return self->finish();
+          self->wait_then_next();
+        });
+      });
+    });
+  }
+
+  void wait_then_next() {
+    if (srv_.stopping) return finish();
+    timer_ = std::make_shared<net::steady_timer>(stream_.get_executor(), stream_state_->interval);
+    timer_->async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (ec) return self->finish();
+      self->next_chunk();
+    });
+  }
+
+  void finish() {
+    if (finished_) return;
+    finished_ = true;
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.socket().close(ec);
+    if (timer_) timer_->cancel();
+    srv_.forget(shared_from_this());
+  }
+
+  beast::tcp_stream stream_;
+  HttpServer::Impl& srv_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  BeastRequest req_;
+  std::string client_, method_, path_;
+  bool keep_alive_ = true;
+  bool finished_ = false;
+  bool stream_ended_ = false;
+  std::shared_ptr<Stream> stream_state_;
+  std::shared_ptr<net::steady_timer> timer_;
+  std::chrono::steady_clock::time_point started_;
+};
+
+void HttpServer::Impl::accept() {
+  acceptor->async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+    if (stopping) return;
+    if (!ec) {
+      auto s = std::make_shared<Session>(std::move(socket), *this);
+      {
+        std::lock_guard lock(sessions_mu);
+        sessions.insert(s);
+      }
+      s->run();
+    }
+    accept();
+  });
+}
+
+HttpServer::HttpServer(HttpServerOptions options, Handler handler, AccessLog log)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(log))) {}
+
+HttpServer::~HttpServer() { stop(); }
+
+Status HttpServer::start() {
+  beast::error_code ec;
+  auto address = net::ip::make_address(impl_->options.host, ec);
+  if (ec)
+    return make_error(ErrorKind::kInvalidInput,
+                      fmt::format("\"{}\" is not an IP address to listen on.", impl_->options.host),
+                      "Use --listen 127.0.0.1:8080 (or another IP:port).");
+  tcp::endpoint ep(address, impl_->options.port);
+  auto acc = std::make_unique<tcp::acceptor>(net::make_strand(impl_->ioc));
+  acc->open(ep.protocol(), ec);
+  if (!ec) acc->set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) acc->bind(ep, ec);
+  if (!ec) acc->listen(net::socket_base::max_listen_connections, ec);
+  if (ec)
+    return make_error(ErrorKind::kInvalidInput,
+                      fmt::format("Cannot listen on {}:{}: {}.", impl_->options.host, impl_->options.port, ec.message()),
+                      "Pick a free port with --listen HOST:PORT.");
+  impl_->bound_port = acc->local_endpoint().port();
+  impl_->acceptor = std::move(acc);
+  impl_->guard.emplace(impl_->ioc.get_executor());
+  impl_->accept();
+  for (int i = 0; i < std::max(1, impl_->options.io_threads); ++i)
+    impl_->threads.emplace_back([this] { impl_->ioc.run(); });
+  return Ok{};
+}
+
+unsigned short HttpServer::port() const { return impl_->bound_port; }
+bool HttpServer::stopping() const { return impl_->stopping; }
+
+void HttpServer::stop() {
+  if (impl_->stopped.exchange(true)) return;
+  impl_->stopping = true;
+  if (impl_->acceptor) {
+    std::promise<void> closed;
+    net::post(impl_->acceptor->get_executor(), [this, &closed] {
+      beast::error_code ec;
+      impl_->acceptor->close(ec);
+      closed.set_value();
+    });
+    if (!impl_->threads.empty()) closed.get_future().wait();
+  }
+  {
+    std::lock_guard lock(impl_->sessions_mu);
+    for (auto& s : impl_->sessions) s->close_from_outside();
+  }
+  impl_->workers.join();  // handlers in progress finish
+  impl_->guard.reset();
+  impl_->ioc.stop();
+  for (auto& t : impl_->threads) t.join();
+  impl_->threads.clear();
+  std::lock_guard lock(impl_->sessions_mu);
+  impl_->sessions.clear();
+}
+
+}  // namespace cloudpeek::server

@@ -1,0 +1,446 @@
+#include "server/scheduler.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "aws/client/client.h"
+#include "aws/credentials/static_provider.h"
+#include "aws/identity/caller_identity.h"
+#include "scan/engine.h"
+#include "scan/sinks.h"
+#include "server/credential_check.h"
+
+namespace cloudpeek::server {
+
+namespace {
+
+constexpr size_t kBatch = 200;
+const char* kReasonExpired = "interrupted: credentials expired";
+const char* kReasonShutdown = "interrupted: server shut down";
+
+// Streams the engine's output into the store's staging tables in batches.
+// Called from the engine's workers; a store failure cancels the scan.
+class StoreSinks : public scan::FindingSink, public scan::ResourceSink {
+ public:
+  StoreSinks(store::Store& store, std::string scan_id, std::function<void(const std::string&)> on_error)
+      : store_(store), scan_id_(std::move(scan_id)), on_error_(std::move(on_error)) {}
+
+  void on_finding(const Finding& f) override {
+    std::vector<Finding> batch;
+    {
+      std::lock_guard lock(mu_);
+      findings_.push_back(f);
+      if (findings_.size() < kBatch) return;
+      batch.swap(findings_);
+    }
+    write_findings(batch);
+  }
+  void on_resource(const Resource& r) override {
+    std::vector<Resource> batch;
+    {
+      std::lock_guard lock(mu_);
+      resources_.push_back(r);
+      if (resources_.size() < kBatch) return;
+      batch.swap(resources_);
+    }
+    write_resources(batch);
+  }
+  void flush() {
+    std::vector<Finding> f;
+    std::vector<Resource> r;
+    {
+      std::lock_guard lock(mu_);
+      f.swap(findings_);
+      r.swap(resources_);
+    }
+    if (!r.empty()) write_resources(r);
+    if (!f.empty()) write_findings(f);
+  }
+
+ private:
+  void write_findings(const std::vector<Finding>& b) {
+    try {
+      std::lock_guard lock(write_mu_);
+      store_.add_scan_findings(scan_id_, b);
+    } catch (const std::exception& e) {
+      on_error_(e.what());
+    }
+  }
+  void write_resources(const std::vector<Resource>& b) {
+    try {
+      std::lock_guard lock(write_mu_);
+      store_.add_scan_resources(scan_id_, b);
+    } catch (const std::exception& e) {
+      on_error_(e.what());
+    }
+  }
+
+  store::Store& store_;
+  std::string scan_id_;
+  std::function<void(const std::string&)> on_error_;
+  std::mutex mu_, write_mu_;
+  std::vector<Finding> findings_;
+  std::vector<Resource> resources_;
+};
+
+bool expired(const store::Provider& p, store::Time now) { return p.expires_at && *p.expires_at <= now; }
+
+}  // namespace
+
+std::vector<std::string> renewal_steps(const store::Provider& p) {
+  if (p.has_session_token)
+    return {"Sign in to your AWS access portal (IAM Identity Center).",
+            "Open the account and choose \"Access keys\" beside the SecurityAuditor permission set.",
+            "Copy \"Option 1: Set AWS environment variables\" (or the credentials block).",
+            "In CloudPeek, open Settings > AWS integration, choose Replace credentials for \"" + p.label +
+                "\", paste them and Save: they are tested before they replace the old ones.",
+            "Start the scan again."};
+  return {"In the IAM console, create a new access key for the CloudPeek user (it keeps the SecurityAudit policy).",
+          "In CloudPeek, open Settings > AWS integration, choose Replace credentials for \"" + p.label +
+              "\", enter the new key id and secret and Save: they are tested first.",
+          "Deactivate, then delete, the old access key in the IAM console.", "Start the scan again."};
+}
+
+int reminder_window_minutes(store::Store& store) {
+  auto v = store.get_setting("reminder_window_minutes");
+  if (!v) return 30;
+  try {
+    int m = std::stoi(*v);
+    return m > 0 ? m : 30;
+  } catch (...) {
+    return 30;
+  }
+}
+
+std::optional<std::string> webhook_url(store::Store& store) {
+  auto v = store.get_setting("webhook_url");
+  if (!v || v->empty()) return std::nullopt;
+  return v;
+}
+
+struct Scheduler::Running {
+  std::string scan_id, provider_id;
+  std::mutex mu;
+  scan::ScanEngine* engine = nullptr;
+  std::string stop_reason;  // set by cancel/shutdown/expiry; first one wins
+  std::atomic<bool> done{false};
+  std::thread thread;
+
+  void stop(const std::string& reason) {
+    std::lock_guard lock(mu);
+    if (stop_reason.empty()) stop_reason = reason;
+    if (engine) engine->cancel();
+  }
+  std::string reason() {
+    std::lock_guard lock(mu);
+    return stop_reason;
+  }
+};
+
+Scheduler::Scheduler(store::Store& store, Webhook* webhook, Log log)
+    : store_(store), webhook_(webhook), log_(std::move(log)) {}
+
+Scheduler::~Scheduler() { shutdown(); }
+
+std::variant<store::Scan, StartError> Scheduler::start(const std::string& provider_id,
+                                                       const std::vector<std::string>& regions,
+                                                       const std::vector<std::string>& services,
+                                                       const std::string& user) {
+  std::lock_guard start_lock(start_mu_);
+  auto provider = store_.get_provider(provider_id);
+  if (!provider)
+    return StartError{404, "not_found", "No provider has that id.", "Pick a provider from GET /api/v1/providers.",
+                      "provider_id", {}};
+  auto now = store::now_seconds();
+  if (expired(*provider, now)) {
+    StartError e{409, "credentials_expired",
+                 fmt::format("The credentials of \"{}\" expired at {}.", provider->label,
+                             store::format_time(*provider->expires_at)),
+                 "", "", renewal_steps(*provider)};
+    std::string advice;
+    for (size_t i = 0; i < e.steps.size(); ++i) advice += fmt::format("{}{}. {}", i ? " " : "", i + 1, e.steps[i]);
+    e.advice = advice;
+    return e;
+  }
+  {
+    std::lock_guard lock(mu_);
+    if (shutting_down_)
+      return StartError{503, "conflict", "The server is shutting down.", "Start the scan after it restarts.", "", {}};
+    for (const auto& [id, r] : running_)
+      if (r->provider_id == provider_id && !r->done)
+        return StartError{409, "conflict", fmt::format("A scan of \"{}\" is already running.", provider->label),
+                          "Wait for it to finish or cancel it.", "", {}};
+  }
+  if (auto active = store_.active_scan(provider_id))
+    return StartError{409, "conflict", fmt::format("A scan of \"{}\" is already running.", provider->label),
+                      "Wait for it to finish or cancel it.", "", {}};
+  store::Scan scan = store_.create_scan(provider_id, regions, services, now);
+  auto r = std::make_shared<Running>();
+  r->scan_id = scan.id;
+  r->provider_id = provider_id;
+  if (log_) log_(fmt::format("scan {} of provider {} started by {}", scan.id, provider_id, user));
+  {
+    std::lock_guard lock(mu_);
+    running_[scan.id] = r;
+    r->thread = std::thread([this, r, p = *provider, regions, services] { run(r, p, regions, services); });
+  }
+  return scan;
+}
+
+bool Scheduler::cancel(const std::string& scan_id, const std::string& user) {
+  std::shared_ptr<Running> r;
+  {
+    std::lock_guard lock(mu_);
+    auto it = running_.find(scan_id);
+    if (it == running_.end() || it->second->done) return false;
+    r = it->second;
+  }
+  r->stop("interrupted: cancelled by " + user);
+  return true;
+}
+
+std::optional<scan::ProgressSnapshot> Scheduler::progress(const std::string& scan_id) const {
+  std::shared_ptr<Running> r;
+  {
+    std::lock_guard lock(mu_);
+    auto it = running_.find(scan_id);
+    if (it == running_.end()) return std::nullopt;
+    r = it->second;
+  }
+  std::lock_guard lock(r->mu);
+  if (!r->engine) return std::nullopt;
+  return r->engine->progress().snapshot();
+}
+
+bool Scheduler::running(const std::string& scan_id) const {
+  std::lock_guard lock(mu_);
+  auto it = running_.find(scan_id);
+  return it != running_.end() && !it->second->done;
+}
+
+void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::vector<std::string> regions,
+                    std::vector<std::string> services) {
+  auto finish = [&](store::ScanStatus status, std::optional<std::string> reason, store::ScanFinish f = {}) {
+    f.status = status;
+    f.reason = std::move(reason);
+    f.finished_at = store::now_seconds();
+    try {
+      auto scan = store_.finish_scan(r->scan_id, f);
+      if (log_)
+        log_(fmt::format("scan {} {}{}", r->scan_id, store::to_string(status),
+                         f.reason ? " (" + *f.reason + ")" : std::string()));
+      if (status != store::ScanStatus::kFailed) notify_new_findings(scan, provider);
+    } catch (const std::exception& e) {
+      if (log_) log_(fmt::format("scan {}: could not publish: {}", r->scan_id, e.what()));
+    }
+  };
+
+  [&] {
+    std::optional<store::Credentials> stored;
+    try {
+      stored = store_.get_credentials(provider.id);
+    } catch (const std::exception& e) {
+      return finish(store::ScanStatus::kFailed, std::string("failed: the stored credentials cannot be read: ") + e.what());
+    }
+    if (!stored) return finish(store::ScanStatus::kFailed, "failed: the provider has no credentials");
+    std::optional<Clock::time_point> expiration;
+    if (stored->expires_at) expiration = Clock::time_point(stored->expires_at->time_since_epoch());
+    auto creds_provider = StaticProvider::make(stored->access_key_id, Secret(stored->secret_access_key),
+                                               Secret(stored->session_token), expiration, "provider " + provider.label);
+    stored.reset();  // the plaintext copy goes now
+    if (!creds_provider) return finish(store::ScanStatus::kFailed, "failed: " + creds_provider.error().message);
+
+    auto transport = std::make_shared<Transport>(TransportOptions::from_environment());
+    AwsClient client(ClientConfig::from_environment("us-east-1"), creds_provider.value(), transport);
+    auto identity = get_caller_identity(client);
+    if (!identity) {
+      if (identity.error().kind == ErrorKind::kExpiredToken) return finish(store::ScanStatus::kInterrupted, kReasonExpired);
+      return finish(store::ScanStatus::kFailed, "failed: " + identity.error().message);
+    }
+    auto id_json = identity_json(identity.value(), store::format_time(store::now_seconds()));
+    try {
+      store_.mark_scan_running(r->scan_id, store::now_seconds(), id_json);
+      store_.set_provider_identity(provider.id, id_json);
+    } catch (const std::exception& e) {
+      return finish(store::ScanStatus::kFailed, std::string("failed: ") + e.what());
+    }
+
+    scan::ScanOptions options;
+    options.regions = regions;
+    options.services = services;
+    options.home_region = home_region_for(identity->principal.partition);
+    scan::ScanEngine engine(client,
+                            scan::ScanIdentity{identity->account, identity->arn,
+                                               identity->principal.partition.empty() ? "aws" : identity->principal.partition},
+                            options);
+    StoreSinks sinks(store_, r->scan_id, [r](const std::string& what) {
+      r->stop("failed: could not store the results: " + what);
+    });
+    {
+      std::lock_guard lock(r->mu);
+      r->engine = &engine;
+      if (!r->stop_reason.empty()) engine.cancel();
+    }
+    // Watches the known expiry while the scan runs.
+    std::atomic<bool> scan_done{false};
+    std::thread watch([&] {
+      while (!scan_done) {
+        if (expiration && Clock::now() >= *expiration) {
+          r->stop(kReasonExpired);
+          break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      }
+    });
+    scan::ScanResult result = engine.run(sinks, &sinks);
+    scan_done = true;
+    watch.join();
+    sinks.flush();
+    {
+      std::lock_guard lock(r->mu);
+      r->engine = nullptr;
+    }
+
+    store::ScanFinish f;
+    f.gaps = result.gaps;
+    f.checks_run = result.checks_run;
+    f.regions_scanned = result.regions_scanned;
+    std::string reason = r->reason();
+    bool token_expired = std::any_of(result.gaps.begin(), result.gaps.end(),
+                                     [](const CoverageGap& g) { return g.error_kind == "expired_token"; });
+    if (!reason.empty()) {
+      bool failed = reason.rfind("failed", 0) == 0;
+      finish(failed ? store::ScanStatus::kFailed : store::ScanStatus::kInterrupted, reason, f);
+    } else if (token_expired) {
+      finish(store::ScanStatus::kInterrupted, kReasonExpired, f);
+    } else if (result.cancelled) {
+      finish(store::ScanStatus::kInterrupted, "interrupted", f);
+    } else {
+      finish(store::ScanStatus::kSucceeded, std::nullopt, f);
+    }
+  }();
+  r->done = true;
+  {
+    std::lock_guard lock(mu_);
+    running_.erase(r->scan_id);
+    finished_.push_back(r);
+  }
+  cv_.notify_all();
+}
+
+void Scheduler::notify_new_findings(const store::Scan& scan, const store::Provider& provider) {
+  if (!webhook_) return;
+  auto url = webhook_url(store_);
+  if (!url || !scan.started_at) return;
+  store::FindingFilter filter;
+  filter.provider_id = provider.id;
+  filter.severities = {Severity::kCritical, Severity::kHigh};
+  filter.statuses = {store::FindingStatus::kOpen};
+  filter.sort = "-severity";
+  int64_t critical = 0, high = 0;
+  nlohmann::json samples = nlohmann::json::array();
+  for (int64_t page = 1;; ++page) {
+    auto p = store_.list_findings(filter, {page, 500});
+    for (const auto& f : p.items) {
+      if (f.first_seen < *scan.started_at) continue;  // open before this scan: not new
+      (f.severity == Severity::kCritical ? critical : high)++;
+      if (samples.size() < 20)
+        samples.push_back({{"id", f.id}, {"check_id", f.check_id}, {"title", f.title},
+                           {"severity", std::string(to_string(f.severity))}, {"resource_arn", f.resource_arn},
+                           {"region", f.region}});
+    }
+    if (page * p.page_size >= p.total || p.items.empty()) break;
+  }
+  if (critical + high == 0) return;
+  webhook_->post(*url, {{"event", "new_findings"},
+                        {"provider_id", provider.id},
+                        {"label", provider.label},
+                        {"scan_id", scan.id},
+                        {"new_critical", critical},
+                        {"new_high", high},
+                        {"findings", samples}});
+}
+
+void Scheduler::reap() {
+  std::vector<std::shared_ptr<Running>> done;
+  {
+    std::lock_guard lock(mu_);
+    done.swap(finished_);
+  }
+  for (auto& r : done)
+    if (r->thread.joinable()) r->thread.join();
+}
+
+void Scheduler::tick(store::Time now) {
+  reap();
+  try {
+    store_.expire_mutes(now);
+    store_.delete_expired_sessions(now);
+    // Interval scans.
+    for (const auto& p : store_.list_providers()) {
+      if (p.schedule_minutes <= 0 || expired(p, now)) continue;
+      auto last = store_.list_scans(p.id, {1, 1});
+      if (!last.items.empty() && last.items[0].created_at + std::chrono::minutes(p.schedule_minutes) > now) continue;
+      auto started = start(p.id, {}, {}, "scheduler");
+      if (auto* e = std::get_if<StartError>(&started); e && e->code != "conflict" && log_)
+        log_(fmt::format("scheduled scan of provider {} not started: {}", p.id, e->message));
+    }
+    // Reminders before expiry (and once more at expiry) through the webhook.
+    auto url = webhook_url(store_);
+    if (url && webhook_) {
+      auto window = std::chrono::minutes(reminder_window_minutes(store_));
+      for (const auto& p : store_.providers_expiring(now + window)) {
+        if (!p.expires_at) continue;
+        std::string state = *p.expires_at <= now ? "expired" : "expiring";
+        std::string key = fmt::format("{}:{}:{}", p.id, p.expires_at->time_since_epoch().count(), state);
+        {
+          std::lock_guard lock(mu_);
+          if (!reminded_.insert(key).second) continue;
+        }
+        webhook_->post(*url, {{"event", state == "expired" ? "credentials_expired" : "credentials_expiring"},
+                              {"provider_id", p.id},
+                              {"label", p.label},
+                              {"expires_at", store::format_time(*p.expires_at)},
+                              {"seconds_left", (*p.expires_at - now).count()},
+                              {"steps", renewal_steps(p)}});
+      }
+    }
+  } catch (const std::exception& e) {
+    if (log_) log_(fmt::format("scheduler tick: {}", e.what()));
+  }
+}
+
+void Scheduler::start_background(std::chrono::milliseconds interval) {
+  ticker_ = std::thread([this, interval] {
+    std::unique_lock lock(mu_);
+    while (!shutting_down_) {
+      lock.unlock();
+      tick(store::now_seconds());
+      lock.lock();
+      cv_.wait_for(lock, interval, [&] { return shutting_down_; });
+    }
+  });
+}
+
+void Scheduler::shutdown() {
+  std::vector<std::shared_ptr<Running>> all;
+  {
+    std::lock_guard lock(mu_);
+    if (shutting_down_ && running_.empty() && finished_.empty() && !ticker_.joinable()) return;
+    shutting_down_ = true;
+    for (auto& [id, r] : running_) all.push_back(r);
+  }
+  cv_.notify_all();
+  if (ticker_.joinable()) ticker_.join();
+  for (auto& r : all) r->stop(kReasonShutdown);
+  wait_idle();
+  reap();
+}
+
+void Scheduler::wait_idle() {
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [&] { return running_.empty(); });
+}
+
+}  // namespace cloudpeek::server

@@ -1,0 +1,96 @@
+// Scheduler: runs scans, on demand and every `schedule_minutes` per provider,
+// one at a time per provider. Each scan runs scan::ScanEngine on its own
+// thread with sinks that stream resources and findings into the store in
+// batches, then publishes with store::finish_scan. Live progress comes from the
+// engine's counters (progress()); cancel() stops a scan.
+//
+// Credential lifecycle: credentials past their known expiry end a running scan
+// as "interrupted: credentials expired" (so do ExpiredToken answers from AWS);
+// what was collected is kept and published as an interrupted scan, whose
+// unseen findings the store never resolves, and whose missing data the checks
+// report as NOT_ASSESSED — never PASS. Expired credentials block new scans
+// (StartError credentials_expired, with the steps to renew).
+//
+// tick() (every few seconds on a background thread) starts scheduled scans,
+// ends expired mutes and sessions, and calls the webhook before credentials
+// expire. shutdown() interrupts running scans ("interrupted: server shut down")
+// and waits for them to publish.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <thread>
+#include <variant>
+#include <vector>
+
+#include "aws/http/transport.h"
+#include "scan/progress.h"
+#include "server/webhook.h"
+#include "store/store.h"
+
+namespace cloudpeek::server {
+
+struct StartError {
+  unsigned status = 409;
+  std::string code;  // "conflict", "credentials_expired", "not_found", "invalid"
+  std::string message;
+  std::string advice;
+  std::string field;
+  std::vector<std::string> steps;  // credentials_expired: what to do, step by step
+};
+
+// What to do when a provider's credentials have expired (or are about to).
+std::vector<std::string> renewal_steps(const store::Provider& p);
+
+// The reminder window (settings key reminder_window_minutes, default 30).
+int reminder_window_minutes(store::Store& store);
+std::optional<std::string> webhook_url(store::Store& store);
+
+class Scheduler {
+ public:
+  using Log = std::function<void(const std::string&)>;
+  Scheduler(store::Store& store, Webhook* webhook, Log log);
+  ~Scheduler();
+
+  std::variant<store::Scan, StartError> start(const std::string& provider_id, const std::vector<std::string>& regions,
+                                              const std::vector<std::string>& services, const std::string& user);
+  // False when the scan is not running here.
+  bool cancel(const std::string& scan_id, const std::string& user);
+  std::optional<scan::ProgressSnapshot> progress(const std::string& scan_id) const;
+  bool running(const std::string& scan_id) const;
+
+  void tick(store::Time now);
+  // Runs tick() every `interval` until shutdown().
+  void start_background(std::chrono::milliseconds interval);
+  void shutdown();
+  // Blocks until no scan runs (tests).
+  void wait_idle();
+
+ private:
+  struct Running;
+  void run(std::shared_ptr<Running> r, store::Provider provider, std::vector<std::string> regions,
+           std::vector<std::string> services);
+  void notify_new_findings(const store::Scan& scan, const store::Provider& provider);
+  void reap();
+
+  store::Store& store_;
+  Webhook* webhook_;
+  Log log_;
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::map<std::string, std::shared_ptr<Running>> running_;  // by scan id
+  std::vector<std::shared_ptr<Running>> finished_;            // threads to join
+  std::set<std::string> reminded_;  // "provider:expires_at:state" already sent
+  bool shutting_down_ = false;
+  std::thread ticker_;
+  std::mutex start_mu_;  // one start at a time (the one-per-provider check)
+};
+
+}  // namespace cloudpeek::server

@@ -1,0 +1,140 @@
+#include "server/views.h"
+
+#include <algorithm>
+
+namespace cloudpeek::server {
+
+json time_json(const std::optional<store::Time>& t) { return t ? json(store::format_time(*t)) : json(nullptr); }
+
+std::string credential_state(const store::Provider& p, store::Time now, int window_minutes) {
+  if (p.expires_at) {
+    if (*p.expires_at <= now) return "expired";
+    if (*p.expires_at <= now + std::chrono::minutes(window_minutes)) return "expiring";
+    return "valid";
+  }
+  // Temporary credentials without a known expiry: they will expire, we cannot say when.
+  if (p.has_session_token) return "unknown";
+  return p.identity.is_null() ? "unknown" : "valid";
+}
+
+json provider_json(const store::Provider& p, const std::optional<store::Scan>& last_scan, store::Time now,
+                   int window_minutes) {
+  json j = {{"id", p.id},
+            {"label", p.label},
+            {"access_key_id_last4", p.access_key_id_last4},
+            {"key_kind", p.has_session_token ? "temporary" : "long_term"},
+            {"has_session_token", p.has_session_token},
+            {"expires_at", time_json(p.expires_at)},
+            {"credential_state", credential_state(p, now, window_minutes)},
+            {"identity", p.identity.is_null() ? json(nullptr) : p.identity},
+            {"schedule_minutes", p.schedule_minutes},
+            {"created_at", store::format_time(p.created_at)},
+            {"updated_at", store::format_time(p.updated_at)}};
+  j["seconds_left"] = p.expires_at ? json((*p.expires_at - now).count()) : json(nullptr);
+  if (last_scan)
+    j["last_scan"] = {{"id", last_scan->id},
+                      {"status", store::to_string(last_scan->status)},
+                      {"finished_at", time_json(last_scan->finished_at)}};
+  else
+    j["last_scan"] = nullptr;
+  return j;
+}
+
+json gap_json(const CoverageGap& g) {
+  return {{"service", g.service}, {"region", g.region}, {"action", g.action}, {"kind", g.error_kind},
+          {"code", g.error_code}, {"message", g.message}, {"resource", g.resource}};
+}
+
+json scan_json(const store::Scan& s, const std::optional<scan::ProgressSnapshot>& live) {
+  json gaps = json::array();
+  for (const auto& g : s.gaps) gaps.push_back(gap_json(g));
+  json j = {{"id", s.id},
+            {"provider_id", s.provider_id},
+            {"status", store::to_string(s.status)},
+            {"reason", s.reason ? json(*s.reason) : json(nullptr)},
+            {"created_at", store::format_time(s.created_at)},
+            {"started_at", time_json(s.started_at)},
+            {"finished_at", time_json(s.finished_at)},
+            {"regions", s.regions},
+            {"services", s.services},
+            {"identity", s.identity},
+            {"gaps", std::move(gaps)}};
+  if (s.started_at && s.finished_at)
+    j["duration_s"] = (*s.finished_at - *s.started_at).count();
+  else if (s.started_at)
+    j["duration_s"] = (store::now_seconds() - *s.started_at).count();
+  else
+    j["duration_s"] = nullptr;
+  json counts = {{"PASS", s.counts.pass}, {"FAIL", s.counts.fail}, {"NOT_ASSESSED", s.counts.not_assessed},
+                 {"MANUAL", s.counts.manual}};
+  json progress;
+  if (live) {
+    const auto& p = *live;
+    counts = {{"PASS", p.findings(CheckStatus::kPass)},
+              {"FAIL", p.findings(CheckStatus::kFail)},
+              {"NOT_ASSESSED", p.findings(CheckStatus::kNotAssessed)},
+              {"MANUAL", p.findings(CheckStatus::kManual)}};
+    double fraction = 0;
+    if (p.phase == scan::ScanPhase::kDone || p.phase == scan::ScanPhase::kCancelled)
+      fraction = 1;
+    else if (p.collector_runs_total > 0)
+      fraction = 0.05 + 0.9 * static_cast<double>(p.collector_runs_done) / static_cast<double>(p.collector_runs_total);
+    progress = {{"phase", std::string(scan::to_string(p.phase))},
+                {"calls_done", p.calls_done},
+                {"calls_in_flight", p.calls_in_flight},
+                {"calls_failed", p.calls_failed},
+                {"resources", p.resources},
+                {"checks_done", p.checks_evaluated},
+                {"checks_total", nullptr},
+                {"fraction", std::min(1.0, fraction)}};
+  } else {
+    bool finished = s.finished_at.has_value();
+    int64_t evaluated = s.counts.pass + s.counts.fail + s.counts.not_assessed + s.counts.manual;
+    progress = {{"phase", finished ? "done" : "starting"},
+                {"calls_done", nullptr},
+                {"calls_in_flight", 0},
+                {"calls_failed", nullptr},
+                {"resources", s.resources},
+                {"checks_done", evaluated},
+                {"checks_total", finished ? json(evaluated) : json(nullptr)},
+                {"fraction", finished ? 1.0 : 0.0}};
+  }
+  j["counts"] = std::move(counts);
+  j["progress"] = std::move(progress);
+  return j;
+}
+
+json mute_json(const std::optional<store::Mute>& m) {
+  if (!m) return nullptr;
+  return {{"reason", m->reason}, {"until", time_json(m->until)}, {"by", m->by}, {"at", store::format_time(m->at)}};
+}
+
+json finding_json(const store::FindingRow& f) {
+  return {{"id", f.id},
+          {"provider_id", f.provider_id},
+          {"check_id", f.check_id},
+          {"title", f.title},
+          {"severity", std::string(to_string(f.severity))},
+          {"service", f.service},
+          {"region", f.region},
+          {"account", f.account},
+          {"resource_type", f.resource_type},
+          {"resource_arn", f.resource_arn},
+          {"resource_name", f.resource_name},
+          {"result", std::string(to_string(f.result))},
+          {"status", store::to_string(f.status)},
+          {"detail", f.detail},
+          {"first_seen", store::format_time(f.first_seen)},
+          {"last_seen", store::format_time(f.last_seen)},
+          {"last_scan_id", f.last_scan_id},
+          {"mute", mute_json(f.mute)}};
+}
+
+json resource_row_json(const store::ResourceRow& r) {
+  return {{"id", r.id},          {"provider_id", r.provider_id}, {"arn", r.arn},
+          {"type", r.type},      {"service", r.service},         {"region", r.region},
+          {"account", r.account}, {"name", r.name},              {"tags", r.tags},
+          {"last_seen", store::format_time(r.last_seen)}};
+}
+
+}  // namespace cloudpeek::server
