@@ -14,6 +14,11 @@
 // intact; a scan left queued/running by a crash is ended with
 // interrupt_unfinished_scans() at the next start.
 //
+// A scan reporting the same (check, resource ARN, region) twice keeps the last
+// report. Staged rows of a provider's three newest scans are kept (so an
+// interrupted scan's partial rows stay labelled with it); older ones are
+// pruned at publish, the scan rows themselves stay.
+//
 // Publishing (finish_scan) updates the provider's current findings, one row
 // per (provider, check, resource ARN, region):
 //  - seen again: last_seen = the scan's finish time, result/detail/severity
