@@ -393,3 +393,60 @@ TEST_F(QueryTest, FindingStatsStayEqualToARecount) {
 
 }  // namespace
 }  // namespace cloudpeek::store
+
+namespace cloudpeek::store {
+namespace {
+
+// Hostile text is data: quotes, SQL, markup, NUL bytes, invalid UTF-8 and
+// wildcards come back byte for byte and search as literals.
+TEST_F(QueryTest, HostileStringsRoundTripAsData) {
+  const std::string nul("name\0with-nul", 13);
+  const std::string bad_utf8 = "bad-\xff\xfe-utf8";
+  std::vector<std::string> names = {"'; DROP TABLE findings; --", "<script>alert(1)</script>", nul, bad_utf8,
+                                    "emoji-\xf0\x9f\x94\x92", "back\\slash%_"};
+  std::vector<Finding> fs;
+  std::vector<Resource> rs;
+  for (size_t i = 0; i < names.size(); ++i) {
+    std::string arn = "arn:aws:s3:::hostile-" + std::to_string(i);
+    Finding f = make_finding("s3_versioning", arn, kFail);
+    f.resource_name = names[i];
+    f.detail = "detail " + names[i];
+    fs.push_back(f);
+    Resource r = make_resource(arn);
+    r.name = names[i];
+    r.tags = {{"k'\"", names[i]}};
+    r.raw = {{"Name", bad_utf8}};
+    rs.push_back(r);
+  }
+  std::string c = add_provider("C");
+  run_scan(c, fs, rs, day(2));
+  FindingFilter f;
+  f.provider_id = c;
+  f.sort = "check";
+  std::set<std::string> got;
+  for (const auto& row : store->list_findings(f, {}).items) {
+    got.insert(row.resource_name);
+    EXPECT_EQ(row.detail, "detail " + row.resource_name);
+  }
+  EXPECT_EQ(got, std::set<std::string>(names.begin(), names.end()));
+  for (const auto& name : names) {
+    FindingFilter q;
+    q.provider_id = c;
+    q.q = name;
+    EXPECT_EQ(store->list_findings(q, {}).total, 1) << "search for a hostile name";
+  }
+  ResourceFilter rf;
+  rf.provider_id = c;
+  rf.q = "'; DROP";
+  auto res = store->list_resources(rf, {});
+  ASSERT_EQ(res.total, 1);
+  EXPECT_EQ(res.items[0].tags.at("k'\""), names[0]);
+  auto detail = store->get_resource(res.items[0].id);
+  ASSERT_TRUE(detail);
+  EXPECT_TRUE(detail->raw.contains("Name"));  // invalid UTF-8 replaced, not a failure
+  // The tables are all still there.
+  EXPECT_EQ(store->list_findings({}, {}).total, 19 + static_cast<int64_t>(names.size()));
+}
+
+}  // namespace
+}  // namespace cloudpeek::store
