@@ -199,7 +199,7 @@ Scan SqliteStore::finish_scan(const std::string& scan_id, const ScanFinish& fini
     Scan out = publish_in(db, id, finish);
     tx.commit();
     // Keep the planner's statistics current as the tables grow (cheap when nothing changed much).
-    db.exec_script("PRAGMA optimize");
+    db.exec_script("PRAGMA analysis_limit=1000; PRAGMA optimize");
     return out;
   });
 }

@@ -75,7 +75,8 @@ SqliteStore::ReadLease::ReadLease(SqliteStore& s) : s_(s) {
   ++s_.readers_open_;
   lock.unlock();
   try {
-    db_ = std::make_unique<Db>(s_.file_, s_.options_.busy_timeout_ms);
+    // Reads go through the memory map; a modest page cache is enough.
+    db_ = std::make_unique<Db>(s_.file_, s_.options_.busy_timeout_ms, 16);
   } catch (...) {
     std::lock_guard relock(s_.pool_mu_);
     --s_.readers_open_;
