@@ -33,6 +33,7 @@ struct AwsClient::Call {
   Endpoint endpoint;
   int attempt = 0;              // attempts made so far
   bool skew_retry_used = false; // one immediate re-sign after a clock-skew correction
+  std::chrono::seconds signed_offset{0};  // the clock-skew offset the last attempt was signed with
   CallCallback done;
 };
 
@@ -107,7 +108,30 @@ void AwsClient::call_async(const ServiceModel& model, const std::string& operati
   attempt(call);
 }
 
+// Adaptive mode: a queued attempt re-checks its send token at least this often,
+// so that when the rate grows back after throttling, the queue drains at the
+// new rate rather than at the one it queued at.
+constexpr std::chrono::milliseconds kSendTokenRecheck{250};
+
 void AwsClient::attempt(std::shared_ptr<Call> call) {
+  // The send token comes before signing: a long wait must not outlast the signature.
+  SendToken token;
+  auto wait = retry_->acquire_send_delay(&token);
+  if (wait.count() > 0) return await_send_token(std::move(call), token, wait);
+  send_attempt(std::move(call));
+}
+
+void AwsClient::await_send_token(std::shared_ptr<Call> call, SendToken token, std::chrono::milliseconds wait) {
+  timers_.post(
+      [this, call, token] {
+        auto left = retry_->send_token_wait(token);
+        if (left.count() > 0) return await_send_token(call, token, left);
+        send_attempt(call);
+      },
+      std::min(wait, kSendTokenRecheck));
+}
+
+void AwsClient::send_attempt(std::shared_ptr<Call> call) {
   const bool unsigned_op = call->op.value("authtype", "") == "none";
   Credentials creds;
   if (!unsigned_op) {
@@ -124,9 +148,27 @@ void AwsClient::attempt(std::shared_ptr<Call> call) {
   std::string path = call->serialized.path.empty() ? "/" : call->serialized.path;
   const bool is_s3 = call->ctx.service == "s3";
   if (is_s3) apply_s3_addressing(base, path, call->endpoint.path_style);
+  // The endpoint's hostPrefix ("{AccountId}." for S3 Control) goes in front of
+  // the host, as botocore does even with an endpoint override. An override
+  // whose host is an IP address (a local endpoint) cannot take a prefix in
+  // DNS: the request still goes to that address, with the Host header (and
+  // signature) botocore would send, e.g. "111122223333.127.0.0.1:4566".
+  std::string prefixed_host;
   if (!call->serialized.host_prefix.empty()) {
     size_t scheme = base.find("://");
-    if (scheme != std::string::npos) base.insert(scheme + 3, call->serialized.host_prefix);
+    if (scheme != std::string::npos) {
+      size_t host_end = base.find_first_of("/?", scheme + 3);
+      std::string authority = base.substr(scheme + 3, host_end == std::string::npos ? std::string::npos
+                                                                                   : host_end - scheme - 3);
+      std::string host = authority.substr(0, authority.rfind(':') == std::string::npos || authority.front() == '['
+                                                 ? authority.size()
+                                                 : authority.rfind(':'));
+      bool ip_literal = !host.empty() && (host.front() == '[' || host.find_first_not_of("0123456789.") == std::string::npos);
+      if (call->endpoint.overridden && ip_literal)
+        prefixed_host = call->serialized.host_prefix + authority;
+      else
+        base.insert(scheme + 3, call->serialized.host_prefix);
+    }
   }
   // An override URL may carry a path prefix; the operation's path follows it.
   if (!base.empty() && base.back() == '/' && !path.empty() && path.front() == '/') base.pop_back();
@@ -137,10 +179,12 @@ void AwsClient::attempt(std::shared_ptr<Call> call) {
   request.headers = call->serialized.headers;
   request.body = call->serialized.body;
   set_header(request.headers, "User-Agent", "cloudpeek/0.1");
+  if (!prefixed_host.empty()) set_header(request.headers, "Host", prefixed_host);
 
   if (!unsigned_op) {
+    call->signed_offset = skew_.offset();
     SigningParams sp = signing_params(creds, call->endpoint.signing_region, call->endpoint.signing_name,
-                                      skew_.now());
+                                      Clock::now() + call->signed_offset);
     if (is_s3) {
       sp.normalize_path = false;
       sp.content_sha256_header = true;
@@ -148,19 +192,12 @@ void AwsClient::attempt(std::shared_ptr<Call> call) {
     sign_request(request, sp);
   }
 
-  auto delay = retry_->acquire_send_delay();
   ++call->attempt;
-  auto send = [this, call, request = std::move(request)]() mutable {
-    spdlog::debug("aws: {} {} attempt {}", call->ctx.action, call->region, call->attempt);
-    transport_->send_async(std::move(request), [this, call](Result<HttpResponse> r) {
-      // Runs on the transport thread: hand the work to the timer thread at once.
-      timers_.post([this, call, r = std::move(r)]() mutable { on_response(call, std::move(r)); });
-    });
-  };
-  if (delay.count() > 0)
-    timers_.post(std::move(send), delay);
-  else
-    send();
+  spdlog::debug("aws: {} {} attempt {}", call->ctx.action, call->region, call->attempt);
+  transport_->send_async(std::move(request), [this, call](Result<HttpResponse> r) {
+    // Runs on the transport thread: hand the work to the timer thread at once.
+    timers_.post([this, call, r = std::move(r)]() mutable { on_response(call, std::move(r)); });
+  });
 }
 
 void AwsClient::on_response(std::shared_ptr<Call> call, Result<HttpResponse> response) {
@@ -198,7 +235,10 @@ void AwsClient::on_response(std::shared_ptr<Call> call, Result<HttpResponse> res
       if (error.kind == ErrorKind::kClockSkew) {
         apply_clock_offset(error, skew_.offset());
         // The Date header has corrected the offset: re-sign once at the corrected time.
-        if (!call->skew_retry_used && skew_.offset().count() != 0) {
+        // "Corrected" means changed since this attempt was signed, not non-zero: when
+        // the local clock gets fixed while we run, the offset we had adopted is what
+        // is wrong, and the correction is back to zero.
+        if (!call->skew_retry_used && skew_.offset() != call->signed_offset) {
           call->skew_retry_used = true;
           spdlog::debug("aws: clock skew of {}s detected, re-signing", skew_.offset().count());
           return attempt(call);

@@ -54,7 +54,9 @@ class AwsClient {
 
  private:
   struct Call;
-  void attempt(std::shared_ptr<Call> call);
+  void attempt(std::shared_ptr<Call> call);  // waits for a send token (adaptive mode), then send_attempt
+  void await_send_token(std::shared_ptr<Call> call, SendToken token, std::chrono::milliseconds wait);
+  void send_attempt(std::shared_ptr<Call> call);  // credentials, sign, send
   void on_response(std::shared_ptr<Call> call, Result<HttpResponse> response);
   void finish(std::shared_ptr<Call> call, Result<json> result);
 

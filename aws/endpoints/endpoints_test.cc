@@ -104,6 +104,17 @@ TEST(S3, LegacyGlobalNameForUsEast1WhenAsked) {
   expect_endpoint(resolve("s3", "aws-global"), "https://s3.amazonaws.com", "us-east-1", "s3");
 }
 
+TEST(S3Control, SignsAsS3) {
+  // The {AccountId}. host prefix is the operation's (hostPrefix), added by the client.
+  expect_endpoint(resolve("s3-control", "eu-west-1"), "https://s3-control.eu-west-1.amazonaws.com", "eu-west-1", "s3");
+  EndpointOverrides o;
+  o.per_service["S3_CONTROL"] = "http://127.0.0.1:4566";
+  Endpoint e = resolve("s3-control", "us-east-1", o);
+  EXPECT_EQ(e.url, "http://127.0.0.1:4566");
+  EXPECT_EQ(e.signing_name, "s3");
+  EXPECT_FALSE(e.path_style);
+}
+
 TEST(SsoPortal, HostAndSigningName) {
   expect_endpoint(resolve("portal.sso", "eu-west-1"), "https://portal.sso.eu-west-1.amazonaws.com", "eu-west-1",
                   "awsssoportal");

@@ -48,6 +48,7 @@ constexpr Exception kExceptions[] = {
     {"directconnect", {"DIRECT_CONNECT"}, ""},
     {"tagging", {"RESOURCE_GROUPS_TAGGING_API"}, ""},
     {"cloudhsmv2", {"CLOUDHSM_V2"}, "cloudhsm"},
+    {"s3-control", {"S3_CONTROL"}, "s3"},
 };
 
 std::string upper_snake(std::string_view s) {

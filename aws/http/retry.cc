@@ -129,7 +129,7 @@ RetryStrategy::RetryStrategy(RetryConfig config, RandomFn random, ClockFn clock)
   last_tx_rate_bucket_ = std::floor(now);
 }
 
-std::chrono::milliseconds RetryStrategy::acquire_send_delay() {
+std::chrono::milliseconds RetryStrategy::acquire_send_delay(SendToken* token) {
   if (config_.mode != RetryMode::kAdaptive) return std::chrono::milliseconds(0);
   std::lock_guard lock(mu_);
   // Until the first throttle the bucket is off: the client sends as fast as it likes.
@@ -140,8 +140,21 @@ std::chrono::milliseconds RetryStrategy::acquire_send_delay() {
   // queue of callers already promised a future token, so each waits its turn.
   current_capacity_ -= 1.0;
   if (current_capacity_ >= 0) return std::chrono::milliseconds(0);
+  if (token) token->due = generated_ - current_capacity_;
   double wait = -current_capacity_ / fill_rate_;
   return std::chrono::milliseconds(static_cast<long long>(std::ceil(wait * 1000.0)));
+}
+
+// The wait promised by acquire_send_delay was at the rate of that moment. Asked
+// again, it is at today's: after a throttling burst the rate grows back within
+// seconds, and callers queued at the floor rate must not keep its pace.
+std::chrono::milliseconds RetryStrategy::send_token_wait(const SendToken& token) {
+  if (config_.mode != RetryMode::kAdaptive) return std::chrono::milliseconds(0);
+  std::lock_guard lock(mu_);
+  refill(clock_());
+  double left = token.due - generated_;
+  if (left <= 0 || fill_rate_ <= 0) return std::chrono::milliseconds(0);
+  return std::chrono::milliseconds(static_cast<long long>(std::ceil(left / fill_rate_ * 1000.0)));
 }
 
 std::optional<std::chrono::milliseconds> RetryStrategy::on_failure(const AttemptOutcome& o, int attempt) {
@@ -180,6 +193,7 @@ double RetryStrategy::send_rate() const {
 
 void RetryStrategy::refill(double now) {
   double gained = (now - last_timestamp_) * fill_rate_;
+  generated_ += gained;
   current_capacity_ = std::min(max_capacity_, current_capacity_ + gained);
   last_timestamp_ = now;
 }

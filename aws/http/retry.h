@@ -34,6 +34,11 @@ bool is_throttling_error(const AttemptOutcome& o);
 bool is_transient_error(const AttemptOutcome& o);  // 5xx, network, RequestTimeout...
 bool is_retryable(const AttemptOutcome& o);
 
+// A send token taken on credit in adaptive mode (see acquire_send_delay).
+struct SendToken {
+  double due = 0;  // the token is there once the bucket has generated this many in all
+};
+
 // Shared by all requests of a client: the retry quota and the adaptive rate limiter.
 class RetryStrategy {
  public:
@@ -45,8 +50,13 @@ class RetryStrategy {
   RetryStrategy(RetryConfig config, RandomFn random, ClockFn clock);
   const RetryConfig& config() const { return config_; }
 
-  // Before each attempt (adaptive mode): how long to wait for a send token. Zero in standard mode.
-  std::chrono::milliseconds acquire_send_delay();
+  // Before each attempt (adaptive mode): takes a send token and says how long until it is
+  // due at the current rate; zero: send now (always, in standard mode). A token not there
+  // yet is taken on credit, so callers queue in order. The wait is an estimate: the rate may
+  // recover meanwhile, so a caller should wait a little at a time, asking send_token_wait.
+  std::chrono::milliseconds acquire_send_delay(SendToken* token = nullptr);
+  // How long until `token` (from acquire_send_delay) is due at the current rate; zero once it is.
+  std::chrono::milliseconds send_token_wait(const SendToken& token);
   // After an attempt fails: the delay before the next one, or nullopt if no retry
   // (not retryable, attempts exhausted, or the retry quota is empty).
   // attempt: how many attempts have been made so far, the failed one included (1, 2, ...).
@@ -65,6 +75,7 @@ class RetryStrategy {
   int quota_ = 500;
   // adaptive token bucket (CUBIC-like, as in the SDKs); times in seconds of clock_
   double fill_rate_ = 0, max_capacity_ = 0, current_capacity_ = 0;
+  double generated_ = 0;  // tokens the bucket has generated in all: SendToken::due counts in these
   double last_timestamp_ = 0, measured_tx_rate_ = 0, last_tx_rate_bucket_ = 0;
   double last_max_rate_ = 0, last_throttle_time_ = 0, time_window_ = 0;
   double request_count_ = 0;

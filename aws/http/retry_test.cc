@@ -1,6 +1,7 @@
 #include "aws/http/retry.h"
 
 #include <cstdlib>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -179,6 +180,49 @@ TEST(RetryAdaptive, RateDropsOnThrottleAndRecovers) {
     s.on_success(false);
   }
   EXPECT_GT(s.send_rate(), throttled_rate / 0.7);
+}
+
+// A scan's first burst of calls is throttled before any rate was measured: the
+// limit drops to its floor (0.5/s) and the retries queue behind it. As they go
+// out and succeed the rate grows back; queued senders must follow it, not keep
+// the pace they were promised when they queued (20 retries would take 40 s).
+TEST(RetryAdaptive, QueuedSendersFollowTheRecoveredRate) {
+  RetryConfig cfg;
+  cfg.mode = RetryMode::kAdaptive;
+  FakeClock clock;
+  RetryStrategy s(cfg, [] { return 0.0; }, clock.fn());
+  s.on_failure(code("Throttling"), 1);
+  EXPECT_DOUBLE_EQ(s.send_rate(), 0.5);
+
+  std::vector<SendToken> queue(20);
+  std::vector<long long> promised;
+  for (auto& t : queue) promised.push_back(s.acquire_send_delay(&t).count());
+  EXPECT_NEAR(promised.back(), 40000, 10);
+  // Asked again at once, nothing has changed.
+  EXPECT_NEAR(s.send_token_wait(queue.back()).count(), promised.back(), 1);
+
+  // Each sender re-checks its token every 100 ms and sends when it is due; each send succeeds.
+  const double start = clock.now;
+  size_t sent = 0;
+  while (sent < queue.size() && clock.now - start < 60) {
+    clock.now += 0.1;
+    while (sent < queue.size() && s.send_token_wait(queue[sent]).count() == 0) {
+      s.on_success(true);
+      ++sent;
+    }
+  }
+  ASSERT_EQ(sent, queue.size());
+  EXPECT_LT(clock.now - start, 15.0);
+  EXPECT_GT(s.send_rate(), 2.0);
+  // Later tokens are never due before earlier ones: the queue keeps its order.
+  for (size_t i = 1; i < queue.size(); ++i) EXPECT_GT(queue[i].due, queue[i - 1].due);
+}
+
+TEST(RetryAdaptive, StandardModeTokensAreAlwaysDue) {
+  RetryStrategy s(RetryConfig{});
+  SendToken t;
+  EXPECT_EQ(s.acquire_send_delay(&t).count(), 0);
+  EXPECT_EQ(s.send_token_wait(t).count(), 0);
 }
 
 TEST(RetryAdaptive, RepeatedThrottlesKeepLowering) {

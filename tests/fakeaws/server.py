@@ -150,6 +150,7 @@ class Handler(BaseHTTPRequestHandler):
     do_POST = do_PUT = do_DELETE = do_HEAD = do_PATCH = do_GET
 
     def _send(self, status, headers, body, malformed=False):
+        self._record()
         if malformed and body:
             body = body[: max(1, len(body) // 2)]
         headers = dict(headers)
@@ -163,6 +164,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _drop(self):
         # Close without a byte of response: the client sees a reset/EOF.
+        self._record()
         self.close_connection = True
         try:
             self.connection.shutdown(socket.SHUT_RDWR)
@@ -170,17 +172,19 @@ class Handler(BaseHTTPRequestHandler):
             pass
 
     def _dispatch(self):
-        started = time.monotonic()
+        self._started = time.monotonic()
         state = self.state
         request = Request(self.command, self.path, self.headers, self._read_body())
         entry = {"time": state.now().strftime("%Y-%m-%dT%H:%M:%S.%fZ"), "method": request.method,
                  "path": request.safe_path(), "service": None, "region": None, "action": None,
                  "access_key_id": None, "status": None, "error": None, "fault": None}
+        # Control calls are not part of the request log.
+        self._entry = None if request.path.startswith("/__fakeaws/") else entry
         try:
-            if request.path.startswith("/__fakeaws/"):
+            if self._entry is None:
                 status, body = control.handle(state, request)
                 self._send(status, {"Content-Type": "application/json"}, json.dumps(body, default=str).encode())
-                return  # control calls are not part of the request log
+                return
             self._serve(request, entry)
         except Exception as e:  # a bug here must not hang the client
             entry["status"], entry["error"] = 500, f"fakeaws internal error: {e!r}"
@@ -191,12 +195,19 @@ class Handler(BaseHTTPRequestHandler):
             except OSError:
                 pass
         finally:
-            if not request.path.startswith("/__fakeaws/"):
-                entry["duration_ms"] = round((time.monotonic() - started) * 1000, 1)
-                state.record(entry)
-                sys.stderr.write(f"fakeaws: {entry['method']} {entry['path']} {entry['service']}:{entry['action']} "
-                                 f"{entry['region']} key={entry['access_key_id']} -> {entry['status']} "
-                                 f"{entry['error'] or ''} {entry['fault'] or ''}\n")
+            self._record()
+
+    def _record(self):
+        """Logs the request once, before its answer leaves: a client that has
+        its answer finds the request in GET /__fakeaws/requests."""
+        entry, self._entry = getattr(self, "_entry", None), None
+        if entry is None:
+            return
+        entry["duration_ms"] = round((time.monotonic() - self._started) * 1000, 1)
+        self.state.record(entry)
+        sys.stderr.write(f"fakeaws: {entry['method']} {entry['path']} {entry['service']}:{entry['action']} "
+                         f"{entry['region']} key={entry['access_key_id']} -> {entry['status']} "
+                         f"{entry['error'] or ''} {entry['fault'] or ''}\n")
 
     def _serve(self, request, entry):
         state = self.state
