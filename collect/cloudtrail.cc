@@ -36,16 +36,19 @@ bool is_all_s3(const json& values) {
   return false;
 }
 
+// A pointer into `selector` itself (never into a copy of its list).
 const json* field(const json& selector, const std::string& name) {
-  for (const auto& f : selector.value("FieldSelectors", json::array()))
-    if (f.value("Field", "") == name) return &f;
+  auto list = selector.find("FieldSelectors");
+  if (list == selector.end() || !list->is_array()) return nullptr;
+  for (const auto& f : *list)
+    if (f.is_object() && f.value("Field", "") == name) return &f;
   return nullptr;
 }
 
 bool equals_only(const json* f, const std::string& value) {
   if (!f) return false;
-  const json eq = f->value("Equals", json::array());
-  return eq.size() == 1 && eq[0] == value;
+  auto eq = f->find("Equals");
+  return eq != f->end() && eq->is_array() && eq->size() == 1 && (*eq)[0] == value;
 }
 
 }  // namespace

@@ -1,0 +1,41 @@
+// CIS 5.2, FSBP EC2.53, FSBP EC2.13: Ensure no security groups allow ingress from 0.0.0.0/0 to remote server administration ports
+#include "checks/check.h"
+#include "checks/require_prop.h"
+#include "checks/ec2_network.h"
+
+namespace cloudpeek::checks {
+namespace {
+
+CheckResult evaluate(const Resource& r, const Inventory&) {
+  std::string why;
+  const json* ingress = require_prop(r, "ingress", &why);
+  if (!ingress) return not_assessed(why);
+  std::string open;
+  for (const auto& rule : *ingress)
+    for (int port : {22, 3389})
+      if (sg_rule_opens_port(rule, port, IpFamily::kIpv4, true)) {
+        open += (open.empty() ? "" : "; ") + sg_rule_text(rule);
+        break;
+      }
+  if (open.empty()) return pass("Security group " + r.id + " does not admit 0.0.0.0/0 to ports 22 or 3389.");
+  return fail("Security group " + r.id + " admits 0.0.0.0/0 to remote administration ports: " + open + ".");
+}
+
+const RegisterCheck reg({
+    .meta = {.id = "ec2_securitygroup_allow_ingress_from_internet_to_admin_ports_ipv4",
+             .title = "Ensure no security groups allow ingress from 0.0.0.0/0 to remote server administration ports",
+             .severity = Severity::kHigh,
+             .service = "ec2",
+             .resource_type = "AWS::EC2::SecurityGroup",
+             .description = "Checks that no inbound rule of a security group admits 0.0.0.0/0 to port 22 (SSH) or 3389 (RDP) over TCP, UDP or all protocols (including port ranges and all-traffic rules that cover them).",
+             .risk = "Administration ports open to the whole internet are scanned and brute-forced continuously; one weak credential or unpatched daemon compromises the host.",
+             .remediation = {.text = "Remove the rule or restrict its source to trusted address ranges; prefer Systems Manager Session Manager or a bastion.",
+                             .cli = "aws ec2 revoke-security-group-ingress --group-id <sg-id> --protocol tcp --port 22 --cidr 0.0.0.0/0",
+                             .terraform = "resource \"aws_vpc_security_group_ingress_rule\" \"ssh\" {\n  security_group_id = aws_security_group.this.id\n  cidr_ipv4         = \"<trusted-cidr>\"  # never 0.0.0.0/0\n  ip_protocol       = \"tcp\"\n  from_port         = 22\n  to_port           = 22\n}"},
+             .references = {"https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-53"},
+             .cis = {"5.2"},
+             .fsbp = {"EC2.53", "EC2.13"}},
+    .evaluate = evaluate});
+
+}  // namespace
+}  // namespace cloudpeek::checks

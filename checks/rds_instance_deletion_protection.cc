@@ -1,0 +1,46 @@
+// FSBP RDS.8: RDS DB instances should have deletion protection enabled
+#include "checks/check.h"
+#include "checks/require_prop.h"
+
+namespace cloudpeek::checks {
+namespace {
+
+CheckResult evaluate(const Resource& r, const Inventory& inv) {
+  std::string why;
+  const json* cluster = r.prop("cluster");
+  if (cluster && cluster->is_string()) {
+    // Aurora and Multi-AZ cluster instances are protected by their cluster's setting.
+    for (const auto& c : inv.of_type("AWS::RDS::DBCluster")) {
+      if (c.region != r.region || c.id != cluster->get<std::string>()) continue;
+      const json* on = require_prop(c, "deletion_protection", &why);
+      if (!on) return not_assessed(why);
+      if (on->get<bool>()) return pass("DB instance " + r.id + " belongs to cluster " + c.id + ", which has deletion protection enabled.");
+      return fail("DB instance " + r.id + " belongs to cluster " + c.id + ", which has deletion protection disabled.");
+    }
+    if (auto gap = inv.gap("AWS::RDS::DBCluster", r.region)) return not_assessed(*gap);
+  }
+  const json* on = require_prop(r, "deletion_protection", &why);
+  if (!on) return not_assessed(why);
+  if (on->get<bool>()) return pass("DB instance " + r.id + " has deletion protection enabled.");
+  return fail("DB instance " + r.id + " has deletion protection disabled.");
+}
+
+const RegisterCheck reg({
+    .meta = {.id = "rds_instance_deletion_protection",
+             .title = "RDS DB instances should have deletion protection enabled",
+             .severity = Severity::kLow,
+             .service = "rds",
+             .resource_type = "AWS::RDS::DBInstance",
+             .description = "Checks that each RDS DB instance has deletion protection enabled. Instances of a DB cluster are judged by their cluster's setting, where Aurora keeps it.",
+             .risk = "Without deletion protection a database can be deleted by mistake or by a compromised identity in one call.",
+             .remediation = {.text = "Enable deletion protection on the instance.",
+                             .cli = "aws rds modify-db-instance --db-instance-identifier <id> --deletion-protection --apply-immediately",
+                             .terraform = "resource \"aws_db_instance\" \"this\" {\n  # ...\n  deletion_protection = true\n}"},
+             .references = {"https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection", "https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-8"},
+             .cis = {},
+             .fsbp = {"RDS.8"}},
+    .context_types = {"AWS::RDS::DBCluster"},
+    .evaluate = evaluate});
+
+}  // namespace
+}  // namespace cloudpeek::checks

@@ -1,0 +1,83 @@
+// Application, Network and Gateway Load Balancers, per region: each load
+// balancer's listeners (protocol, TLS policy, default actions) and attributes.
+//
+// AWS::ElasticLoadBalancingV2::LoadBalancer props:
+//   {type ("application"|"network"|"gateway"), scheme,
+//    listeners [{port, protocol ("HTTP"|"HTTPS"|"TCP"|"TLS"|"UDP"|"TCP_UDP"|"GENEVE"), ssl_policy (or null),
+//                redirects_to_https (its default action redirects to HTTPS)}],
+//    attributes {"access_logs.s3.enabled": "true", "deletion_protection.enabled": "false",
+//                "routing.http.drop_invalid_header_fields.enabled": "false", …} (AWS's strings)}
+// "listeners" / "attributes" are missing when DescribeListeners /
+// DescribeLoadBalancerAttributes failed.
+#include "collect/collector.h"
+
+namespace cloudpeek::collect {
+namespace {
+
+const char kSvc[] = "elbv2";
+
+json array_of(const json& obj, const char* key) {
+  if (obj.is_object() && obj.contains(key) && obj[key].is_array()) return obj[key];
+  return json::array();
+}
+
+void describe_one(CollectContext& ctx, const std::string& region, Resource r) {
+  json params = {{"LoadBalancerArn", r.arn}};
+  auto listeners = call_all_pages(ctx, kSvc, "DescribeListeners", params, region);
+  if (!listeners) {
+    record_missing(ctx, r, "listeners", listeners.error(), kSvc, "DescribeListeners");
+  } else {
+    json list = json::array();
+    for (const auto& l : array_of(*listeners, "Listeners")) {
+      bool redirect = false;
+      for (const auto& a : array_of(l, "DefaultActions"))
+        if (a.value("Type", "") == "redirect" &&
+            a.value("RedirectConfig", json::object()).value("Protocol", "") == "HTTPS")
+          redirect = true;
+      list.push_back({{"port", l.value("Port", 0)},
+                      {"protocol", l.value("Protocol", "")},
+                      {"ssl_policy", l.contains("SslPolicy") ? l["SslPolicy"] : json(nullptr)},
+                      {"redirects_to_https", redirect}});
+    }
+    r.props["listeners"] = list;
+    r.raw["Listeners"] = array_of(*listeners, "Listeners");
+  }
+  auto attrs = ctx.call(kSvc, "DescribeLoadBalancerAttributes", params, region);
+  if (!attrs) {
+    record_missing(ctx, r, "attributes", attrs.error(), kSvc, "DescribeLoadBalancerAttributes");
+  } else {
+    json map = json::object();
+    for (const auto& a : array_of(*attrs, "Attributes")) map[a.value("Key", "")] = a.value("Value", "");
+    r.props["attributes"] = map;
+  }
+  ctx.emit(std::move(r));
+}
+
+void collect_elbv2(CollectContext& ctx, const std::string& region) {
+  const char* type = "AWS::ElasticLoadBalancingV2::LoadBalancer";
+  auto out = call_all_pages(ctx, kSvc, "DescribeLoadBalancers", json::object(), region);
+  if (!out) {
+    record_failure(ctx, out.error(), kSvc, "DescribeLoadBalancers", region, {type});
+    return;
+  }
+  for (const auto& lb : array_of(*out, "LoadBalancers")) {
+    Resource r;
+    r.type = type;
+    r.account = ctx.account();
+    r.region = region;
+    r.arn = lb.value("LoadBalancerArn", "");
+    r.id = lb.value("LoadBalancerName", "");
+    r.name = r.id;
+    r.props = {{"type", lb.value("Type", "application")}, {"scheme", lb.value("Scheme", "")}};
+    r.raw = lb;
+    ctx.spawn([&ctx, region, r = std::move(r)]() mutable { describe_one(ctx, region, std::move(r)); });
+  }
+}
+
+const RegisterCollector reg({.service = "elbv2",
+                             .global = false,
+                             .produces = {"AWS::ElasticLoadBalancingV2::LoadBalancer"},
+                             .collect = collect_elbv2});
+
+}  // namespace
+}  // namespace cloudpeek::collect

@@ -1,0 +1,78 @@
+// Ground truth for EC2/VPC/EBS, ELB, ELBv2, RDS and EFS: the insecure
+// scenario's planted problems (40-ec2 … 43-efs) are all reported, its good
+// configurations pass, nothing else fails, and every call is served. Also:
+// the regions collector, per-resource calls (snapshot permissions, ELB
+// policies, RDS snapshot attributes, EFS policies) and the limited identity.
+#include <gtest/gtest.h>
+
+#include "tests/integration/ground_truth.h"
+
+namespace cloudpeek::testing {
+namespace {
+
+TEST(GroundTruthComputeNetwork, MatchesTheInsecureScenario) {
+  GroundTruthOptions options;
+  options.services = {"ec2", "elb", "elbv2", "rds", "efs"};
+  GroundTruth result = run_ground_truth(options);
+  EXPECT_TRUE(result.problems.empty()) << join_lines(result.problems);
+  EXPECT_GE(result.expected_fail, 56);
+  EXPECT_GE(result.expected_pass, 86);
+
+  const Inventory& inv = result.inventory;
+  // Terminated instances are gone; the other four are there.
+  EXPECT_EQ(inv.of_type("AWS::EC2::Instance").size(), 4u);
+  EXPECT_EQ(inv.of_type("AWS::EC2::EbsEncryptionByDefault").size(), 3u);
+  for (const auto& sg : inv.of_type("AWS::EC2::SecurityGroup")) EXPECT_TRUE(sg.props.contains("attached")) << sg.id;
+  const Resource* web = inv.find_arn("arn:aws:ec2:us-east-1:111122223333:security-group/sg-0e1a2b3c4d5e60004");
+  ASSERT_NE(web, nullptr);
+  EXPECT_EQ(web->props["attached"], true);
+  EXPECT_EQ(web->name, "web");
+  const Resource* db = inv.find_arn("arn:aws:ec2:us-east-1:111122223333:security-group/sg-0e1a2b3c4d5e60005");
+  ASSERT_NE(db, nullptr);
+  EXPECT_EQ(db->props["attached"], false);
+  const Resource* shared = inv.find_arn("arn:aws:ec2:us-east-1::snapshot/snap-0a1b2c3d4e5f60002");
+  ASSERT_NE(shared, nullptr);
+  EXPECT_EQ(shared->props["shared_accounts"], json::array({"444455556666"}));
+  const Resource* efs = inv.find_arn("arn:aws:elasticfilesystem:us-east-1:111122223333:file-system/fs-0a1b2c3d4e5f60002");
+  ASSERT_NE(efs, nullptr);
+  EXPECT_TRUE(efs->props["policy"].is_null());  // PolicyNotFound is "none", not a gap
+  EXPECT_EQ(efs->props["backup_status"], "DISABLED");
+}
+
+TEST(GroundTruthComputeNetwork, RegionsCollectorListsOptInStatus) {
+  GroundTruthOptions options;
+  options.services = {"regions"};
+  options.check_services = {"none"};
+  GroundTruth result = run_ground_truth(options);
+  EXPECT_TRUE(result.problems.empty()) << join_lines(result.problems);
+  const Resource* hk = result.inventory.find_arn("arn:aws:ec2:ap-east-1:111122223333:region/ap-east-1");
+  ASSERT_NE(hk, nullptr);
+  EXPECT_EQ(hk->props["opt_in_status"], "not-opted-in");
+  EXPECT_EQ(hk->region, "global");
+  EXPECT_EQ(result.inventory.of_type("AWS::EC2::Region").size(), 4u);
+}
+
+TEST(GroundTruthComputeNetwork, LimitedIdentityNamesTheDeniedSecurityGroupListing) {
+  GroundTruthOptions options;
+  options.services = {"ec2"};
+  options.identity = "limited";
+  options.require_full_coverage = false;
+  GroundTruth result = run_ground_truth(options);
+  int not_assessed = 0;
+  for (const auto& f : result.findings) {
+    if (f.check_id.rfind("ec2_securitygroup_", 0) != 0) continue;
+    EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id << " " << f.resource_arn;
+    EXPECT_EQ(f.detail, "ec2:DescribeSecurityGroups denied in " + f.region + " (UnauthorizedOperation)") << f.check_id;
+    ++not_assessed;
+  }
+  // Five security-group checks, three regions: one NOT_ASSESSED each, never a PASS.
+  EXPECT_EQ(not_assessed, 15);
+  // Other EC2 checks still decide.
+  bool imds_failed = false;
+  for (const auto& f : result.findings)
+    if (f.check_id == "ec2_instance_imdsv2_enabled" && f.status == CheckStatus::kFail) imds_failed = true;
+  EXPECT_TRUE(imds_failed);
+}
+
+}  // namespace
+}  // namespace cloudpeek::testing
