@@ -1,8 +1,6 @@
-// REPORT HOOK: where report/ plugs into `cloudpeek scan`. After the scan, the
-// CLI calls write_report_formats() with the ScanResult, the findings file
-// (JSON lines, already written) and the formats the user asked for. Until
-// report/ exists, only "json" (the findings file itself) is produced and every
-// other format is reported back as not available.
+// Where report/ plugs into `cloudpeek scan`: after the scan, the findings file
+// (JSON lines, streamed during the scan) and the ScanResult are rendered into
+// each format the user asked for ("json" is the findings file itself).
 #pragma once
 
 #include <string>

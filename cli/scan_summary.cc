@@ -49,14 +49,14 @@ void print_scan_summary(const scan::ScanResult& r, bool color, std::ostream& out
     for (const auto& [service, c] : r.findings_by_service) out << fmt::format("  {:<25}{}\n", service, counts(c));
   }
 
-  if (!r.cis.empty()) {
+  if (!r.cis_controls.empty()) {
     out << "\nCIS AWS Foundations Benchmark v3.0.0    PASS  FAIL  NOT_ASSESSED  MANUAL\n";
-    for (const auto& s : r.cis.sections)
-      out << fmt::format("  {} {:<35}{:>4}  {:>4}  {:>12}  {:>6}\n", s.id, s.name, s.pass, s.fail, s.not_assessed,
-                         s.manual);
+    for (const auto& s : r.cis_sections)
+      out << fmt::format("  {} {:<35}{:>4}  {:>4}  {:>12}  {:>6}\n", s.section.id, s.section.title, s.pass, s.fail,
+                         s.not_assessed, s.manual);
     std::string failing;
-    for (const auto& c : r.cis.controls)
-      if (c.status == CheckStatus::kFail) failing += (failing.empty() ? "" : ", ") + c.id;
+    for (const auto& c : r.cis_controls)
+      if (c.status == "FAIL") failing += (failing.empty() ? "" : ", ") + c.control.id;
     if (!failing.empty()) out << "  failing controls: " << paint(color, "31", failing) << "\n";
   }
 

@@ -80,28 +80,21 @@ const std::vector<ComplianceControl>& cis_v3_controls() {
   return c;
 }
 
-std::vector<ControlStatus> cis_v3_rollup(const std::vector<Finding>& findings,
-                                         const std::map<std::string, CheckMetadata>& checks) {
+std::vector<ControlStatus> cis_v3_rollup(const std::vector<CheckCounts>& checks) {
   std::vector<ControlStatus> out;
   for (const auto& control : cis_v3_controls()) {
     ControlStatus s;
     s.control = control;
-    for (const auto& [id, meta] : checks)
-      if (std::find(meta.cis.begin(), meta.cis.end(), control.id) != meta.cis.end()) s.checks.push_back(id);
-    if (control.manual) {
-      s.status = "MANUAL";
-      out.push_back(std::move(s));
-      continue;
+    for (const auto& c : checks) {
+      if (std::find(c.cis.begin(), c.cis.end(), control.id) == c.cis.end()) continue;
+      s.checks.push_back(c.check_id);
+      s.pass += c.pass;
+      s.fail += c.fail;
+      if (c.not_assessed > 0 && s.not_assessed == 0) s.reason = c.not_assessed_reason;
+      s.not_assessed += c.not_assessed;
     }
-    for (const auto& f : findings) {
-      if (std::find(s.checks.begin(), s.checks.end(), f.check_id) == s.checks.end()) continue;
-      if (f.status == CheckStatus::kPass) ++s.pass;
-      if (f.status == CheckStatus::kFail) ++s.fail;
-      if (f.status == CheckStatus::kNotAssessed) {
-        if (s.not_assessed++ == 0) s.reason = f.detail;
-      }
-    }
-    if (s.checks.empty()) s.status = "NOT_RUN";
+    if (control.manual) s.status = "MANUAL";
+    else if (s.checks.empty()) s.status = "NOT_RUN";
     else if (s.fail > 0) s.status = "FAIL";
     else if (s.not_assessed > 0) s.status = "NOT_ASSESSED";
     else if (s.pass > 0) s.status = "PASS";
@@ -109,6 +102,23 @@ std::vector<ControlStatus> cis_v3_rollup(const std::vector<Finding>& findings,
     out.push_back(std::move(s));
   }
   return out;
+}
+
+std::vector<ControlStatus> cis_v3_rollup(const std::vector<Finding>& findings,
+                                         const std::map<std::string, CheckMetadata>& checks) {
+  std::map<std::string, CheckCounts> counts;
+  for (const auto& [id, meta] : checks) counts[id] = CheckCounts{id, meta.cis};
+  for (const auto& f : findings) {
+    auto it = counts.find(f.check_id);
+    if (it == counts.end()) continue;
+    CheckCounts& c = it->second;
+    if (f.status == CheckStatus::kPass) ++c.pass;
+    if (f.status == CheckStatus::kFail) ++c.fail;
+    if (f.status == CheckStatus::kNotAssessed && c.not_assessed++ == 0) c.not_assessed_reason = f.detail;
+  }
+  std::vector<CheckCounts> list;
+  for (auto& [_, c] : counts) list.push_back(std::move(c));
+  return cis_v3_rollup(list);
 }
 
 std::vector<SectionStatus> cis_v3_sections_rollup(const std::vector<ControlStatus>& controls) {

@@ -2,6 +2,7 @@
 // the roll-up of check findings into per-control and per-section status.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
@@ -34,7 +35,7 @@ struct ControlStatus {
   ComplianceControl control;
   std::string status;  // "PASS", "FAIL", "NOT_ASSESSED", "MANUAL", "NO_RESOURCES", "NOT_RUN"
   std::vector<std::string> checks;  // ids of the checks mapped to it that ran
-  int pass = 0, fail = 0, not_assessed = 0;
+  uint64_t pass = 0, fail = 0, not_assessed = 0;
   std::string reason;  // for NOT_ASSESSED
 };
 
@@ -43,7 +44,18 @@ struct SectionStatus {
   int pass = 0, fail = 0, not_assessed = 0, manual = 0, other = 0;
 };
 
-// `checks` are the metadata of the checks that ran (id → metadata).
+// One check's results in a scan, counted (a scan that streams its findings
+// keeps only these).
+struct CheckCounts {
+  std::string check_id;
+  std::vector<std::string> cis;  // the check's CIS v3.0.0 control ids
+  uint64_t pass = 0, fail = 0, not_assessed = 0;
+  std::string not_assessed_reason;  // the first NOT_ASSESSED detail, if known
+};
+
+// `checks` are the counts of the checks that ran.
+std::vector<ControlStatus> cis_v3_rollup(const std::vector<CheckCounts>& checks);
+// The same from findings; `checks` are the metadata of the checks that ran (id → metadata).
 std::vector<ControlStatus> cis_v3_rollup(const std::vector<Finding>& findings,
                                          const std::map<std::string, CheckMetadata>& checks);
 std::vector<SectionStatus> cis_v3_sections_rollup(const std::vector<ControlStatus>& controls);

@@ -55,5 +55,34 @@ TEST(CisV3Rollup, StatusPerControl) {
   EXPECT_EQ(sections[2].not_assessed, 1);
 }
 
+// What a streaming scan keeps: counts per check. A control shared by two
+// checks takes the worst; a check that found nothing to evaluate is
+// NO_RESOURCES (counted with the passes in its section), never NOT_RUN.
+TEST(CisV3Rollup, FromCountsPerCheck) {
+  std::vector<CheckCounts> counts = {{"a", {"1.4"}, 1, 0, 0},
+                                     {"b", {"1.5", "1.6"}, 0, 1, 0},
+                                     {"c", {"2.1.1"}, 2, 0, 1, "s3:GetBucketPolicy denied"},
+                                     {"d", {"1.10"}, 0, 0, 0},
+                                     {"e", {"1.4"}, 3, 0, 0}};
+  std::map<std::string, ControlStatus> by_id;
+  for (auto& s : cis_v3_rollup(counts)) by_id[s.control.id] = s;
+  EXPECT_EQ(by_id["1.4"].status, "PASS");
+  EXPECT_EQ(by_id["1.4"].pass, 4u);
+  EXPECT_EQ(by_id["1.4"].checks, (std::vector<std::string>{"a", "e"}));
+  EXPECT_EQ(by_id["1.5"].status, "FAIL");
+  EXPECT_EQ(by_id["1.6"].status, "FAIL");
+  EXPECT_EQ(by_id["1.10"].status, "NO_RESOURCES");
+  EXPECT_EQ(by_id["2.1.1"].status, "NOT_ASSESSED");
+  EXPECT_EQ(by_id["2.1.1"].reason, "s3:GetBucketPolicy denied");
+  EXPECT_EQ(by_id["2.1.3"].status, "MANUAL");
+  EXPECT_EQ(by_id["3.1"].status, "NOT_RUN");
+
+  auto sections = cis_v3_sections_rollup(cis_v3_rollup(counts));
+  EXPECT_EQ(sections[0].pass, 2);  // 1.4, 1.10
+  EXPECT_EQ(sections[0].fail, 2);  // 1.5, 1.6
+  EXPECT_EQ(sections[0].manual, 6);
+  EXPECT_EQ(sections[1].not_assessed, 1);
+}
+
 }  // namespace
 }  // namespace cloudpeek

@@ -452,10 +452,14 @@ ScanResult ScanEngine::Run::execute() {
   result_.api_calls = calls_.load();
   result_.resources_by_type = by_type_;
   result_.resources_by_service = by_service_;
-  std::vector<CheckOutcome> outcomes;
+  std::vector<CheckCounts> counts;
   for (auto& s : checks_)
-    outcomes.push_back({s->check->meta.cis, s->pass.load(), s->fail.load(), s->not_assessed.load(), s->check->meta.id});
-  result_.cis = cis_rollup(outcomes);
+    counts.push_back({.check_id = s->check->meta.id, .cis = s->check->meta.cis, .pass = s->pass.load(),
+                      .fail = s->fail.load(), .not_assessed = s->not_assessed.load()});
+  if (std::any_of(counts.begin(), counts.end(), [](const CheckCounts& c) { return !c.cis.empty(); })) {
+    result_.cis_controls = cis_v3_rollup(counts);
+    result_.cis_sections = cis_v3_sections_rollup(result_.cis_controls);
+  }
   result_.finished = std::chrono::system_clock::now();
   progress.set_phase(result_.cancelled ? ScanPhase::kCancelled : ScanPhase::kDone);
   return std::move(result_);

@@ -410,23 +410,5 @@ TEST_F(ScanEngineTest, CancellationEndsTheScanPromptly) {
   std::this_thread::sleep_for(1500ms);
 }
 
-TEST_F(ScanEngineTest, CisRollupFromCheckIds) {
-  std::vector<CheckOutcome> outcomes = {
-      {{"1.4"}, 1, 0, 0, "a"}, {{"1.5", "1.6"}, 0, 1, 0, "b"}, {{"2.1.1"}, 2, 0, 1, "c"}, {{"1.10"}, 0, 0, 0, "d"}};
-  CisRollup r = cis_rollup(outcomes);
-  ASSERT_FALSE(r.empty());
-  std::vector<std::string> ids;
-  for (const auto& c : r.controls) ids.push_back(c.id);
-  EXPECT_EQ(ids, (std::vector<std::string>{"1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.10", "1.18", "1.21", "1.22",
-                                           "2.1.1", "2.1.3", "5.5"}));
-  ASSERT_EQ(r.sections.size(), 3u);
-  EXPECT_EQ(r.sections[0].id, "1");
-  EXPECT_EQ(r.sections[0].pass, 2);  // 1.4, 1.10 (no resources)
-  EXPECT_EQ(r.sections[0].fail, 2);
-  EXPECT_EQ(r.sections[0].manual, 6);
-  EXPECT_EQ(r.sections[1].not_assessed, 1);
-  EXPECT_TRUE(cis_rollup({}).empty());
-}
-
 }  // namespace
 }  // namespace cloudpeek::scan

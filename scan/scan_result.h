@@ -11,7 +11,7 @@
 #include "model/coverage.h"
 #include "model/finding.h"
 #include "model/severity.h"
-#include "scan/compliance.h"
+#include "model/compliance.h"
 
 namespace cloudpeek::scan {
 
@@ -48,7 +48,9 @@ struct ScanResult {
   std::map<std::string, StatusCounts> findings_by_check;
   std::vector<std::string> checks_run;  // ids
 
-  CisRollup cis;  // empty when no check run carries a CIS id
+  // CIS v3.0.0 per control and section; empty when no check run carries a CIS id.
+  std::vector<ControlStatus> cis_controls;
+  std::vector<SectionStatus> cis_sections;
 
   // True when some listing failed (findings may be incomplete).
   bool incomplete() const { return cancelled || !gaps.empty(); }

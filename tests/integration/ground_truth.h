@@ -3,11 +3,14 @@
 // itself declares (`expected`: check, resource ARN, PASS/FAIL).
 #pragma once
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "model/finding.h"
 #include "model/inventory.h"
+#include "scan/scan_result.h"
 
 namespace cloudpeek::testing {
 
@@ -19,6 +22,7 @@ struct GroundTruthOptions {
   std::string scenario;                     // default: tests/fakeaws/scenarios/insecure
   std::string faults;                       // fakeaws fault document, if any
   bool require_full_coverage = true;        // any coverage gap is a problem
+  int max_attempts = 0;                     // the client's retry attempts (AWS_MAX_ATTEMPTS); 0: default
 };
 
 struct GroundTruth {
@@ -30,7 +34,26 @@ struct GroundTruth {
   int calls = 0;
 };
 
+// Collects `options.services` with the collectors alone (no engine) and runs
+// the in-scope checks over the inventory.
 GroundTruth run_ground_truth(const GroundTruthOptions& options);
+
+// The whole product path: scan::ScanEngine over the scenario (every collector
+// and check unless options.services narrows it; options.regions), findings
+// streamed to a sink, compared with the scenario for every check that ran.
+// truth.inventory stays empty (the engine keeps none).
+struct ScanGroundTruth {
+  GroundTruth truth;
+  scan::ScanResult scan;
+  std::map<std::string, int> faults_served;  // fakeaws' injected faults by kind: throttle, error, drop, ...
+};
+ScanGroundTruth run_scan_ground_truth(const GroundTruthOptions& options);
+
+// Adds to result.problems every difference between result.findings (of the
+// checks in `scope`) and the scenario's expected results, and (when
+// require_full_coverage) every gap.
+void compare_with_expected(GroundTruth& result, const std::set<std::string>& scope, const std::string& scenario,
+                           bool require_full_coverage, const std::vector<CoverageGap>& gaps);
 
 // The scenario's `expected` entries ({check, resource, status}) from a file or directory.
 std::vector<std::vector<std::string>> load_expected(const std::string& scenario);

@@ -12,6 +12,7 @@
 #include "checks/check.h"
 #include "collect/collector.h"
 #include "collect/direct_context.h"
+#include "scan/engine.h"
 #include "tests/integration/fakeaws_process.h"
 
 namespace cloudpeek::testing {
@@ -113,7 +114,12 @@ GroundTruth run_ground_truth(const GroundTruthOptions& options) {
     auto findings = checks::run_check(*c, result.inventory);
     result.findings.insert(result.findings.end(), findings.begin(), findings.end());
   }
+  compare_with_expected(result, scope, scenario, options.require_full_coverage, result.inventory.gaps());
+  return result;
+}
 
+void compare_with_expected(GroundTruth& result, const std::set<std::string>& scope, const std::string& scenario,
+                           bool require_full_coverage, const std::vector<CoverageGap>& gaps) {
   std::map<std::pair<std::string, std::string>, const Finding*> by_key;
   for (const auto& f : result.findings) by_key[{f.check_id, f.resource_arn}] = &f;
   std::set<std::pair<std::string, std::string>> expected_fail;
@@ -146,10 +152,49 @@ GroundTruth run_ground_truth(const GroundTruthOptions& options) {
       result.problems.push_back("unexpected FAIL: " + f.check_id + " on " + f.resource_arn + " (" + f.detail + ")");
   for (const auto& id : scope)
     if (!checks_with_truth.count(id)) result.problems.push_back("check " + id + " has no expected result in the scenario");
-  if (options.require_full_coverage)
-    for (const auto& g : result.inventory.gaps())
+  if (require_full_coverage)
+    for (const auto& g : gaps)
       result.problems.push_back("coverage gap: " + g.reason() + (g.message.empty() ? "" : " — " + g.message));
-  return result;
+}
+
+ScanGroundTruth run_scan_ground_truth(const GroundTruthOptions& options) {
+  ScanGroundTruth out;
+  std::string scenario = options.scenario.empty() ? FakeAws::directory() + "/scenarios/insecure" : options.scenario;
+  FakeAws fake(scenario);
+  if (!options.faults.empty()) fake.set_faults(options.faults);
+
+  auto [key_id, secret] = user_keys(scenario, options.identity);
+  ClientConfig config;
+  config.region = "us-east-1";
+  config.endpoints.global = fake.url();
+  if (options.max_attempts > 0) config.retry.max_attempts = options.max_attempts;
+  auto credentials = StaticProvider::make(key_id, Secret(secret)).value();
+  AwsClient client(config, credentials, std::make_shared<Transport>(TransportOptions{}));
+
+  scan::ScanOptions scan_options;
+  scan_options.regions = options.regions;
+  scan_options.services = options.services;
+  scan::ScanEngine engine(client, {"111122223333", "arn:aws:iam::111122223333:user/" + options.identity}, scan_options);
+  scan::CollectingFindingSink sink;
+  out.scan = engine.run(sink);
+  out.truth.findings = sink.findings();
+  out.truth.calls = static_cast<int>(out.scan.api_calls);
+
+  for (const auto& r : json::parse(fake.requests())["requests"]) {
+    if (!r["fault"].is_string()) continue;
+    std::string faults = r["fault"].get<std::string>();
+    for (size_t start = 0; start <= faults.size();) {
+      size_t end = std::min(faults.find(',', start), faults.size());
+      std::string kind = faults.substr(start, end - start);
+      kind = kind.substr(0, kind.find('='));  // "error=503" → "error"
+      if (!kind.empty() && kind != "latency") ++out.faults_served[kind];
+      start = end + 1;
+    }
+  }
+
+  std::set<std::string> scope(out.scan.checks_run.begin(), out.scan.checks_run.end());
+  compare_with_expected(out.truth, scope, scenario, options.require_full_coverage, out.scan.gaps);
+  return out;
 }
 
 }  // namespace cloudpeek::testing

@@ -1,0 +1,142 @@
+// Ground truth through the whole product path: scan::ScanEngine with every
+// collector and every check over the insecure scenario's three regions.
+//  1. The auditor (SecurityAudit): every planted problem reported, every good
+//     configuration passes, nothing else fails, every check has a declared
+//     result, and coverage is complete.
+//  2. The limited identity (denied seven SecurityAudit actions): whatever it
+//     cannot read is NOT_ASSESSED naming the denied action, never a PASS or
+//     FAIL that the clean run contradicts; the gaps name exactly the denied
+//     actions.
+//  3. Throttling, 5xx and dropped connections: the same findings as the
+//     clean run, after retries.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "tests/integration/ground_truth.h"
+
+namespace cloudpeek::testing {
+namespace {
+
+using Verdicts = std::set<std::tuple<std::string, std::string, std::string>>;  // check, resource, status
+
+Verdicts verdicts(const std::vector<Finding>& findings) {
+  Verdicts out;
+  for (const auto& f : findings) out.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
+  return out;
+}
+
+const std::set<std::string> kDenied = {"s3:GetBucketPolicy",      "iam:GenerateCredentialReport",
+                                       "iam:GetCredentialReport", "ec2:DescribeSecurityGroups",
+                                       "kms:GetKeyRotationStatus", "logs:DescribeMetricFilters",
+                                       "lambda:GetPolicy"};
+
+class FullScanGroundTruth : public ::testing::Test {
+ protected:
+  // The clean run, shared by the tests that compare with it.
+  static const ScanGroundTruth& clean() {
+    static const ScanGroundTruth result = run_scan_ground_truth(GroundTruthOptions{});
+    return result;
+  }
+};
+
+TEST_F(FullScanGroundTruth, InsecureAccountMatchesExactly) {
+  const ScanGroundTruth& r = clean();
+  EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
+  EXPECT_TRUE(r.scan.gaps.empty());
+  EXPECT_FALSE(r.scan.cancelled);
+  // Every registered check ran and was compared.
+  EXPECT_GE(r.scan.checks_run.size(), 150u);
+  EXPECT_GE(r.truth.expected_fail, 200);
+  EXPECT_GE(r.truth.expected_pass, 200);
+  EXPECT_EQ(r.scan.regions_scanned, (std::vector<std::string>{"us-east-1", "eu-west-1", "us-west-2"}));
+  // Each CIS section is decided by the scan, and the planted problems fail some control in each.
+  ASSERT_EQ(r.scan.cis_sections.size(), 5u);
+  for (const auto& s : r.scan.cis_sections) EXPECT_GT(s.fail, 0) << "CIS section " << s.section.id;
+  for (const auto& c : r.scan.cis_controls)
+    EXPECT_TRUE(c.status != "NOT_RUN" && c.status != "NOT_ASSESSED") << c.control.id << " " << c.status;
+  std::cout << "full scan: " << r.scan.checks_run.size() << " checks, " << r.truth.findings.size()
+            << " findings, expected FAIL " << r.truth.expected_fail << ", expected PASS " << r.truth.expected_pass
+            << ", " << r.scan.api_calls << " calls, " << r.scan.resources() << " resources\n";
+}
+
+TEST_F(FullScanGroundTruth, LimitedIdentityIsNotAssessedWhereDeniedNeverWrong) {
+  GroundTruthOptions options;
+  options.identity = "limited";
+  options.require_full_coverage = false;
+  ScanGroundTruth r = run_scan_ground_truth(options);
+
+  // The gaps are exactly the denied actions (GetCredentialReport is never
+  // reached once GenerateCredentialReport is denied), each as access denied.
+  std::set<std::string> gap_actions;
+  for (const auto& g : r.scan.gaps) {
+    gap_actions.insert(g.action);
+    EXPECT_TRUE(kDenied.count(g.action)) << "unexpected gap: " << g.reason();
+    EXPECT_EQ(g.error_kind, "access_denied") << g.reason();
+  }
+  std::set<std::string> want = kDenied;
+  want.erase("iam:GetCredentialReport");
+  EXPECT_EQ(gap_actions, want);
+
+  std::map<std::pair<std::string, std::string>, std::string> clean_status;
+  for (const auto& f : clean().truth.findings) clean_status[{f.check_id, f.resource_arn}] = to_string(f.status);
+
+  std::set<std::string> named;  // denied actions some NOT_ASSESSED finding names
+  int not_assessed = 0, decided = 0;
+  for (const auto& f : r.truth.findings) {
+    if (f.status == CheckStatus::kNotAssessed) {
+      ++not_assessed;
+      bool names_one = false;
+      for (const auto& a : kDenied)
+        if (f.detail.find(a + " denied") != std::string::npos) {
+          names_one = true;
+          named.insert(a);
+        }
+      EXPECT_TRUE(names_one) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+      continue;
+    }
+    ++decided;
+    // A verdict reached without the denied data is the clean run's verdict.
+    auto it = clean_status.find({f.check_id, f.resource_arn});
+    ASSERT_NE(it, clean_status.end()) << f.check_id << " on " << f.resource_arn << " is not in the clean run";
+    EXPECT_EQ(std::string(to_string(f.status)), it->second) << f.check_id << " on " << f.resource_arn << ": "
+                                                            << f.detail;
+  }
+  EXPECT_EQ(named, want);
+  EXPECT_GE(not_assessed, 30);
+  EXPECT_GE(decided, 300);
+  std::cout << "limited identity: " << not_assessed << " NOT_ASSESSED naming " << named.size()
+            << " denied actions, " << decided << " decided as in the clean run, " << r.scan.gaps.size() << " gaps\n";
+}
+
+TEST_F(FullScanGroundTruth, ThrottlingServerErrorsAndDropsGiveTheCleanFindings) {
+  GroundTruthOptions options;
+  // Deterministic faults on the first calls of busy services (their retries
+  // come later and succeed), and a background of random ones everywhere.
+  options.faults = R"({"seed": 7, "rules": [
+      {"service": "ec2", "throttle_rate": 1.0, "count": 6},
+      {"service": "iam", "throttle_rate": 1.0, "count": 3},
+      {"service": "s3", "error_rate": 1.0, "error_status": 503, "count": 6},
+      {"service": "cloudtrail", "error_rate": 1.0, "error_status": 500, "count": 2},
+      {"service": "kms", "drop_rate": 1.0, "count": 3},
+      {"service": "lambda", "drop_rate": 1.0, "count": 2},
+      {"throttle_rate": 0.04, "error_rate": 0.03, "error_status": 503, "drop_rate": 0.03}]})";
+  // Random faults on 10% of attempts: six attempts (AWS_MAX_ATTEMPTS=6) make a
+  // call failing them all a one-in-a-million event.
+  options.max_attempts = 6;
+  ScanGroundTruth r = run_scan_ground_truth(options);
+
+  EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
+  EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
+  EXPECT_EQ(verdicts(r.truth.findings), verdicts(clean().truth.findings));
+  EXPECT_GE(r.faults_served["throttle"], 10);
+  EXPECT_GE(r.faults_served["error"], 10);
+  EXPECT_GE(r.faults_served["drop"], 10);
+  std::cout << "faults: " << r.faults_served["throttle"] << " throttled, " << r.faults_served["error"] << " 5xx, "
+            << r.faults_served["drop"] << " dropped; " << r.scan.api_calls << " calls\n";
+}
+
+}  // namespace
+}  // namespace cloudpeek::testing
