@@ -250,6 +250,11 @@ CREATE INDEX scan_resources_key ON scan_resources(scan_id, arn);
 DROP INDEX scan_findings_key;
 CREATE INDEX scan_findings_scan ON scan_findings(scan_id, id);
 )sql"},
+    {9, "resources by provider and account: the dashboard's accounts monitored per provider without reading rows",
+     R"sql(
+DROP INDEX resources_account;
+CREATE INDEX resources_provider_account ON resources(provider_id, account);
+)sql"},
 };
 
 }  // namespace
