@@ -152,6 +152,7 @@ void App::add_provider_routes() {
 
   router_.add("POST", "/providers/test", [this](Ctx& c) {
     Response err;
+    err.status = 0;  // set by a validation that fails
     auto body = parse_json_body(c.req, err);
     if (!body) return err;
     store::Credentials creds;
@@ -186,6 +187,7 @@ void App::add_provider_routes() {
 
   router_.add("POST", "/providers", [this, provider_view](Ctx& c) {
     Response err;
+    err.status = 0;  // set by a validation that fails
     auto body = parse_json_body(c.req, err);
     if (!body) return err;
     auto label = opt_string(*body, "label", err, "label");
@@ -213,6 +215,7 @@ void App::add_provider_routes() {
     const std::string& id = c.params[0];
     if (!store_.get_provider(id)) return error_response(404, "not_found", "No provider has that id.", "");
     Response err;
+    err.status = 0;  // set by a validation that fails
     auto body = parse_json_body(c.req, err);
     if (!body) return err;
     auto creds = read_credentials(*body, err);
@@ -230,6 +233,7 @@ void App::add_provider_routes() {
     const std::string& id = c.params[0];
     if (!store_.get_provider(id)) return error_response(404, "not_found", "No provider has that id.", "");
     Response err;
+    err.status = 0;  // set by a validation that fails
     auto body = parse_json_body(c.req, err);
     if (!body) return err;
     store::ProviderPatch patch;

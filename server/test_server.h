@@ -81,6 +81,11 @@ class Client {
     beast::error_code ec;
     http::read(sock, buf, parser, ec);
     HttpReply r;
+    if (ec && !parser.is_header_done()) {
+      r.status = 0;
+      r.body = "client: no response: " + ec.message();
+      return r;
+    }
     auto& res = parser.get();
     r.status = res.result_int();
     for (const auto& f : res) {

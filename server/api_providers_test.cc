@@ -1,0 +1,151 @@
+// Providers: credentials tested before save (diagnosis beside the field),
+// rotation, audit without values, the permission probe, and secrets never in
+// any answer or log line.
+#include <gtest/gtest.h>
+
+#include "server/test_server.h"
+
+namespace cloudpeek::server::testing {
+namespace {
+
+TEST(ApiProviders, TestConnectionShowsTheIdentityOrTheDiagnosis) {
+  TestServer s;
+  Client c = s.admin();
+  auto ok = c.send("POST", "/api/v1/providers/test", {{"access_key_id", kAuditorKey}, {"secret_access_key", kAuditorSecret}});
+  ASSERT_EQ(ok.status, 200u) << ok.body;
+  auto j = ok.j();
+  EXPECT_TRUE(j["ok"].get<bool>());
+  EXPECT_EQ(j["identity"]["account"], "111122223333");
+  EXPECT_EQ(j["identity"]["principal_type"], "iam_user");
+  EXPECT_NE(j["identity"]["arn"].get<std::string>().find("user/auditor"), std::string::npos);
+
+  auto wrong = c.send("POST", "/api/v1/providers/test",
+                      {{"access_key_id", kAuditorKey}, {"secret_access_key", "fakeSecretAuditor/WRONG"}});
+  ASSERT_EQ(wrong.status, 200u);
+  EXPECT_FALSE(wrong.j()["ok"].get<bool>());
+  EXPECT_EQ(wrong.j()["error"]["kind"], "wrong_secret");
+  EXPECT_EQ(wrong.j()["error"]["field"], "secret_access_key");
+
+  auto unknown = c.send("POST", "/api/v1/providers/test",
+                        {{"access_key_id", "AKIAFAKEUNKNOWN00001"}, {"secret_access_key", kAuditorSecret}});
+  EXPECT_EQ(unknown.j()["error"]["kind"], "invalid_key_id");
+  EXPECT_EQ(unknown.j()["error"]["field"], "access_key_id");
+}
+
+TEST(ApiProviders, SaveRejectsWrongOrExpiredCredentialsWithTheField) {
+  TestServer s;
+  Client c = s.admin();
+  auto wrong = c.send("POST", "/api/v1/providers",
+                      {{"label", "prod"}, {"access_key_id", kAuditorKey}, {"secret_access_key", "wrong-secret-value"}});
+  EXPECT_EQ(wrong.status, 422u) << wrong.body;
+  EXPECT_EQ(wrong.j()["error"]["code"], "credentials_invalid");
+  EXPECT_EQ(wrong.j()["error"]["kind"], "wrong_secret");
+  EXPECT_EQ(wrong.j()["error"]["field"], "secret_access_key");
+  EXPECT_FALSE(wrong.j()["error"]["advice"].get<std::string>().empty());
+
+  auto expired = c.send("POST", "/api/v1/providers",
+                        {{"label", "prod"}, {"access_key_id", kAuditorKey}, {"secret_access_key", kAuditorSecret},
+                         {"expires_at", "2020-01-01T00:00:00Z"}});
+  EXPECT_EQ(expired.status, 422u);
+  EXPECT_EQ(expired.j()["error"]["kind"], "expired_token");
+  EXPECT_EQ(expired.j()["error"]["field"], "expires_at");
+
+  auto missing = c.send("POST", "/api/v1/providers", {{"label", "prod"}, {"access_key_id", kAuditorKey}});
+  EXPECT_EQ(missing.status, 400u);
+  EXPECT_EQ(missing.j()["error"]["field"], "secret_access_key");
+  auto nolabel = c.send("POST", "/api/v1/providers", {{"access_key_id", kAuditorKey}, {"secret_access_key", kAuditorSecret}});
+  EXPECT_EQ(nolabel.status, 400u);
+  EXPECT_EQ(nolabel.j()["error"]["field"], "label");
+  EXPECT_TRUE(c.get("/api/v1/providers").j().empty());
+}
+
+TEST(ApiProviders, SavedProviderShowsOnlyTheKeyEndAndIsAudited) {
+  TestServer s;
+  Client c = s.admin();
+  auto created = c.send("POST", "/api/v1/providers",
+                        {{"label", "prod"}, {"access_key_id", kAuditorKey}, {"secret_access_key", kAuditorSecret},
+                         {"schedule_minutes", 0}});
+  ASSERT_EQ(created.status, 201u) << created.body;
+  auto p = created.j();
+  std::string id = p["id"];
+  EXPECT_EQ(p["access_key_id_last4"], "0001");
+  EXPECT_EQ(p["key_kind"], "long_term");
+  EXPECT_EQ(p["identity"]["account"], "111122223333");
+  EXPECT_EQ(p["credential_state"], "valid");
+
+  auto renamed = c.send("PATCH", "/api/v1/providers/" + id, {{"label", "production"}, {"schedule_minutes", 60}});
+  EXPECT_EQ(renamed.status, 200u);
+  EXPECT_EQ(renamed.j()["label"], "production");
+  EXPECT_EQ(renamed.j()["schedule_minutes"], 60);
+
+  // Rotation: wrong secret refused (the old credentials stay), right one accepted.
+  auto bad = c.send("PUT", "/api/v1/providers/" + id + "/credentials",
+                    {{"access_key_id", kLimitedKey}, {"secret_access_key", "wrong"}});
+  EXPECT_EQ(bad.status, 422u);
+  auto good = c.send("PUT", "/api/v1/providers/" + id + "/credentials",
+                     {{"access_key_id", kLimitedKey}, {"secret_access_key", kLimitedSecret}});
+  ASSERT_EQ(good.status, 200u) << good.body;
+  EXPECT_EQ(good.j()["identity"]["arn"], "arn:aws:iam::111122223333:user/limited");
+  c.send("POST", "/api/v1/providers/test", {{"provider_id", id}});
+
+  auto audit = c.get("/api/v1/providers/" + id + "/audit");
+  ASSERT_EQ(audit.status, 200u);
+  std::set<std::string> actions;
+  for (const auto& a : audit.j()) {
+    actions.insert(a["action"].get<std::string>());
+    EXPECT_EQ(a["user"], "admin");
+    EXPECT_FALSE(a["at"].get<std::string>().empty());
+  }
+  EXPECT_TRUE(actions.count("created"));
+  EXPECT_TRUE(actions.count("credentials_replaced"));
+  EXPECT_TRUE(actions.count("label_changed"));
+  EXPECT_TRUE(actions.count("tested"));
+  EXPECT_EQ(audit.body.find(kLimitedSecret), std::string::npos);
+
+  EXPECT_EQ(c.send("DELETE", "/api/v1/providers/" + id).status, 204u);
+  EXPECT_TRUE(c.get("/api/v1/providers").j().empty());
+  EXPECT_FALSE(s.db().get_credentials(id).has_value());
+}
+
+TEST(ApiProviders, ProbeListsTheReadActionsTheIdentityIsDenied) {
+  TestServer s;
+  Client c = s.admin();
+  auto created = c.send("POST", "/api/v1/providers",
+                        {{"label", "limited"}, {"access_key_id", kLimitedKey}, {"secret_access_key", kLimitedSecret}});
+  ASSERT_EQ(created.status, 201u) << created.body;
+  std::string id = created.j()["id"];
+  s.fake().set_faults(R"({"deny": ["s3:ListAllMyBuckets"]})");
+  auto probe = c.send("POST", "/api/v1/providers/" + id + "/probe");
+  ASSERT_EQ(probe.status, 200u) << probe.body;
+  auto j = probe.j();
+  EXPECT_GE(j["checked"].get<int>(), 20);
+  std::set<std::string> denied;
+  for (const auto& d : j["denied"]) denied.insert(d["action"].get<std::string>());
+  EXPECT_TRUE(denied.count("ec2:DescribeSecurityGroups")) << probe.body;  // the limited user's own deny
+  EXPECT_TRUE(denied.count("s3:ListAllMyBuckets")) << probe.body;         // the injected one
+  EXPECT_FALSE(denied.count("kms:ListKeys"));
+}
+
+TEST(ApiProviders, SecretsNeverAppearInAnswersOrLogs) {
+  TestServer s;
+  Client c = s.admin();
+  std::string all;
+  auto add = [&](const HttpReply& r) { all += r.body + "\n"; for (auto& [k, v] : r.headers) all += k + ": " + v + "\n"; };
+  add(c.send("POST", "/api/v1/providers/test", {{"access_key_id", kAuditorKey}, {"secret_access_key", kAuditorSecret}}));
+  add(c.send("POST", "/api/v1/providers/test", {{"access_key_id", kAuditorKey}, {"secret_access_key", "wrong-but-secret-XYZ"}}));
+  add(c.send("POST", "/api/v1/providers", {{"label", "x"}, {"access_key_id", kAuditorKey}, {"secret_access_key", "wrong-but-secret-XYZ"}}));
+  auto created = c.send("POST", "/api/v1/providers",
+                        {{"label", "p"}, {"access_key_id", kAuditorKey}, {"secret_access_key", kAuditorSecret},
+                         {"session_token", "FAKE-SESSION-TOKEN-SHOULD-NOT-LEAK"}});
+  add(created);
+  add(c.get("/api/v1/providers"));
+  add(c.get("/api/v1/reminders"));
+  if (created.status == 201u) add(c.get("/api/v1/providers/" + created.j()["id"].get<std::string>() + "/audit"));
+  all += s.log_text();
+  for (const std::string& secret : {std::string(kAuditorSecret), std::string("wrong-but-secret-XYZ"),
+                                   std::string("FAKE-SESSION-TOKEN-SHOULD-NOT-LEAK"), std::string(kAdminPassword)})
+    EXPECT_EQ(all.find(secret), std::string::npos) << secret;
+}
+
+}  // namespace
+}  // namespace cloudpeek::server::testing

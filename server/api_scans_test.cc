@@ -1,0 +1,308 @@
+// Scans end to end against fakeaws: a scan runs and its findings appear, live
+// progress over SSE, mute/unmute, CSV export, dashboard/compliance/inventory,
+// cancellation, credentials expiring during a scan, expired credentials
+// blocking new scans, reminders, and the webhook.
+#include <gtest/gtest.h>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "server/test_server.h"
+#include "store/store.h"
+
+namespace cloudpeek::server::testing {
+namespace {
+
+std::string in_seconds(int s) { return store::format_time(store::now_seconds() + std::chrono::seconds(s)); }
+
+// A local HTTP receiver for webhook calls.
+class Receiver {
+ public:
+  Receiver() : acceptor_(ioc_, {boost::asio::ip::make_address("127.0.0.1"), 0}) {
+    thread_ = std::thread([this] { loop(); });
+  }
+  ~Receiver() {
+    stop_ = true;
+    boost::system::error_code ec;
+    boost::asio::ip::tcp::socket poke(ioc_);
+    poke.connect(acceptor_.local_endpoint(), ec);
+    thread_.join();
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()) + "/hook"; }
+  std::vector<json> bodies() {
+    std::lock_guard lock(mu_);
+    return bodies_;
+  }
+  bool wait_for(const std::string& event, std::chrono::seconds limit = std::chrono::seconds(20)) {
+    auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+      for (const auto& b : bodies())
+        if (b.value("event", "") == event) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+  }
+
+ private:
+  void loop() {
+    namespace http = boost::beast::http;
+    while (!stop_) {
+      boost::asio::ip::tcp::socket sock(ioc_);
+      boost::system::error_code ec;
+      acceptor_.accept(sock, ec);
+      if (ec || stop_) break;
+      boost::beast::flat_buffer buf;
+      http::request<http::string_body> req;
+      http::read(sock, buf, req, ec);
+      if (ec) continue;
+      {
+        std::lock_guard lock(mu_);
+        bodies_.push_back(json::parse(req.body(), nullptr, false));
+      }
+      http::response<http::string_body> res{http::status::ok, 11};
+      res.body() = "ok";
+      res.prepare_payload();
+      http::write(sock, res, ec);
+    }
+  }
+  boost::asio::io_context ioc_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  std::atomic<bool> stop_{false};
+  std::mutex mu_;
+  std::vector<json> bodies_;
+  std::thread thread_;
+};
+
+TEST(ApiScans, ScanRunsFindingsAppearAndCanBeMutedAndExported) {
+  TestServer s;
+  Client c = s.admin();
+  std::string pid = s.add_provider(c);
+  auto started = c.send("POST", "/api/v1/scans", {{"provider_id", pid}, {"regions", {"us-east-1"}}});
+  ASSERT_EQ(started.status, 202u) << started.body;
+  std::string sid = started.j()["id"];
+  // One at a time per provider.
+  auto second = c.send("POST", "/api/v1/scans", {{"provider_id", pid}});
+  EXPECT_EQ(second.status, 409u);
+  EXPECT_EQ(second.j()["error"]["code"], "conflict");
+
+  auto scan = s.wait_scan(c, sid);
+  ASSERT_EQ(scan["status"], "succeeded") << scan.dump();
+  EXPECT_EQ(scan["identity"]["account"], "111122223333");
+  EXPECT_GT(scan["counts"]["FAIL"].get<int>(), 0);
+  EXPECT_GT(scan["counts"]["PASS"].get<int>(), 0);
+  EXPECT_EQ(scan["progress"]["fraction"], 1.0);
+
+  auto providers = c.get("/api/v1/providers").j();
+  EXPECT_EQ(providers[0]["last_scan"]["id"], sid);
+
+  auto findings = c.get("/api/v1/findings?status=open&page_size=5").j();
+  ASSERT_GT(findings["total"].get<int>(), 0);
+  EXPECT_LE(findings["items"].size(), 5u);
+  auto first = findings["items"][0];
+  EXPECT_EQ(first["result"], "FAIL");
+  std::string fid = first["id"];
+
+  auto detail = c.get("/api/v1/findings/" + fid).j();
+  EXPECT_FALSE(detail["remediation"]["text"].get<std::string>().empty());
+  EXPECT_FALSE(detail["history"].empty());
+
+  auto high = c.get("/api/v1/findings?severity=critical,high&status=open").j();
+  for (const auto& f : high["items"]) EXPECT_TRUE(f["severity"] == "critical" || f["severity"] == "high");
+  EXPECT_EQ(c.get("/api/v1/findings?severity=bogus").status, 400u);
+
+  auto nomute = c.send("POST", "/api/v1/findings/" + fid + "/mute", {{"reason", ""}});
+  EXPECT_EQ(nomute.status, 400u);
+  EXPECT_EQ(nomute.j()["error"]["field"], "reason");
+  auto muted = c.send("POST", "/api/v1/findings/" + fid + "/mute", {{"reason", "accepted risk"}, {"until", in_seconds(86400)}});
+  ASSERT_EQ(muted.status, 200u) << muted.body;
+  EXPECT_EQ(muted.j()["status"], "muted");
+  EXPECT_EQ(muted.j()["mute"]["reason"], "accepted risk");
+  EXPECT_EQ(muted.j()["mute"]["by"], "admin");
+  auto after = c.get("/api/v1/findings?status=open").j();
+  EXPECT_EQ(after["total"].get<int>(), findings["total"].get<int>() - 1);
+  auto unmuted = c.send("POST", "/api/v1/findings/" + fid + "/unmute");
+  EXPECT_EQ(unmuted.j()["status"], "open");
+
+  auto csv = c.get("/api/v1/findings/export?format=csv&status=open");
+  ASSERT_EQ(csv.status, 200u);
+  EXPECT_NE(csv.header("content-type").find("text/csv"), std::string::npos);
+  EXPECT_NE(csv.header("content-disposition").find("attachment"), std::string::npos);
+  EXPECT_EQ(csv.body.rfind("id,check_id,title,severity", 0), 0u);
+  size_t lines = std::count(csv.body.begin(), csv.body.end(), '\n');
+  EXPECT_EQ(static_cast<int>(lines), findings["total"].get<int>() + 1);
+  // Formula injection is neutralised: no cell starts with = + - @ unquoted.
+  EXPECT_EQ(csv.body.find(",="), std::string::npos);
+  auto js = c.get("/api/v1/findings/export?format=json&status=open");
+  EXPECT_EQ(static_cast<int>(js.j().size()), findings["total"].get<int>());
+
+  auto dash = c.get("/api/v1/dashboard").j();
+  EXPECT_EQ(dash["accounts_monitored"], 1);
+  EXPECT_GT(dash["services_in_use"].get<int>(), 0);
+  int by_sev = 0;
+  for (auto& [k, v] : dash["by_severity"].items()) by_sev += v.get<int>();
+  EXPECT_EQ(by_sev, dash["security_issues"].get<int>() + dash["best_practice_improvements"].get<int>());
+  EXPECT_EQ(dash["last_scan"]["id"], sid);
+  EXPECT_FALSE(dash["cis_sections"].empty());
+
+  auto comp = c.get("/api/v1/compliance").j();
+  EXPECT_EQ(comp["framework"], "CIS AWS Foundations Benchmark v3.0.0");
+  EXPECT_GT(comp["controls"].size(), 50u);
+  auto inv = c.get("/api/v1/inventory/summary").j();
+  EXPECT_FALSE(inv.empty());
+  auto res = c.get("/api/v1/resources?page_size=1").j();
+  ASSERT_EQ(res["items"].size(), 1u);
+  auto one = c.get("/api/v1/resources/" + res["items"][0]["id"].get<std::string>());
+  EXPECT_EQ(one.status, 200u);
+  EXPECT_TRUE(one.j().contains("raw"));
+  auto list = c.get("/api/v1/scans?provider_id=" + pid).j();
+  EXPECT_EQ(list["total"], 1);
+}
+
+TEST(ApiScans, EventsStreamProgressThenDone) {
+  TestServer s;
+  Client c = s.admin();
+  std::string pid = s.add_provider(c);
+  s.fake().set_faults(R"({"latency_ms": 20})");
+  auto started = c.send("POST", "/api/v1/scans", {{"provider_id", pid}, {"regions", {"us-east-1"}}});
+  ASSERT_EQ(started.status, 202u);
+  std::string sid = started.j()["id"];
+  auto events = c.get("/api/v1/scans/" + sid + "/events");  // reads until the server closes
+  EXPECT_EQ(events.status, 200u);
+  EXPECT_EQ(events.header("content-type"), "text/event-stream");
+  EXPECT_NE(events.body.find("event: progress\ndata: {"), std::string::npos) << events.body.substr(0, 300);
+  auto done = events.body.find("event: done\ndata: ");
+  ASSERT_NE(done, std::string::npos);
+  auto line = events.body.substr(done + 18, events.body.find('\n', done + 18) - done - 18);
+  EXPECT_EQ(json::parse(line)["status"], "succeeded");
+  EXPECT_EQ(c.get("/api/v1/scans/999999/events").status, 404u);
+}
+
+TEST(ApiScans, CancelEndsTheScanAsInterrupted) {
+  TestServer s;
+  Client c = s.admin();
+  std::string pid = s.add_provider(c);
+  s.fake().set_faults(R"({"latency_ms": 300})");
+  auto started = c.send("POST", "/api/v1/scans", {{"provider_id", pid}});
+  std::string sid = started.j()["id"];
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  auto cancel = c.send("POST", "/api/v1/scans/" + sid + "/cancel");
+  EXPECT_EQ(cancel.status, 202u) << cancel.body;
+  auto scan = s.wait_scan(c, sid, std::chrono::seconds(60));
+  EXPECT_EQ(scan["status"], "interrupted");
+  EXPECT_EQ(scan["reason"], "interrupted: cancelled by admin");
+}
+
+TEST(ApiScans, CredentialsExpiringMidScanInterruptItAndBlockNewScans) {
+  TestServer s;
+  Client c = s.admin();
+  // Credentials whose known expiry is 4 seconds away.
+  std::string pid = s.add_provider(c, "sso", {{"expires_at", in_seconds(4)}});
+  ASSERT_FALSE(pid.empty());
+  auto reminders = c.get("/api/v1/reminders").j();
+  ASSERT_EQ(reminders.size(), 1u);
+  EXPECT_EQ(reminders[0]["state"], "expiring");
+  EXPECT_FALSE(reminders[0]["steps"].empty());
+  EXPECT_EQ(c.get("/api/v1/providers").j()[0]["credential_state"], "expiring");
+
+  s.fake().set_faults(R"({"latency_ms": 500})");  // the scan outlasts the credentials
+  auto started = c.send("POST", "/api/v1/scans", {{"provider_id", pid}});
+  ASSERT_EQ(started.status, 202u) << started.body;
+  auto scan = s.wait_scan(c, started.j()["id"], std::chrono::seconds(60));
+  EXPECT_EQ(scan["status"], "interrupted");
+  EXPECT_EQ(scan["reason"], "interrupted: credentials expired");
+  // Nothing missing became a PASS: no resolved findings, and findings seen are labelled with this scan.
+  auto resolved = c.get("/api/v1/findings?status=resolved").j();
+  EXPECT_EQ(resolved["total"], 0);
+
+  auto blocked = c.send("POST", "/api/v1/scans", {{"provider_id", pid}});
+  EXPECT_EQ(blocked.status, 409u);
+  EXPECT_EQ(blocked.j()["error"]["code"], "credentials_expired");
+  EXPECT_FALSE(blocked.j()["error"]["steps"].empty());
+  EXPECT_FALSE(blocked.j()["error"]["advice"].get<std::string>().empty());
+  auto expired = c.get("/api/v1/reminders").j();
+  EXPECT_EQ(expired[0]["state"], "expired");
+}
+
+TEST(ApiScans, ExpiredTokenAnswersDuringAScanInterruptItWithoutResolvingFindings) {
+  TestServer s;
+  Client c = s.admin();
+  std::string pid = s.add_provider(c);
+  auto first = c.send("POST", "/api/v1/scans", {{"provider_id", pid}, {"regions", {"us-east-1"}}});
+  auto done = s.wait_scan(c, first.j()["id"]);
+  ASSERT_EQ(done["status"], "succeeded");
+  int open_before = c.get("/api/v1/findings?status=open").j()["total"];
+
+  // Second scan: AWS starts answering ExpiredToken shortly after it starts.
+  s.fake().set_faults(R"({"latency_ms": 50})");
+  auto second = c.send("POST", "/api/v1/scans", {{"provider_id", pid}, {"regions", {"us-east-1"}}});
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  s.fake().set_faults(json{{"latency_ms", 50}, {"expire", {{{"access_key_id", kAuditorKey}, {"at", in_seconds(-1)}}}}}.dump());
+  auto scan = s.wait_scan(c, second.j()["id"], std::chrono::seconds(60));
+  EXPECT_EQ(scan["status"], "interrupted") << scan.dump().substr(0, 500);
+  EXPECT_EQ(scan["reason"], "interrupted: credentials expired");
+  bool expired_gap = false;
+  for (const auto& g : scan["gaps"]) expired_gap = expired_gap || g["kind"] == "expired_token";
+  EXPECT_TRUE(expired_gap);
+  EXPECT_EQ(c.get("/api/v1/findings?status=resolved").j()["total"], 0);
+  EXPECT_EQ(c.get("/api/v1/findings?status=open").j()["total"], open_before);
+}
+
+TEST(ApiScans, WebhookIsCalledForNewHighFindingsAndBeforeExpiry) {
+  Receiver hook;
+  TestServer s;
+  Client c = s.admin();
+  ASSERT_EQ(c.send("PUT", "/api/v1/settings", {{"webhook_url", hook.url()}}).status, 200u);
+  std::string pid = s.add_provider(c, "prod", {{"expires_at", in_seconds(600)}});
+  auto started = c.send("POST", "/api/v1/scans", {{"provider_id", pid}, {"regions", {"us-east-1"}}});
+  s.wait_scan(c, started.j()["id"]);
+  ASSERT_TRUE(hook.wait_for("new_findings"));
+  s.app().scheduler().tick(store::now_seconds());
+  ASSERT_TRUE(hook.wait_for("credentials_expiring"));
+  for (const auto& b : hook.bodies()) {
+    EXPECT_EQ(b["provider_id"], pid);
+    EXPECT_EQ(b.dump().find(kAuditorSecret), std::string::npos);
+    if (b["event"] == "new_findings") {
+      EXPECT_GT(b["new_critical"].get<int>() + b["new_high"].get<int>(), 0);
+    }
+  }
+  // Once per expiry, not on every tick.
+  size_t n = hook.bodies().size();
+  s.app().scheduler().tick(store::now_seconds());
+  s.app().webhook().drain();
+  EXPECT_EQ(hook.bodies().size(), n);
+}
+
+TEST(ApiScans, ScheduledScansStartOnTheirInterval) {
+  TestServer s;
+  Client c = s.admin();
+  std::string pid = s.add_provider(c, "nightly", {{"schedule_minutes", 60}});
+  s.app().scheduler().tick(store::now_seconds());  // never scanned: due now
+  s.app().scheduler().wait_idle();
+  auto scans = c.get("/api/v1/scans?provider_id=" + pid).j();
+  ASSERT_EQ(scans["total"], 1);
+  s.app().scheduler().tick(store::now_seconds());  // scanned a moment ago: not due
+  s.app().scheduler().wait_idle();
+  EXPECT_EQ(c.get("/api/v1/scans?provider_id=" + pid).j()["total"], 1);
+  s.app().scheduler().tick(store::now_seconds() + std::chrono::minutes(61));
+  s.app().scheduler().wait_idle();
+  EXPECT_EQ(c.get("/api/v1/scans?provider_id=" + pid).j()["total"], 2);
+}
+
+TEST(ApiScans, ShutdownInterruptsRunningScans) {
+  TestServer s;
+  Client c = s.admin();
+  std::string pid = s.add_provider(c);
+  s.fake().set_faults(R"({"latency_ms": 300})");
+  auto started = c.send("POST", "/api/v1/scans", {{"provider_id", pid}});
+  std::string sid = started.j()["id"];
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  s.app().scheduler().shutdown();
+  auto scan = s.db().get_scan(sid);
+  ASSERT_TRUE(scan);
+  EXPECT_EQ(scan->status, store::ScanStatus::kInterrupted);
+  EXPECT_EQ(scan->reason.value_or(""), "interrupted: server shut down");
+}
+
+}  // namespace
+}  // namespace cloudpeek::server::testing
