@@ -7,11 +7,22 @@ import { formatCountdown, formatTime, secondsLeft } from "../lib/format";
 import { Link } from "../router";
 import type { Reminder } from "../types";
 
+const REFRESH = "cloudpeek:reminders";
+
+// Tells the banner to re-read GET /reminders (after credentials are saved, replaced or deleted).
+export function refreshReminders(): void {
+  window.dispatchEvent(new Event(REFRESH));
+}
+
 export function ReminderBanner({ path }: { path: string }) {
   const r = useGet<Reminder[]>("/reminders", 30_000);
   const now = useNow();
-  // Re-check on every navigation too (e.g. after saving new credentials).
+  // Re-check on every navigation too.
   useEffect(() => r.reload(), [path]);
+  useEffect(() => {
+    window.addEventListener(REFRESH, r.reload);
+    return () => window.removeEventListener(REFRESH, r.reload);
+  }, [r.reload]);
   if (!r.data || r.data.length === 0) return null;
   return (
     <div class="banners" data-testid="reminder-banner">

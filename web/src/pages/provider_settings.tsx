@@ -4,6 +4,7 @@
 // account; guidance; reminder settings.
 import { useEffect, useState } from "preact/hooks";
 import { del, get, patch, post, put } from "../api";
+import { refreshReminders } from "../components/reminder_banner";
 import { Card, ErrorBox, FieldError, Loading } from "../components/ui";
 import { useGet, useNow } from "../hooks";
 import { formatCountdown, formatTime, secondsLeft } from "../lib/format";
@@ -42,6 +43,7 @@ export function ProviderSettingsPage({ query }: { query: URLSearchParams }) {
             onChanged={(msg) => {
               setSaved(msg);
               providers.reload();
+              refreshReminders();
             }}
           />
         ))}
@@ -54,6 +56,7 @@ export function ProviderSettingsPage({ query }: { query: URLSearchParams }) {
               setAdding(false);
               setSaved(`Saved “${p.label}”. The secret and token are stored encrypted and are never shown again.`);
               providers.reload();
+              refreshReminders();
             }}
             onCancel={list.length ? () => setAdding(false) : undefined}
           />
