@@ -58,7 +58,9 @@ export function CompliancePage({ query }: { query: URLSearchParams }) {
                 onClick={() => setOnly(only === s ? "" : s)}
                 data-testid={`compliance-count-${s}`}
               >
-                <span class="tile-value">{counts[s]}</span>
+                <span class="tile-value" data-testid={`compliance-count-${s}-value`}>
+                  {counts[s]}
+                </span>
                 <span class="tile-label">{s.replace("_", " ")}</span>
               </button>
             ))}
