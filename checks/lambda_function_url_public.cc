@@ -9,11 +9,16 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* urls = r.prop("function_urls");
   if (!urls || !urls->is_array()) return not_assessed("function URLs of " + r.name + " were not collected");
   if (urls->empty()) return pass("function " + r.name + " has no function URL");
-  for (const auto& u : *urls)
-    if (u.value("auth_type", "") == "NONE")
-      return fail("function " + r.name + " URL " + u.value("url", "") +
-                  (u.value("qualifier", "").empty() ? "" : " (alias " + u.value("qualifier", "") + ")") +
-                  " has AuthType NONE: anyone on the internet can invoke it");
+  auto text = [](const json& u, const char* key) {  // null or absent: ""
+    auto it = u.find(key);
+    return it != u.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  for (const auto& u : *urls) {
+    if (!u.is_object() || text(u, "auth_type") != "NONE") continue;
+    std::string qualifier = text(u, "qualifier");
+    return fail("function " + r.name + " URL " + text(u, "url") + (qualifier.empty() ? "" : " (alias " + qualifier + ")") +
+                " has AuthType NONE: anyone on the internet can invoke it");
+  }
   return pass("function " + r.name + " URLs require AWS_IAM authentication");
 }
 
