@@ -180,7 +180,8 @@ ScanGroundTruth run_scan_ground_truth(const GroundTruthOptions& options) {
   out.truth.findings = sink.findings();
   out.truth.calls = static_cast<int>(out.scan.api_calls);
 
-  for (const auto& r : json::parse(fake.requests())["requests"]) {
+  const json log = json::parse(fake.requests());
+  for (const auto& r : log["requests"]) {
     if (!r["fault"].is_string()) continue;
     std::string faults = r["fault"].get<std::string>();
     for (size_t start = 0; start <= faults.size();) {
