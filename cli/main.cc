@@ -13,6 +13,7 @@
 #include "cli/checks_command.h"
 #include "cli/credential_options.h"
 #include "cli/scan_command.h"
+#include "server/serve.h"
 
 using namespace cloudpeek;
 
@@ -96,6 +97,17 @@ int main(int argc, char** argv) {
   show->add_option("id", show_id, "Check id")->required();
   show->add_option("--output", show_output, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  server::ServeOptions serve_opts;
+  std::string serve_data_dir;
+  auto* serve = app.add_subcommand("serve", "Start the web app (dashboard, findings, scans) on http://127.0.0.1:8080");
+  serve->add_option("--listen", serve_opts.listen, "HOST:PORT to listen on (default 127.0.0.1:8080)");
+  serve->add_option("--data-dir", serve_data_dir,
+                    "Database and master key directory (default $XDG_DATA_HOME/cloudpeek, ~/.local/share/cloudpeek)");
+  serve->add_option("--web-dir", serve_opts.web_dir, "The built web UI (default: web/dist)");
+  serve->add_option("--public-origin", serve_opts.public_origins,
+                    "Another origin the browser uses, e.g. https://cloudpeek.example.com behind a proxy");
+  serve->add_flag("--debug", debug, "Log every AWS call to stderr (secrets are never logged)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -107,5 +119,9 @@ int main(int argc, char** argv) {
   if (scan->parsed()) return cli::run_scan(scan_opts);
   if (list->parsed()) return cli::run_checks_list(list_opts, std::cout, std::cerr);
   if (show->parsed()) return cli::run_checks_show(show_id, show_output, std::cout, std::cerr);
+  if (serve->parsed()) {
+    if (!serve_data_dir.empty()) serve_opts.data_dir = serve_data_dir;
+    return server::run_serve(serve_opts, std::cout, std::cerr);
+  }
   return 1;
 }
