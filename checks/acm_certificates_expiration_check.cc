@@ -9,9 +9,17 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   if (auto why = r.missing_reason("not_after")) return not_assessed(*why);
   const json* not_after = r.prop("not_after");
   if (!not_after) {
+    // ACM's status says it without the date: EXPIRED is expired. A certificate
+    // still being requested (or whose request failed) has no validity period
+    // to run out. Any other status (ISSUED, INACTIVE, REVOKED) comes with a
+    // NotAfter from DescribeCertificate: without it the date was not collected.
     const json* status = r.prop("status");
-    std::string s = status ? status->get<std::string>() : "";
-    return pass("certificate " + r.name + " has no validity period yet (status " + s + ")");
+    std::string s = status && status->is_string() ? status->get<std::string>() : "";
+    if (s == "EXPIRED") return fail("certificate " + r.name + " has expired (status EXPIRED)");
+    if (s == "PENDING_VALIDATION" || s == "VALIDATION_TIMED_OUT" || s == "FAILED")
+      return pass("certificate " + r.name + " has no validity period yet (status " + s + ")");
+    return not_assessed("the expiry date (NotAfter) of certificate " + r.name + " was not collected (status " +
+                        (s.empty() ? "unknown" : s) + ")");
   }
   auto age = monitoring::days_since(not_after->get<std::string>());
   if (!age) return not_assessed("unreadable NotAfter " + not_after->get<std::string>() + " on " + r.name);

@@ -89,6 +89,16 @@ TEST(AcmExpiration, PassFailNotAssessed) {
   r = run_on(id, cert(days_from_now(-3), "RSA-2048", "EXPIRED"));
   EXPECT_EQ(r.status, CheckStatus::kFail);
   EXPECT_NE(r.detail.find("expired"), std::string::npos);
+  // EXPIRED never passes, even when the date is absent.
+  r = run_on(id, cert(nullptr, "RSA-2048", "EXPIRED"));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_EQ(r.detail, "certificate c1 has expired (status EXPIRED)");
+  // A certificate still awaiting validation has nothing to expire.
+  EXPECT_EQ(run_on(id, cert(nullptr, "RSA-2048", "PENDING_VALIDATION")).status, CheckStatus::kPass);
+  // An issued certificate always has a NotAfter: without it, the date is missing.
+  r = run_on(id, cert(nullptr, "RSA-2048", "ISSUED"));
+  EXPECT_EQ(r.status, CheckStatus::kNotAssessed);
+  EXPECT_EQ(r.detail, "the expiry date (NotAfter) of certificate c1 was not collected (status ISSUED)");
   Resource unknown = resource("AWS::CertificateManager::Certificate", "c1", {{"domain_name", "example.com"}});
   unknown.missing["not_after"] = "acm:DescribeCertificate denied (AccessDenied)";
   r = run_on(id, unknown);

@@ -6,15 +6,28 @@
 //          key_algorithm ("RSA-2048", "EC-prime256v1", ... as DescribeCertificate names it),
 //          not_after (ISO 8601 string or null), in_use_by ([ARNs]), renewal_eligibility (string)
 //          [all but domain_name missing when DescribeCertificate failed]
+#include <chrono>
+#include <cmath>
+#include <optional>
+
 #include "aws/core/time_format.h"
 #include "collect/collector.h"
 
 namespace cloudpeek::collect {
 namespace {
 
+// The protocol parsers give timestamps as epoch seconds (aws/protocol/parse.h:
+// the json protocol's wire form, a number such as 1.7e9 with fractions);
+// text is accepted too. Anything else is null (not collected).
 json timestamp(const json& v) {
-  if (!v.is_string()) return nullptr;
-  auto t = parse_any_timestamp(v.get<std::string>());
+  std::optional<TimePoint> t;
+  if (v.is_number()) {
+    double secs = v.get<double>();
+    if (std::isfinite(secs))
+      t = TimePoint(std::chrono::duration_cast<TimePoint::duration>(std::chrono::duration<double>(secs)));
+  } else if (v.is_string()) {
+    t = parse_any_timestamp(v.get<std::string>());
+  }
   return t ? json(format_iso8601(*t)) : json(nullptr);
 }
 
