@@ -115,6 +115,17 @@ TEST(S3Control, SignsAsS3) {
   EXPECT_FALSE(e.path_style);
 }
 
+TEST(Ecr, HostApiEcrSignsAsEcr) {
+  // ECR's endpoint prefix is api.ecr; its requests are signed for "ecr" (the
+  // model's signingName); AWS rejects a credential scoped to api.ecr.
+  expect_endpoint(resolve("api.ecr", "eu-west-1"), "https://api.ecr.eu-west-1.amazonaws.com", "eu-west-1", "ecr");
+  EndpointOverrides o;
+  o.per_service["ECR"] = "http://127.0.0.1:4566";
+  Endpoint e = resolve("api.ecr", "us-east-1", o);
+  EXPECT_EQ(e.url, "http://127.0.0.1:4566");
+  EXPECT_EQ(e.signing_name, "ecr");
+}
+
 TEST(SsoPortal, HostAndSigningName) {
   expect_endpoint(resolve("portal.sso", "eu-west-1"), "https://portal.sso.eu-west-1.amazonaws.com", "eu-west-1",
                   "awsssoportal");

@@ -41,6 +41,7 @@ constexpr Exception kExceptions[] = {
     {"elasticbeanstalk", {"ELASTIC_BEANSTALK"}, ""},
     {"servicequotas", {"SERVICE_QUOTAS"}, ""},
     {"api.sagemaker", {"SAGEMAKER"}, "sagemaker"},
+    {"api.ecr", {"ECR"}, "ecr"},
     {"access-analyzer", {"ACCESSANALYZER"}, ""},
     {"rds", {"RDS", "DOCDB", "NEPTUNE"}, ""},
     {"streams.dynamodb", {"DYNAMODB_STREAMS"}, "dynamodb"},

@@ -38,12 +38,17 @@ def paginator_config(service_name, op_name):
     return cfg.get(op_name)
 
 
+_targets = {}
+
+
 def _build_index():
     global _index
     idx = {}
     for name in _loader.list_available_services("service-2"):
         meta = _loader.load_service_model(name, "service-2")["metadata"]
         idx.setdefault(meta.get("signingName", meta["endpointPrefix"]), []).append(name)
+        if meta.get("targetPrefix"):
+            _targets.setdefault(meta["targetPrefix"], name)
     _index = idx
     _index_ready.set()
 
@@ -51,6 +56,25 @@ def _build_index():
 def start_index():
     """Scanning every model takes seconds; do it off the request path."""
     threading.Thread(target=_build_index, daemon=True).start()
+
+
+def service_for_target(target):
+    """The model of the service whose operation an X-Amz-Target names, or
+    None. A request for it scoped to another signing name is one AWS rejects
+    ("Credential should be scoped to correct service: 'ecr'")."""
+    prefix, _, op = (target or "").rpartition(".")
+    if not prefix:
+        return None
+    _index_ready.wait(60)
+    name = _targets.get(prefix)
+    if name is None:
+        return None
+    m = service_model(name)
+    return m if op in m.operation_names else None
+
+
+def signing_name(m):
+    return m.metadata.get("signingName", m.metadata["endpointPrefix"])
 
 
 _AVAILABLE = set(_loader.list_available_services("service-2"))

@@ -228,6 +228,15 @@ class Handler(BaseHTTPRequestHandler):
                             request, entry)
                 return
             model, op, labels = models.resolve(signed.service, request)
+            if model is None and request.headers.get("X-Amz-Target"):
+                target_model = models.service_for_target(request.headers.get("X-Amz-Target"))
+                if target_model is not None and models.signing_name(target_model) != signed.service:
+                    # A known operation, signed for the wrong service (ECR's
+                    # endpoint prefix "api.ecr" instead of its signing name "ecr").
+                    err = AwsError("InvalidSignatureException", "Credential should be scoped to correct service: "
+                                   f"'{models.signing_name(target_model)}'. ", 400)
+                    self._error(target_model, err, request, entry)
+                    return
             region = signed.region
             entry["access_key_id"] = signed.access_key_id
         entry["region"] = region

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 import unittest
+import urllib.error
 import urllib.request
 
 import botocore.session
@@ -293,6 +294,31 @@ class AuthErrorTest(unittest.TestCase):
         self.assertEqual(error_code(client("ec2", bad).describe_instances)[::2], ("AuthFailure", 401))
         self.assertEqual(error_code(client("kms", bad).list_keys)[0], "InvalidSignatureException")
         self.assertEqual(error_code(client("s3", bad).list_buckets)[::2], ("SignatureDoesNotMatch", 403))
+
+    def test_credential_scoped_to_the_wrong_service(self):
+        # ECR's endpoint prefix is api.ecr, its signing name ecr: AWS rejects
+        # a credential scoped to api.ecr, naming the right service.
+        import botocore.auth
+        import botocore.awsrequest
+        import botocore.credentials
+        for scope, expect in (("api.ecr", 400), ("ecr", 200)):
+            req = botocore.awsrequest.AWSRequest(
+                method="POST", url=SERVER.url + "/", data=b"{}",
+                headers={"X-Amz-Target": "AmazonEC2ContainerRegistry_V20150921.DescribeRepositories",
+                         "Content-Type": "application/x-amz-json-1.1"})
+            botocore.auth.SigV4Auth(botocore.credentials.Credentials(ALICE[0], ALICE[1]), scope,
+                                    "us-east-1").add_auth(req)
+            p = req.prepare()
+            try:
+                with urllib.request.urlopen(urllib.request.Request(p.url, data=p.body, headers=dict(p.headers),
+                                                                   method="POST"), timeout=10) as r:
+                    status, body = r.status, json.loads(r.read())
+            except urllib.error.HTTPError as e:
+                status, body = e.code, json.loads(e.read())
+            self.assertEqual(status, expect, body)
+            if expect == 400:
+                self.assertEqual(body["__type"], "InvalidSignatureException")
+                self.assertEqual(body["message"], "Credential should be scoped to correct service: 'ecr'. ")
 
     def test_unknown_key(self):
         bad = ("AKIAFAKEUNKNOWN00001", "x", None)
