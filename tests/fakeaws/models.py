@@ -86,16 +86,31 @@ _SHARED = {"s3", "rds", "elasticloadbalancing", "dynamodb", "ses", "es", "apigat
            "mgh", "personalize", "qldb", "servicecatalog"}
 
 
+def _signs_as(name, signing_name):
+    m = service_model(name)
+    return m.metadata.get("signingName", m.metadata["endpointPrefix"]) == signing_name
+
+
 def candidates(signing_name):
-    if signing_name in _AVAILABLE and signing_name not in _SHARED:
-        m = service_model(signing_name)
-        if m.metadata.get("signingName", m.metadata["endpointPrefix"]) == signing_name:
-            return [signing_name]
+    if signing_name in _AVAILABLE and signing_name not in _SHARED and _signs_as(signing_name, signing_name):
+        return [signing_name]
     if signing_name == "s3":
         # s3control is matched only when the path says so (/v20180820/...).
         return ["s3", "s3control"]
     _index_ready.wait(60)
-    return list((_index or {}).get(signing_name, []))
+    names = list((_index or {}).get(signing_name, []))
+    # The service named like its signing name is the endpoint's own API and
+    # goes first: docdb and neptune are views of the RDS Query API (same
+    # endpoint, Action and Version), so an RDS DescribeDBInstances is RDS's
+    # whatever client sent it — an alphabetical docdb first served the RDS
+    # scenario's DescribeDBInstances/DescribeDBClusters as docdb's, empty.
+    # (It is also the one candidate known without the index.)
+    if signing_name in names:
+        names.remove(signing_name)
+        names.insert(0, signing_name)
+    elif signing_name in _AVAILABLE and _signs_as(signing_name, signing_name):
+        names.insert(0, signing_name)
+    return names
 
 
 def resolve(signing_name, request):
