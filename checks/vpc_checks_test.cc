@@ -116,6 +116,21 @@ TEST(NetworkAclChecks, RulesDecideInNumberOrder) {
   EXPECT_EQ(late.detail, "Network ACL acl-1 admits the internet to port 3389 (rule 100).");
   // Narrow sources are not the internet; IPv6 allow-all is.
   EXPECT_EQ(run_on(kNacl, acl({entry(100, "6", "allow", "10.0.0.0/8", 22, 22), deny_all})).status, CheckStatus::kPass);
+  // An "ephemeral ports" allow from anywhere (1024-65535) takes in RDP: AWS
+  // matches a SYN to 3389 against it like any other port in the range.
+  json ephemeral = entry(110, "6", "allow", "0.0.0.0/0", 1024, 65535);
+  auto rdp = run_on(kNacl, acl({entry(100, "6", "allow", "0.0.0.0/0", 443, 443), ephemeral,
+                                entry(120, "6", "allow", "10.0.0.0/8", 22, 22), deny_all}));
+  EXPECT_EQ(rdp.status, CheckStatus::kFail);
+  EXPECT_EQ(rdp.detail, "Network ACL acl-1 admits the internet to port 3389 (rule 110).");
+  // …unless a lower-numbered deny for 3389 (TCP and UDP) shadows it.
+  EXPECT_EQ(run_on(kNacl, acl({entry(105, "6", "deny", "0.0.0.0/0", 3389, 3389), ephemeral, deny_all})).status,
+            CheckStatus::kPass);
+  // An IPv6 ephemeral allow is the internet too.
+  EXPECT_EQ(run_on(kNacl, acl({entry(105, "6", "deny", "0.0.0.0/0", 3389, 3389),
+                               entry(110, "6", "allow", nullptr, 1024, 65535, "::/0"), deny_all}))
+                .detail,
+            "Network ACL acl-1 admits the internet to port 3389 (rule 110).");
   EXPECT_EQ(run_on(kNacl, acl({entry(100, "-1", "deny", "0.0.0.0/0"), entry(101, "-1", "allow", nullptr, 0, 65535, "::/0")}))
                 .status,
             CheckStatus::kFail);
