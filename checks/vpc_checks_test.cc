@@ -123,7 +123,7 @@ TEST(NetworkAclChecks, RulesDecideInNumberOrder) {
                                 entry(120, "6", "allow", "10.0.0.0/8", 22, 22), deny_all}));
   EXPECT_EQ(rdp.status, CheckStatus::kFail);
   EXPECT_EQ(rdp.detail, "Network ACL acl-1 admits the internet to port 3389 (rule 110).");
-  // …unless a lower-numbered deny for 3389 (TCP and UDP) shadows it.
+  // …unless a lower-numbered TCP deny for 3389 shadows it (UDP falls to the * deny).
   EXPECT_EQ(run_on(kNacl, acl({entry(105, "6", "deny", "0.0.0.0/0", 3389, 3389), ephemeral, deny_all})).status,
             CheckStatus::kPass);
   // An IPv6 ephemeral allow is the internet too.
