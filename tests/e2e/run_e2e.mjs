@@ -560,7 +560,7 @@ async function main() {
     await step("expiry banner and blocked scans when fakeaws expires a token", async () => {
       const short = sessionJson(fakeaws, 900);
       secrets.add(short.SecretAccessKey).add(short.SessionToken);
-      const at = new Date(Date.now() + 25_000);
+      const at = new Date(Date.now() + 45_000); // long enough to paste and save under load
       const atIso = at.toISOString().replace(/\.\d+Z$/, "Z");
       const r = await fetch(`${fakeaws}/__fakeaws/faults`, {
         method: "POST",
