@@ -196,8 +196,9 @@ TEST(ApiScans, CancelEndsTheScanAsInterrupted) {
 TEST(ApiScans, CredentialsExpiringMidScanInterruptItAndBlockNewScans) {
   TestServer s;
   Client c = s.admin();
-  // Credentials whose known expiry is 4 seconds away.
-  std::string pid = s.add_provider(c, "sso", {{"expires_at", in_seconds(4)}});
+  // Credentials whose known expiry is 6 seconds away (time enough to save them and
+  // start the scan on a loaded machine).
+  std::string pid = s.add_provider(c, "sso", {{"expires_at", in_seconds(6)}});
   ASSERT_FALSE(pid.empty());
   auto reminders = c.get("/api/v1/reminders").j();
   ASSERT_EQ(reminders.size(), 1u);
@@ -205,7 +206,8 @@ TEST(ApiScans, CredentialsExpiringMidScanInterruptItAndBlockNewScans) {
   EXPECT_FALSE(reminders[0]["steps"].empty());
   EXPECT_EQ(c.get("/api/v1/providers").j()[0]["credential_state"], "expiring");
 
-  s.fake().set_faults(R"({"latency_ms": 500})");  // the scan outlasts the credentials
+  // 3 s per call: DescribeRegions, the listings and their detail calls alone outlast the credentials.
+  s.fake().set_faults(R"({"latency_ms": 3000})");
   auto started = c.send("POST", "/api/v1/scans", {{"provider_id", pid}});
   ASSERT_EQ(started.status, 202u) << started.body;
   auto scan = s.wait_scan(c, started.j()["id"], std::chrono::seconds(60));
@@ -234,10 +236,10 @@ TEST(ApiScans, ExpiredTokenAnswersDuringAScanInterruptItWithoutResolvingFindings
   int open_before = c.get("/api/v1/findings?status=open").j()["total"];
 
   // Second scan: AWS starts answering ExpiredToken shortly after it starts.
-  s.fake().set_faults(R"({"latency_ms": 50})");
+  s.fake().set_faults(R"({"latency_ms": 200})");
   auto second = c.send("POST", "/api/v1/scans", {{"provider_id", pid}, {"regions", {"us-east-1"}}});
   std::this_thread::sleep_for(std::chrono::milliseconds(400));
-  s.fake().set_faults(json{{"latency_ms", 50}, {"expire", {{{"access_key_id", kAuditorKey}, {"at", in_seconds(-1)}}}}}.dump());
+  s.fake().set_faults(json{{"latency_ms", 200}, {"expire", {{{"access_key_id", kAuditorKey}, {"at", in_seconds(-1)}}}}}.dump());
   auto scan = s.wait_scan(c, second.j()["id"], std::chrono::seconds(60));
   EXPECT_EQ(scan["status"], "interrupted") << scan.dump().substr(0, 500);
   EXPECT_EQ(scan["reason"], "interrupted: credentials expired");
