@@ -171,7 +171,11 @@ void App::add_provider_routes() {
     }
     auto result = locally_expired(creds);
     if (!result) result = tester_->test(to_aws(creds));
-    if (!provider_id.empty()) store_.add_audit(provider_id, c.username(), "tested");
+    if (!provider_id.empty()) {
+      store_.add_audit(provider_id, c.username(), "tested");
+      if (!result->ok && result->error.kind == ErrorKind::kExpiredToken && result->field != "expires_at")
+        mark_expired_observed(store_, provider_id);
+    }
     auto now = store::now_seconds();
     json out;
     if (!result->ok) {
@@ -271,7 +275,7 @@ void App::add_provider_routes() {
     if (!p) return error_response(404, "not_found", "No provider has that id.", "");
     auto stored = store_.get_credentials(id);
     if (!stored) return error_response(404, "not_found", "That provider has no credentials.", "");
-    if (p->expires_at && *p->expires_at <= store::now_seconds()) {
+    if ((p->expires_at && *p->expires_at <= store::now_seconds()) || expired_observed(*p)) {
       auto steps = renewal_steps(*p);
       return json_response(409, {{"error", error_json("credentials_expired", "These credentials have expired.",
                                                       steps.empty() ? "" : steps[0])},
@@ -286,6 +290,7 @@ void App::add_provider_routes() {
     std::string partition = p->identity.is_object() ? p->identity.value("partition", "aws") : "aws";
     auto r = probe_permissions(client, account, home_region_for(partition));
     if (!r) {
+      if (r.error().kind == ErrorKind::kExpiredToken) mark_expired_observed(store_, id);
       CredentialTestResult t;
       t.error = r.error();
       t.field = field_for(r.error().kind);

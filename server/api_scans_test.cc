@@ -248,6 +248,22 @@ TEST(ApiScans, ExpiredTokenAnswersDuringAScanInterruptItWithoutResolvingFindings
   EXPECT_TRUE(expired_gap);
   EXPECT_EQ(c.get("/api/v1/findings?status=resolved").j()["total"], 0);
   EXPECT_EQ(c.get("/api/v1/findings?status=open").j()["total"], open_before);
+
+  // AWS's word counts although no expiry was known: the provider shows expired,
+  // the banner lists it, new scans are refused until new credentials are saved.
+  EXPECT_EQ(c.get("/api/v1/providers").j()[0]["credential_state"], "expired");
+  auto reminders = c.get("/api/v1/reminders").j();
+  ASSERT_EQ(reminders.size(), 1u);
+  EXPECT_EQ(reminders[0]["state"], "expired");
+  auto blocked = c.send("POST", "/api/v1/scans", {{"provider_id", pid}});
+  EXPECT_EQ(blocked.status, 409u);
+  EXPECT_EQ(blocked.j()["error"]["code"], "credentials_expired");
+  s.fake().reset();
+  auto renewed = c.send("PUT", "/api/v1/providers/" + pid + "/credentials",
+                        {{"access_key_id", kAuditorKey}, {"secret_access_key", kAuditorSecret}});
+  ASSERT_EQ(renewed.status, 200u) << renewed.body;
+  EXPECT_EQ(renewed.j()["credential_state"], "valid");
+  EXPECT_TRUE(c.get("/api/v1/reminders").j().empty());
 }
 
 TEST(ApiScans, WebhookIsCalledForNewHighFindingsAndBeforeExpiry) {

@@ -1,6 +1,8 @@
 // Dashboard, inventory, compliance, reminders, settings (docs/api.md).
 #include <fmt/format.h>
 
+#include <set>
+
 #include "server/app.h"
 #include "server/compliance_view.h"
 #include "server/json_response.h"
@@ -95,13 +97,25 @@ void App::add_view_routes() {
     auto now = store::now_seconds();
     int window = reminder_window_minutes(store_);
     json out = json::array();
+    std::set<std::string> listed;
     for (const auto& p : store_.providers_expiring(now + std::chrono::minutes(window))) {
       if (!p.expires_at) continue;
+      listed.insert(p.id);
       out.push_back({{"provider_id", p.id},
                      {"label", p.label},
-                     {"state", *p.expires_at <= now ? "expired" : "expiring"},
+                     {"state", *p.expires_at <= now || expired_observed(p) ? "expired" : "expiring"},
                      {"expires_at", store::format_time(*p.expires_at)},
                      {"seconds_left", (*p.expires_at - now).count()},
+                     {"steps", renewal_steps(p)}});
+    }
+    // Expired by AWS's word although their expiry was unknown or later.
+    for (const auto& p : store_.list_providers()) {
+      if (listed.count(p.id) || !expired_observed(p)) continue;
+      out.push_back({{"provider_id", p.id},
+                     {"label", p.label},
+                     {"state", "expired"},
+                     {"expires_at", p.expires_at ? json(store::format_time(*p.expires_at)) : json(nullptr)},
+                     {"seconds_left", p.expires_at ? json((*p.expires_at - now).count()) : json(0)},
                      {"steps", renewal_steps(p)}});
     }
     return json_response(200, out);

@@ -84,8 +84,27 @@ class StoreSinks : public scan::FindingSink, public scan::ResourceSink {
   std::vector<Resource> resources_;
 };
 
-bool expired(const store::Provider& p, store::Time now) { return p.expires_at && *p.expires_at <= now; }
+}  // namespace
 
+void mark_expired_observed(store::Store& store, const std::string& provider_id) {
+  try {
+    auto p = store.get_provider(provider_id);
+    if (!p) return;
+    nlohmann::json id = p->identity.is_object() ? p->identity : nlohmann::json::object();
+    id["expired_observed_at"] = store::format_time(store::now_seconds());
+    store.set_provider_identity(provider_id, id);
+  } catch (const std::exception&) {
+  }
+}
+
+bool expired_observed(const store::Provider& p) {
+  return p.identity.is_object() && p.identity.contains("expired_observed_at");
+}
+
+namespace {
+bool expired(const store::Provider& p, store::Time now) {
+  return (p.expires_at && *p.expires_at <= now) || expired_observed(p);
+}
 }  // namespace
 
 std::vector<std::string> renewal_steps(const store::Provider& p) {
@@ -170,8 +189,10 @@ std::variant<store::Scan, StartError> Scheduler::start(const std::string& provid
   auto now = store::now_seconds();
   if (expired(*provider, now)) {
     StartError e{409, "credentials_expired",
-                 fmt::format("The credentials of \"{}\" expired at {}.", provider->label,
-                             store::format_time(*provider->expires_at)),
+                 provider->expires_at && *provider->expires_at <= now
+                     ? fmt::format("The credentials of \"{}\" expired at {}.", provider->label,
+                                   store::format_time(*provider->expires_at))
+                     : fmt::format("AWS says the credentials of \"{}\" have expired.", provider->label),
                  "", "", renewal_steps(*provider)};
     std::string advice;
     for (size_t i = 0; i < e.steps.size(); ++i) advice += fmt::format("{}{}. {}", i ? " " : "", i + 1, e.steps[i]);
@@ -277,7 +298,10 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     AwsClient& client = *conn->client;
     auto identity = get_caller_identity(client);
     if (!identity) {
-      if (identity.error().kind == ErrorKind::kExpiredToken) return finish(store::ScanStatus::kInterrupted, kReasonExpired);
+      if (identity.error().kind == ErrorKind::kExpiredToken) {
+        mark_expired_observed(store_, provider.id);
+        return finish(store::ScanStatus::kInterrupted, kReasonExpired);
+      }
       return finish(store::ScanStatus::kFailed, "failed: " + identity.error().message);
     }
     auto id_json = identity_json(identity.value(), store::format_time(store::now_seconds()));
@@ -336,6 +360,7 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
       bool failed = reason.rfind("failed", 0) == 0;
       finish(failed ? store::ScanStatus::kFailed : store::ScanStatus::kInterrupted, reason, f);
     } else if (token_expired) {
+      mark_expired_observed(store_, provider.id);
       finish(store::ScanStatus::kInterrupted, kReasonExpired, f);
     } else if (result.cancelled) {
       finish(store::ScanStatus::kInterrupted, "interrupted", f);

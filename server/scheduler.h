@@ -49,6 +49,13 @@ struct StartError {
 // What to do when a provider's credentials have expired (or are about to).
 std::vector<std::string> renewal_steps(const store::Provider& p);
 
+// AWS answered ExpiredToken for these credentials although their expiry was
+// unknown or later (an SSO session ended early, a key expired server-side):
+// recorded in the provider's identity ("expired_observed_at") until new
+// credentials are saved or a test succeeds. Such a provider counts as expired.
+void mark_expired_observed(store::Store& store, const std::string& provider_id);
+bool expired_observed(const store::Provider& p);
+
 // The reminder window (settings key reminder_window_minutes, default 30).
 int reminder_window_minutes(store::Store& store);
 std::optional<std::string> webhook_url(store::Store& store);

@@ -7,6 +7,7 @@ namespace cloudpeek::server {
 json time_json(const std::optional<store::Time>& t) { return t ? json(store::format_time(*t)) : json(nullptr); }
 
 std::string credential_state(const store::Provider& p, store::Time now, int window_minutes) {
+  if (p.identity.is_object() && p.identity.contains("expired_observed_at")) return "expired";
   if (p.expires_at) {
     if (*p.expires_at <= now) return "expired";
     if (*p.expires_at <= now + std::chrono::minutes(window_minutes)) return "expiring";
