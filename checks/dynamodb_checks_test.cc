@@ -53,6 +53,13 @@ TEST(DynamoDeletionProtection, PassFailNotAssessed) {
   EXPECT_EQ(run_on(id, table({{"deletion_protection", true}})).status, CheckStatus::kPass);
   EXPECT_EQ(run_on(id, table({{"deletion_protection", false}})).status, CheckStatus::kFail);
   EXPECT_EQ(run_on(id, described_failed("deletion_protection")).status, CheckStatus::kNotAssessed);
+  // DescribeTable without DeletionProtectionEnabled: unknown, not "disabled".
+  Resource silent = table(json::object());
+  silent.missing["deletion_protection"] = "DescribeTable of table orders in us-east-1 did not report DeletionProtectionEnabled";
+  auto r = run_on(id, silent);
+  EXPECT_EQ(r.status, CheckStatus::kNotAssessed);
+  EXPECT_EQ(r.detail, "DescribeTable of table orders in us-east-1 did not report DeletionProtectionEnabled");
+  EXPECT_EQ(run_on(id, table({{"deletion_protection", nullptr}})).status, CheckStatus::kNotAssessed);
 }
 
 }  // namespace

@@ -5,7 +5,8 @@
 //   props.sse_type              "KMS" when encrypted with a KMS key (AWS managed or customer managed),
 //                               null when encrypted with an AWS owned key (no SSEDescription)   missing: "sse_type"
 //   props.kms_key_arn           the KMS key (SSEDescription.KMSMasterKeyArn), or null
-//   props.deletion_protection   bool                                                       missing: "deletion_protection"
+//   props.deletion_protection   bool (DeletionProtectionEnabled)                           missing: "deletion_protection"
+//                               (also when DescribeTable leaves DeletionProtectionEnabled out)
 //   props.pitr_status           "ENABLED" | "DISABLED" (DescribeContinuousBackups)         missing: "pitr_status"
 // When DescribeTable fails every property above is missing with its reason.
 #include <nlohmann/json.hpp>
@@ -35,7 +36,15 @@ void collect_table(CollectContext& ctx, const std::string& region, const std::st
     const bool kms = sse.value("SSEType", "") == "KMS" && sse.value("Status", "ENABLED") != "DISABLED";
     r.props["sse_type"] = kms ? json("KMS") : json(nullptr);
     r.props["kms_key_arn"] = kms && sse.contains("KMSMasterKeyArn") ? sse["KMSMasterKeyArn"] : json(nullptr);
-    r.props["deletion_protection"] = table.value("DeletionProtectionEnabled", false);
+    // DeletionProtectionEnabled (March 2023) is newer than the botocore model;
+    // the JSON parser keeps it as sent. A description without it cannot tell
+    // (an older endpoint or emulator): not collected, never taken as false.
+    auto dp = table.find("DeletionProtectionEnabled");
+    if (dp != table.end() && dp->is_boolean())
+      r.props["deletion_protection"] = *dp;
+    else
+      r.missing["deletion_protection"] = "DescribeTable of table " + name + " in " + region +
+                                         " did not report DeletionProtectionEnabled";
   } else {
     record_missing(ctx, r, "sse_type", desc.error(), "dynamodb", "DescribeTable");
     r.missing["kms_key_arn"] = r.missing["sse_type"];

@@ -215,7 +215,8 @@ void AwsClient::on_response(std::shared_ptr<Call> call, Result<HttpResponse> res
       if (auto server_time = parse_http_date(*date)) skew_.update(*server_time, Clock::now());
     }
     if (resp.status >= 200 && resp.status < 300) {
-      auto parsed = parse_response(*call->model, call->op, resp);
+      // Members AWS added after the embedded (Debian botocore) models are kept.
+      auto parsed = parse_response(*call->model, call->op, resp, {.keep_unknown_members = true});
       if (parsed) {
         retry_->on_success(call->attempt > 1);
         return finish(call, std::move(parsed));

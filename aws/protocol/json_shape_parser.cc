@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <optional>
+#include <set>
 
 #include "aws/protocol/scalar_text.h"
 
@@ -80,24 +81,24 @@ json parse_timestamp(const json& v, const std::string& path) {
   wrong_type(path, "a timestamp", v);
 }
 
-json parse_list(const ShapeRef& shape, const json& v, const std::string& path, int depth) {
+json parse_list(const ShapeRef& shape, const json& v, const std::string& path, int depth, bool keep_unknown) {
   if (!v.is_array()) wrong_type(path, "a list", v);
   ShapeRef item = shape.list_member();
   json out = json::array();
   for (const json& e : v) {
     // A null item in a list is kept as null: positions can matter (sparse lists).
-    out.push_back(e.is_null() ? json() : parse_json_value(item, e, path + "[]", depth + 1));
+    out.push_back(e.is_null() ? json() : parse_json_value(item, e, path + "[]", depth + 1, keep_unknown));
   }
   return out;
 }
 
-json parse_map(const ShapeRef& shape, const json& v, const std::string& path, int depth) {
+json parse_map(const ShapeRef& shape, const json& v, const std::string& path, int depth, bool keep_unknown) {
   if (!v.is_object()) wrong_type(path, "a map", v);
   ShapeRef value = shape.map_value();
   json out = json::object();
   for (auto it = v.begin(); it != v.end(); ++it) {
     if (it.value().is_null()) continue;  // dense maps drop null values
-    out[it.key()] = parse_json_value(value, it.value(), path + "." + it.key(), depth + 1);
+    out[it.key()] = parse_json_value(value, it.value(), path + "." + it.key(), depth + 1, keep_unknown);
   }
   return out;
 }
@@ -121,20 +122,34 @@ std::optional<json> try_load_json(std::string_view body) {
   }
 }
 
-json parse_json_structure(const ShapeRef& shape, const json& v, const std::string& path, int depth) {
+json parse_json_structure(const ShapeRef& shape, const json& v, const std::string& path, int depth,
+                          bool keep_unknown) {
   if (depth > kMaxDepth) fail(path + " is nested deeper than " + std::to_string(kMaxDepth) + " levels");
   if (!v.is_object()) wrong_type(path, "an object", v);
   json out = json::object();
   const json& members = shape.members();
+  std::set<std::string> wire_names;
   for (auto it = members.begin(); it != members.end(); ++it) {
     ShapeRef member(shape.service(), it.value());
+    std::string wire = member.str("locationName", it.key());
+    wire_names.insert(wire);
     std::string loc = member.str("location");
     if (loc == "header" || loc == "headers" || loc == "statusCode") continue;  // not in the body
-    auto found = v.find(member.str("locationName", it.key()));
+    auto found = v.find(wire);
     if (found == v.end() || found->is_null()) continue;
     std::string mpath = path.empty() ? it.key() : path + "." + it.key();
-    json parsed = parse_json_value(member, *found, mpath, depth + 1);
+    json parsed = parse_json_value(member, *found, mpath, depth + 1, keep_unknown);
     if (!parsed.is_null()) out[it.key()] = std::move(parsed);
+  }
+  if (keep_unknown && !shape.flag("union")) {
+    // Members a newer API version added after this model (DynamoDB's
+    // DeletionProtectionEnabled in the 2023 models, not in botocore 1.29):
+    // AWS sends them, so they are kept under their wire name, as sent. No
+    // shape says what they are: a timestamp stays epoch seconds (the form
+    // the parser gives anyway), a blob stays base64 text.
+    for (auto it = v.begin(); it != v.end(); ++it)
+      if (it.key() != "__type" && !it.value().is_null() && !wire_names.count(it.key()) && !out.contains(it.key()))
+        out[it.key()] = it.value();
   }
   if (shape.flag("union") && out.empty()) {
     // A member this model does not know ("__type" is a type tag, not a member).
@@ -145,14 +160,14 @@ json parse_json_structure(const ShapeRef& shape, const json& v, const std::strin
   return out;
 }
 
-json parse_json_value(const ShapeRef& shape, const json& v, const std::string& path, int depth) {
+json parse_json_value(const ShapeRef& shape, const json& v, const std::string& path, int depth, bool keep_unknown) {
   if (depth > kMaxDepth) fail(path + " is nested deeper than " + std::to_string(kMaxDepth) + " levels");
   if (v.is_null()) return json();
   if (shape.flag("document")) return v;  // free-form JSON, kept as sent
   const std::string& t = shape.type();
-  if (t == "structure") return parse_json_structure(shape, v, path, depth);
-  if (t == "list") return parse_list(shape, v, path, depth);
-  if (t == "map") return parse_map(shape, v, path, depth);
+  if (t == "structure") return parse_json_structure(shape, v, path, depth, keep_unknown);
+  if (t == "list") return parse_list(shape, v, path, depth, keep_unknown);
+  if (t == "map") return parse_map(shape, v, path, depth, keep_unknown);
   if (t == "string" || t == "character") {
     if (!v.is_string()) wrong_type(path, "a string", v);
     return v;

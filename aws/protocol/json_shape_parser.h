@@ -17,10 +17,15 @@ json load_json(std::string_view body);
 std::optional<json> try_load_json(std::string_view body);
 
 // A structure's body members from a JSON object; members bound to HTTP
-// (header, headers, statusCode, ...) are left out.
-json parse_json_structure(const ShapeRef& shape, const json& value, const std::string& path, int depth = 0);
+// (header, headers, statusCode, ...) are left out. With keep_unknown (output
+// bodies), object members the model does not list, here and in every nested
+// structure, are kept as sent under their wire name: a service sends members
+// added after the model was published (Debian's botocore lags AWS by years).
+json parse_json_structure(const ShapeRef& shape, const json& value, const std::string& path, int depth = 0,
+                          bool keep_unknown = false);
 
 // Any shape from a JSON value. null yields null (the caller drops it).
-json parse_json_value(const ShapeRef& shape, const json& value, const std::string& path, int depth = 0);
+json parse_json_value(const ShapeRef& shape, const json& value, const std::string& path, int depth = 0,
+                      bool keep_unknown = false);
 
 }  // namespace cloudpeek::parse_detail

@@ -15,7 +15,8 @@ namespace {
 
 using parse_detail::ShapeRef;
 
-json parse_output(const ServiceModel& service, const OperationModel& op, const HttpResponse& response) {
+json parse_output(const ServiceModel& service, const OperationModel& op, const HttpResponse& response,
+                  const ParseOptions& options) {
   if (!op.is_object() || !op.contains("output") || !op["output"].is_object()) return json::object();
   const json& output_ref = op["output"];
   ShapeRef output(service, output_ref);
@@ -35,9 +36,11 @@ json parse_output(const ServiceModel& service, const OperationModel& op, const H
       return parse_detail::parse_xml_structure(output, start, "");
     }
     case Protocol::kJson:
-      return parse_detail::parse_json_structure(output, parse_detail::load_json(response.body), "");
+      return parse_detail::parse_json_structure(output, parse_detail::load_json(response.body), "", 0,
+                                                options.keep_unknown_members);
     case Protocol::kRestJson:
-      return parse_detail::parse_rest_response(output, response, parse_detail::BodyFormat::kJson);
+      return parse_detail::parse_rest_response(output, response, parse_detail::BodyFormat::kJson,
+                                               options.keep_unknown_members);
     case Protocol::kRestXml:
       return parse_detail::parse_rest_response(output, response, parse_detail::BodyFormat::kXml);
   }
@@ -60,10 +63,10 @@ std::string operation_label(const ServiceModel& service, const OperationModel& o
 }  // namespace
 
 Result<json> parse_response(const ServiceModel& service, const OperationModel& op,
-                            const HttpResponse& response) {
+                            const HttpResponse& response, const ParseOptions& options) {
   std::string what;
   try {
-    return parse_output(service, op, response);
+    return parse_output(service, op, response, options);
   } catch (const parse_detail::ParseFailure& f) {
     what = f.what;
   } catch (const std::exception& e) {

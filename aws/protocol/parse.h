@@ -10,9 +10,19 @@
 
 namespace cloudpeek {
 
+struct ParseOptions {
+  // JSON bodies (json, rest-json): keep object members the model does not
+  // list, as sent under their wire name, at any depth. botocore ignores them
+  // (its protocol vectors "Ignores extra data" say so, and its models are
+  // current); CloudPeek's models are Debian's botocore 1.29 and lag AWS by
+  // years, so the client keeps what AWS added since (DynamoDB's
+  // DeletionProtectionEnabled, March 2023) for the collectors to read.
+  bool keep_unknown_members = false;
+};
+
 // 2xx response → output value. A body that does not parse is ErrorKind::kMalformedResponse.
 Result<json> parse_response(const ServiceModel& service, const OperationModel& op,
-                            const HttpResponse& response);
+                            const HttpResponse& response, const ParseOptions& options = {});
 
 // The parts of an error response, whatever the protocol.
 struct WireError {

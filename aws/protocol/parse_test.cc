@@ -291,5 +291,46 @@ TEST(RestXml, RootElementThatIsTheOutputsMember) {
   EXPECT_EQ(*out, json({{"LocationConstraint", ""}}));
 }
 
+// A member added to an API after the model was published (DynamoDB's
+// DeletionProtectionEnabled, March 2023, is not in botocore 1.29's model): AWS
+// sends it; the client asks for it to be kept as sent, at any depth, beside
+// the modeled members.
+TEST(Json, MembersTheModelDoesNotListAreKeptWhenAsked) {
+  ServiceModel ddb;
+  ddb.metadata = {{"protocol", "json"}, {"jsonVersion", "1.0"}, {"targetPrefix", "DynamoDB_20120810"}};
+  ddb.shapes = json::parse(R"({
+    "DescribeTableOutput": {"type": "structure", "members": {"Table": {"shape": "TableDescription"}}},
+    "TableDescription": {"type": "structure", "members": {
+        "TableName": {"shape": "S"}, "CreationDateTime": {"shape": "T"}}},
+    "S": {"type": "string"}, "T": {"type": "timestamp"}})");
+  OperationModel op = {{"name", "DescribeTable"}, {"output", {{"shape", "DescribeTableOutput"}}}};
+  HttpResponse r;
+  r.status = 200;
+  r.body = R"({"Table": {"TableName": "payments", "CreationDateTime": 1.7E9,
+                          "DeletionProtectionEnabled": true, "OnDemandThroughput": {"MaxReadRequestUnits": -1},
+                          "Gone": null}})";
+  const ParseOptions keep{.keep_unknown_members = true};
+  Result<json> out = parse_response(ddb, op, r, keep);
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  EXPECT_EQ(*out, json::parse(R"({"Table": {"TableName": "payments", "CreationDateTime": 1700000000,
+      "DeletionProtectionEnabled": true, "OnDemandThroughput": {"MaxReadRequestUnits": -1}}})"));
+  // Without the option, as botocore ("Ignores extra data"): the model's members only.
+  out = parse_response(ddb, op, r);
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  EXPECT_EQ(*out, json::parse(R"({"Table": {"TableName": "payments", "CreationDateTime": 1700000000}})"));
+  // A modeled member under its own name is still checked against its shape.
+  r.body = R"({"Table": {"TableName": 7}})";
+  EXPECT_FALSE(parse_response(ddb, op, r, keep).ok());
+  // rest-json bodies too.
+  ServiceModel rj = ddb;
+  rj.metadata = {{"protocol", "rest-json"}};
+  OperationModel get = {{"name", "DescribeTable"}, {"http", {{"method", "GET"}, {"requestUri", "/"}}},
+                        {"output", {{"shape", "DescribeTableOutput"}}}};
+  r.body = R"({"Table": {"TableName": "payments", "Newer": [1, 2]}, "TopLevelNewer": "x"})";
+  out = parse_response(rj, get, r, keep);
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  EXPECT_EQ(*out, json::parse(R"({"Table": {"TableName": "payments", "Newer": [1, 2]}, "TopLevelNewer": "x"})"));
+}
+
 }  // namespace
 }  // namespace cloudpeek

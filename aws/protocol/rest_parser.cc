@@ -134,7 +134,8 @@ void parse_http_bound_members(const ShapeRef& shape, const HttpResponse& respons
   }
 }
 
-json parse_rest_response(const ShapeRef& shape, const HttpResponse& response, BodyFormat format) {
+json parse_rest_response(const ShapeRef& shape, const HttpResponse& response, BodyFormat format,
+                         bool keep_unknown) {
   json out = json::object();
   parse_http_bound_members(shape, response, out);
   const std::string& body = response.body;
@@ -153,7 +154,7 @@ json parse_rest_response(const ShapeRef& shape, const HttpResponse& response, Bo
       load_xml(doc, body);
       out[payload] = parse_xml_value(member, doc.document_element(), payload);
     } else {
-      json v = parse_json_value(member, load_json(body), payload);
+      json v = parse_json_value(member, load_json(body), payload, 0, keep_unknown);
       if (!v.is_null()) out[payload] = std::move(v);
     }
     return out;
@@ -167,7 +168,7 @@ json parse_rest_response(const ShapeRef& shape, const HttpResponse& response, Bo
     members = parse_xml_structure(shape, root, "");
     if (members.empty()) members = root_as_member(shape, root);
   } else {
-    members = parse_json_structure(shape, load_json(body), "");
+    members = parse_json_structure(shape, load_json(body), "", 0, keep_unknown);
   }
   for (auto it = members.begin(); it != members.end(); ++it) out[it.key()] = std::move(it.value());
   return out;

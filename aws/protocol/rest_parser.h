@@ -13,7 +13,9 @@ enum class BodyFormat { kJson, kXml };
 void parse_http_bound_members(const ShapeRef& shape, const HttpResponse& response, json& out);
 
 // A whole rest response: HTTP-bound members, then the body (the payload
-// member if the shape names one, else the body members).
-json parse_rest_response(const ShapeRef& shape, const HttpResponse& response, BodyFormat format);
+// member if the shape names one, else the body members). keep_unknown: see
+// parse_json_structure (JSON bodies only).
+json parse_rest_response(const ShapeRef& shape, const HttpResponse& response, BodyFormat format,
+                         bool keep_unknown = false);
 
 }  // namespace cloudpeek::parse_detail

@@ -28,6 +28,12 @@ def to_json(shape, value):
         for mname, mshape in shape.members.items():
             if mname in value and value[mname] is not None and "location" not in mshape.serialization:
                 out[mshape.serialization.get("name", mname)] = to_json(mshape, value[mname])
+        # Members AWS added after Debian's botocore model (DynamoDB's
+        # DeletionProtectionEnabled, 2023): real AWS sends them, so a scenario
+        # may declare them; they go out as written (no shape to format them).
+        for key, v in value.items():
+            if key not in shape.members and key not in out and v is not None:
+                out[key] = v
         return out
     if t == "list":
         return [to_json(shape.member, v) for v in value]
