@@ -86,7 +86,10 @@ TEST_F(FullScanGroundTruth, LimitedIdentityIsNotAssessedWhereDeniedNeverWrong) {
   std::set<std::string> named;  // denied actions some NOT_ASSESSED finding names
   int not_assessed = 0, decided = 0;
   for (const auto& f : r.truth.findings) {
-    if (f.status == CheckStatus::kNotAssessed) {
+    auto clean_it = clean_status.find({f.check_id, f.resource_arn});
+    bool as_clean = clean_it != clean_status.end() && clean_it->second == to_string(f.status);
+    // NOT_ASSESSED in the clean run too (e.g. a cross-account log bucket) is not the denial's doing.
+    if (f.status == CheckStatus::kNotAssessed && !as_clean) {
       ++not_assessed;
       bool names_one = false;
       for (const auto& a : kDenied)
@@ -108,7 +111,7 @@ TEST_F(FullScanGroundTruth, LimitedIdentityIsNotAssessedWhereDeniedNeverWrong) {
   EXPECT_GE(not_assessed, 30);
   EXPECT_GE(decided, 300);
   std::cout << "limited identity: " << not_assessed << " NOT_ASSESSED naming " << named.size()
-            << " denied actions, " << decided << " decided as in the clean run, " << r.scan.gaps.size() << " gaps\n";
+            << " denied actions, " << decided << " as in the clean run, " << r.scan.gaps.size() << " gaps\n";
 }
 
 TEST_F(FullScanGroundTruth, ThrottlingServerErrorsAndDropsGiveTheCleanFindings) {
