@@ -35,6 +35,7 @@ struct AwsClient::Call {
   bool skew_retry_used = false; // one immediate re-sign after a clock-skew correction
   std::chrono::seconds signed_offset{0};  // the clock-skew offset the last attempt was signed with
   CallCallback done;
+  std::atomic<bool> finished{false};
 };
 
 AwsClient::AwsClient(ClientConfig config, CredentialsProviderPtr credentials,
@@ -43,6 +44,12 @@ AwsClient::AwsClient(ClientConfig config, CredentialsProviderPtr credentials,
       credentials_(std::move(credentials)),
       transport_(std::move(transport)),
       retry_(std::make_shared<RetryStrategy>(config_.retry)) {}
+
+AwsClient::~AwsClient() {
+  std::unique_lock lock(life_mu_);
+  closing_ = true;
+  life_cv_.wait(lock, [this] { return outstanding_ == 0; });
+}
 
 Result<json> AwsClient::call(const ServiceModel& model, const std::string& operation, const json& params,
                              const std::string& region) {
@@ -85,6 +92,10 @@ void AwsClient::call_async(const ServiceModel& model, const std::string& operati
   call->params = std::move(params);
   call->region = region.empty() ? config_.region : region;
   call->done = std::move(done);
+  {
+    std::lock_guard lock(life_mu_);
+    ++outstanding_;
+  }
   call->ctx.service = model.metadata.value("endpointPrefix", "");
   call->ctx.action = action_prefix(model) + ":" + operation;
   call->ctx.region = call->region;
@@ -132,6 +143,12 @@ void AwsClient::await_send_token(std::shared_ptr<Call> call, SendToken token, st
 }
 
 void AwsClient::send_attempt(std::shared_ptr<Call> call) {
+  bool closing;
+  {
+    std::lock_guard lock(life_mu_);
+    closing = closing_;
+  }
+  if (closing) return finish(call, make_error(ErrorKind::kCancelled, "The AWS client was shut down before this call was sent."));
   const bool unsigned_op = call->op.value("authtype", "") == "none";
   Credentials creds;
   if (!unsigned_op) {
@@ -264,8 +281,11 @@ void AwsClient::on_response(std::shared_ptr<Call> call, Result<HttpResponse> res
 }
 
 void AwsClient::finish(std::shared_ptr<Call> call, Result<json> result) {
+  if (call->finished.exchange(true)) return;  // once per call: outstanding_ counts calls
   auto done = std::move(call->done);
   if (done) done(std::move(result));
+  std::lock_guard lock(life_mu_);
+  if (--outstanding_ == 0) life_cv_.notify_all();
 }
 
 }  // namespace cloudpeek

@@ -4,8 +4,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "aws/core/credentials.h"
@@ -42,6 +44,11 @@ using CallCallback = std::function<void(Result<json>)>;
 class AwsClient {
  public:
   AwsClient(ClientConfig config, CredentialsProviderPtr credentials, std::shared_ptr<Transport> transport);
+  // Waits for the calls still in flight (a cancelled scan abandons some): each
+  // gets its answer or, if it was waiting to retry, a kCancelled error.
+  ~AwsClient();
+  AwsClient(const AwsClient&) = delete;
+  AwsClient& operator=(const AwsClient&) = delete;
 
   // service: endpoint prefix ("sts", "iam", "s3"...) ; region: empty = client default.
   Result<json> call(const ServiceModel& model, const std::string& operation, const json& params,
@@ -59,6 +66,13 @@ class AwsClient {
   void send_attempt(std::shared_ptr<Call> call);  // credentials, sign, send
   void on_response(std::shared_ptr<Call> call, Result<HttpResponse> response);
   void finish(std::shared_ptr<Call> call, Result<json> result);
+
+  // Calls not finished yet: the destructor waits for them, since the transport
+  // (shared, possibly outliving this client) still holds their callbacks.
+  std::mutex life_mu_;
+  std::condition_variable life_cv_;
+  int outstanding_ = 0;
+  bool closing_ = false;  // set by the destructor: no new attempt is sent, pending retries end cancelled
 
   ClientConfig config_;
   CredentialsProviderPtr credentials_;

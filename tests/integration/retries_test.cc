@@ -3,6 +3,7 @@
 // fakeaws' log accounts for every attempt.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <iostream>
 #include <thread>
 
@@ -130,6 +131,32 @@ TEST_F(Retries, AdaptiveModeCompletesAndRecoversAfterAThrottlingBurst) {
   EXPECT_LT(r.elapsed, std::chrono::seconds(20));
   std::cout << "[          ] adaptive: " << kCalls << " calls, " << a.throttled << " throttled, in "
             << r.elapsed.count() << " ms\n";
+}
+
+// A client destroyed with calls still in flight (a cancelled scan abandons
+// them) waits for them: each gets exactly one answer, those waiting to retry
+// end cancelled, and no answer reaches a destroyed client.
+TEST_F(Retries, DestroyingTheClientWaitsForItsCallsInFlight) {
+  fake().set_faults(R"({"seed": 3, "service": "sts", "action": "GetCallerIdentity", "latency_ms": 300,
+                        "throttle_rate": 0.5})");
+  std::atomic<int> answers{0}, successes{0}, cancelled{0};
+  const int kCalls = 20;
+  {
+    AwsClient client(fake_config(fake(), RetryConfig{}), static_credentials(kAlice), transport);
+    for (int i = 0; i < kCalls; ++i)
+      client.call_async(sts_model(), "GetCallerIdentity", json::object(), "", [&](Result<json> r) {
+        ++answers;
+        if (r.ok()) ++successes;
+        else if (r.error().kind == ErrorKind::kCancelled) ++cancelled;
+      });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }  // destroyed here, while the first attempts are still on the wire
+  EXPECT_EQ(answers.load(), kCalls);
+  EXPECT_GT(successes.load(), 0);
+  EXPECT_GT(cancelled.load(), 0) << "some throttled calls were waiting to retry";
+  // Nothing arrives after the destructor returned.
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(answers.load(), kCalls);
 }
 
 }  // namespace
