@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "checks/check.h"
+#include "checks/policy_statements.h"
 
 namespace cloudpeek::checks::iam {
 
@@ -82,23 +83,7 @@ inline std::vector<json> statements(const json& doc) {
 inline bool is_allow(const json& st) { return st.value("Effect", "") == "Allow"; }
 
 // IAM wildcard matching (* and ?), case-insensitive as action names are.
-inline bool glob(std::string_view pattern, std::string_view text) {
-  size_t p = 0, t = 0, star = std::string_view::npos, mark = 0;
-  auto eq = [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b)); };
-  while (t < text.size()) {
-    if (p < pattern.size() && (pattern[p] == '?' || eq(pattern[p], text[t]))) {
-      ++p, ++t;
-    } else if (p < pattern.size() && pattern[p] == '*') {
-      star = p++, mark = t;
-    } else if (star != std::string_view::npos) {
-      p = star + 1, t = ++mark;
-    } else {
-      return false;
-    }
-  }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
-  return p == pattern.size();
-}
+using policy::glob;
 
 // Whether an Allow statement grants `action` (through Action, or NotAction
 // not excluding it).

@@ -16,21 +16,6 @@
 namespace cloudpeek::collect {
 namespace {
 
-// The protocol parsers give timestamps as epoch seconds (aws/protocol/parse.h:
-// the json protocol's wire form, a number such as 1.7e9 with fractions);
-// text is accepted too. Anything else is null (not collected).
-json timestamp(const json& v) {
-  std::optional<TimePoint> t;
-  if (v.is_number()) {
-    double secs = v.get<double>();
-    if (std::isfinite(secs))
-      t = TimePoint(std::chrono::duration_cast<TimePoint::duration>(std::chrono::duration<double>(secs)));
-  } else if (v.is_string()) {
-    t = parse_any_timestamp(v.get<std::string>());
-  }
-  return t ? json(format_iso8601(*t)) : json(nullptr);
-}
-
 void collect_certificates(CollectContext& ctx, const std::string& region) {
   json params = {{"Includes",
                   {{"keyTypes", {"RSA_1024", "RSA_2048", "RSA_3072", "RSA_4096", "EC_prime256v1", "EC_secp384r1",
@@ -63,7 +48,7 @@ void collect_certificates(CollectContext& ctx, const std::string& region) {
         r.props["status"] = cert.value("Status", "");
         r.props["type"] = cert.value("Type", "");
         r.props["key_algorithm"] = cert.value("KeyAlgorithm", "");
-        r.props["not_after"] = timestamp(cert.value("NotAfter", json()));
+        r.props["not_after"] = iso_timestamp(cert.value("NotAfter", json()));
         r.props["in_use_by"] = cert.value("InUseBy", json::array());
         r.props["renewal_eligibility"] = cert.value("RenewalEligibility", "");
       }

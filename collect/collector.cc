@@ -1,10 +1,12 @@
 #include "collect/collector.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <stdexcept>
 
+#include "aws/core/time_format.h"
 #include "aws/services/service_models.h"
 
 namespace cloudpeek::collect {
@@ -149,6 +151,18 @@ std::map<std::string, std::string> tags_from_list(const json& list) {
     if (!k.empty()) tags[k] = v;
   }
   return tags;
+}
+
+json iso_timestamp(const json& v) {
+  std::optional<TimePoint> t;
+  if (v.is_number()) {
+    double secs = v.get<double>();
+    if (std::isfinite(secs))
+      t = TimePoint(std::chrono::duration_cast<TimePoint::duration>(std::chrono::duration<double>(secs)));
+  } else if (v.is_string()) {
+    t = parse_any_timestamp(v.get<std::string>());
+  }
+  return t ? json(format_iso8601(*t)) : json(nullptr);
 }
 
 }  // namespace cloudpeek::collect

@@ -70,4 +70,9 @@ std::string iam_action(std::string_view service, std::string_view operation);
 // The tags of an AWS tag list ([{"Key": k, "Value": v}], also "key"/"value").
 std::map<std::string, std::string> tags_from_list(const json& list);
 
+// An AWS timestamp as collected: the protocol parsers give epoch seconds (the
+// json protocol's wire form, fractions allowed); text is accepted too. Returns
+// ISO 8601 text, or null when `v` is neither (not collected).
+json iso_timestamp(const json& v);
+
 }  // namespace cloudpeek::collect

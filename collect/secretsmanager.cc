@@ -15,21 +15,6 @@
 namespace cloudpeek::collect {
 namespace {
 
-// The protocol parsers give timestamps as epoch seconds (aws/protocol/parse.h:
-// the json protocol's wire form, a number such as 1.7e9 with fractions);
-// text is accepted too. Anything else is null (not collected).
-json timestamp(const json& v) {
-  std::optional<TimePoint> t;
-  if (v.is_number()) {
-    double secs = v.get<double>();
-    if (std::isfinite(secs))
-      t = TimePoint(std::chrono::duration_cast<TimePoint::duration>(std::chrono::duration<double>(secs)));
-  } else if (v.is_string()) {
-    t = parse_any_timestamp(v.get<std::string>());
-  }
-  return t ? json(format_iso8601(*t)) : json(nullptr);
-}
-
 void collect_secrets(CollectContext& ctx, const std::string& region) {
   auto out = call_all_pages(ctx, "secretsmanager", "ListSecrets", json::object(), region);
   if (!out) {
@@ -48,9 +33,9 @@ void collect_secrets(CollectContext& ctx, const std::string& region) {
     r.props["rotation_enabled"] = s.value("RotationEnabled", false);
     const json rules = s.value("RotationRules", json::object());
     r.props["rotation_days"] = rules.contains("AutomaticallyAfterDays") ? rules["AutomaticallyAfterDays"] : json(nullptr);
-    r.props["last_rotated_date"] = timestamp(s.value("LastRotatedDate", json()));
-    r.props["last_accessed_date"] = timestamp(s.value("LastAccessedDate", json()));
-    r.props["created_date"] = timestamp(s.value("CreatedDate", json()));
+    r.props["last_rotated_date"] = iso_timestamp(s.value("LastRotatedDate", json()));
+    r.props["last_accessed_date"] = iso_timestamp(s.value("LastAccessedDate", json()));
+    r.props["created_date"] = iso_timestamp(s.value("CreatedDate", json()));
     r.raw = s;
     ctx.emit(std::move(r));
   }
