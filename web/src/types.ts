@@ -3,6 +3,7 @@
 export type Severity = "critical" | "high" | "medium" | "low" | "informational";
 export const SEVERITIES: Severity[] = ["critical", "high", "medium", "low", "informational"];
 export type Result = "PASS" | "FAIL" | "NOT_ASSESSED" | "MANUAL";
+export const RESULTS: Result[] = ["FAIL", "PASS", "NOT_ASSESSED", "MANUAL"];
 export type FindingStatus = "open" | "resolved" | "muted" | "passed" | "not_assessed";
 export const FINDING_STATUSES: FindingStatus[] = ["open", "resolved", "muted", "passed", "not_assessed"];
 

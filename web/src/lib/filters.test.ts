@@ -41,6 +41,14 @@ describe("findings query", () => {
     expect(new URL(href, "http://h").searchParams.get("q")).toBe("<img src=x onerror=alert(1)>&x=1");
   });
 
+  it("keeps the result filter in the URL, the API query and the export", () => {
+    const q = parseFindingsQuery(new URLSearchParams("result=NOT_ASSESSED,FAIL&status=open"));
+    expect(q.filters).toEqual({ result: "NOT_ASSESSED,FAIL", status: "open" });
+    expect(findingsParams(q).get("result")).toBe("NOT_ASSESSED,FAIL");
+    expect(parseFindingsQuery(findingsParams(q))).toEqual(q);
+    expect(new URL(exportHref(q, "json"), "http://h").searchParams.get("result")).toBe("NOT_ASSESSED,FAIL");
+  });
+
   it("page count", () => {
     expect(pageCount(0, 50)).toBe(1);
     expect(pageCount(101, 50)).toBe(3);

@@ -14,7 +14,7 @@ import {
 } from "../lib/filters";
 import { formatTime, plural } from "../lib/format";
 import { Link, navigate } from "../router";
-import { FINDING_STATUSES, type Finding, type Meta, type Paged, SEVERITIES } from "../types";
+import { FINDING_STATUSES, type Finding, type Meta, type Paged, RESULTS, SEVERITIES } from "../types";
 
 const SORT_LABELS: Record<Sort, string> = {
   "-severity": "Severity, highest first",
@@ -74,6 +74,7 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
             </option>
           ))}
         </select>
+        <ResultSelect value={q.filters.result ?? ""} onChange={(v) => setFilter("result", v)} />
         <select value={q.filters.service ?? ""} onChange={(e) => setFilter("service", e.currentTarget.value)} data-testid="filter-service" aria-label="Service">
           <option value="">Any service</option>
           {(meta.data?.services ?? []).map((s) => (
@@ -162,6 +163,21 @@ export function FindingsTable({ items, testid = "findings-table" }: { items: Fin
         ))}
       </tbody>
     </table>
+  );
+}
+
+// The check's outcome (PASS / FAIL / NOT_ASSESSED / MANUAL), beside the
+// finding's status: e.g. every FAIL, muted or not, or what could not be assessed.
+export function ResultSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  return (
+    <select value={value} onChange={(e) => onChange(e.currentTarget.value)} data-testid="filter-result" aria-label="Result">
+      <option value="">Any result</option>
+      {RESULTS.map((r) => (
+        <option key={r} value={r}>
+          {r.replace("_", " ")}
+        </option>
+      ))}
+    </select>
   );
 }
 
