@@ -304,10 +304,9 @@ std::vector<CheckSummary> SqliteStore::check_summaries(const std::optional<std::
   return read([&](Db& db) {
     Transaction tx(db, false);
     std::map<std::string, CheckSummary> by;
-    // Resolved FAILs (resources gone) no longer count.
-    std::string where = " WHERE NOT (status = 'resolved' AND result = 'FAIL')";
-    if (pid) where += " AND provider_id = ?";
-    Stmt s = db.prepare("SELECT check_id, result, COUNT(*) FROM findings" + where + " GROUP BY check_id, result");
+    // check_results is kept by every publish (resolved FAILs, resources gone, no longer count).
+    Stmt s = db.prepare(std::string("SELECT check_id, result, SUM(n), MIN(first_not_assessed_detail) FROM check_results") +
+                        (pid ? " WHERE provider_id = ?" : "") + " GROUP BY check_id, result");
     if (pid) s.bind(1, *pid);
     while (s.step()) {
       CheckSummary& c = by[s.text(0)];
@@ -318,11 +317,8 @@ std::vector<CheckSummary> SqliteStore::check_summaries(const std::optional<std::
       else if (r == "FAIL") c.counts.fail += n;
       else if (r == "MANUAL") c.counts.manual += n;
       else c.counts.not_assessed += n;
+      if (r == "NOT_ASSESSED" && !s.is_null(3)) c.first_not_assessed_detail = s.text(3);
     }
-    Stmt d = db.prepare("SELECT check_id, MIN(detail) FROM findings" + where +
-                        " AND result = 'NOT_ASSESSED' GROUP BY check_id");
-    if (pid) d.bind(1, *pid);
-    while (d.step()) by[d.text(0)].first_not_assessed_detail = d.text(1);
     std::vector<CheckSummary> out;
     for (auto& [k, v] : by) out.push_back(std::move(v));
     return out;

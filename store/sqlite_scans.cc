@@ -492,6 +492,17 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
   step("scan");
   record_open_daily(db, pid, t);
 
+  // The provider's check results (check_summaries): results and resolutions
+  // change only here. Resolved FAILs (resources gone) no longer count.
+  db.prepare("DELETE FROM check_results WHERE provider_id = ?").bind(1, pid).exec();
+  db.prepare(
+        "INSERT INTO check_results (provider_id, check_id, result, n, first_not_assessed_detail) "
+        "SELECT provider_id, check_id, result, COUNT(*), MIN(CASE WHEN result = 'NOT_ASSESSED' THEN detail END) "
+        "FROM findings WHERE provider_id = ? AND NOT (status = 'resolved' AND result = 'FAIL') "
+        "GROUP BY provider_id, check_id, result")
+      .bind(1, pid)
+      .exec();
+
   step("stats");
   // 5. Prune staged rows of older scans.
   db.prepare(

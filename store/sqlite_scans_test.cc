@@ -82,6 +82,45 @@ TEST_F(StoreTest, CompleteScanResolvesUnseenFailsAndDropsGoneResources) {
   EXPECT_EQ(sums[0].counts.fail, 1);
 }
 
+// check_summaries reads counts kept at publish (check_results): they follow
+// every publish's results, per provider, and leave with a deleted provider.
+TEST_F(StoreTest, CheckSummariesFollowEachPublishAndProviderDeletion) {
+  std::string p = add_provider(), q = add_provider("staging");
+  auto sums_of = [&](const std::optional<std::string>& pid) {
+    std::map<std::string, CheckSummary> by;
+    for (auto& s : store->check_summaries(pid)) by[s.check_id] = s;
+    return by;
+  };
+  run_scan(p, {make_finding("c", kB1, kFail), make_finding("c", kB2, kPass), make_finding("d", kB1, kNA),
+               make_finding("d", kB2, kNA), make_finding("m", kB1, CheckStatus::kManual)},
+           {make_resource(kB1), make_resource(kB2)}, day(0));
+  run_scan(q, {make_finding("c", kB1, kFail)}, {make_resource(kB1)}, day(0));
+  auto all = sums_of(std::nullopt);
+  EXPECT_EQ(all["c"].counts.fail, 2);
+  EXPECT_EQ(all["c"].counts.pass, 1);
+  EXPECT_EQ(all["d"].counts.not_assessed, 2);
+  EXPECT_EQ(all["d"].first_not_assessed_detail, "NOT_ASSESSED for bucket-one");
+  EXPECT_EQ(all["m"].counts.manual, 1);
+  EXPECT_EQ(sums_of(q).size(), 1u);
+  EXPECT_EQ(sums_of(q)["c"].counts.fail, 1);
+
+  // The next scan of p: c now passes on bucket-one, d is assessed; q is untouched.
+  run_scan(p, {make_finding("c", kB1, kPass), make_finding("c", kB2, kPass), make_finding("d", kB1, kFail),
+               make_finding("d", kB2, kPass), make_finding("m", kB1, CheckStatus::kManual)},
+           {make_resource(kB1), make_resource(kB2)}, day(1));
+  auto mine = sums_of(p);
+  EXPECT_EQ(mine["c"].counts.fail, 0);
+  EXPECT_EQ(mine["c"].counts.pass, 2);
+  EXPECT_EQ(mine["d"].counts.not_assessed, 0);
+  EXPECT_EQ(mine["d"].first_not_assessed_detail, "");
+  EXPECT_EQ(mine["d"].counts.fail, 1);
+  EXPECT_EQ(sums_of(std::nullopt)["c"].counts.fail, 1);  // q's
+
+  store->delete_provider(q, "alice");
+  EXPECT_EQ(sums_of(std::nullopt)["c"].counts.fail, 0);
+  EXPECT_EQ(sums_of(std::nullopt)["c"].counts.pass, 2);
+}
+
 TEST_F(StoreTest, UnseenFailsOutsideTheScansScopeStayOpen) {
   std::string p = add_provider();
   const std::string kEu = "arn:aws:s3:::eu-bucket";
