@@ -4,16 +4,26 @@
 // queries the API serves (p50/p95 over repeated calls).
 //
 //   bench_store [--findings N] [--resources N] [--runs N] [--dir PATH] [--queries-only]
+//               [--checks CHECKS.json] [--no-queries]
 //
 // --queries-only reuses the database a previous run left in --dir.
+// --dir keeps the database and is a `cloudpeek serve --data-dir`: its master
+// key is the data directory's (master.key, or CLOUDPEEK_MASTER_KEY), as the
+// server reads it. bench/run-api-bench populates one this way.
+// --checks takes `cloudpeek checks list --output json`: findings then use the
+// real check ids (titles, CIS controls), so the server's catalog matches them.
+// --no-queries stops after publishing.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "store/master_key.h"
 #include "store/sqlite_store.h"
@@ -33,17 +43,21 @@ const char* kServices[] = {"s3", "ec2", "iam", "rds", "lambda", "kms", "cloudtra
 const char* kRegions[] = {"us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-central-1",
                           "ap-southeast-1", "ap-northeast-1", "sa-east-1", "ca-central-1"};
 
+// The catalog the findings refer to (300 synthetic checks, or --checks).
+std::vector<CheckMetadata> g_catalog;
+
 Finding synth(int i, int round) {
   Finding f;
   int check = i % 300;
-  f.check_id = "check_" + std::to_string(check);
-  f.service = kServices[check % 8];
+  const CheckMetadata& c = g_catalog[check % g_catalog.size()];
+  f.check_id = c.id;
+  f.service = c.service;
   f.region = kRegions[(i / 300) % 10];
   f.account = "1111222233" + std::to_string(10 + (i % 3));
   f.resource_type = "AWS::" + std::string(f.service) + "::Thing";
   f.resource_name = "res-" + std::to_string(i / 3);
   f.resource_arn = "arn:aws:" + f.service + ":" + f.region + ":" + f.account + ":thing/" + f.resource_name;
-  f.severity = static_cast<Severity>(check % 5);
+  f.severity = c.severity;
   // ~40% FAIL; the second round flips a few percent.
   int v = (i * 7 + round * ((i % 23) == 0)) % 10;
   f.status = v < 4 ? CheckStatus::kFail : (v < 9 ? CheckStatus::kPass : CheckStatus::kNotAssessed);
@@ -70,33 +84,58 @@ Stats time_it(int runs, const std::function<void()>& f) {
 
 int main(int argc, char** argv) {
   int n = 1000000, nres = 100000, runs = 40;
-  bool queries_only = false;
-  std::filesystem::path dir;
-  for (int i = 1; i < argc; ++i)
+  bool queries_only = false, no_queries = false;
+  std::filesystem::path dir, checks_file;
+  for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--queries-only")) queries_only = true;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--queries-only")) --i;
-    if (!std::strcmp(argv[i], "--findings")) n = std::atoi(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--resources")) nres = std::atoi(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--runs")) runs = std::atoi(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--dir")) dir = argv[i + 1];
+    else if (!std::strcmp(argv[i], "--no-queries")) no_queries = true;
+    else if (i + 1 < argc && !std::strcmp(argv[i], "--findings")) n = std::atoi(argv[++i]);
+    else if (i + 1 < argc && !std::strcmp(argv[i], "--resources")) nres = std::atoi(argv[++i]);
+    else if (i + 1 < argc && !std::strcmp(argv[i], "--runs")) runs = std::atoi(argv[++i]);
+    else if (i + 1 < argc && !std::strcmp(argv[i], "--dir")) dir = argv[++i];
+    else if (i + 1 < argc && !std::strcmp(argv[i], "--checks")) checks_file = argv[++i];
+    else {
+      std::fprintf(stderr, "bench_store: unknown argument %s\n", argv[i]);
+      return 2;
+    }
   }
   bool own_dir = dir.empty();
   if (own_dir) dir = std::filesystem::temp_directory_path() / ("cloudpeek-bench-" + random_token(6));
   std::filesystem::create_directories(dir);
   MasterKey key;
-  key.bytes.fill(7);
+  if (own_dir) key.bytes.fill(7);
+  else key = master_key_from_environment(dir);  // as `cloudpeek serve --data-dir` reads it
   auto store = open_sqlite_store(dir / "cloudpeek.db", key);
 
-  std::vector<CheckMetadata> catalog;
-  for (int c = 0; c < 300; ++c) {
-    CheckMetadata m;
-    m.id = "check_" + std::to_string(c);
-    m.title = "Synthetic check number " + std::to_string(c);
-    m.severity = static_cast<Severity>(c % 5);
-    m.service = kServices[c % 8];
-    m.cis = {std::to_string(1 + c % 5) + "." + std::to_string(c % 20)};
-    catalog.push_back(m);
+  std::vector<CheckMetadata>& catalog = g_catalog;
+  if (!checks_file.empty()) {
+    std::ifstream in(checks_file);
+    for (const auto& c : nlohmann::json::parse(in)) {
+      CheckMetadata m;
+      m.id = c.at("id").get<std::string>();
+      m.title = c.value("title", m.id);
+      m.severity = parse_severity(c.value("severity", "medium")).value_or(Severity::kMedium);
+      m.service = c.value("service", "");
+      if (c.contains("compliance")) {
+        m.cis = c["compliance"].value("cis-3.0", std::vector<std::string>{});
+        m.fsbp = c["compliance"].value("fsbp", std::vector<std::string>{});
+      }
+      catalog.push_back(m);
+    }
+    if (catalog.empty()) {
+      std::fprintf(stderr, "bench_store: no checks in %s\n", checks_file.c_str());
+      return 2;
+    }
+  } else {
+    for (int c = 0; c < 300; ++c) {
+      CheckMetadata m;
+      m.id = "check_" + std::to_string(c);
+      m.title = "Synthetic check number " + std::to_string(c);
+      m.severity = static_cast<Severity>(c % 5);
+      m.service = kServices[c % 8];
+      m.cis = {std::to_string(1 + c % 5) + "." + std::to_string(c % 20)};
+      catalog.push_back(m);
+    }
   }
   store->sync_check_catalog(catalog);
   Provider p = queries_only ? store->list_providers().at(0)
@@ -145,6 +184,12 @@ int main(int argc, char** argv) {
   open.statuses = {FindingStatus::kOpen};
   std::printf("findings stored: %lld (open: %lld)\n", static_cast<long long>(store->list_findings({}, {}).total),
               static_cast<long long>(store->list_findings(open, {}).total));
+  if (no_queries) {
+    store.reset();
+    if (own_dir) std::filesystem::remove_all(dir);
+    else std::printf("kept: %s\n", dir.c_str());
+    return 0;
+  }
 
   struct Q {
     const char* name;
@@ -176,7 +221,8 @@ int main(int argc, char** argv) {
                               }),
                               {});
        }},
-      {"findings check=check_7", [&] { store->list_findings(filt([](FindingFilter& f) { f.checks = {"check_7"}; }), {}); }},
+      {"findings check=<8th check>",
+       [&] { store->list_findings(filt([&](FindingFilter& f) { f.checks = {catalog[7 % catalog.size()].id}; }), {}); }},
       {"findings control=2.1", [&] { store->list_findings(filt([](FindingFilter& f) { f.control = "2.1"; }), {}); }},
       {"findings q=res-4242", [&] { store->list_findings(filt([](FindingFilter& f) { f.q = "res-4242"; }), {}); }},
       {"findings sort=-last_seen page 100",
