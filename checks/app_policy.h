@@ -64,11 +64,16 @@ inline bool condition_restricts(const nlohmann::json& condition) {
 // unrestricted by its conditions.
 inline std::optional<std::string> public_statement(const nlohmann::json& policy) {
   if (!policy.is_object() || !policy.contains("Statement")) return std::nullopt;
-  nlohmann::json statements = policy["Statement"];
-  if (statements.is_object()) statements = nlohmann::json::array({statements});
-  if (!statements.is_array()) return std::nullopt;
-  for (size_t i = 0; i < statements.size(); ++i) {
-    const auto& s = statements[i];
+  // Read in place; only a lone statement object is wrapped (copied) into a list.
+  const nlohmann::json* statements = &policy["Statement"];
+  nlohmann::json wrapped;
+  if (statements->is_object()) {
+    wrapped = nlohmann::json::array({*statements});
+    statements = &wrapped;
+  }
+  if (!statements->is_array()) return std::nullopt;
+  for (size_t i = 0; i < statements->size(); ++i) {
+    const auto& s = (*statements)[i];
     if (!s.is_object() || s.value("Effect", "") != "Allow") continue;
     if (!s.contains("Principal") || !principal_is_everyone(s["Principal"])) continue;
     if (s.contains("Condition") && condition_restricts(s["Condition"])) continue;

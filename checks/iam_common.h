@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,11 +50,11 @@ inline std::optional<int64_t> time_of(const json& obj, const char* key) {
 
 inline int64_t days(int64_t seconds) { return seconds / kDay; }
 
-// Active access keys of a report row.
-inline std::vector<json> active_keys(const json& row) {
-  std::vector<json> out;
-  for (const auto& k : row.value("access_keys", json::array()))
-    if (k.value("active", false)) out.push_back(k);
+// Active access keys of a report row (references into it).
+inline std::vector<std::reference_wrapper<const json>> active_keys(const json& row) {
+  std::vector<std::reference_wrapper<const json>> out;
+  for (const auto& k : policy::member(row, "access_keys"))  // absent: null, which iterates as empty
+    if (k.value("active", false)) out.push_back(std::cref(k));
   return out;
 }
 
@@ -68,19 +69,21 @@ inline std::vector<std::string> strings_of(const json& v) {
   return out;
 }
 
-inline std::vector<json> statements(const json& doc) {
-  std::vector<json> out;
+// The statement objects of a document (references into it).
+inline policy::StatementRefs statements(const json& doc) {
+  policy::StatementRefs out;
   if (!doc.is_object()) return out;
   auto it = doc.find("Statement");
   if (it == doc.end()) return out;
-  if (it->is_object()) out.push_back(*it);
+  if (it->is_object()) out.push_back(std::cref(*it));
   if (it->is_array())
     for (const auto& s : *it)
-      if (s.is_object()) out.push_back(s);
+      if (s.is_object()) out.push_back(std::cref(s));
   return out;
 }
 
-inline bool is_allow(const json& st) { return st.value("Effect", "") == "Allow"; }
+using policy::any_string;
+using policy::is_allow;
 
 // IAM wildcard matching (* and ?), case-insensitive as action names are.
 using policy::glob;
@@ -89,33 +92,23 @@ using policy::glob;
 // not excluding it).
 inline bool grants(const json& st, std::string_view action) {
   if (!is_allow(st)) return false;
-  if (st.contains("Action")) {
-    for (const auto& a : strings_of(st["Action"]))
-      if (glob(a, action)) return true;
-    return false;
-  }
-  if (st.contains("NotAction")) {
-    for (const auto& a : strings_of(st["NotAction"]))
-      if (glob(a, action)) return false;
-    return true;
-  }
+  auto covers = [&](const std::string& a) { return glob(a, action); };
+  if (st.contains("Action")) return any_string(st["Action"], covers);
+  if (st.contains("NotAction")) return !any_string(st["NotAction"], covers);
   return false;
 }
 
 // Whether the statement applies to every resource ("*", or a NotResource).
 inline bool on_all_resources(const json& st) {
   if (st.contains("NotResource")) return true;
-  for (const auto& r : strings_of(st.value("Resource", json())))
-    if (r == "*") return true;
-  return false;
+  return any_string(policy::member(st, "Resource"), [](const std::string& r) { return r == "*"; });
 }
 
 // CIS 1.16: an Allow of every action ("*" or "*:*") on every resource.
 inline bool full_admin(const json& doc) {
-  for (const auto& st : statements(doc)) {
+  for (const json& st : statements(doc)) {
     if (!is_allow(st) || !on_all_resources(st) || !st.contains("Action")) continue;
-    for (const auto& a : strings_of(st["Action"]))
-      if (a == "*" || a == "*:*") return true;
+    if (any_string(st["Action"], [](const std::string& a) { return a == "*" || a == "*:*"; })) return true;
   }
   return false;
 }
@@ -123,11 +116,13 @@ inline bool full_admin(const json& doc) {
 // IAM.21: Allow statements with whole-service wildcards ("s3:*", "*").
 inline std::vector<std::string> wildcard_service_actions(const json& doc) {
   std::vector<std::string> out;
-  for (const auto& st : statements(doc)) {
+  for (const json& st : statements(doc)) {
     if (!is_allow(st)) continue;
     if (st.contains("NotAction")) out.push_back("NotAction");
-    for (const auto& a : strings_of(st.value("Action", json())))
+    any_string(policy::member(st, "Action"), [&](const std::string& a) {
       if (a == "*" || (a.size() > 2 && a.ends_with(":*"))) out.push_back(a);
+      return false;  // every one of them
+    });
   }
   return out;
 }
@@ -144,9 +139,15 @@ inline const std::vector<std::string>& escalation_actions() {
 
 inline std::vector<std::string> escalation_granted(const json& doc) {
   std::vector<std::string> out;
+  // The statements once (not once per action), and of them those on all
+  // resources: on_all_resources never throws, so testing it up front leaves
+  // which grants() runs first, and any exception it throws, as they were.
+  policy::StatementRefs on_all;
+  for (const json& st : statements(doc))
+    if (on_all_resources(st)) on_all.push_back(std::cref(st));
   for (const auto& action : escalation_actions())
-    for (const auto& st : statements(doc))
-      if (on_all_resources(st) && grants(st, action)) {
+    for (const json& st : on_all)
+      if (grants(st, action)) {
         out.push_back(action);
         break;
       }
@@ -180,12 +181,11 @@ inline const json* document_of(const Resource& r, std::string* why) {
 inline std::vector<std::string> trusted_aws_principals(const json& st) {
   std::vector<std::string> out;
   if (!is_allow(st)) return out;
-  bool assume = false;
-  for (const auto& a : strings_of(st.value("Action", json())))
-    if (glob(a, "sts:AssumeRole") || glob(a, "sts:AssumeRoleWithWebIdentity") || glob(a, "sts:AssumeRoleWithSAML"))
-      assume = true;
+  bool assume = any_string(policy::member(st, "Action"), [](const std::string& a) {
+    return glob(a, "sts:AssumeRole") || glob(a, "sts:AssumeRoleWithWebIdentity") || glob(a, "sts:AssumeRoleWithSAML");
+  });
   if (!assume) return out;
-  const json p = st.value("Principal", json());
+  const json& p = policy::member(st, "Principal");
   if (p.is_string()) out.push_back(p.get<std::string>());
   if (p.is_object() && p.contains("AWS"))
     for (const auto& s : strings_of(p["AWS"])) out.push_back(s);
@@ -194,7 +194,7 @@ inline std::vector<std::string> trusted_aws_principals(const json& st) {
 
 // Whether the statement's Condition names the key (any operator), case-insensitively.
 inline bool has_condition_key(const json& st, std::string_view key) {
-  const json c = st.value("Condition", json::object());
+  const json& c = policy::member(st, "Condition");  // absent: null, as good as the empty object
   if (!c.is_object()) return false;
   for (const auto& [op, kv] : c.items()) {
     if (!kv.is_object()) continue;

@@ -12,7 +12,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* doc = document_of(r, &why);
   if (!doc) return not_assessed(why);
-  for (const auto& st : statements(*doc))
+  for (const json& st : statements(*doc))
     if (on_all_resources(st) && grants(st, "sts:AssumeRole"))
       return fail("Policy " + r.name + " allows sts:AssumeRole on all resources.");
   return pass("Policy " + r.name + " does not allow sts:AssumeRole on all resources.");

@@ -11,7 +11,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* trust = r.prop("trust_policy");
   if (!trust || !trust->is_object()) return not_assessed("trust policy of role " + r.name + " not collected");
   std::vector<std::string> open;
-  for (const auto& st : statements(*trust)) {
+  for (const json& st : statements(*trust)) {
     if (has_condition_key(st, "sts:ExternalId")) continue;
     for (const auto& p : trusted_aws_principals(st)) {
       std::string acct = principal_account(p);

@@ -10,7 +10,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   if (auto why = r.missing_reason("trust_policy")) return not_assessed(*why);
   const json* trust = r.prop("trust_policy");
   if (!trust || !trust->is_object()) return not_assessed("trust policy of role " + r.name + " not collected");
-  for (const auto& st : statements(*trust)) {
+  for (const json& st : statements(*trust)) {
     if (st.contains("Condition") && st["Condition"].is_object() && !st["Condition"].empty()) continue;
     for (const auto& p : trusted_aws_principals(st))
       if (principal_account(p) == "*") return fail("Role " + r.name + " can be assumed by any AWS principal (" + p + ") without a condition.");

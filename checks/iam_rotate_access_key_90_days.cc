@@ -11,7 +11,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   if (!rep.row) return not_assessed(rep.why);
   const json& row = *rep.row;
   std::vector<std::string> old;
-  for (const auto& k : active_keys(row)) {
+  for (const json& k : active_keys(row)) {
     auto rotated = time_of(k, "last_rotated");
     if (rotated && days(rep.now - *rotated) > 90)
       old.push_back("access key " + std::to_string(k.value("slot", 0)) + " (" + std::to_string(days(rep.now - *rotated)) + " days)");

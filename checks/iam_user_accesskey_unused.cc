@@ -11,7 +11,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   if (!rep.row) return not_assessed(rep.why);
   const json& row = *rep.row;
   std::vector<std::string> stale;
-  for (const auto& k : active_keys(row)) {
+  for (const json& k : active_keys(row)) {
     auto ref = time_of(k, "last_used");
     if (!ref) ref = time_of(k, "last_rotated");
     if (ref && days(rep.now - *ref) >= 45)

@@ -12,7 +12,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json& row = *rep.row;
   if (!row.value("password_enabled", false)) return pass("User " + r.name + " has no console password.");
   std::vector<std::string> unused;
-  for (const auto& k : active_keys(row))
+  for (const json& k : active_keys(row))
     if (!time_of(k, "last_used")) unused.push_back("access key " + std::to_string(k.value("slot", 0)));
   if (!unused.empty()) return fail("User " + r.name + " has a console password and never-used active " + join(unused) + ".");
   return pass("User " + r.name + " has no never-used active access keys.");

@@ -42,14 +42,14 @@ inline std::optional<long long> days_since(const std::string& iso) {
 
 // Whether a statement's principal is everyone: "*", {"AWS": "*"} or {"AWS": ["*", ...]}.
 inline bool principal_is_everyone(const nlohmann::json& principal) {
-  if (principal.is_string()) return principal.get<std::string>() == "*";
+  if (principal.is_string()) return principal.get_ref<const std::string&>() == "*";
   if (!principal.is_object()) return false;
   for (const auto& [k, v] : principal.items()) {
     if (k != "AWS") continue;
-    if (v.is_string() && v.get<std::string>() == "*") return true;
+    if (v.is_string() && v.get_ref<const std::string&>() == "*") return true;
     if (v.is_array())
       for (const auto& p : v)
-        if (p.is_string() && p.get<std::string>() == "*") return true;
+        if (p.is_string() && p.get_ref<const std::string&>() == "*") return true;
   }
   return false;
 }
@@ -58,11 +58,16 @@ inline bool principal_is_everyone(const nlohmann::json& principal) {
 // Condition, if any: such a statement grants its actions to any AWS account.
 inline std::optional<std::string> public_statement(const nlohmann::json& policy) {
   if (!policy.is_object() || !policy.contains("Statement")) return std::nullopt;
-  nlohmann::json statements = policy["Statement"];
-  if (statements.is_object()) statements = nlohmann::json::array({statements});
-  if (!statements.is_array()) return std::nullopt;
-  for (size_t i = 0; i < statements.size(); ++i) {
-    const auto& s = statements[i];
+  // Read in place; only a lone statement object is wrapped (copied) into a list.
+  const nlohmann::json* statements = &policy["Statement"];
+  nlohmann::json wrapped;
+  if (statements->is_object()) {
+    wrapped = nlohmann::json::array({*statements});
+    statements = &wrapped;
+  }
+  if (!statements->is_array()) return std::nullopt;
+  for (size_t i = 0; i < statements->size(); ++i) {
+    const auto& s = (*statements)[i];
     if (!s.is_object() || s.value("Effect", "") != "Allow") continue;
     if (!s.contains("Principal") || !principal_is_everyone(s["Principal"])) continue;
     if (s.contains("Condition") && s["Condition"].is_object() && !s["Condition"].empty()) continue;

@@ -4,18 +4,58 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/resource.h"
 
 namespace cloudpeek::checks::policy {
 
-inline std::vector<json> statements(const json& doc) {
+// Checks run once per resource of a scan, so these read the documents in
+// place: references and views into the json, no copies of statements,
+// action lists or strings. Where a shape would have made json's value() throw,
+// the helpers call value() so the same exception (and message) comes out.
+
+// A statement list of references into `doc` (which must outlive it).
+using StatementRefs = std::vector<std::reference_wrapper<const json>>;
+
+// obj.value(key, json()) without the copy: the member, or null when absent.
+inline const json& member(const json& obj, const char* key) {
+  static const json kNull;
+  if (!obj.is_object()) (void)obj.value(key, json());  // throws type_error 306, as value() did
+  auto it = obj.find(key);
+  return it == obj.end() ? kNull : *it;
+}
+
+// obj.value(key, def) for a string member, as a view of the stored string.
+inline std::string_view string_member(const json& obj, const char* key, const char* def) {
+  if (obj.is_object()) {
+    auto it = obj.find(key);
+    if (it == obj.end()) return def;
+    if (it->is_string()) return it->get_ref<const std::string&>();
+  }
+  (void)obj.value(key, def);  // not a string (or not an object): value()'s type_error
+  return def;
+}
+
+// Whether `pred` holds for the string, or one string of the list, `v` is
+// (what `for (a : strings(v)) if (pred(a))` did, without the copies).
+template <class Pred>
+inline bool any_string(const json& v, Pred&& pred) {
+  if (v.is_string()) return pred(v.get_ref<const std::string&>());
+  if (v.is_array())
+    for (const auto& e : v)
+      if (e.is_string() && pred(e.get_ref<const std::string&>())) return true;
+  return false;
+}
+
+inline StatementRefs statements(const json& doc) {
   if (!doc.is_object() || !doc.contains("Statement")) return {};
   const json& s = doc["Statement"];
-  if (s.is_array()) return std::vector<json>(s.begin(), s.end());
-  if (s.is_object()) return {s};
+  if (s.is_array()) return StatementRefs(s.begin(), s.end());
+  if (s.is_object()) return {std::cref(s)};
   return {};
 }
 
@@ -29,7 +69,7 @@ inline std::vector<std::string> strings(const json& v) {
   return out;
 }
 
-inline bool is_allow(const json& st) { return st.value("Effect", "") == "Allow"; }
+inline bool is_allow(const json& st) { return string_member(st, "Effect", "") == "Allow"; }
 inline bool has_condition(const json& st) {
   return st.contains("Condition") && st["Condition"].is_object() && !st["Condition"].empty();
 }
@@ -46,8 +86,12 @@ inline std::vector<std::string> aws_principals(const json& st) {
 // Everyone: Principal "*" / {"AWS": "*"}, or an Allow with NotPrincipal.
 inline bool principal_is_public(const json& st) {
   if (st.contains("NotPrincipal")) return true;
-  for (const auto& p : aws_principals(st))
-    if (p == "*") return true;
+  // aws_principals(st) contains "*", read in place.
+  if (!st.contains("Principal")) return false;
+  const json& p = st["Principal"];
+  if (p.is_string()) return p.get_ref<const std::string&>() == "*";
+  if (p.is_object() && p.contains("AWS"))
+    return any_string(p["AWS"], [](const std::string& a) { return a == "*"; });
   return false;
 }
 
@@ -83,15 +127,10 @@ inline bool glob(std::string_view pattern, std::string_view text) {
 }
 
 // Whether the statement's Action (or NotAction) covers `action`.
-inline bool allows_action(const json& st, const std::string& action) {
-  if (st.contains("NotAction")) {
-    for (const auto& a : strings(st["NotAction"]))
-      if (glob(a, action)) return false;
-    return true;
-  }
-  for (const auto& a : strings(st.value("Action", json())))
-    if (glob(a, action)) return true;
-  return false;
+inline bool allows_action(const json& st, std::string_view action) {
+  auto covers = [&](const std::string& a) { return glob(a, action); };
+  if (st.contains("NotAction")) return !any_string(st["NotAction"], covers);
+  return any_string(member(st, "Action"), covers);
 }
 
 inline bool allows_any(const json& st, std::initializer_list<const char*> actions) {

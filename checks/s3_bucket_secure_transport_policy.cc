@@ -26,7 +26,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   if (auto why = r.missing_reason("policy")) return not_assessed(*why);
   const json* doc = r.prop("policy");
   if (!doc) return fail("bucket " + r.name + " has no bucket policy, so requests over plain HTTP are allowed");
-  for (const auto& st : policy::statements(*doc)) {
+  for (const json& st : policy::statements(*doc)) {
     if (st.value("Effect", "") != "Deny" || !policy::principal_is_public(st)) continue;
     if (!policy::allows_action(st, "s3:GetObject") || !policy::allows_action(st, "s3:PutObject")) continue;
     if (condition_denies_http(st))

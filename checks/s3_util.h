@@ -46,8 +46,10 @@ inline std::optional<bool> blocked(const Resource& bucket, const Inventory& inv,
 
 // The permission of an ACL grant to everyone or to every AWS user, if any matches.
 inline std::optional<std::string> public_acl_grant(const json& acl, std::initializer_list<const char*> perms) {
-  for (const auto& g : acl.value("grants", json::array())) {
-    std::string uri = g.value("grantee_uri", "");
+  // In place: policy::member is acl.value("grants", ...) without copying the
+  // grants (absent: null, which iterates as empty).
+  for (const auto& g : policy::member(acl, "grants")) {
+    std::string_view uri = policy::string_member(g, "grantee_uri", "");
     if (uri != kAllUsers && uri != kAuthenticatedUsers) continue;
     std::string perm = g.value("permission", "");
     for (const char* p : perms)
