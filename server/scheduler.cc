@@ -138,16 +138,6 @@ std::optional<std::string> webhook_url(store::Store& store) {
   return v;
 }
 
-struct Scheduler::Connection {
-  std::shared_ptr<Transport> transport;
-  std::unique_ptr<AwsClient> client;
-};
-
-void Scheduler::keep_alive(std::shared_ptr<Connection> conn) {
-  std::lock_guard lock(mu_);
-  graveyard_.emplace_back(std::chrono::steady_clock::now(), std::move(conn));
-}
-
 struct Scheduler::Running {
   std::string scan_id, provider_id;
   std::mutex mu;
@@ -170,12 +160,7 @@ struct Scheduler::Running {
 Scheduler::Scheduler(store::Store& store, Webhook* webhook, Log log)
     : store_(store), webhook_(webhook), log_(std::move(log)) {}
 
-Scheduler::~Scheduler() {
-  shutdown();
-  // Connections of cancelled scans may still have calls in flight whose answers
-  // would reach a destroyed client: at exit they are left to the OS.
-  for (auto& [at, conn] : graveyard_) new std::shared_ptr<Connection>(std::move(conn));  // NOLINT: deliberate leak
-}
+Scheduler::~Scheduler() { shutdown(); }
 
 std::variant<store::Scan, StartError> Scheduler::start(const std::string& provider_id,
                                                        const std::vector<std::string>& regions,
@@ -287,15 +272,14 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     stored.reset();  // the plaintext copy goes now
     if (!creds_provider) return finish(store::ScanStatus::kFailed, "failed: " + creds_provider.error().message);
 
-    // The client lives in `conn`: a cancelled scan abandons calls still in
-    // flight, whose answers later reach the client, so it must outlive them.
-    auto conn = std::make_shared<Connection>();
+    // A cancelled scan abandons calls still in flight (their answers only reach
+    // a shared slot, never the engine); the client's destructor, at the end of
+    // this block after the scan is published, waits for them (bounded by the
+    // transport's timeout), so the thread ends only when nothing refers to it.
     auto topts = TransportOptions::from_environment();
     topts.total_timeout = std::min(topts.total_timeout, std::chrono::milliseconds(30000));
-    conn->transport = std::make_shared<Transport>(topts);
-    conn->client = std::make_unique<AwsClient>(ClientConfig::from_environment("us-east-1"), creds_provider.value(),
-                                               conn->transport);
-    AwsClient& client = *conn->client;
+    AwsClient client(ClientConfig::from_environment("us-east-1"), creds_provider.value(),
+                     std::make_shared<Transport>(topts));
     auto identity = get_caller_identity(client);
     if (!identity) {
       if (identity.error().kind == ErrorKind::kExpiredToken) {
@@ -342,7 +326,6 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     scan::ScanResult result = engine.run(sinks, &sinks);
     scan_done = true;
     watch.join();
-    if (result.cancelled) keep_alive(conn);
     sinks.flush();
     {
       std::lock_guard lock(r->mu);
@@ -422,17 +405,6 @@ void Scheduler::reap() {
 
 void Scheduler::tick(store::Time now) {
   reap();
-  {
-    // Abandoned calls end within the transport's timeout (30 s) times the
-    // attempts; five minutes is well past that.
-    std::vector<std::shared_ptr<Connection>> old;
-    std::lock_guard lock(mu_);
-    auto limit = std::chrono::steady_clock::now() - std::chrono::minutes(5);
-    while (!graveyard_.empty() && graveyard_.front().first < limit) {
-      old.push_back(std::move(graveyard_.front().second));
-      graveyard_.erase(graveyard_.begin());
-    }
-  }
   try {
     store_.expire_mutes(now);
     store_.delete_expired_sessions(now);

@@ -82,8 +82,6 @@ class Scheduler {
 
  private:
   struct Running;
-  struct Connection;  // the AWS client of one scan
-  void keep_alive(std::shared_ptr<Connection> conn);
   void run(std::shared_ptr<Running> r, store::Provider provider, std::vector<std::string> regions,
            std::vector<std::string> services);
   void notify_new_findings(const store::Scan& scan, const store::Provider& provider);
@@ -96,8 +94,7 @@ class Scheduler {
   std::condition_variable cv_;
   std::map<std::string, std::shared_ptr<Running>> running_;  // by scan id
   std::vector<std::shared_ptr<Running>> finished_;            // threads to join
-  std::set<std::string> reminded_;
-  std::vector<std::pair<std::chrono::steady_clock::time_point, std::shared_ptr<Connection>>> graveyard_;  // "provider:expires_at:state" already sent
+  std::set<std::string> reminded_;  // "provider:expires_at:state" already sent
   bool shutting_down_ = false;
   std::thread ticker_;
   std::mutex start_mu_;  // one start at a time (the one-per-provider check)
