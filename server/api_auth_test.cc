@@ -192,6 +192,40 @@ TEST(ApiAuth, AccessLogHasMethodPathStatusButNoQueryCookiesOrBodies) {
   EXPECT_EQ(log.find(s.setup_token()), std::string::npos);
 }
 
+// DNS rebinding: a page on attacker.example whose name now resolves to
+// 127.0.0.1 reaches the server with Host: attacker.example. Refused (421) before
+// any route, session or static file is looked at.
+TEST(ApiAuth, RequestsForOtherHostNamesAreRefused) {
+  TestServer s;
+  Client c = s.admin();
+  std::string port = ":" + std::to_string(s.port());
+  for (const std::string& host : std::vector<std::string>{"127.0.0.1" + port, "localhost" + port, "LocalHost." + port, "[::1]" + port}) {
+    auto r = c.raw("GET", "/api/v1/session", "", {{"Host", host}});
+    EXPECT_EQ(r.status, 200u) << host;
+  }
+  for (const std::string& host : std::vector<std::string>{"attacker.example" + port, "attacker.example", "localhost.attacker.example",
+                                   "192.168.1.20" + port, "[::1" + port, std::string(":") + port}) {
+    auto r = c.raw("GET", "/api/v1/dashboard", "", {{"Host", host}});
+    EXPECT_EQ(r.status, 421u) << host;
+    EXPECT_EQ(r.j()["error"]["code"], "host") << r.body;
+    EXPECT_NE(r.j()["error"]["message"].get<std::string>().find("host name"), std::string::npos);
+    EXPECT_EQ(r.body.find("\"total\""), std::string::npos);  // nothing of the dashboard
+    EXPECT_EQ(c.raw("GET", "/index.html", "", {{"Host", host}}).status, 421u) << host;
+  }
+  // A state-changing request with the right session and CSRF token: still refused.
+  auto post = c.send("PUT", "/api/v1/settings", {{"reminder_window_minutes", 45}}, {{"Host", "attacker.example"}});
+  EXPECT_EQ(post.status, 421u);
+  EXPECT_EQ(c.get("/api/v1/settings").j()["reminder_window_minutes"], 30);
+
+  // A public name (--public-origin) and, listening on all addresses, any IP literal.
+  s.app().auth().set_allowed_hosts({"cloudpeek.example.com:443"}, true);
+  EXPECT_EQ(c.raw("GET", "/api/v1/session", "", {{"Host", "cloudpeek.example.com"}}).status, 200u);
+  EXPECT_EQ(c.raw("GET", "/api/v1/session", "", {{"Host", "192.168.1.20" + port}}).status, 200u);
+  EXPECT_EQ(c.raw("GET", "/api/v1/session", "", {{"Host", "[fe80::1]" + port}}).status, 200u);
+  EXPECT_EQ(c.raw("GET", "/api/v1/session", "", {{"Host", "attacker.example"}}).status, 421u);
+  EXPECT_EQ(c.raw("GET", "/api/v1/session", "", {{"Host", "192.168.1.20.attacker.example"}}).status, 421u);
+}
+
 TEST(ApiAuth, MalformedRequestsGetClearErrorsNotCrashes) {
   TestServer s;
   Client c = s.admin();

@@ -47,6 +47,14 @@ store::PageRequest page_request(const Request& req) {
 }
 
 Response App::handle(const Request& req) {
+  if (!auth_.host_ok(req)) {
+    // 421 Misdirected Request: a name this server does not go by — most likely a
+    // page on another site whose DNS name was rebound to this address.
+    return error_response(
+        421, "host", "This server does not answer to the host name in the request (Host: " + req.header("Host").substr(0, 100) + ").",
+        "Open CloudPeek at the address it prints on start (e.g. http://127.0.0.1:8080/). If it is reached "
+        "through another name (a reverse proxy, a DNS name), start it with --public-origin https://that-name.");
+  }
   if (req.path == "/api" || req.path.rfind("/api/", 0) == 0) return api(req);
   if (req.method != "GET" && req.method != "HEAD") {
     auto r = error_response(405, "invalid", "Only GET is served outside /api/v1.", "");

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <boost/asio/ip/address.hpp>
+
 #include "aws/core/crypto.h"
 #include "aws/core/encoding.h"
 #include "store/token.h"
@@ -94,6 +96,44 @@ bool Auth::csrf_ok(const Request& req, const std::optional<AuthedUser>& who) con
 void Auth::set_allowed_origins(std::set<std::string> origins) {
   std::lock_guard lock(mu_);
   origins_ = std::move(origins);
+}
+
+namespace {
+// "Example.com:8080" -> "example.com", "[::1]:80" -> "::1"; "" when malformed.
+std::string host_name_of(const std::string& host_header) {
+  std::string h = host_header;
+  if (!h.empty() && h.front() == '[') {
+    auto close = h.find(']');
+    h = close == std::string::npos ? std::string() : h.substr(1, close - 1);
+  } else if (auto colon = h.find(':'); colon != std::string::npos) {
+    h = h.substr(0, colon);
+  }
+  if (!h.empty() && h.back() == '.') h.pop_back();  // "localhost." is localhost
+  for (auto& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return h;
+}
+}  // namespace
+
+void Auth::set_allowed_hosts(const std::set<std::string>& names, bool any_ip_literal) {
+  std::lock_guard lock(mu_);
+  hosts_.clear();
+  for (const auto& n : names)
+    if (auto h = host_name_of(n); !h.empty()) hosts_.insert(h);
+  hosts_.insert("localhost");
+  any_ip_host_ = any_ip_literal;
+}
+
+bool Auth::host_ok(const Request& req) const {
+  if (!req.raw || req.raw->find(boost::beast::http::field::host) == req.raw->end()) return true;
+  std::string name = host_name_of(req.header("Host"));
+  if (name.empty()) return false;
+  if (hosts_.count(name)) return true;
+  if (any_ip_host_) {
+    boost::system::error_code ec;
+    boost::asio::ip::make_address(name, ec);
+    return !ec;  // an IP literal cannot be rebound to another server
+  }
+  return false;
 }
 
 bool Auth::origin_ok(const Request& req) const {

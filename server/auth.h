@@ -51,6 +51,16 @@ class Auth {
   void set_allowed_origins(std::set<std::string> origins);
   bool origin_ok(const Request& req) const;
 
+  // DNS rebinding: a page on an attacker's name that resolves to this server
+  // reaches it with that name as Host. Requests are served only when Host is an
+  // IP literal this server answers to (its listen address, loopback when it
+  // listens there, any when it listens on all addresses), "localhost", or the
+  // host of an allowed origin (--public-origin). No Host (HTTP/1.0) passes:
+  // browsers always send one. The port is not compared.
+  // `names`: "host", "host:port" or "[v6]:port" (the port is ignored).
+  void set_allowed_hosts(const std::set<std::string>& names, bool any_ip_literal);
+  bool host_ok(const Request& req) const;
+
   LoginRateLimiter& limiter() { return limiter_; }
 
  private:
@@ -60,6 +70,8 @@ class Auth {
   std::optional<std::string> setup_token_;
   std::string key_;  // HMAC key for pre-session CSRF tokens
   std::set<std::string> origins_;
+  std::set<std::string> hosts_ = {"localhost", "127.0.0.1", "::1"};  // lower case, no brackets
+  bool any_ip_host_ = false;
   LoginRateLimiter limiter_;
 };
 

@@ -104,6 +104,22 @@ int run_serve(const ServeOptions& o, std::ostream& out, std::ostream& log_stream
   int rc = 0;
   {
     App app(*db, app_options, std::make_shared<CredentialTester>(transport), log);
+    // Host names this server answers to (DNS rebinding): its listen address,
+    // loopback when it listens there, any IP literal when it listens on all
+    // addresses, localhost, and the hosts of --public-origin.
+    {
+      const std::string& lh = listen->first;
+      bool wildcard = lh == "0.0.0.0" || lh == "::";
+      std::set<std::string> hosts;
+      if (!wildcard) hosts.insert(url_host(lh));
+      if (lh == "127.0.0.1" || lh == "::1") hosts.insert({"127.0.0.1", "[::1]"});
+      for (const auto& p : o.public_origins) {
+        auto start = p.find("://");
+        auto authority = p.substr(start == std::string::npos ? 0 : start + 3);
+        hosts.insert(authority.substr(0, authority.find('/')));
+      }
+      app.auth().set_allowed_hosts(hosts, wildcard);
+    }
     HttpServerOptions hopts;
     hopts.host = listen->first;
     hopts.port = listen->second;

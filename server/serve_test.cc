@@ -28,7 +28,8 @@ std::string read_file(const fs::path& p) {
 
 class ServeProcess {
  public:
-  ServeProcess(const fs::path& dir, const std::string& endpoint) : dir_(dir) {
+  ServeProcess(const fs::path& dir, const std::string& endpoint, std::vector<std::string> extra_args = {})
+      : dir_(dir) {
     fs::create_directories(dir / "web");
     std::ofstream(dir / "web" / "index.html") << "<!doctype html><title>CloudPeek</title>";
     int out[2];
@@ -44,8 +45,12 @@ class ServeProcess {
       unsetenv("CLOUDPEEK_MASTER_KEY");
       std::string bin = std::string(CLOUDPEEK_BINARY_DIR) + "/cli/cloudpeek";
       std::string data = (dir / "data").string(), web = (dir / "web").string();
-      execl(bin.c_str(), bin.c_str(), "serve", "--listen", "127.0.0.1:0", "--data-dir", data.c_str(), "--web-dir",
-            web.c_str(), static_cast<char*>(nullptr));
+      std::vector<std::string> args = {bin, "serve", "--listen", "127.0.0.1:0", "--data-dir", data, "--web-dir", web};
+      args.insert(args.end(), extra_args.begin(), extra_args.end());
+      std::vector<char*> argv;
+      for (auto& a : args) argv.push_back(a.data());
+      argv.push_back(nullptr);
+      execv(bin.c_str(), argv.data());
       _exit(127);
     }
     close(out[1]);
@@ -150,6 +155,39 @@ TEST(Serve, PrintsTheSetupLinkServesAndShutsDownGracefullyOnSigterm) {
     for (int i = 0; i < 10 && all.find("Ctrl-C") == std::string::npos; ++i) all += p.line();
     EXPECT_EQ(all.find("setup?token="), std::string::npos) << all;
     EXPECT_EQ(p.terminate_and_wait(), 0);
+  }
+  fs::remove_all(dir);
+}
+
+// DNS rebinding: the server answers to its own names (listen address,
+// loopback, localhost, the --public-origin host) and refuses others with 421.
+TEST(Serve, AnswersOnlyToItsOwnHostNames) {
+  fs::path dir = fs::temp_directory_path() / ("cloudpeek-serve-host-test-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  {
+    ServeProcess p(dir, "http://127.0.0.1:9", {"--public-origin", "https://CloudPeek.example.com"});
+    unsigned short port = 0;
+    for (int i = 0; i < 10 && port == 0; ++i) {
+      std::smatch m;
+      std::string l = p.line();
+      if (std::regex_search(l, m, std::regex(R"(running at http://127\.0\.0\.1:(\d+)/)"))) port = std::stoi(m[1]);
+    }
+    ASSERT_NE(port, 0) << p.stdout_text() << p.stderr_text();
+    Client c(port);
+    std::string ps = ":" + std::to_string(port);
+    for (const std::string& host : std::vector<std::string>{"127.0.0.1" + ps, "localhost" + ps, "[::1]" + ps, "cloudpeek.example.com"}) {
+      auto r = c.raw("GET", "/api/v1/setup", "", {{"Host", host}});
+      EXPECT_EQ(r.status, 200u) << host << " " << r.body;
+    }
+    for (const std::string& host : std::vector<std::string>{"rebind.attacker.example" + ps, "10.1.2.3" + ps, "example.com.cloudpeek.example.com"}) {
+      auto r = c.raw("GET", "/api/v1/setup", "", {{"Host", host}});
+      EXPECT_EQ(r.status, 421u) << host;
+      EXPECT_EQ(r.j()["error"]["code"], "host") << r.body;
+      EXPECT_NE(r.j()["error"]["advice"].get<std::string>().find("--public-origin"), std::string::npos);
+      EXPECT_EQ(c.raw("GET", "/", "", {{"Host", host}}).status, 421u) << host;  // the UI too
+    }
+    EXPECT_EQ(p.terminate_and_wait(), 0) << p.stderr_text();
+    EXPECT_NE(p.stderr_text().find("GET /api/v1/setup 421"), std::string::npos) << p.stderr_text();
   }
   fs::remove_all(dir);
 }
