@@ -107,6 +107,28 @@ TEST(ApiScans, ScanRunsFindingsAppearAndCanBeMutedAndExported) {
   EXPECT_FALSE(detail["remediation"]["text"].get<std::string>().empty());
   EXPECT_FALSE(detail["history"].empty());
 
+  // The check's result (PASS / FAIL / NOT_ASSESSED / MANUAL), alone or with other filters.
+  int64_t all_total = c.get("/api/v1/findings").j()["total"], by_result = 0;
+  for (const std::string r : {"PASS", "FAIL", "NOT_ASSESSED", "MANUAL"}) {
+    auto page = c.get("/api/v1/findings?page_size=500&result=" + r).j();
+    for (const auto& f : page["items"]) EXPECT_EQ(f["result"], r) << f.dump();
+    by_result += page["total"].get<int64_t>();
+    if (r == "PASS" || r == "FAIL") {
+      EXPECT_GT(page["total"].get<int64_t>(), 0) << r;
+    }
+  }
+  EXPECT_EQ(by_result, all_total);
+  auto pass_or_na = c.get("/api/v1/findings?result=PASS,NOT_ASSESSED&page_size=500").j();
+  EXPECT_EQ(pass_or_na["total"].get<int64_t>(),
+            c.get("/api/v1/findings?result=PASS").j()["total"].get<int64_t>() +
+                c.get("/api/v1/findings?result=NOT_ASSESSED").j()["total"].get<int64_t>());
+  EXPECT_EQ(c.get("/api/v1/findings?result=PASS&status=open").j()["total"], 0);  // open = FAIL, not muted
+  EXPECT_EQ(c.get("/api/v1/findings?result=FAIL&status=open").j()["total"], findings["total"]);
+  auto bad_result = c.get("/api/v1/findings?result=bogus");
+  EXPECT_EQ(bad_result.status, 400u);
+  EXPECT_EQ(bad_result.j()["error"]["field"], "result");
+  EXPECT_EQ(c.get("/api/v1/findings/export?format=json&result=bogus").status, 400u);
+
   auto high = c.get("/api/v1/findings?severity=critical,high&status=open").j();
   for (const auto& f : high["items"]) EXPECT_TRUE(f["severity"] == "critical" || f["severity"] == "high");
   EXPECT_EQ(c.get("/api/v1/findings?severity=bogus").status, 400u);
