@@ -58,6 +58,16 @@ def start_index():
     threading.Thread(target=_build_index, daemon=True).start()
 
 
+def warm(service_names):
+    """Builds the index and loads the named services' models now, so the first
+    requests (a benchmark's) do not pay for them."""
+    _build_index()
+    for name in service_names:
+        service_model(name)
+        for op in service_model(name).operation_names:
+            paginator_config(name, op)
+
+
 def service_for_target(target):
     """The model of the service whose operation an X-Amz-Target names, or
     None. A request for it scoped to another signing name is one AWS rejects

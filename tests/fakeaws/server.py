@@ -74,8 +74,9 @@ class Context:
 
 
 class State:
-    def __init__(self, scenario_path):
+    def __init__(self, scenario_path, log_limit=10000):
         self.faults = Faults()
+        self.log_limit = log_limit  # newest requests kept in the log
         self.scenario = Scenario.load(scenario_path, self.now())
         self.registry = auth.Registry()
         for cred in self.scenario.credentials():
@@ -90,8 +91,8 @@ class State:
     def record(self, entry):
         with self._log_lock:
             self._log.append(entry)
-            if len(self._log) > 10000:
-                del self._log[:1000]
+            if len(self._log) > self.log_limit:
+                del self._log[:max(1, self.log_limit // 10)]
 
     def log_snapshot(self):
         with self._log_lock:
@@ -308,17 +309,30 @@ class Handler(BaseHTTPRequestHandler):
         self._send(status, headers, body, malformed)
 
 
+class Server(ThreadingHTTPServer):
+    # socketserver's default listen backlog is 5: a client opening dozens of
+    # connections at once (as SDKs and CloudPeek do) would see SYNs dropped
+    # and connects stall for seconds, which no AWS endpoint does.
+    request_queue_size = 256
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     ap.add_argument("--scenario", required=True)
     ap.add_argument("--host", default="127.0.0.1")
     ap.add_argument("--port", type=int, default=0)
     ap.add_argument("--port-file")
+    ap.add_argument("--warm", metavar="SERVICES",
+                    help="comma-separated botocore service names whose models are loaded before the port is announced")
+    ap.add_argument("--log-limit", type=int, default=10000, help="requests kept in GET /__fakeaws/requests")
     args = ap.parse_args(argv)
-    models.start_index()
-    state = State(args.scenario)
+    if args.warm:
+        models.warm([n for n in args.warm.split(",") if n])
+    else:
+        models.start_index()
+    state = State(args.scenario, args.log_limit)
     handler = type("BoundHandler", (Handler,), {"state": state})
-    httpd = ThreadingHTTPServer((args.host, args.port), handler)
+    httpd = Server((args.host, args.port), handler)
     httpd.daemon_threads = True
     port = httpd.server_address[1]
     if args.port_file:
