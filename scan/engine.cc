@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <map>
 #include <optional>
 #include <semaphore>
@@ -29,7 +30,13 @@ using checks::Check;
 struct CollectorRun {
   const Collector* collector = nullptr;
   std::string region;
-  std::atomic<int> pending{0};
+  std::atomic<int> pending{0};  // spawned tasks not finished (queued here, queued in the pool, running)
+  // At most max_tasks_per_run of its tasks are in the pool at once; the rest
+  // wait here, so one collector fanning out over thousands of resources
+  // shares the workers with the others instead of filling the pool's queue.
+  std::mutex mu;
+  std::deque<std::function<void()>> held;
+  int in_pool = 0;
 };
 
 thread_local CollectorRun* current_run = nullptr;
@@ -42,6 +49,7 @@ struct CheckState {
   bool ready = false;
   int waiting = 0;  // context types not yet complete (guarded by the engine's types mutex)
   std::vector<Resource> buffer;
+  std::string not_assessed_reason;  // the first NOT_ASSESSED finding's detail (guarded by mu)
   std::atomic<uint64_t> pass{0}, fail{0}, not_assessed{0};
 };
 
@@ -71,7 +79,7 @@ class ScanEngine::Run : public collect::CollectContext {
         resources_(resources),
         limiters_(engine.options_.rate_limits),
         in_flight_(std::max(1, engine.options_.max_in_flight)),
-        pool_(engine.options_.workers) {
+        pool_(engine.options_.workers, engine.options_.max_threads) {
     inventory_.account = e_.identity_.account;
   }
 
@@ -83,12 +91,17 @@ class ScanEngine::Run : public collect::CollectContext {
                     const std::string& region) override;
   void spawn(std::function<void()> task) override;
   void emit(Resource resource) override;
+  static constexpr int kThrottledRounds = 5;  // sends of a call AWS keeps throttling, each with the client's retries
   void gap(CoverageGap gap) override;
 
  private:
+  Result<json> send(TokenBucket& bucket, const ServiceModel& model, std::string_view service,
+                    std::string_view operation, const json& params, const std::string& region);
   void resolve_regions();
   void plan();
   void start_run(CollectorRun& run);
+  void submit(CollectorRun* run, std::function<void()> task);
+  static long priority(const CollectorRun* run);
   void run_task(CollectorRun* run, const std::function<void()>& task);
   void finish_run(CollectorRun& run);
   void make_ready(CheckState& s);
@@ -146,7 +159,27 @@ Result<json> ScanEngine::Run::call(std::string_view service, std::string_view op
   if (!model)
     return make_error(ErrorKind::kInvalidInput, "CloudPeek has no API model for service " + std::string(service) + ".",
                       "Add it to aws/services/collected_services.txt.");
-  if (!limiters_.bucket(service, region).acquire(cancel)) return cancelled_error(service, operation);
+  TokenBucket& bucket = limiters_.bucket(service, operation, region);
+  // The client retries a throttled call a few times; when AWS still says no,
+  // the bucket slows down and the call goes again, so a limit lower than the
+  // table's costs time, not coverage.
+  for (int round = 1;; ++round) {
+    auto out = send(bucket, *model, service, operation, params, region);
+    bool throttled = !out && out.error().kind == ErrorKind::kThrottled;
+    if (!throttled) bucket.succeeded();
+    if (!throttled || round == kThrottledRounds) return out;
+    bucket.throttled();
+  }
+}
+
+Result<json> ScanEngine::Run::send(TokenBucket& bucket, const ServiceModel& model, std::string_view service,
+                                   std::string_view operation, const json& params, const std::string& region) {
+  const CancelToken& cancel = e_.cancel_;
+  {
+    // Waiting for a token is not work: the pool lets another thread run meanwhile.
+    WorkPool::Pause pause(pool_);
+    if (!bucket.acquire(cancel)) return cancelled_error(service, operation);
+  }
   while (!in_flight_.try_acquire_for(std::chrono::milliseconds(50)))
     if (cancel.cancelled()) return cancelled_error(service, operation);
 
@@ -158,7 +191,7 @@ Result<json> ScanEngine::Run::call(std::string_view service, std::string_view op
   auto pending = std::make_shared<Pending>();
   ++calls_;
   e_.progress_.call_started();
-  e_.client_.call_async(*model, std::string(operation), params, region, [pending](Result<json> r) {
+  e_.client_.call_async(model, std::string(operation), params, region, [pending](Result<json> r) {
     std::lock_guard lock(pending->mu);
     pending->result.emplace(std::move(r));
     pending->cv.notify_all();
@@ -180,7 +213,26 @@ Result<json> ScanEngine::Run::call(std::string_view service, std::string_view op
 void ScanEngine::Run::spawn(std::function<void()> task) {
   CollectorRun* run = current_run;
   if (run) ++run->pending;  // the spawning task still holds its own count, so this never revives a finished run
-  pool_.submit([this, run, task = std::move(task)] { run_task(run, task); });
+  submit(run, std::move(task));
+}
+
+void ScanEngine::Run::submit(CollectorRun* run, std::function<void()> task) {
+  if (run) {
+    std::lock_guard lock(run->mu);
+    if (run->in_pool >= std::max(1, e_.options_.max_tasks_per_run)) {
+      run->held.push_back(std::move(task));
+      return;
+    }
+    ++run->in_pool;
+  }
+  pool_.submit([this, run, task = std::move(task)] { run_task(run, task); }, priority(run));
+}
+
+long ScanEngine::Run::priority(const CollectorRun* run) {
+  // Runs with the most work outstanding go first: a collector fanning out
+  // over thousands of resources (often behind one rate-limited API) is the
+  // scan's critical path, and small runs fill the gaps around it.
+  return run ? run->pending.load() : 0;
 }
 
 void ScanEngine::Run::emit(Resource resource) {
@@ -313,7 +365,7 @@ void ScanEngine::Run::plan() {
 void ScanEngine::Run::start_run(CollectorRun& run) {
   run.pending = 1;
   CollectorRun* r = &run;
-  pool_.submit([this, r] { run_task(r, [this, r] { r->collector->collect(*this, r->region); }); });
+  submit(r, [this, r] { r->collector->collect(*this, r->region); });
 }
 
 void ScanEngine::Run::run_task(CollectorRun* run, const std::function<void()>& task) {
@@ -334,7 +386,19 @@ void ScanEngine::Run::run_task(CollectorRun* run, const std::function<void()>& t
     }
   }
   current_run = nullptr;
-  if (run && --run->pending == 0) finish_run(*run);
+  if (!run) return;
+  std::function<void()> next;
+  {
+    std::lock_guard lock(run->mu);
+    if (run->held.empty()) {
+      --run->in_pool;
+    } else {
+      next = std::move(run->held.front());  // takes over this task's place in the pool
+      run->held.pop_front();
+    }
+  }
+  if (next) pool_.submit([this, run, next = std::move(next)] { run_task(run, next); }, priority(run));
+  if (--run->pending == 0) finish_run(*run);
 }
 
 void ScanEngine::Run::finish_run(CollectorRun& run) {
@@ -384,7 +448,12 @@ void ScanEngine::Run::emit_finding(CheckState& s, Finding f) {
   switch (f.status) {
     case CheckStatus::kPass: ++s.pass; break;
     case CheckStatus::kFail: ++s.fail; break;
-    default: ++s.not_assessed; break;
+    default:
+      if (s.not_assessed++ == 0) {
+        std::lock_guard lock(s.mu);
+        s.not_assessed_reason = f.detail;
+      }
+      break;
   }
   e_.progress_.finding(f.status);
   findings_.on_finding(f);
@@ -455,7 +524,8 @@ ScanResult ScanEngine::Run::execute() {
   std::vector<CheckCounts> counts;
   for (auto& s : checks_)
     counts.push_back({.check_id = s->check->meta.id, .cis = s->check->meta.cis, .pass = s->pass.load(),
-                      .fail = s->fail.load(), .not_assessed = s->not_assessed.load()});
+                      .fail = s->fail.load(), .not_assessed = s->not_assessed.load(),
+                      .not_assessed_reason = s->not_assessed_reason});
   if (std::any_of(counts.begin(), counts.end(), [](const CheckCounts& c) { return !c.cis.empty(); })) {
     result_.cis_controls = cis_v3_rollup(counts);
     result_.cis_sections = cis_v3_sections_rollup(result_.cis_controls);

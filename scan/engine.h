@@ -1,7 +1,10 @@
 // ScanEngine: one scan of one account. Collectors run concurrently on a
 // worker pool (global ones once in the home region, regional ones per
-// region), every AWS call through a per-service-per-region token bucket and a
-// global in-flight cap. Resources stream to the ResourceSink and into the
+// region), every AWS call through its API's token bucket (rate_limits.h) and a
+// global in-flight cap. A task waiting for a token pauses its worker (the pool
+// runs another meanwhile) and each collector run has at most
+// max_tasks_per_run tasks in the pool, so a throttled API never starves the
+// rest of the scan. Resources stream to the ResourceSink and into the
 // checks: a check whose context types are complete evaluates each resource of
 // its type as it arrives; otherwise that resource waits in the check's buffer
 // until they are. Only resources some check reads as context are retained.

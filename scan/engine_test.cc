@@ -105,6 +105,41 @@ const collect::RegisterCollector slow_collector({
         },
 });
 
+// A collector whose API is throttled hard (the test sets iam:ListRoles to
+// 4/s), fanning out over 40 calls, and a quick one that fans out over 20 calls
+// of another API once the throttled one holds the pool.
+std::atomic<int> throttled_answered{0}, quick_answered{0};
+std::atomic<int64_t> quick_spawned_ns{0}, quick_done_ns{0};
+int64_t now_ns() { return std::chrono::steady_clock::now().time_since_epoch().count(); }
+const collect::RegisterCollector throttled_collector({
+    .service = "scantest_throttled",
+    .global = true,
+    .produces = {"Test::IAM::Throttled"},
+    .collect =
+        [](CollectContext& ctx, const std::string& region) {
+          for (int i = 0; i < 40; ++i)
+            ctx.spawn([&ctx, region] {
+              if (ctx.call("iam", "ListRoles", json::object(), region)) ++throttled_answered;
+            });
+        },
+});
+const collect::RegisterCollector quick_collector({
+    .service = "scantest_quick",
+    .global = true,
+    .produces = {"Test::EC2::Quick"},
+    .collect =
+        [](CollectContext& ctx, const std::string& region) {
+          auto until = std::chrono::steady_clock::now() + 5s;
+          while (throttled_answered < 2 && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(5ms);
+          quick_spawned_ns = now_ns();
+          for (int i = 0; i < 20; ++i)
+            ctx.spawn([&ctx, region] {
+              if (ctx.call("ec2", "DescribeInstances", json::object(), region) && ++quick_answered == 20)
+                quick_done_ns = now_ns();
+            });
+        },
+});
+
 CheckMetadata meta(std::string id, std::string service, std::string type, Severity sev = Severity::kHigh) {
   CheckMetadata m;
   m.id = std::move(id);
@@ -362,6 +397,45 @@ TEST_F(ScanEngineTest, RateLimitIsHonoured) {
   std::sort(times.begin(), times.end());
   for (size_t k = 0; k < times.size(); ++k)
     EXPECT_GE(times[k], (static_cast<double>(k) + 1 - 5) / 10.0 - 0.02) << "answer " << k;
+}
+
+TEST_F(ScanEngineTest, AThrottledApiDoesNotStarveOtherCollectors) {
+  throttled_answered = quick_answered = 0;
+  quick_spawned_ns = quick_done_ns = 0;
+  ScanOptions o = options({"scantest_throttled", "scantest_quick"}, {"us-east-1"});
+  o.workers = 2;  // fewer workers than throttled tasks: they all wait for tokens
+  o.rate_limits.per_action["iam:ListRoles"] = {4, 1};  // 40 calls: 10 s
+  auto e = engine(o);
+  StatusLog sink;
+  std::thread watcher([&] {
+    auto until = std::chrono::steady_clock::now() + 15s;
+    while (quick_answered < 20 && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(10ms);
+    e->cancel();  // the throttled rest is not what this test waits for
+  });
+  ScanResult result = e->run(sink);
+  watcher.join();
+  ASSERT_EQ(quick_answered, 20);
+  double quick = (quick_done_ns - quick_spawned_ns) / 1e9;
+  // Unthrottled, 20 calls on 2 workers take well under a second; queued behind
+  // the throttled calls they would take most of its 10 s.
+  EXPECT_LT(quick, 3.0) << "the quick collector's calls waited behind the throttled API";
+  EXPECT_LT(throttled_answered, 40) << "the throttled collector should still have been waiting";
+}
+
+TEST_F(ScanEngineTest, AnApiThrottledBelowTheTablesLimitSlowsDownInsteadOfLosingData) {
+  // AWS allows 4 ListRoles per second, burst 2; the engine believes 100.
+  fake_->set_faults(R"({"service": "iam", "action": "ListRoles", "rate_limit_rps": 4, "burst": 2})");
+  burst_calls = 30;
+  ScanOptions o = options({"scantest_burst"}, {"us-east-1"});
+  o.rate_limits.per_action["iam:ListRoles"] = {100, 100};
+  auto e = engine(o);
+  StatusLog sink;
+  ScanResult result = e->run(sink);
+  EXPECT_TRUE(result.gaps.empty()) << result.gaps[0].reason();
+  auto log = testing::logged_requests(*fake_);
+  size_t throttled = 0;
+  for (const auto& r : log) throttled += r.action == "ListRoles" && r.status != "200";
+  EXPECT_GT(throttled, 0u) << "the test's limit should have throttled some calls";
 }
 
 TEST_F(ScanEngineTest, DependentCallsStartBeforeOtherCollectorsFinish) {

@@ -27,6 +27,8 @@ struct ScanOptions {
 
   std::string home_region = "us-east-1";  // where global collectors and DescribeRegions go
   int workers = 96;         // threads for collector tasks; they block in AWS calls
+  int max_threads = 512;    // with the threads started while others wait for rate-limit tokens
+  int max_tasks_per_run = 32;  // tasks of one collector in one region in the pool at once
   int max_in_flight = 64;   // AWS calls at once, across services and regions
   RateLimitConfig rate_limits = RateLimitConfig::aws_defaults();
 };

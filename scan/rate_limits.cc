@@ -7,49 +7,104 @@ namespace cloudpeek::scan {
 
 RateLimitConfig RateLimitConfig::aws_defaults() {
   RateLimitConfig c;
-  c.fallback = {20, 50};
+  c.fallback = {20, 50};  // not published for most services; conservative
+  // {refill per second, AWS's bucket size}; the burst is trimmed below.
   c.per_service = {
-      {"ec2", {20, 100}},  {"iam", {10, 20}},       {"sts", {50, 100}},   {"s3", {500, 1000}},
-      {"s3control", {20, 50}}, {"organizations", {5, 10}}, {"account", {5, 10}}, {"kms", {50, 100}},
-      {"lambda", {15, 30}}, {"cloudfront", {5, 10}}, {"sns", {30, 60}},    {"sqs", {50, 100}},
+      {"ec2", {20, 100}},         // EC2 API throttling: non-mutating actions, bucket 100, refill 20/s, per API
+      {"iam", {10, 20, RateScope::kService}},  // not published; account-wide, commonly observed ~10-20/s
+      {"sts", {50, 100}},
+      {"s3", {500, 1000}},        // 5,500 GET/s per prefix; bucket configuration reads are per bucket
+      {"s3control", {20, 50}},
+      {"organizations", {5, 10}},
+      {"account", {5, 10}},
+      {"lambda", {15, 15}},       // Lambda quotas: control plane 15/s per API, GetPolicy 15/s
+      {"cloudfront", {5, 10}},
+      {"sns", {30, 30}},          // SNS quotas (us-east-1): ListTopics, ListSubscriptionsByTopic 30/s
+      {"sqs", {50, 100}},
   };
+  c.per_action = {
+      {"cloudwatch:DescribeAlarms", {9, 9}},          // CloudWatch service quotas
+      {"logs:DescribeLogGroups", {10, 10}},           // CloudWatch Logs quotas
+      {"logs:DescribeMetricFilters", {5, 5}},
+      {"kms:DescribeKey", {2000, 2000}},              // KMS request quotas
+      {"kms:GetKeyPolicy", {1000, 1000}},
+      {"kms:GetKeyRotationStatus", {1000, 1000}},
+      {"kms:ListKeys", {500, 500}},
+      {"kms:ListAliases", {500, 500}},
+      {"sns:GetTopicAttributes", {100, 100}},
+  };
+  // Spend at most four fifths of AWS's burst: AWS's bucket then keeps a
+  // reserve that absorbs network jitter (requests sent at the rate can arrive
+  // bunched) and other tools' calls on the same account, so a scan at full
+  // rate is not throttled into retries and backoff.
+  for (auto* table : {&c.per_service, &c.per_action})
+    for (auto& [_, limit] : *table) limit.burst = std::max(1.0, limit.burst * 0.8);
+  c.fallback.burst *= 0.8;
   return c;
 }
 
-const RateLimit& RateLimitConfig::for_service(std::string_view service) const {
+const RateLimit& RateLimitConfig::lookup(std::string_view service, std::string_view action) const {
+  std::string key;
+  key.reserve(service.size() + 1 + action.size());
+  key.append(service).append(":").append(action);
+  if (auto it = per_action.find(key); it != per_action.end()) return it->second;
   auto it = per_service.find(service);
   return it == per_service.end() ? fallback : it->second;
 }
 
-TokenBucket::TokenBucket(RateLimit limit) : limit_(limit), tokens_(limit.burst), last_(Clock::now()) {}
+TokenBucket::TokenBucket(RateLimit limit, Clock::time_point now) : next_(now) {
+  double rate = std::max(limit.per_second, 1e-3);
+  interval_ = base_interval_ = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate));
+  span_ = std::chrono::duration_cast<Clock::duration>(interval_ * (std::max(limit.burst, 1.0) - 1));
+}
+
+TokenBucket::Clock::time_point TokenBucket::reserve(Clock::time_point now) {
+  std::lock_guard lock(mu_);
+  // After a quiet spell the schedule restarts at now: the full burst is back.
+  next_ = std::max(next_, now);
+  Clock::time_point send = std::max(now, next_ - span_);
+  next_ += interval_;
+  return send;
+}
 
 bool TokenBucket::acquire(const CancelToken& cancel) {
+  Clock::time_point send = reserve();
   for (;;) {
     if (cancel.cancelled()) return false;
-    std::chrono::duration<double> wait{};
-    {
-      std::lock_guard lock(mu_);
-      auto now = Clock::now();
-      double elapsed = std::chrono::duration<double>(now - last_).count();
-      tokens_ = std::min(limit_.burst, tokens_ + elapsed * limit_.per_second);
-      last_ = now;
-      if (tokens_ >= 1) {
-        tokens_ -= 1;
-        return true;
-      }
-      wait = std::chrono::duration<double>((1 - tokens_) / limit_.per_second);
-    }
+    auto now = Clock::now();
+    if (now >= send) return true;
     // Sleep in short slices so cancellation is noticed promptly.
-    std::this_thread::sleep_for(std::min<std::chrono::duration<double>>(wait, std::chrono::milliseconds(50)));
+    std::this_thread::sleep_for(std::min<Clock::duration>(send - now, std::chrono::milliseconds(50)));
   }
 }
 
-TokenBucket& RateLimiters::bucket(std::string_view service, std::string_view region) {
-  std::string key = std::string(service) + "/" + std::string(region);
+void TokenBucket::throttled(Clock::time_point now) {
+  std::lock_guard lock(mu_);
+  next_ = std::max(next_, now + span_);  // no burst until the schedule has caught up
+  if (now - last_slowdown_ < std::chrono::seconds(1)) return;
+  last_slowdown_ = now;
+  interval_ = std::min<Clock::duration>(interval_ * 2, std::chrono::seconds(10));
+}
+
+void TokenBucket::succeeded() {
+  std::lock_guard lock(mu_);
+  if (interval_ > base_interval_)
+    interval_ = std::max(base_interval_, std::chrono::duration_cast<Clock::duration>(interval_ / 1.05));
+}
+
+double TokenBucket::rate() const {
+  std::lock_guard lock(mu_);
+  return 1.0 / std::chrono::duration<double>(interval_).count();
+}
+
+TokenBucket& RateLimiters::bucket(std::string_view service, std::string_view action, std::string_view region) {
+  const RateLimit& limit = config_.lookup(service, action);
+  std::string key;
+  key.append(service).append("/").append(region);
+  if (limit.scope == RateScope::kApi) key.append("/").append(action);
   std::lock_guard lock(mu_);
   auto it = buckets_.find(key);
-  if (it == buckets_.end())
-    it = buckets_.emplace(key, std::make_unique<TokenBucket>(config_.for_service(service))).first;
+  if (it == buckets_.end()) it = buckets_.emplace(key, std::make_unique<TokenBucket>(limit)).first;
   return *it->second;
 }
 

@@ -108,6 +108,14 @@ TEST_F(FullScanGroundTruth, LimitedIdentityIsNotAssessedWhereDeniedNeverWrong) {
                                                             << f.detail;
   }
   EXPECT_EQ(named, want);
+  // A CIS control the denial left undecided says why, naming what was missing.
+  int cis_not_assessed = 0;
+  for (const auto& c : r.scan.cis_controls) {
+    if (c.status != "NOT_ASSESSED") continue;
+    ++cis_not_assessed;
+    EXPECT_NE(c.reason.find(" denied"), std::string::npos) << "CIS " << c.control.id << ": '" << c.reason << "'";
+  }
+  EXPECT_GT(cis_not_assessed, 0);
   EXPECT_GE(not_assessed, 30);
   EXPECT_GE(decided, 300);
   std::cout << "limited identity: " << not_assessed << " NOT_ASSESSED naming " << named.size()
