@@ -17,7 +17,7 @@ namespace cloudpeek {
 struct TransportOptions {
   size_t max_in_flight = 64;        // requests being transferred at once
   size_t max_connections = 64;      // total open connections (CURLMOPT_MAX_TOTAL_CONNECTIONS)
-  size_t max_host_connections = 32; // per host
+  size_t max_host_connections = 64; // per host: all of them, since with AWS_ENDPOINT_URL or a proxy every call goes to one host
   std::chrono::milliseconds connect_timeout{3100};
   std::chrono::milliseconds total_timeout{60000};
   std::string ca_bundle;            // AWS_CA_BUNDLE; empty: system store
