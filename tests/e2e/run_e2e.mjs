@@ -376,12 +376,24 @@ async function main() {
       { independent: true },
     );
 
+    async function setFakeawsFaults(doc) {
+      const r = await fetch(`${fakeaws}/__fakeaws/faults`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(doc),
+      });
+      expectTrue(r.ok, `fakeaws accepted the faults ${JSON.stringify(doc)}`);
+    }
+
     let scanDone;
     await step("run a scan of three regions and watch its progress", async () => {
       await byId("nav-scans").click();
       await byId("start-scan").waitFor();
       await byId("reminder-expiring").waitFor();
       for (const r of REGIONS) await byId(`scan-region-${r}`).check();
+      // Unhurried, the sample account's ~300 calls finish within the first
+      // progress event; AWS-like latency keeps the scan running for seconds.
+      await setFakeawsFaults({ latency_ms: 250 });
       await byId("start-scan-button").click();
       await byId("live-scan").waitFor();
       const fractions = new Set();
@@ -401,6 +413,7 @@ async function main() {
         5 * 60_000,
         250,
       );
+      await setFakeawsFaults({});
       expectEq(scanDone, "succeeded", "scan status");
       await byId("live-scan-done").waitFor();
       expectEq(Number(await byId("scan-progress").getAttribute("value")), 1, "progress bar full at the end");
@@ -562,12 +575,7 @@ async function main() {
       secrets.add(short.SecretAccessKey).add(short.SessionToken);
       const at = new Date(Date.now() + 45_000); // long enough to paste and save under load
       const atIso = at.toISOString().replace(/\.\d+Z$/, "Z");
-      const r = await fetch(`${fakeaws}/__fakeaws/faults`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ expire: [{ access_key_id: short.AccessKeyId, at: atIso }] }),
-      });
-      expectTrue(r.ok, "fakeaws accepted the expiry");
+      await setFakeawsFaults({ expire: [{ access_key_id: short.AccessKeyId, at: atIso }] });
       await byId("nav-settings").click();
       await byId("add-provider").click();
       await byId("paste-box").fill(portalExportLines(short, atIso));
