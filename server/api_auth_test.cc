@@ -2,6 +2,8 @@
 // static UI (path traversal), over real HTTP against an in-process server.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "server/test_server.h"
 
 namespace cloudpeek::server::testing {
@@ -240,6 +242,31 @@ TEST(ApiAuth, MalformedRequestsGetClearErrorsNotCrashes) {
   auto big = c.raw("PUT", "/api/v1/settings", std::string(2 << 20, 'x'), {{"X-CSRF-Token", c.csrf()}});
   EXPECT_EQ(big.status, 413u);
   EXPECT_EQ(c.get("/api/v1/session").status, 200u);  // still serving
+}
+
+TEST(ApiAuth, AnOversizedBodyStillGetsItsAnswerWhileTheClientKeepsSending) {
+  // The server answers 413 after the first megabyte; a client that is still
+  // sending must not have its connection reset under it (losing the answer).
+  TestServer s;
+  boost::asio::io_context ioc;
+  boost::asio::ip::tcp::socket sock(ioc);
+  sock.connect({boost::asio::ip::make_address("127.0.0.1"), s.port()});
+  const size_t total = 8u << 20;
+  std::string head = "PUT /api/v1/settings HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(s.port()) +
+                     "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(total) + "\r\n\r\n";
+  boost::system::error_code ec;
+  boost::asio::write(sock, boost::asio::buffer(head), ec);
+  std::string chunk(1u << 20, 'x');
+  for (int i = 0; i < 2 && !ec; ++i) boost::asio::write(sock, boost::asio::buffer(chunk), ec);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the answer is out, the server is closing
+  for (size_t sent = 2 * chunk.size(); sent < total && !ec; sent += chunk.size())
+    boost::asio::write(sock, boost::asio::buffer(chunk), ec);
+  EXPECT_FALSE(ec) << "sending the rest of the body: " << ec.message();
+  boost::beast::flat_buffer buf;
+  boost::beast::http::response<boost::beast::http::string_body> res;
+  boost::beast::http::read(sock, buf, res, ec);
+  EXPECT_FALSE(ec) << "reading the answer: " << ec.message();
+  EXPECT_EQ(res.result_int(), 413u);
 }
 
 }  // namespace

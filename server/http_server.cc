@@ -1,5 +1,7 @@
 #include "server/http_server.h"
 
+#include <array>
+
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -125,6 +127,7 @@ class Session : public std::enable_shared_from_this<Session> {
     if (ec) {
       // Unparseable or too large: answer once and close.
       keep_alive_ = false;
+      unread_input_ = true;
       method_ = "-";
       path_ = "-";
       unsigned status = ec == http::error::body_limit ? 413 : 400;
@@ -194,6 +197,7 @@ class Session : public std::enable_shared_from_this<Session> {
     log_line(res.status);
     stream_.expires_after(kIdleTimeout);
     http::async_write(stream_, *msg, [self = shared_from_this(), msg, keep](beast::error_code ec, size_t) {
+      if (!ec && self->unread_input_) return self->linger();
       if (ec || !keep) return self->finish();
       self->read();
     });
@@ -255,6 +259,27 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // The answer went out before the request was read to its end (a body over
+  // the limit): closing now, with input unread, would make the kernel reset
+  // the connection and the client lose the answer while still sending. Stop
+  // sending, read and drop what still comes for a moment, then close.
+  void linger() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
+    stream_.expires_after(std::chrono::seconds(2));  // for the whole drain, not per read
+    drain();
+  }
+  void drain() {
+    auto scratch = std::make_shared<std::array<char, 16384>>();
+    stream_.async_read_some(net::buffer(*scratch),
+                            [self = shared_from_this(), scratch](beast::error_code ec, size_t n) {
+                              self->lingered_ += n;
+                              if (ec || self->lingered_ > kLingerLimit || self->srv_.stopping) return self->finish();
+                              self->drain();
+                            });
+  }
+  static constexpr size_t kLingerLimit = 64u << 20;  // bytes dropped at most before closing anyway
+
   void finish() {
     if (finished_) return;
     finished_ = true;
@@ -273,6 +298,8 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string client_, method_, path_;
   bool keep_alive_ = true;
   bool finished_ = false;
+  bool unread_input_ = false;  // answered before the request was read to its end
+  size_t lingered_ = 0;
   bool stream_ended_ = false;
   std::shared_ptr<Stream> stream_state_;
   std::shared_ptr<net::steady_timer> timer_;
