@@ -91,7 +91,8 @@ class ScanEngine::Run : public collect::CollectContext {
                     const std::string& region) override;
   void spawn(std::function<void()> task) override;
   void emit(Resource resource) override;
-  static constexpr int kThrottledRounds = 5;  // sends of a call AWS keeps throttling, each with the client's retries
+  // How long a call AWS keeps throttling is sent again (each time with the client's retries).
+  static constexpr std::chrono::minutes kThrottledPatience{2};
   void gap(CoverageGap gap) override;
 
  private:
@@ -161,13 +162,15 @@ Result<json> ScanEngine::Run::call(std::string_view service, std::string_view op
                       "Add it to aws/services/collected_services.txt.");
   TokenBucket& bucket = limiters_.bucket(service, operation, region);
   // The client retries a throttled call a few times; when AWS still says no,
-  // the bucket slows down and the call goes again, so a limit lower than the
-  // table's costs time, not coverage.
-  for (int round = 1;; ++round) {
+  // the bucket slows down and the call goes again (for up to
+  // kThrottledPatience), so a limit lower than the table's costs time, not
+  // coverage.
+  auto first_sent = std::chrono::steady_clock::now();
+  for (;;) {
     auto out = send(bucket, *model, service, operation, params, region);
     bool throttled = !out && out.error().kind == ErrorKind::kThrottled;
     if (!throttled) bucket.succeeded();
-    if (!throttled || round == kThrottledRounds) return out;
+    if (!throttled || std::chrono::steady_clock::now() - first_sent > kThrottledPatience) return out;
     bucket.throttled();
   }
 }
