@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "checks/policy_statements.h"
+
 namespace cloudpeek::checks::monitoring {
 
 // Seconds since the epoch of "YYYY-MM-DDTHH:MM:SS[.fff]Z" (the form collectors normalise to).
@@ -56,18 +58,10 @@ inline bool principal_is_everyone(const nlohmann::json& principal) {
 
 // The Sid (or index) of the first Allow statement open to everyone without a
 // Condition, if any: such a statement grants its actions to any AWS account.
-inline std::optional<std::string> public_statement(const nlohmann::json& policy) {
-  if (!policy.is_object() || !policy.contains("Statement")) return std::nullopt;
-  // Read in place; only a lone statement object is wrapped (copied) into a list.
-  const nlohmann::json* statements = &policy["Statement"];
-  nlohmann::json wrapped;
-  if (statements->is_object()) {
-    wrapped = nlohmann::json::array({*statements});
-    statements = &wrapped;
-  }
-  if (!statements->is_array()) return std::nullopt;
-  for (size_t i = 0; i < statements->size(); ++i) {
-    const auto& s = (*statements)[i];
+inline std::optional<std::string> public_statement(const nlohmann::json& policy_doc) {
+  const policy::StatementRefs list = policy::statements(policy_doc);
+  for (size_t i = 0; i < list.size(); ++i) {
+    const nlohmann::json& s = list[i];
     if (!s.is_object() || s.value("Effect", "") != "Allow") continue;
     if (!s.contains("Principal") || !principal_is_everyone(s["Principal"])) continue;
     if (s.contains("Condition") && s["Condition"].is_object() && !s["Condition"].empty()) continue;
