@@ -117,24 +117,24 @@ void App::add_finding_routes() {
       for (size_t i = 0; i < std::size(columns); ++i) out << (i ? "," : "") << columns[i];
       out << "\r\n";
     }
-    for (int64_t page = 1;; ++page) {
-      auto p = store_.list_findings(*f, {page, 500});
-      for (const auto& row : p.items) {
-        if (format == "json") {
-          items.push_back(finding_json(row));
-          continue;
-        }
-        json j = finding_json(row);
-        std::vector<std::string> cells = {
-            row.id, row.check_id, row.title, j["severity"], row.service, row.region, row.account,
-            row.resource_type, row.resource_arn, row.resource_name, j["result"], j["status"], row.detail,
-            j["first_seen"], j["last_seen"], row.mute ? row.mute->reason : "",
-            row.mute && row.mute->until ? store::format_time(*row.mute->until) : ""};
-        for (size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << report::csv_cell(cells[i]);
-        out << "\r\n";
+    // One query in one read transaction: a scan publishing meanwhile cannot
+    // shift rows between pages (duplicates, omissions), and a large export is
+    // not a thousand OFFSET queries.
+    store_.for_each_finding(*f, [&](const store::FindingRow& row) {
+      if (format == "json") {
+        items.push_back(finding_json(row));
+        return true;
       }
-      if (p.items.empty() || page * p.page_size >= p.total) break;
-    }
+      json j = finding_json(row);
+      std::vector<std::string> cells = {
+          row.id, row.check_id, row.title, j["severity"], row.service, row.region, row.account,
+          row.resource_type, row.resource_arn, row.resource_name, j["result"], j["status"], row.detail,
+          j["first_seen"], j["last_seen"], row.mute ? row.mute->reason : "",
+          row.mute && row.mute->until ? store::format_time(*row.mute->until) : ""};
+      for (size_t i = 0; i < cells.size(); ++i) out << (i ? "," : "") << report::csv_cell(cells[i]);
+      out << "\r\n";
+      return true;
+    });
     Response r;
     if (format == "json") {
       r = json_response(200, items);
