@@ -66,12 +66,12 @@ export interface Gap {
 }
 
 export interface ScanProgress {
-  calls_done: number;
+  calls_done: number | null; // null: not known (a scan recorded before live progress)
   calls_in_flight: number;
-  calls_failed: number;
+  calls_failed: number | null;
   resources: number;
   checks_done: number;
-  checks_total: number;
+  checks_total: number | null; // null while running: evaluations are known only once collection ends
   fraction: number;
 }
 

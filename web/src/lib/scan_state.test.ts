@@ -34,6 +34,12 @@ describe("scan progress", () => {
     expect(progressLine(P)).toBe("10 API calls · 2 in flight · 5 resources · 3/12 checks");
     expect(progressLine({ ...P, calls_failed: 1 })).toContain("1 failed calls");
     expect(progressLine(null)).toContain("Waiting");
+    // While running the server does not know the total yet: no "null" in the line.
+    const running = progressLine({ ...P, checks_total: null });
+    expect(running).toBe("10 API calls · 2 in flight · 5 resources · 3 checks evaluated");
+    const old = progressLine({ ...P, calls_done: null, calls_failed: null, checks_total: null });
+    expect(old).not.toContain("null");
+    expect(progressFraction({ ...P, checks_total: null })).toBe(0);
   });
   it("knows active states and never rolls a finished scan back", () => {
     expect(isActive(scan("queued"))).toBe(true);

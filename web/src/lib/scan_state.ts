@@ -11,17 +11,17 @@ export function isActive(s: Pick<Scan, "status">): boolean {
 export function progressFraction(p: ScanProgress | null | undefined): number {
   if (!p) return 0;
   let f = typeof p.fraction === "number" && Number.isFinite(p.fraction) ? p.fraction : 0;
-  if (!f && p.checks_total > 0) f = p.checks_done / p.checks_total;
+  if (!f && p.checks_total) f = p.checks_done / p.checks_total;
   return f < 0 ? 0 : f > 1 ? 1 : f;
 }
 
 export function progressLine(p: ScanProgress | null | undefined): string {
   if (!p) return "Waiting to start…";
   const parts = [
-    `${p.calls_done} API calls`,
+    ...(p.calls_done === null ? [] : [`${p.calls_done} API calls`]),
     `${p.calls_in_flight} in flight`,
     `${p.resources} resources`,
-    `${p.checks_done}/${p.checks_total} checks`,
+    p.checks_total === null ? `${p.checks_done} checks evaluated` : `${p.checks_done}/${p.checks_total} checks`,
   ];
   if (p.calls_failed) parts.push(`${p.calls_failed} failed calls`);
   return parts.join(" · ");
