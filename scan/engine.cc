@@ -91,11 +91,11 @@ class ScanEngine::Run : public collect::CollectContext {
                     const std::string& region) override;
   void spawn(std::function<void()> task) override;
   void emit(Resource resource) override;
-  // How long a call AWS keeps throttling is sent again (each time with the client's retries).
-  static constexpr std::chrono::minutes kThrottledPatience{2};
   void gap(CoverageGap gap) override;
 
  private:
+  // How long a call AWS keeps throttling is sent again (each time with the client's retries).
+  static constexpr std::chrono::minutes kThrottledPatience{2};
   Result<json> send(TokenBucket& bucket, const ServiceModel& model, std::string_view service,
                     std::string_view operation, const json& params, const std::string& region);
   void resolve_regions();
