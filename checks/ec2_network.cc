@@ -66,6 +66,17 @@ std::string sg_rule_text(const json& rule) {
   return ports + (from.empty() ? "" : " from " + from);
 }
 
+std::string sg_admin_port_rules(const json& ingress, IpFamily family) {
+  std::string open;
+  for (const auto& rule : ingress)
+    for (int port : {22, 3389})
+      if (sg_rule_opens_port(rule, port, family, true)) {
+        open += (open.empty() ? "" : "; ") + sg_rule_text(rule);
+        break;
+      }
+  return open;
+}
+
 int nacl_allows_from_internet(const json& entries, int port, IpFamily family) {
   if (!entries.is_array()) return -1;
   // Pointers into `entries`, not copies: the same order as sorting copies

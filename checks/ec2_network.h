@@ -23,6 +23,10 @@ bool sg_rule_opens_all(const json& rule, IpFamily family);
 bool sg_rule_open(const json& rule, IpFamily family);
 // "tcp 22 from 0.0.0.0/0": a readable form of a rule, for details.
 std::string sg_rule_text(const json& rule);
+// The ingress rules that admit anywhere in `family` to SSH (22) or RDP (3389)
+// over TCP, UDP or all protocols (CIS 5.2/5.3), as sg_rule_text joined by
+// "; "; empty when none does.
+std::string sg_admin_port_rules(const json& ingress, IpFamily family);
 
 // Whether a network ACL lets `port` (TCP or UDP) in from 0.0.0.0/0 (or ::/0):
 // ingress entries are evaluated in rule-number order and the first entry from

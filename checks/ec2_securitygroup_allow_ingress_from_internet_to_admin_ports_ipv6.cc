@@ -10,13 +10,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* ingress = require_prop(r, "ingress", &why);
   if (!ingress) return not_assessed(why);
-  std::string open;
-  for (const auto& rule : *ingress)
-    for (int port : {22, 3389})
-      if (sg_rule_opens_port(rule, port, IpFamily::kIpv6, true)) {
-        open += (open.empty() ? "" : "; ") + sg_rule_text(rule);
-        break;
-      }
+  std::string open = sg_admin_port_rules(*ingress, IpFamily::kIpv6);
   if (open.empty()) return pass("Security group " + r.id + " does not admit ::/0 to ports 22 or 3389.");
   return fail("Security group " + r.id + " admits ::/0 to remote administration ports: " + open + ".");
 }

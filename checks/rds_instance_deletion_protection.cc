@@ -1,26 +1,20 @@
 // FSBP RDS.8: RDS DB instances should have deletion protection enabled
 #include "checks/check.h"
+#include "checks/rds_util.h"
 #include "checks/require_prop.h"
 
 namespace cloudpeek::checks {
 namespace {
 
 CheckResult evaluate(const Resource& r, const Inventory& inv) {
+  std::optional<std::string> gap;
+  const Resource* c = rds::owning_cluster(r, inv, &gap);  // Aurora keeps the setting on the cluster
+  if (gap) return not_assessed(*gap);
   std::string why;
-  const json* cluster = r.prop("cluster");
-  if (cluster && cluster->is_string()) {
-    // Aurora and Multi-AZ cluster instances are protected by their cluster's setting.
-    for (const auto& c : inv.of_type("AWS::RDS::DBCluster")) {
-      if (c.region != r.region || c.id != cluster->get<std::string>()) continue;
-      const json* on = require_prop(c, "deletion_protection", &why);
-      if (!on) return not_assessed(why);
-      if (on->get<bool>()) return pass("DB instance " + r.id + " belongs to cluster " + c.id + ", which has deletion protection enabled.");
-      return fail("DB instance " + r.id + " belongs to cluster " + c.id + ", which has deletion protection disabled.");
-    }
-    if (auto gap = inv.gap("AWS::RDS::DBCluster", r.region)) return not_assessed(*gap);
-  }
-  const json* on = require_prop(r, "deletion_protection", &why);
+  const json* on = require_prop(c ? *c : r, "deletion_protection", &why);
   if (!on) return not_assessed(why);
+  if (c && on->get<bool>()) return pass("DB instance " + r.id + " belongs to cluster " + c->id + ", which has deletion protection enabled.");
+  if (c) return fail("DB instance " + r.id + " belongs to cluster " + c->id + ", which has deletion protection disabled.");
   if (on->get<bool>()) return pass("DB instance " + r.id + " has deletion protection enabled.");
   return fail("DB instance " + r.id + " has deletion protection disabled.");
 }

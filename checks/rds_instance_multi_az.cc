@@ -1,25 +1,20 @@
 // FSBP RDS.5: RDS DB instances should be configured with multiple Availability Zones
 #include "checks/check.h"
+#include "checks/rds_util.h"
 #include "checks/require_prop.h"
 
 namespace cloudpeek::checks {
 namespace {
 
 CheckResult evaluate(const Resource& r, const Inventory& inv) {
+  std::optional<std::string> gap;
+  const Resource* c = rds::owning_cluster(r, inv, &gap);  // a cluster instance is judged by its cluster's MultiAZ
+  if (gap) return not_assessed(*gap);
   std::string why;
-  const json* cluster = r.prop("cluster");
-  if (cluster && cluster->is_string()) {
-    for (const auto& c : inv.of_type("AWS::RDS::DBCluster")) {
-      if (c.region != r.region || c.id != cluster->get<std::string>()) continue;
-      const json* multi = require_prop(c, "multi_az", &why);
-      if (!multi) return not_assessed(why);
-      if (multi->get<bool>()) return pass("DB instance " + r.id + " belongs to Multi-AZ cluster " + c.id + ".");
-      return fail("DB instance " + r.id + " belongs to cluster " + c.id + ", which is not Multi-AZ.");
-    }
-    if (auto gap = inv.gap("AWS::RDS::DBCluster", r.region)) return not_assessed(*gap);
-  }
-  const json* multi = require_prop(r, "multi_az", &why);
+  const json* multi = require_prop(c ? *c : r, "multi_az", &why);
   if (!multi) return not_assessed(why);
+  if (c && multi->get<bool>()) return pass("DB instance " + r.id + " belongs to Multi-AZ cluster " + c->id + ".");
+  if (c) return fail("DB instance " + r.id + " belongs to cluster " + c->id + ", which is not Multi-AZ.");
   if (multi->get<bool>()) return pass("DB instance " + r.id + " is Multi-AZ.");
   return fail("DB instance " + r.id + " runs in a single Availability Zone.");
 }
