@@ -13,18 +13,21 @@ import { ProviderSettingsPage } from "./pages/provider_settings";
 import { ResourceDetailPage } from "./pages/resource_detail";
 import { ScansPage } from "./pages/scans";
 import { SetupPage } from "./pages/setup";
+import { pageTitle } from "./lib/title";
 import { Link, matchPath, navigate, Redirect, useLocation } from "./router";
 import type { User } from "./types";
 
 type Auth = { state: "checking" } | { state: "anonymous" } | { state: "signed-in"; user: User };
 
-const NAV: { href: string; label: string; testid: string }[] = [
+export const NAV: { href: string; label: string; testid: string }[] = [
   { href: "/", label: "Dashboard", testid: "nav-dashboard" },
   { href: "/findings", label: "Findings", testid: "nav-findings" },
   { href: "/inventory", label: "Inventory", testid: "nav-inventory" },
   { href: "/scans", label: "Scans", testid: "nav-scans" },
   { href: "/compliance", label: "Compliance", testid: "nav-compliance" },
-  { href: "/settings/provider", label: "AWS accounts", testid: "nav-settings" },
+  // The renewal steps (server/scheduler.cc) say "Settings > AWS integration": the menu
+  // says Settings, the page is headed Settings › AWS integration.
+  { href: "/settings/provider", label: "Settings", testid: "nav-settings" },
 ];
 
 function isActive(href: string, path: string): boolean {
@@ -34,6 +37,9 @@ function isActive(href: string, path: string): boolean {
 export function App() {
   const loc = useLocation();
   const [auth, setAuth] = useState<Auth>({ state: "checking" });
+  // On narrow screens the menu folds behind a button; it folds again on navigation.
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [loc.path]);
 
   useEffect(() => {
     get<{ user: User }>("/session", { quiet401: true }).then(
@@ -42,6 +48,10 @@ export function App() {
     );
     return onUnauthenticated(() => setAuth({ state: "anonymous" }));
   }, []);
+
+  useEffect(() => {
+    if (auth.state !== "checking") document.title = pageTitle(loc.path, auth.state === "signed-in");
+  }, [loc.path, auth.state]);
 
   const signedIn = (user: User) => {
     setAuth({ state: "signed-in", user });
@@ -76,11 +86,21 @@ export function App() {
 
   return (
     <div class="shell">
-      <header class="topbar">
+      <header class={menuOpen ? "topbar menu-open" : "topbar"}>
         <Link href="/" class="brand" data-testid="brand">
           CloudPeek
         </Link>
-        <nav class="mainnav">
+        <button
+          type="button"
+          class="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="mainnav"
+          onClick={() => setMenuOpen(!menuOpen)}
+          data-testid="menu-toggle"
+        >
+          Menu
+        </button>
+        <nav class="mainnav" id="mainnav" aria-label="Main">
           {NAV.map((n) => (
             <Link key={n.href} href={n.href} class={isActive(n.href, loc.path) ? "active" : ""} data-testid={n.testid}>
               {n.label}

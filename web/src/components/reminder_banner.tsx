@@ -3,7 +3,8 @@
 // exact steps to renew.
 import { useEffect } from "preact/hooks";
 import { useGet, useNow } from "../hooks";
-import { formatCountdown, formatTime, secondsLeft } from "../lib/format";
+import { formatCountdown, secondsLeft } from "../lib/format";
+import { Time } from "./ui";
 import { Link } from "../router";
 import type { Reminder } from "../types";
 
@@ -43,7 +44,12 @@ export function ReminderBanner({ path }: { path: string }) {
                   : `The credentials for “${rem.label}” expire in `}
               </strong>
               {!expired ? <strong data-testid="reminder-countdown">{formatCountdown(left)}</strong> : null}
-              {rem.expires_at ? <span class="muted"> ({expired ? "at " : "at "}{formatTime(rem.expires_at)})</span> : null}
+              {rem.expires_at ? (
+                <span class="muted">
+                  {" "}
+                  (at <Time iso={rem.expires_at} />)
+                </span>
+              ) : null}
               {expired ? <span>. New scans are blocked until they are renewed.</span> : null}
             </div>
             {expired && rem.steps.length > 0 ? (

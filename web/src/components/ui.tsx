@@ -2,6 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { ApiError } from "../api";
 import { pageCount } from "../lib/filters";
+import { formatTime, formatUtc } from "../lib/format";
 
 export function SeverityBadge({ severity }: { severity: string }) {
   return <span class={`badge sev-${severity.replace(/[^a-z]/g, "")}`}>{severity}</span>;
@@ -11,14 +12,27 @@ export function StatusBadge({ status }: { status: string }) {
   return <span class={`badge st-${status.toLowerCase().replace(/[^a-z_]/g, "")}`}>{status.replace("_", " ")}</span>;
 }
 
+// A time in the browser's zone, named ("2026-11-30 08:00:00 CET"), with UTC on hover.
+export function Time({ iso, testid }: { iso: string | null | undefined; testid?: string }) {
+  if (!iso || Number.isNaN(Date.parse(iso))) return <span data-testid={testid}>{formatTime(iso)}</span>;
+  return (
+    <time dateTime={iso} title={formatUtc(iso)} data-testid={testid}>
+      {formatTime(iso)}
+    </time>
+  );
+}
+
 export function ErrorBox({ error, testid = "error" }: { error: unknown; testid?: string }) {
   if (!error) return null;
   const e = error instanceof ApiError ? error : null;
   const message = e ? e.message : error instanceof Error ? error.message : String(error);
+  // Expired credentials: the advice is the renewal steps, which the banner at the top
+  // of every page already lists; they are shown once per page.
+  const advice = e?.code === "credentials_expired" ? "The renewal steps are at the top of the page." : e?.advice;
   return (
     <div class="error-box" role="alert" data-testid={testid}>
       <strong>{message}</strong>
-      {e?.advice ? <div class="advice">{e.advice}</div> : null}
+      {advice ? <div class="advice">{advice}</div> : null}
     </div>
   );
 }
@@ -69,6 +83,16 @@ export function Pager({
         Next ›
       </button>
     </nav>
+  );
+}
+
+// A table that scrolls sideways inside its own box on a narrow screen, never the page.
+// Focusable, so a keyboard user can scroll it too.
+export function TableWrap({ children }: { children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" tabIndex={0}>
+      {children}
+    </div>
   );
 }
 

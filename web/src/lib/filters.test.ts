@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { exportHref, findingsParams, pageCount, parseFindingsQuery } from "./filters";
+import {
+  ANY_STATUS,
+  apiParams,
+  exportHref,
+  findingsParams,
+  IMPROVEMENT_SEVERITIES,
+  needsCanonicalUrl,
+  pageCount,
+  parseFindingsQuery,
+  SECURITY_ISSUE_SEVERITIES,
+  STATUS_VIEWS,
+  tileHref,
+} from "./filters";
 
 describe("findings query", () => {
   it("reads filters, sort and paging from the URL", () => {
@@ -17,7 +29,8 @@ describe("findings query", () => {
     expect(q.sort).toBe("-severity");
     expect(q.page).toBe(1);
     expect(q.pageSize).toBe(500);
-    expect(q.filters).toEqual({});
+    // An empty status is no filter: the page's default, open failures.
+    expect(q.filters).toEqual({ status: "open" });
   });
 
   it("writes only what differs from the defaults, and round-trips", () => {
@@ -52,5 +65,53 @@ describe("findings query", () => {
   it("page count", () => {
     expect(pageCount(0, 50)).toBe(1);
     expect(pageCount(101, 50)).toBe(3);
+  });
+});
+
+describe("the findings page's default: open failures", () => {
+  it("opened without a filter (from the menu), lists open findings, and says so in the URL", () => {
+    const q = parseFindingsQuery(new URLSearchParams(""));
+    expect(q.filters).toEqual({ status: "open" });
+    expect(needsCanonicalUrl(new URLSearchParams(""))).toBe(true);
+    expect(needsCanonicalUrl(new URLSearchParams("sort=check&page=2"))).toBe(true);
+    expect(findingsParams(q).toString()).toBe("status=open");
+    expect(apiParams(q).toString()).toBe("status=open");
+  });
+
+  it("keeps any filter the URL has, without adding the default", () => {
+    expect(needsCanonicalUrl(new URLSearchParams("severity=high"))).toBe(false);
+    expect(parseFindingsQuery(new URLSearchParams("severity=high")).filters).toEqual({ severity: "high" });
+    expect(parseFindingsQuery(new URLSearchParams("check=s3_x")).filters.status).toBeUndefined();
+  });
+
+  it("status=any shows every result: kept in the page URL, not sent to the API or the export", () => {
+    const q = parseFindingsQuery(new URLSearchParams("status=any"));
+    expect(q.filters).toEqual({ status: ANY_STATUS });
+    expect(needsCanonicalUrl(new URLSearchParams("status=any"))).toBe(false);
+    expect(findingsParams(q).toString()).toBe("status=any");
+    expect(apiParams(q).toString()).toBe("");
+    expect(exportHref(q, "csv")).toBe("/api/v1/findings/export?format=csv");
+  });
+
+  it("offers the other results one click away", () => {
+    expect(STATUS_VIEWS.map((v) => v.status)).toEqual(["open", ANY_STATUS, "muted", "resolved", "passed", "not_assessed"]);
+    expect(STATUS_VIEWS[0].label).toBe("Open failures");
+  });
+});
+
+describe("dashboard tiles", () => {
+  it("link to exactly the findings they count: open, by severity group", () => {
+    const issues = new URL(tileHref(SECURITY_ISSUE_SEVERITIES), "http://h");
+    expect(issues.pathname).toBe("/findings");
+    expect(issues.searchParams.get("severity")).toBe("critical,high");
+    expect(issues.searchParams.get("status")).toBe("open");
+    const better = new URL(tileHref(IMPROVEMENT_SEVERITIES, "7"), "http://h");
+    expect(better.searchParams.get("severity")).toBe("medium,low,informational");
+    expect(better.searchParams.get("status")).toBe("open");
+    expect(better.searchParams.get("provider_id")).toBe("7");
+    // The findings page sends the same filter to the API.
+    const q = parseFindingsQuery(issues.searchParams);
+    expect(apiParams(q).get("severity")).toBe("critical,high");
+    expect(apiParams(q).get("status")).toBe("open");
   });
 });

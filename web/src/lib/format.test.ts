@@ -4,10 +4,13 @@ import {
   formatCountdown,
   formatDuration,
   formatTime,
+  formatUtc,
   localInputToIso,
+  localZoneName,
   percent,
   plural,
   secondsLeft,
+  zoneName,
 } from "./format";
 
 describe("formatCountdown", () => {
@@ -39,12 +42,30 @@ describe("formatDuration", () => {
 });
 
 describe("times", () => {
-  it("formats RFC 3339 as UTC and passes junk through", () => {
-    expect(formatTime("2026-11-30T07:00:00Z")).toBe("2026-11-30 07:00:00 UTC");
-    expect(formatTime("2026-11-30T08:00:00+01:00")).toBe("2026-11-30 07:00:00 UTC");
+  it("formats RFC 3339 in a time zone, named, and passes junk through", () => {
+    expect(formatTime("2026-11-30T07:00:00Z", "UTC")).toBe("2026-11-30 07:00:00 UTC");
+    expect(formatTime("2026-11-30T08:00:00+01:00", "UTC")).toBe("2026-11-30 07:00:00 UTC");
+    expect(formatTime("2026-01-15T13:05:00Z", "Europe/Berlin")).toBe("2026-01-15 14:05:00 CET");
+    expect(formatTime("2026-07-15T13:05:00Z", "Europe/Berlin")).toBe("2026-07-15 15:05:00 CEST");
+    expect(formatTime("2026-01-15T13:05:00Z", "America/New_York")).toBe("2026-01-15 08:05:00 EST");
+    // A zone without a well-known abbreviation is named by its offset; the date rolls over.
+    expect(formatTime("2026-01-15T20:05:00Z", "Asia/Tokyo")).toBe("2026-01-16 05:05:00 GMT+9");
+    expect(formatTime("2026-01-15T00:00:00Z", "America/New_York")).toBe("2026-01-14 19:00:00 EST");
     expect(formatTime("not a time")).toBe("not a time");
     expect(formatTime(null)).toBe("—");
   });
+
+  it("uses the browser's time zone when none is given, UTC on request", () => {
+    const here = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    for (const iso of ["2026-01-15T13:05:00Z", "2026-07-15T23:59:59Z"]) {
+      expect(formatTime(iso)).toBe(formatTime(iso, here));
+      expect(localZoneName(new Date(iso))).toBe(zoneName(new Date(iso), here));
+    }
+    expect(formatUtc("2026-01-15T14:05:00+01:00")).toBe("2026-01-15 13:05:00 UTC");
+    expect(formatUtc("junk")).toBe("junk");
+    expect(zoneName(new Date("2026-01-15T13:05:00Z"), "UTC")).toBe("UTC");
+  });
+
   it("seconds left prefers the absolute expiry", () => {
     const now = Date.parse("2026-11-30T07:00:00Z");
     expect(secondsLeft("2026-11-30T07:10:00Z", 5, now - 1000, now)).toBe(600);

@@ -31,12 +31,64 @@ export function formatDuration(seconds: number | null | undefined): string {
   return `${s}s`;
 }
 
-// An RFC 3339 time → "2026-11-30 07:00:00 UTC" (UTC, so what a user reads matches logs and AWS).
-export function formatTime(iso: string | null | undefined): string {
+// The short name of a time zone at an instant: "CET", "EST", "UTC", else "GMT+9".
+// Intl names zones by locale (en-US knows EST but calls Berlin "GMT+1"; en-GB the
+// reverse), so take the first that gives letters rather than an offset.
+export function zoneName(d: Date, timeZone?: string): string {
+  let fallback = "";
+  for (const locale of ["en-US", "en-GB"]) {
+    try {
+      const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" })
+        .formatToParts(d)
+        .find((p) => p.type === "timeZoneName")?.value;
+      if (!name) continue;
+      if (!/^(GMT|UTC)[+-]/.test(name)) return name;
+      fallback ||= name;
+    } catch {
+      /* an unknown zone: fall through to the offset */
+    }
+  }
+  return fallback || "UTC";
+}
+
+// An instant's wall-clock fields in a time zone (the browser's when none is given).
+function wallClock(d: Date, timeZone?: string): Record<string, string> {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(d);
+  const out: Record<string, string> = {};
+  for (const p of parts) out[p.type] = p.value;
+  return out;
+}
+
+// An RFC 3339 time → "2026-11-30 08:00:00 CET": the browser's time zone, named, so a
+// user reads their own clock; formatUtc gives the UTC form (titles, exports, logs).
+export function formatTime(iso: string | null | undefined, timeZone?: string): string {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const w = wallClock(d, timeZone);
+  return `${w.year}-${w.month}-${w.day} ${w.hour}:${w.minute}:${w.second} ${zoneName(d, timeZone)}`;
+}
+
+// An RFC 3339 time → "2026-11-30 07:00:00 UTC" (what logs, exports and AWS show).
+export function formatUtc(iso: string | null | undefined): string {
   if (!iso) return "—";
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return d.toISOString().replace("T", " ").replace(/\.\d{3}Z$/, " UTC");
+}
+
+// The zone a datetime-local input means (the browser's), for its label: "CET".
+export function localZoneName(now: Date = new Date(), timeZone?: string): string {
+  return zoneName(now, timeZone);
 }
 
 // Seconds left at `now` from an absolute expiry (preferred) or a server-given count taken at `fetchedAt`.

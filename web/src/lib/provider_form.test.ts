@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { parsePastedCredentials } from "./paste";
-import { applyPaste, credentialsBody, EMPTY_FORM, formFieldOf, keyKind, validateForm } from "./provider_form";
+import {
+  applyPaste,
+  credentialsBody,
+  EMPTY_FORM,
+  formFieldOf,
+  keyKind,
+  lengthError,
+  MAX_LENGTH,
+  MAX_PASTE,
+  mayHoldSecret,
+  pasteAttempt,
+  validateForm,
+} from "./provider_form";
 
 const KEY = "ASIAFAKEKEY0000TEST";
 const SECRET = "fakeSecret/fakeSecret+fakeSecret0000TEST";
@@ -69,5 +81,94 @@ describe("provider form", () => {
     expect(keyKind(KEY)).toBe("temporary");
     expect(keyKind("AKIAFAKEKEY0000TEST")).toBe("long_term");
     expect(keyKind("")).toBe("unknown");
+  });
+});
+
+describe("lengths, checked where the user types", () => {
+  it("takes what the server takes: key id 128, secret 256, token 8192", () => {
+    expect(MAX_LENGTH).toEqual({ label: 100, access_key_id: 128, secret_access_key: 256, session_token: 8192 });
+    expect(lengthError("access_key_id", "A".repeat(128))).toBe("");
+    expect(lengthError("secret_access_key", "s".repeat(256))).toBe("");
+    expect(lengthError("session_token", "t".repeat(8192))).toBe("");
+    expect(lengthError("expires_at", "x".repeat(10_000))).toBe("");
+  });
+
+  it("names the field that is too long, with its length, never its value", () => {
+    const key = lengthError("access_key_id", "A".repeat(129));
+    expect(key).toContain("Access Key ID is too long");
+    expect(key).toContain("129 characters");
+    const secret = lengthError("secret_access_key", "s".repeat(300));
+    expect(secret).toContain("Secret Access Key is too long");
+    expect(secret).toContain("at most 256");
+    expect(secret).not.toContain("sss");
+    const token = lengthError("session_token", "t".repeat(1_000_000));
+    expect(token).toContain("Session Token is too long: 1,000,000 characters, at most 8,192");
+    expect(token).not.toContain("ttt");
+  });
+
+  it("stops the form before a request: each too-long field has its own message", () => {
+    const e = validateForm(
+      {
+        ...EMPTY_FORM,
+        accessKeyId: "ASIA" + "A".repeat(200),
+        secretAccessKey: "s".repeat(257),
+        sessionToken: "t".repeat(9000),
+      },
+      false,
+      NOW,
+    );
+    expect(e.access_key_id).toContain("Access Key ID is too long");
+    expect(e.secret_access_key).toContain("Secret Access Key is too long");
+    expect(e.session_token).toContain("Session Token is too long");
+    // A 200-character secret is long but accepted, as by the server.
+    expect(validateForm({ ...EMPTY_FORM, accessKeyId: "AKIAFAKEKEY0000TEST", secretAccessKey: "s".repeat(200) }, false, NOW)).toEqual({});
+  });
+});
+
+describe("a paste attempt", () => {
+  const lines = (token: string) =>
+    `export AWS_ACCESS_KEY_ID="${KEY}"\nexport AWS_SECRET_ACCESS_KEY="${SECRET}"\nexport AWS_SESSION_TOKEN="${token}"\n`;
+
+  it("fills the fields and empties the box", () => {
+    const r = pasteAttempt(lines(TOKEN), NOW);
+    expect(r.ok).toBe(true);
+    expect(r.clearBox).toBe(true);
+  });
+
+  it("empties the box when it failed but saw a secret", () => {
+    // The key id and token, no secret: the parse fails, the token was in the box.
+    const r = pasteAttempt(`export AWS_ACCESS_KEY_ID="${KEY}"\nexport AWS_SESSION_TOKEN="${TOKEN}"`, NOW);
+    expect(r.ok).toBe(false);
+    expect(r.clearBox).toBe(true);
+    if (!r.ok) expect(r.message).toContain("no AWS_SECRET_ACCESS_KEY");
+    // A bare secret-like string with nothing around it.
+    expect(pasteAttempt(SECRET, NOW).clearBox).toBe(true);
+    // A malformed line that names the secret.
+    expect(pasteAttempt(`export AWS_SECRET_ACCESS_KEY="${SECRET}`, NOW).clearBox).toBe(true);
+  });
+
+  it("leaves text that holds no secret, so it can be corrected", () => {
+    expect(mayHoldSecret("hello")).toBe(false);
+    const r = pasteAttempt(`export AWS_ACCESS_KEY_ID="${KEY}"`, NOW);
+    expect(r.ok).toBe(false);
+    expect(r.clearBox).toBe(false);
+    expect(pasteAttempt("   ", NOW)).toEqual({ ok: false, message: "The paste box is empty.", advice: expect.any(String), clearBox: false });
+  });
+
+  it("refuses a paste too large to be credentials before parsing it, and empties the box", () => {
+    const r = pasteAttempt(lines("A".repeat(1_000_000)), NOW);
+    expect(r.ok).toBe(false);
+    expect(r.clearBox).toBe(true);
+    if (!r.ok) expect(r.message).toContain("The paste is too long");
+    expect(MAX_PASTE).toBeGreaterThan(8192 + 128 + 256 + 200);
+  });
+
+  it("names a pasted session token longer than the server takes", () => {
+    const r = pasteAttempt(lines("A".repeat(9000)), NOW);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.message).toContain("Session Token is too long: 9,000 characters");
+      expect(r.clearBox).toBe(true);
+    }
   });
 });

@@ -1,7 +1,7 @@
 // The AWS integration form: its fields, filling them from a parsed paste,
 // client-side checks before anything is sent, and the request body.
 import { dateToLocalInput, localInputToIso } from "./format";
-import type { PastedCredentials } from "./paste";
+import { parsePastedCredentials, type PastedCredentials } from "./paste";
 
 export interface ProviderForm {
   label: string;
@@ -32,6 +32,45 @@ export function applyPaste(form: ProviderForm, p: PastedCredentials): ProviderFo
   };
 }
 
+// The longest value each field takes, as the server checks them (server/api_providers.cc,
+// read_credentials: key id 16-128, secret up to 256, token up to 8192; label 100), so
+// an overlong value is named beside its field before anything is sent. AWS's own: key
+// ids up to 128 characters, secrets 40, session tokens a few KB.
+export const MAX_LENGTH = {
+  label: 100,
+  access_key_id: 128,
+  secret_access_key: 256,
+  session_token: 8192,
+} as const;
+
+// The paste box: a session token at its limit with the key id, secret, expiry and the
+// export lines around them is under 9,000 characters; twice that is plenty.
+export const MAX_PASTE = 16384;
+
+const FIELD_NAMES: Record<keyof typeof MAX_LENGTH, string> = {
+  label: "The label",
+  access_key_id: "The Access Key ID",
+  secret_access_key: "The Secret Access Key",
+  session_token: "The Session Token",
+};
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+// "The Session Token is too long: …" when `value` is longer than its field takes; "" otherwise.
+export function lengthError(field: FormField, value: string): string {
+  if (!(field in MAX_LENGTH)) return "";
+  const max = MAX_LENGTH[field as keyof typeof MAX_LENGTH];
+  const n = value.trim().length;
+  if (n <= max) return "";
+  const usual =
+    field === "secret_access_key"
+      ? " (AWS secret access keys have 40)"
+      : field === "session_token"
+        ? " (AWS session tokens are a few KB)"
+        : "";
+  return `${FIELD_NAMES[field as keyof typeof MAX_LENGTH]} is too long: ${count(n)} characters, at most ${count(max)} are accepted${usual}.`;
+}
+
 // Problems the server would reject anyway, shown before sending. Never echoes a secret.
 export function validateForm(form: ProviderForm, needLabel: boolean, now: Date = new Date()): FieldErrors {
   const e: FieldErrors = {};
@@ -39,16 +78,19 @@ export function validateForm(form: ProviderForm, needLabel: boolean, now: Date =
   if (form.label.length > 100) e.label = "The label is longer than 100 characters.";
   const key = form.accessKeyId.trim();
   if (!key) e.access_key_id = "The Access Key ID is required.";
+  else if (lengthError("access_key_id", key)) e.access_key_id = lengthError("access_key_id", key);
   else if (!/^(AKIA|ASIA)[A-Z0-9]{12,124}$/.test(key))
     e.access_key_id = "An Access Key ID is 16-128 upper-case letters and digits starting with AKIA or ASIA.";
   const secret = form.secretAccessKey.trim();
   if (!secret) e.secret_access_key = "The Secret Access Key is required.";
-  else if (secret.length < 16 || secret.length > 128 || !/^[A-Za-z0-9/+=]+$/.test(secret))
+  else if (lengthError("secret_access_key", secret)) e.secret_access_key = lengthError("secret_access_key", secret);
+  else if (secret.length < 16 || !/^[A-Za-z0-9/+=]+$/.test(secret))
     e.secret_access_key = `The Secret Access Key is not valid (${secret.length} characters; expected about 40 of letters, digits, '/', '+').`;
   const token = form.sessionToken.trim();
-  if (key.startsWith("ASIA") && !token)
+  if (lengthError("session_token", token)) e.session_token = lengthError("session_token", token);
+  else if (key.startsWith("ASIA") && !token)
     e.session_token = "Temporary keys (ASIA…) need their Session Token from the same set.";
-  if (key.startsWith("AKIA") && token)
+  else if (key.startsWith("AKIA") && token)
     e.session_token = "A Session Token goes with a temporary key (ASIA…), not a long-term AKIA… key.";
   if (form.expiresLocal) {
     const iso = localInputToIso(form.expiresLocal);
@@ -91,4 +133,41 @@ export function keyKind(accessKeyId: string): "temporary" | "long_term" | "unkno
   if (accessKeyId.startsWith("ASIA")) return "temporary";
   if (accessKeyId.startsWith("AKIA")) return "long_term";
   return "unknown";
+}
+
+// Could this text hold a secret: a secret or token named, or a long run of the
+// characters secrets and tokens are made of? Then the paste box is emptied after a
+// parse attempt, whether or not it succeeded, so the secret does not stay readable.
+export function mayHoldSecret(text: string): boolean {
+  return /secret|token/i.test(text) || /[A-Za-z0-9/+=]{30,}/.test(text);
+}
+
+export type PasteOutcome =
+  | { ok: true; value: PastedCredentials; clearBox: true }
+  | { ok: false; message: string; advice: string; clearBox: boolean };
+
+// One press of "Fill fields from paste" (or a paste into the box): the size checked
+// first, then parsed in the browser, then each value against what its field takes.
+export function pasteAttempt(text: string, now: Date = new Date()): PasteOutcome {
+  const advice = "Paste the credentials from the AWS access portal.";
+  if (!text.trim()) return { ok: false, message: "The paste box is empty.", advice, clearBox: false };
+  if (text.length > MAX_PASTE) {
+    return {
+      ok: false,
+      message: `The paste is too long: ${count(text.length)} characters, at most ${count(MAX_PASTE)} are read (credentials take under 9,000).`,
+      advice: "Paste only the lines or the JSON that hold the credentials.",
+      clearBox: true,
+    };
+  }
+  const clearBox = mayHoldSecret(text);
+  const r = parsePastedCredentials(text, now);
+  if (!r.ok) return { ok: false, message: r.error.message, advice: r.error.advice, clearBox };
+  const tooLong =
+    lengthError("access_key_id", r.value.accessKeyId) ||
+    lengthError("secret_access_key", r.value.secretAccessKey) ||
+    lengthError("session_token", r.value.sessionToken);
+  if (tooLong) {
+    return { ok: false, message: tooLong, advice: "Copy the credentials again: one set, nothing added.", clearBox: true };
+  }
+  return { ok: true, value: r.value, clearBox: true };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Scan } from "../types";
-import { gapsByService, isActive, mergeScan, progressFraction, progressLine } from "./scan_state";
+import { credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine } from "./scan_state";
 
 const P = { calls_done: 10, calls_in_flight: 2, calls_failed: 0, resources: 5, checks_done: 3, checks_total: 12, fraction: 0 };
 
@@ -54,5 +54,16 @@ describe("scan progress", () => {
       ["s3", 2],
       ["ec2", 1],
     ]);
+  });
+});
+
+describe("start scan blocked", () => {
+  const now = Date.parse("2026-11-30T07:00:00Z");
+  it("when the server says the credentials expired, or their expiry has passed since", () => {
+    expect(credentialsExpired({ credential_state: "expired", expires_at: null }, now)).toBe(true);
+    expect(credentialsExpired({ credential_state: "expiring", expires_at: "2026-11-30T06:59:59Z" }, now)).toBe(true);
+    expect(credentialsExpired({ credential_state: "expiring", expires_at: "2026-11-30T07:05:00Z" }, now)).toBe(false);
+    expect(credentialsExpired({ credential_state: "unknown", expires_at: null }, now)).toBe(false);
+    expect(credentialsExpired(undefined, now)).toBe(false);
   });
 });

@@ -1,7 +1,16 @@
 // Pure helpers for scans: terminal states, the progress line, gap grouping.
-import type { Gap, Scan, ScanProgress } from "../types";
+import type { Gap, Provider, Scan, ScanProgress } from "../types";
 
 export const TERMINAL = new Set(["succeeded", "failed", "interrupted"]);
+
+// Scans of these credentials are refused (409 credentials_expired): expired as the
+// server says, or their known expiry has passed since the list was read.
+export function credentialsExpired(p: Pick<Provider, "credential_state" | "expires_at"> | undefined, now: number): boolean {
+  if (!p) return false;
+  if (p.credential_state === "expired") return true;
+  const t = p.expires_at ? Date.parse(p.expires_at) : NaN;
+  return Number.isFinite(t) && t <= now;
+}
 
 export function isActive(s: Pick<Scan, "status">): boolean {
   return s.status === "queued" || s.status === "running";

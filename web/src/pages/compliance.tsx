@@ -3,7 +3,7 @@
 import { useState } from "preact/hooks";
 import { qs } from "../api";
 import { ProviderSelect } from "../components/provider_select";
-import { ErrorBox, Loading, StatusBadge } from "../components/ui";
+import { ErrorBox, Loading, StatusBadge, TableWrap } from "../components/ui";
 import { useGet } from "../hooks";
 import { Link, navigate } from "../router";
 import type { Compliance, ComplianceControl } from "../types";
@@ -71,37 +71,39 @@ export function CompliancePage({ query }: { query: URLSearchParams }) {
                 {titles.get(section) && !/^\d/.test(titles.get(section)!) ? `${section}. ` : ""}
                 {titles.get(section) ?? `Section ${section}`}
               </h2>
-              <table class="table">
-                <tbody>
-                  {controls.map((ctl) => (
-                    <tr key={ctl.id} data-testid="control-row" data-control-id={ctl.id} data-status={ctl.status}>
-                      <td class="mono">{ctl.id}</td>
-                      <td>
-                        {ctl.title}
-                        {ctl.reasons.length ? (
-                          <ul class="reasons">
-                            {ctl.reasons.map((r, i) => (
-                              <li key={i} class="muted">
-                                {r}
-                              </li>
-                            ))}
-                          </ul>
-                        ) : null}
-                      </td>
-                      <td>
-                        <StatusBadge status={ctl.status} />
-                      </td>
-                      <td>
-                        {ctl.status === "fail" ? (
-                          <Link href={`/findings?control=${encodeURIComponent(ctl.id)}&status=open${providerId ? `&provider_id=${encodeURIComponent(providerId)}` : ""}`}>
-                            findings
-                          </Link>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <TableWrap>
+                <table class="table">
+                  <tbody>
+                    {controls.map((ctl) => (
+                      <tr key={ctl.id} data-testid="control-row" data-control-id={ctl.id} data-status={ctl.status}>
+                        <td class="mono">{ctl.id}</td>
+                        <td>
+                          {ctl.title}
+                          {ctl.reasons.length ? (
+                            <ul class="reasons">
+                              {ctl.reasons.map((r, i) => (
+                                <li key={i} class="muted">
+                                  {r}
+                                </li>
+                              ))}
+                            </ul>
+                          ) : null}
+                        </td>
+                        <td>
+                          <StatusBadge status={ctl.status} />
+                        </td>
+                        <td>
+                          {ctl.status === "fail" ? (
+                            <Link href={`/findings?control=${encodeURIComponent(ctl.id)}&status=open${providerId ? `&provider_id=${encodeURIComponent(providerId)}` : ""}`}>
+                              findings
+                            </Link>
+                          ) : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableWrap>
             </section>
           ))}
         </>

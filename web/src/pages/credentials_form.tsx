@@ -4,16 +4,18 @@
 // form's state until sent and are cleared after a save.
 import { useState } from "preact/hooks";
 import { ApiError, post, put } from "../api";
-import { ErrorBox, FieldError } from "../components/ui";
-import { formatCountdown, formatTime } from "../lib/format";
-import { parsePastedCredentials } from "../lib/paste";
+import { ErrorBox, FieldError, Time } from "../components/ui";
+import { formatCountdown, formatTime, localZoneName } from "../lib/format";
 import {
   applyPaste,
   credentialsBody,
   EMPTY_FORM,
   type FieldErrors,
+  type FormField,
   formFieldOf,
   keyKind,
+  lengthError,
+  pasteAttempt,
   type ProviderForm,
   validateForm,
 } from "../lib/provider_form";
@@ -42,32 +44,38 @@ export function CredentialsForm({
   const withLabel = mode === "create";
   const prefix = mode === "create" ? "new" : `replace-${provider?.id}`;
 
-  const set = (k: keyof ProviderForm) => (e: Event) => {
+  // New input in a field replaces that field's old error (from an earlier test or
+  // save) with what can be said now: a value longer than the field takes.
+  const set = (k: keyof ProviderForm, field: FormField) => (e: Event) => {
     const v = (e.currentTarget as HTMLInputElement).value;
     setForm((f) => ({ ...f, [k]: v }));
+    setFieldErrors((errs) => {
+      const { [field]: _old, ...rest } = errs;
+      const tooLong = lengthError(field, v);
+      return tooLong ? { ...rest, [field]: tooLong } : rest;
+    });
+    setFormError(null);
     setTest(null);
   };
 
   const fillFromPaste = (text: string) => {
-    if (!text.trim()) {
-      setPasteError({ message: "The paste box is empty.", advice: "Paste the credentials from the AWS access portal." });
-      return;
-    }
-    const r = parsePastedCredentials(text);
+    const r = pasteAttempt(text);
+    // Whatever the outcome, a secret seen in the box does not stay readable there.
+    if (r.clearBox) setPaste("");
+    // A new paste starts over: errors from an earlier attempt or test no longer apply.
+    setFieldErrors({});
+    setFormError(null);
     if (!r.ok) {
-      setPasteError({ message: r.error.message, advice: r.error.advice });
+      setPasteError({ message: r.message, advice: r.advice });
       setPasteInfo("");
       return;
     }
     setForm((f) => applyPaste(f, r.value));
     setPasteError(null);
-    setFieldErrors({});
     setTest(null);
     const kind = r.value.sessionToken ? "temporary credentials" : "long-term keys";
     const exp = r.value.expiration ? `, expiring ${formatTime(r.value.expiration.toISOString())}` : "";
     setPasteInfo(`Filled from ${r.value.format}: ${kind} ${r.value.accessKeyId}${exp}.`);
-    // The secret now sits in its (masked) field: do not leave it readable in the paste box.
-    setPaste("");
   };
 
   const showServerError = (err: ErrorBody | ApiError) => {
@@ -139,6 +147,9 @@ export function CredentialsForm({
           onInput={(e) => {
             const v = e.currentTarget.value;
             setPaste(v);
+            // What was said about an earlier paste is stale now.
+            setPasteError(null);
+            setPasteInfo("");
             if ((e as InputEvent).inputType === "insertFromPaste") fillFromPaste(v);
           }}
           data-testid="paste-box"
@@ -172,7 +183,7 @@ export function CredentialsForm({
           <div class="field">
             <label>
               Label
-              <input value={form.label} onInput={set("label")} placeholder="prod" data-testid="field-label" />
+              <input value={form.label} onInput={set("label", "label")} placeholder="prod" data-testid="field-label" />
             </label>
             <FieldError message={fieldErrors.label} testid="field-error-label" />
           </div>
@@ -182,7 +193,7 @@ export function CredentialsForm({
             Access Key ID
             <input
               value={form.accessKeyId}
-              onInput={set("accessKeyId")}
+              onInput={set("accessKeyId", "access_key_id")}
               spellcheck={false}
               autocomplete="off"
               placeholder="ASIA… or AKIA…"
@@ -202,7 +213,7 @@ export function CredentialsForm({
             <input
               type="password"
               value={form.secretAccessKey}
-              onInput={set("secretAccessKey")}
+              onInput={set("secretAccessKey", "secret_access_key")}
               autocomplete="new-password"
               spellcheck={false}
               data-testid="field-secret-access-key"
@@ -216,7 +227,7 @@ export function CredentialsForm({
             <input
               type="password"
               value={form.sessionToken}
-              onInput={set("sessionToken")}
+              onInput={set("sessionToken", "session_token")}
               autocomplete="new-password"
               spellcheck={false}
               data-testid="field-session-token"
@@ -226,12 +237,15 @@ export function CredentialsForm({
         </div>
         <div class="field">
           <label>
-            Expires <span class="muted">(optional, your local time)</span>
+            Expires{" "}
+            <span class="muted" data-testid="expires-zone">
+              (optional, in your time zone, {localZoneName()})
+            </span>
             <input
               type="datetime-local"
               step={1}
               value={form.expiresLocal}
-              onInput={set("expiresLocal")}
+              onInput={set("expiresLocal", "expires_at")}
               data-testid="field-expires-at"
             />
           </label>
@@ -247,7 +261,7 @@ export function CredentialsForm({
           <IdentityView identity={test.identity} />
           {test.expires_at ? (
             <p>
-              Expires {formatTime(test.expires_at)} (in {formatCountdown(test.seconds_left)}).
+              Expires <Time iso={test.expires_at} /> (in {formatCountdown(test.seconds_left)}).
             </p>
           ) : null}
         </div>

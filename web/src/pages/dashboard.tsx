@@ -4,17 +4,20 @@
 import { qs } from "../api";
 import { OpenOverTimeChart, SeverityChart } from "../components/charts";
 import { ProviderSelect } from "../components/provider_select";
-import { ErrorBox, Loading, SeverityBadge, StatusBadge } from "../components/ui";
+import { ErrorBox, Loading, SeverityBadge, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet } from "../hooks";
-import { formatDuration, formatTime } from "../lib/format";
+import { trendFromFirstScan } from "../lib/dashboard";
+import { IMPROVEMENT_SEVERITIES, SECURITY_ISSUE_SEVERITIES, tileHref } from "../lib/filters";
+import { formatDuration } from "../lib/format";
 import { Link, navigate } from "../router";
-import { SEVERITIES, type Dashboard } from "../types";
+import { SEVERITIES, type Dashboard, type Paged, type Provider, type Scan } from "../types";
 import { GapsTable } from "./scans";
 
 export function DashboardPage({ query }: { query: URLSearchParams }) {
   const providerId = query.get("provider_id") ?? "";
   const d = useGet<Dashboard>(`/dashboard${qs({ provider_id: providerId })}`);
-  const scope = providerId ? `&provider_id=${encodeURIComponent(providerId)}` : "";
+  const providers = useGet<Provider[]>("/providers");
+  const firstScan = useFirstScan(providerId, !!d.data?.last_scan);
 
   return (
     <div class="page" data-testid="page-dashboard">
@@ -24,21 +27,79 @@ export function DashboardPage({ query }: { query: URLSearchParams }) {
       </div>
       <ErrorBox error={d.error} />
       {d.loading && !d.data ? <Loading /> : null}
-      {d.data ? <DashboardBody d={d.data} scope={scope} /> : null}
+      {d.data && !d.data.last_scan && (providers.data || providers.error) ? (
+        <NoScanYet providers={providers.data ?? []} providerId={providerId} />
+      ) : null}
+      {d.data && d.data.last_scan ? <DashboardBody d={d.data} providerId={providerId} firstScanAt={firstScan} /> : null}
     </div>
   );
 }
 
-function DashboardBody({ d, scope }: { d: Dashboard; scope: string }) {
-  const noScans = !d.last_scan;
+// When the oldest scan still on record started (scans are listed newest first: the
+// last page of one-scan pages holds it); undefined while unknown.
+function useFirstScan(providerId: string, any: boolean): string | null | undefined {
+  const count = useGet<Paged<Scan>>(any ? `/scans${qs({ provider_id: providerId, page_size: 1 })}` : null);
+  const total = count.data?.total ?? 0;
+  const last = useGet<Paged<Scan>>(total > 1 ? `/scans${qs({ provider_id: providerId, page_size: 1, page: total })}` : null);
+  const oldest = total > 1 ? last.data?.items[0] : count.data?.items[0];
+  if (!count.data || (total > 1 && !last.data)) return undefined;
+  return oldest ? oldest.started_at : null;
+}
+
+// Before a first scan there is nothing to count: no green zeros, no "no coverage
+// gaps", no flat trend, but what to do next.
+export function NoScanYet({ providers, providerId }: { providers: Provider[]; providerId: string }) {
+  const scoped = providers.find((p) => p.id === providerId);
+  const connected = scoped ? [scoped] : providers;
+  return (
+    <section class="card empty-state" data-testid="dash-no-scans">
+      <h2>No scan has run yet</h2>
+      <p>
+        CloudPeek has not finished a scan of {scoped ? `“${scoped.label}”` : "any AWS account"} yet, so it knows nothing
+        about its security yet, good or bad. The dashboard fills in after the first scan.
+      </p>
+      {connected.length === 0 ? (
+        <>
+          <p>
+            First connect an AWS account in <Link href="/settings/provider">Settings › AWS integration</Link>, then start
+            a scan.
+          </p>
+          <Link href="/settings/provider" class="button primary" data-testid="dash-connect">
+            Connect an AWS account
+          </Link>
+        </>
+      ) : (
+        <>
+          <p>
+            {connected.length === 1 ? `“${connected[0].label}” is connected.` : `${connected.length} accounts are connected.`}{" "}
+            Start a scan to see its findings.
+          </p>
+          <Link
+            href={`/scans${qs({ provider_id: scoped ? scoped.id : "" })}`}
+            class="button primary"
+            data-testid="dash-start-scan"
+          >
+            Start a scan
+          </Link>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function DashboardBody({
+  d,
+  providerId,
+  firstScanAt,
+}: {
+  d: Dashboard;
+  providerId: string;
+  firstScanAt: string | null | undefined;
+}) {
+  const scope = providerId ? `&provider_id=${encodeURIComponent(providerId)}` : "";
+  const trend = firstScanAt === undefined ? [] : trendFromFirstScan(d.open_over_time, firstScanAt);
   return (
     <>
-      {noScans ? (
-        <p class="notice" data-testid="dash-no-scans">
-          No scan yet. <Link href="/settings/provider">Connect an AWS account</Link>, then{" "}
-          <Link href="/scans">start a scan</Link>.
-        </p>
-      ) : null}
       <div class="tiles">
         <Tile label="Accounts monitored" value={d.accounts_monitored} testid="dash-accounts" href="/settings/provider" />
         <Tile label="Services in use" value={d.services_in_use} testid="dash-services" href="/inventory" />
@@ -46,13 +107,13 @@ function DashboardBody({ d, scope }: { d: Dashboard; scope: string }) {
           label="Best-practice improvements"
           value={d.best_practice_improvements}
           testid="dash-improvements"
-          href={`/findings?status=open${scope}`}
+          href={tileHref(IMPROVEMENT_SEVERITIES, providerId)}
         />
         <Tile
           label="Security issues"
           value={d.security_issues}
           testid="dash-issues"
-          href={`/findings?status=open${scope}`}
+          href={tileHref(SECURITY_ISSUE_SEVERITIES, providerId)}
           tone={d.security_issues > 0 ? "bad" : "good"}
         />
       </div>
@@ -72,69 +133,75 @@ function DashboardBody({ d, scope }: { d: Dashboard; scope: string }) {
         </section>
         <section class="card" data-testid="dash-over-time">
           <h2>Open findings over time</h2>
-          {d.open_over_time.length ? (
-            <OpenOverTimeChart points={d.open_over_time} />
-          ) : (
-            <p class="muted">No history yet.</p>
-          )}
+          {trend.length ? <OpenOverTimeChart points={trend} /> : <p class="muted">No history yet.</p>}
         </section>
       </div>
       <div class="grid2">
         <section class="card" data-testid="dash-top-checks">
           <h2>Top failing checks</h2>
           {d.top_failing_checks.length === 0 ? <p class="muted">No failing checks.</p> : null}
-          <table class="table">
-            <tbody>
-              {d.top_failing_checks.map((c) => (
-                <tr key={c.check_id}>
-                  <td>
-                    <SeverityBadge severity={c.severity} />
-                  </td>
-                  <td>
-                    <Link href={`/findings?check=${encodeURIComponent(c.check_id)}&status=open${scope}`}>{c.title}</Link>
-                    <div class="muted mono">{c.check_id}</div>
-                  </td>
-                  <td class="num">{c.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableWrap>
+            <table class="table">
+              <tbody>
+                {d.top_failing_checks.map((c) => (
+                  <tr key={c.check_id}>
+                    <td>
+                      <SeverityBadge severity={c.severity} />
+                    </td>
+                    <td>
+                      <Link href={`/findings?check=${encodeURIComponent(c.check_id)}&status=open${scope}`}>{c.title}</Link>
+                      <div class="muted mono">{c.check_id}</div>
+                    </td>
+                    <td class="num">{c.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         </section>
         <section class="card" data-testid="dash-cis">
           <h2>
             <Link href="/compliance">CIS AWS Foundations v3.0</Link> by section
           </h2>
-          <table class="table">
-            <thead>
-              <tr>
-                <th>Section</th>
-                <th class="num">Pass</th>
-                <th class="num">Fail</th>
-                <th class="num">Manual</th>
-                <th class="num">Not assessed</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {d.cis_sections.map((s) => {
-                const assessed = s.pass + s.fail;
-                return (
-                  <tr key={s.section} data-testid={`dash-cis-${s.section}`}>
-                    <td>
-                      {s.section}. {s.title}
-                    </td>
-                    <td class="num">{s.pass}</td>
-                    <td class="num">{s.fail}</td>
-                    <td class="num">{s.manual}</td>
-                    <td class="num">{s.not_assessed}</td>
-                    <td>
-                      <meter min={0} max={assessed || 1} value={s.pass} title={`${s.pass} of ${assessed} assessed controls pass`} />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <TableWrap>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th>Section</th>
+                  <th class="num">Pass</th>
+                  <th class="num">Fail</th>
+                  <th class="num">Manual</th>
+                  <th class="num">Not assessed</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {d.cis_sections.map((s) => {
+                  const assessed = s.pass + s.fail;
+                  return (
+                    <tr key={s.section} data-testid={`dash-cis-${s.section}`}>
+                      <td>
+                        {s.section}. {s.title}
+                      </td>
+                      <td class="num">{s.pass}</td>
+                      <td class="num">{s.fail}</td>
+                      <td class="num">{s.manual}</td>
+                      <td class="num">{s.not_assessed}</td>
+                      <td>
+                        <meter
+                          min={0}
+                          max={assessed || 1}
+                          value={s.pass}
+                          title={`${s.pass} of ${assessed} assessed controls pass`}
+                          aria-label={`Section ${s.section}: ${s.pass} of ${assessed} assessed controls pass`}
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </TableWrap>
         </section>
       </div>
       <section class="card" data-testid="dash-last-scan">
@@ -142,7 +209,7 @@ function DashboardBody({ d, scope }: { d: Dashboard; scope: string }) {
         {d.last_scan ? (
           <p>
             <StatusBadge status={d.last_scan.status} />{" "}
-            <span data-testid="dash-last-scan-time">{formatTime(d.last_scan.finished_at ?? d.last_scan.started_at)}</span>
+            <Time iso={d.last_scan.finished_at ?? d.last_scan.started_at} testid="dash-last-scan-time" />
             {d.last_scan.duration_s !== null ? ` · took ${formatDuration(d.last_scan.duration_s)}` : ""}
             {d.last_scan.reason ? <span class="warn"> · {d.last_scan.reason}</span> : null} ·{" "}
             <Link href="/scans">all scans</Link>

@@ -2,9 +2,9 @@
 // its JSON, evidence, history; mute with a reason and optional expiry, unmute.
 import { useState } from "preact/hooks";
 import { ApiError, post } from "../api";
-import { ErrorBox, FieldError, JsonBlock, Loading, SeverityBadge, StatusBadge } from "../components/ui";
+import { ErrorBox, FieldError, JsonBlock, Loading, SeverityBadge, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet } from "../hooks";
-import { formatTime, localInputToIso } from "../lib/format";
+import { localInputToIso } from "../lib/format";
 import { Link } from "../router";
 import type { FindingDetail } from "../types";
 
@@ -17,7 +17,7 @@ export function FindingDetailPage({ id }: { id: string }) {
   return (
     <div class="page" data-testid="page-finding-detail">
       <p>
-        <Link href="/findings">‹ All findings</Link>
+        <Link href="/findings">‹ Findings</Link>
       </p>
       <ErrorBox error={f.error} />
       {f.loading && !f.data ? <Loading /> : null}
@@ -54,7 +54,7 @@ function Detail({ f, reload }: { f: FindingDetail; reload: () => void }) {
         </dd>
         <dt>First seen / last seen</dt>
         <dd>
-          {formatTime(f.first_seen)} / {formatTime(f.last_seen)}
+          <Time iso={f.first_seen} /> / <Time iso={f.last_seen} />
         </dd>
         {f.cis?.length ? (
           <>
@@ -130,30 +130,34 @@ function Detail({ f, reload }: { f: FindingDetail; reload: () => void }) {
       {f.history?.length ? (
         <section class="card" data-testid="finding-history">
           <h2>History</h2>
-          <table class="table">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Status</th>
-                <th>Result</th>
-                <th>Detail</th>
-                <th>Scan</th>
-              </tr>
-            </thead>
-            <tbody>
-              {f.history.map((h, i) => (
-                <tr key={i}>
-                  <td>{formatTime(h.at)}</td>
-                  <td>
-                    <StatusBadge status={h.status} />
-                  </td>
-                  <td>{h.result}</td>
-                  <td>{h.detail}</td>
-                  <td class="mono">{h.scan_id}</td>
+          <TableWrap>
+            <table class="table">
+              <thead>
+                <tr>
+                  <th>When</th>
+                  <th>Status</th>
+                  <th>Result</th>
+                  <th>Detail</th>
+                  <th>Scan</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {f.history.map((h, i) => (
+                  <tr key={i}>
+                    <td>
+                      <Time iso={h.at} />
+                    </td>
+                    <td>
+                      <StatusBadge status={h.status} />
+                    </td>
+                    <td>{h.result}</td>
+                    <td>{h.detail}</td>
+                    <td class="mono">{h.scan_id}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         </section>
       ) : null}
       {f.resource ? (
@@ -179,8 +183,15 @@ function MuteBox({ f, reload }: { f: FindingDetail; reload: () => void }) {
       <section class="card" data-testid="mute-info">
         <h2>Muted</h2>
         <p>
-          By {f.mute.by} on {formatTime(f.mute.at)}
-          {f.mute.until ? `, until ${formatTime(f.mute.until)}` : ", with no end date"}.
+          By {f.mute.by} on <Time iso={f.mute.at} />
+          {f.mute.until ? (
+            <>
+              , until <Time iso={f.mute.until} />
+            </>
+          ) : (
+            ", with no end date"
+          )}
+          .
         </p>
         <p class="evidence" data-testid="mute-reason">
           {f.mute.reason}

@@ -2,18 +2,24 @@
 // in the page URL; export of the current filter as CSV or JSON.
 import { useEffect, useState } from "preact/hooks";
 import { ProviderSelect } from "../components/provider_select";
-import { ErrorBox, Loading, Pager, SeverityBadge, StatusBadge } from "../components/ui";
+import { ErrorBox, Loading, Pager, SeverityBadge, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet } from "../hooks";
 import {
+  ANY_STATUS,
+  apiParams,
   exportHref,
   type FilterKey,
   findingsParams,
   type FindingsQuery,
+  IMPROVEMENT_SEVERITIES,
+  needsCanonicalUrl,
   parseFindingsQuery,
+  SECURITY_ISSUE_SEVERITIES,
   type Sort,
+  STATUS_VIEWS,
 } from "../lib/filters";
-import { formatTime, plural } from "../lib/format";
-import { Link, navigate } from "../router";
+import { plural } from "../lib/format";
+import { Link, navigate, Redirect } from "../router";
 import { FINDING_STATUSES, type Finding, type Meta, type Paged, RESULTS, SEVERITIES } from "../types";
 
 const SORT_LABELS: Record<Sort, string> = {
@@ -27,8 +33,9 @@ const SORT_LABELS: Record<Sort, string> = {
 
 export function FindingsPage({ query }: { query: URLSearchParams }) {
   const q = parseFindingsQuery(query);
-  const params = findingsParams(q).toString();
-  const res = useGet<Paged<Finding>>(`/findings${params ? "?" + params : ""}`);
+  const params = apiParams(q).toString();
+  const canonical = needsCanonicalUrl(query);
+  const res = useGet<Paged<Finding>>(canonical ? null : `/findings${params ? "?" + params : ""}`);
   const meta = useGet<Meta>("/meta");
 
   const go = (next: FindingsQuery) => {
@@ -36,6 +43,9 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
     navigate(`/findings${p ? "?" + p : ""}`);
   };
   const setFilter = (k: FilterKey, v: string) => go({ ...q, filters: { ...q.filters, [k]: v || undefined }, page: 1 });
+
+  // Opened with no filter (from the menu): say in the URL what is shown, open failures.
+  if (canonical) return <Redirect to={`/findings?${findingsParams(q).toString()}`} />;
 
   return (
     <div class="page" data-testid="page-findings">
@@ -58,22 +68,8 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
         }}
       >
         <SearchBox value={q.filters.q ?? ""} onSearch={(v) => setFilter("q", v)} />
-        <select value={q.filters.severity ?? ""} onChange={(e) => setFilter("severity", e.currentTarget.value)} data-testid="filter-severity" aria-label="Severity">
-          <option value="">Any severity</option>
-          {SEVERITIES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <select value={q.filters.status ?? ""} onChange={(e) => setFilter("status", e.currentTarget.value)} data-testid="filter-status" aria-label="Status">
-          <option value="">Any status</option>
-          {FINDING_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s.replace("_", " ")}
-            </option>
-          ))}
-        </select>
+        <SeveritySelect value={q.filters.severity ?? ""} onChange={(v) => setFilter("severity", v)} />
+        <StatusSelect value={q.filters.status ?? ANY_STATUS} onChange={(v) => setFilter("status", v)} />
         <ResultSelect value={q.filters.result ?? ""} onChange={(v) => setFilter("result", v)} />
         <select value={q.filters.service ?? ""} onChange={(e) => setFilter("service", e.currentTarget.value)} data-testid="filter-service" aria-label="Service">
           <option value="">Any service</option>
@@ -103,12 +99,21 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
             </option>
           ))}
         </select>
-        {Object.keys(q.filters).length ? (
-          <button type="button" class="link-button" onClick={() => go({ ...q, filters: {}, page: 1 })} data-testid="clear-filters">
-            Clear filters
+        {Object.keys(q.filters).some((k) => k !== "status") || q.filters.status !== ANY_STATUS ? (
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => go({ ...q, filters: { status: ANY_STATUS }, page: 1 })}
+            data-testid="clear-filters"
+          >
+            Clear filters (show all results)
           </button>
         ) : null}
       </form>
+      <StatusViews
+        current={q.filters.result ? "" : (q.filters.status ?? ANY_STATUS)}
+        onPick={(status) => go({ ...q, filters: { ...q.filters, status, result: undefined }, page: 1 })}
+      />
       <ErrorBox error={res.error} />
       {res.loading && !res.data ? <Loading /> : null}
       {res.data ? (
@@ -127,42 +132,118 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
 export function FindingsTable({ items, testid = "findings-table" }: { items: Finding[]; testid?: string }) {
   if (items.length === 0) return <p class="muted" data-testid={`${testid}-empty`}>No findings match.</p>;
   return (
-    <table class="table findings" data-testid={testid}>
-      <thead>
-        <tr>
-          <th>Severity</th>
-          <th>Check</th>
-          <th>Resource</th>
-          <th>Region</th>
-          <th>Status</th>
-          <th>Last seen</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((f) => (
-          <tr key={f.id} data-testid="finding-row" data-finding-id={f.id}>
-            <td>
-              <SeverityBadge severity={f.severity} />
-            </td>
-            <td>
-              <Link href={`/findings/${encodeURIComponent(f.id)}`} data-testid="finding-link">
-                {f.title}
-              </Link>
-              <div class="muted mono">{f.check_id}</div>
-            </td>
-            <td class="resource-cell">
-              <span data-testid="finding-resource-name">{f.resource_name || f.resource_arn}</span>
-              <div class="muted">{f.resource_type} · {f.account}</div>
-            </td>
-            <td>{f.region}</td>
-            <td>
-              <StatusBadge status={f.status} />
-            </td>
-            <td>{formatTime(f.last_seen)}</td>
+    <TableWrap>
+      <table class="table findings" data-testid={testid}>
+        <thead>
+          <tr>
+            <th>Severity</th>
+            <th>Check</th>
+            <th>Resource</th>
+            <th>Region</th>
+            <th>Status</th>
+            <th>Last seen</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((f) => (
+            <tr key={f.id} data-testid="finding-row" data-finding-id={f.id}>
+              <td>
+                <SeverityBadge severity={f.severity} />
+              </td>
+              <td>
+                <Link href={`/findings/${encodeURIComponent(f.id)}`} data-testid="finding-link">
+                  {f.title}
+                </Link>
+                <div class="muted mono">{f.check_id}</div>
+              </td>
+              <td class="resource-cell">
+                <span data-testid="finding-resource-name">{f.resource_name || f.resource_arn}</span>
+                <div class="muted">{f.resource_type} · {f.account}</div>
+              </td>
+              <td class="nowrap" data-testid="finding-region">
+                {f.region}
+              </td>
+              <td>
+                <StatusBadge status={f.status} />
+              </td>
+              <td>
+                <Time iso={f.last_seen} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
+// A select showing the filter applied even when the URL holds a value it does not
+// list (a comma-separated set from a link): that value is added as an option.
+function FilterSelect({
+  value,
+  options,
+  onChange,
+  testid,
+  label,
+}: {
+  value: string;
+  options: { value: string; label: string }[];
+  onChange: (v: string) => void;
+  testid: string;
+  label: string;
+}) {
+  const all = options.some((o) => o.value === value)
+    ? options
+    : [...options, { value, label: value.split(",").join(", ").replace(/_/g, " ") }];
+  return (
+    <select value={value} onChange={(e) => onChange(e.currentTarget.value)} data-testid={testid} aria-label={label}>
+      {all.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+// Severities one at a time, or the dashboard's two groups.
+export function SeveritySelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const options = [
+    { value: "", label: "Any severity" },
+    ...SEVERITIES.map((s) => ({ value: s, label: s })),
+    { value: SECURITY_ISSUE_SEVERITIES, label: "critical, high (security issues)" },
+    { value: IMPROVEMENT_SEVERITIES, label: "medium, low, informational (best practice)" },
+  ];
+  return <FilterSelect value={value} options={options} onChange={onChange} testid="filter-severity" label="Severity" />;
+}
+
+// The finding's status; "open" (FAIL, not muted) is the page's default, "any" lists every result.
+export function StatusSelect({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const options = [
+    { value: ANY_STATUS, label: "Any status" },
+    ...FINDING_STATUSES.map((s) => ({ value: s, label: s === "open" ? "open (failing, not muted)" : s.replace("_", " ") })),
+  ];
+  return <FilterSelect value={value} options={options} onChange={onChange} testid="filter-status" label="Status" />;
+}
+
+// The other results, one click away from the default open failures.
+export function StatusViews({ current, onPick }: { current: string; onPick: (status: string) => void }) {
+  return (
+    <ul class="chips views" aria-label="Show" data-testid="status-views">
+      {STATUS_VIEWS.map((v) => (
+        <li key={v.status}>
+          <button
+            type="button"
+            class={current === v.status ? "chip active" : "chip"}
+            aria-pressed={current === v.status}
+            onClick={() => onPick(v.status)}
+            data-testid={`view-${v.status}`}
+          >
+            {v.label}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

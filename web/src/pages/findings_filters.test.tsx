@@ -2,8 +2,9 @@
 // accepts (docs/api.md: result=PASS|FAIL|NOT_ASSESSED|MANUAL), the current one selected.
 import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
+import type { Finding } from "../types";
 import { RESULTS } from "../types";
-import { ResultSelect } from "./findings";
+import { FindingsTable, ResultSelect, SeveritySelect, StatusSelect, StatusViews } from "./findings";
 
 // <option …>text</option> → {value, selected, text} ("value" alone is the empty value).
 function options(html: string) {
@@ -27,5 +28,58 @@ describe("result filter", () => {
   it("shows the current filter as selected", () => {
     const opts = options(renderToString(<ResultSelect value="NOT_ASSESSED" onChange={() => {}} />));
     expect(opts.filter((o) => o.selected).map((o) => o.value)).toEqual(["NOT_ASSESSED"]);
+  });
+});
+
+describe("severity and status filters", () => {
+  it("show the dashboard's severity groups as selected", () => {
+    const issues = options(renderToString(<SeveritySelect value="critical,high" onChange={() => {}} />));
+    expect(issues.filter((o) => o.selected).map((o) => o.value)).toEqual(["critical,high"]);
+    const better = options(renderToString(<SeveritySelect value="medium,low,informational" onChange={() => {}} />));
+    expect(better.filter((o) => o.selected).map((o) => o.value)).toEqual(["medium,low,informational"]);
+  });
+
+  it("show a value from the URL they do not list, rather than 'any'", () => {
+    const opts = options(renderToString(<SeveritySelect value="high,low" onChange={() => {}} />));
+    expect(opts.filter((o) => o.selected)).toEqual([{ value: "high,low", selected: true, text: "high, low" }]);
+    const st = options(renderToString(<StatusSelect value="open,muted" onChange={() => {}} />));
+    expect(st.filter((o) => o.selected).map((o) => o.text)).toEqual(["open, muted"]);
+  });
+
+  it("status: any, or one status, open being failing and not muted", () => {
+    const opts = options(renderToString(<StatusSelect value="open" onChange={() => {}} />));
+    expect(opts.map((o) => o.value)).toEqual(["any", "open", "resolved", "muted", "passed", "not_assessed"]);
+    expect(opts.find((o) => o.selected)?.text).toBe("open (failing, not muted)");
+  });
+
+  it("one-click views mark the current one", () => {
+    const html = renderToString(<StatusViews current="open" onPick={() => {}} />);
+    expect(html).toMatch(/<button type="button" class="chip active" aria-pressed="true" data-testid="view-open">Open failures<\/button>/);
+    expect(html).toContain('data-testid="view-any"');
+    expect(html).toContain('data-testid="view-passed"');
+  });
+});
+
+describe("findings table", () => {
+  it("keeps region names on one line", () => {
+    const f: Finding = {
+      id: "1",
+      check_id: "c",
+      title: "t",
+      severity: "high",
+      service: "ec2",
+      region: "ap-southeast-2",
+      account: "111122223333",
+      resource_type: "AWS::EC2::Instance",
+      resource_arn: "arn",
+      resource_name: "n",
+      result: "FAIL",
+      status: "open",
+      detail: "",
+      first_seen: "2026-11-30T07:00:00Z",
+      last_seen: "2026-11-30T07:00:00Z",
+      mute: null,
+    };
+    expect(renderToString(<FindingsTable items={[f]} />)).toContain('<td class="nowrap" data-testid="finding-region">ap-southeast-2</td>');
   });
 });

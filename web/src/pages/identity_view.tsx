@@ -1,5 +1,5 @@
 // Who the credentials are, as STS GetCallerIdentity said.
-import { formatTime } from "../lib/format";
+import { Time } from "../components/ui";
 import type { Identity } from "../types";
 
 const PRINCIPALS: Record<string, string> = {
@@ -26,7 +26,9 @@ export function IdentityView({ identity }: { identity: Identity }) {
       {identity.checked_at ? (
         <>
           <dt>Checked</dt>
-          <dd>{formatTime(identity.checked_at)}</dd>
+          <dd>
+            <Time iso={identity.checked_at} />
+          </dd>
         </>
       ) : null}
       {identity.principal_type === "root" ? (

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { qs } from "../api";
 import { ProviderSelect } from "../components/provider_select";
-import { ErrorBox, Loading, Pager } from "../components/ui";
+import { ErrorBox, Loading, Pager, TableWrap } from "../components/ui";
 import { useGet } from "../hooks";
 import { Link, navigate } from "../router";
 import type { InventoryRow, Paged, ResourceItem } from "../types";
@@ -117,35 +117,37 @@ export function InventoryPage({ query }: { query: URLSearchParams }) {
       {resources.data ? (
         <>
           {resources.data.items.length === 0 ? <p class="muted">No resources match.</p> : null}
-          <table class="table" data-testid="resources-table">
-            <thead>
-              <tr>
-                <th>Name</th>
-                <th>Type</th>
-                <th>Region</th>
-                <th>Account</th>
-                <th>Tags</th>
-              </tr>
-            </thead>
-            <tbody>
-              {resources.data.items.map((r) => (
-                <tr key={r.id} data-testid="resource-row">
-                  <td>
-                    <Link href={`/inventory/${encodeURIComponent(r.id)}`} data-testid="resource-link">
-                      {r.name || r.arn}
-                    </Link>
-                    <div class="muted mono">{r.arn}</div>
-                  </td>
-                  <td>{r.type}</td>
-                  <td>{r.region}</td>
-                  <td>{r.account}</td>
-                  <td>
-                    <Tags tags={r.tags} />
-                  </td>
+          <TableWrap>
+            <table class="table" data-testid="resources-table">
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Type</th>
+                  <th>Region</th>
+                  <th>Account</th>
+                  <th>Tags</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {resources.data.items.map((r) => (
+                  <tr key={r.id} data-testid="resource-row">
+                    <td>
+                      <Link href={`/inventory/${encodeURIComponent(r.id)}`} data-testid="resource-link">
+                        {r.name || r.arn}
+                      </Link>
+                      <div class="muted mono">{r.arn}</div>
+                    </td>
+                    <td>{r.type}</td>
+                    <td>{r.region}</td>
+                    <td>{r.account}</td>
+                    <td>
+                      <Tags tags={r.tags} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
           <Pager
             total={resources.data.total}
             page={resources.data.page}

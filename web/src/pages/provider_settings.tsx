@@ -5,9 +5,9 @@
 import { useEffect, useState } from "preact/hooks";
 import { del, get, patch, post, put } from "../api";
 import { refreshReminders } from "../components/reminder_banner";
-import { Card, ErrorBox, FieldError, Loading } from "../components/ui";
+import { Card, ErrorBox, FieldError, Loading, TableWrap, Time } from "../components/ui";
 import { useGet, useNow } from "../hooks";
-import { formatCountdown, formatTime, secondsLeft } from "../lib/format";
+import { formatCountdown, secondsLeft } from "../lib/format";
 import { ApiError } from "../api";
 import type { Provider, TestResult } from "../types";
 import { CredentialsForm } from "./credentials_form";
@@ -24,7 +24,9 @@ export function ProviderSettingsPage({ query }: { query: URLSearchParams }) {
 
   return (
     <div class="page" data-testid="page-settings-provider">
-      <h1>AWS integration</h1>
+      <h1>
+        <span class="crumb">Settings ›</span> AWS integration
+      </h1>
       <Guidance />
       {saved ? (
         <p class="ok-text" role="status" data-testid="provider-saved">
@@ -149,7 +151,7 @@ function ProviderCard({
         <dd data-testid="provider-expiry">
           {p.expires_at ? (
             <>
-              {formatTime(p.expires_at)} —{" "}
+              <Time iso={p.expires_at} testid="provider-expiry-time" /> —{" "}
               <strong class={expired ? "bad" : left !== null && left < 1800 ? "warn" : ""} data-testid="provider-countdown">
                 {expired ? "expired" : `in ${formatCountdown(left)}`}
               </strong>
@@ -161,13 +163,21 @@ function ProviderCard({
         <dt>Scheduled scans</dt>
         <dd>{p.schedule_minutes > 0 ? `every ${p.schedule_minutes} minutes` : "on demand only"}</dd>
         <dt>Last scan</dt>
-        <dd>{p.last_scan ? `${p.last_scan.status}, ${formatTime(p.last_scan.finished_at)}` : "never"}</dd>
+        <dd>
+          {p.last_scan ? (
+            <>
+              {p.last_scan.status}, <Time iso={p.last_scan.finished_at} />
+            </>
+          ) : (
+            "never"
+          )}
+        </dd>
       </dl>
       {p.identity ? <IdentityView identity={p.identity} /> : null}
       {expired ? (
         <p class="error-box" data-testid="provider-expired-note">
-          These credentials have expired, so scans are blocked. Sign in to your AWS access portal, copy new
-          credentials and use <em>Replace credentials</em>.
+          These credentials have expired, so scans are blocked until they are replaced: the renewal steps are at the
+          top of the page.
         </p>
       ) : null}
 
@@ -253,24 +263,28 @@ function ProviderCard({
       ) : null}
 
       {audit ? (
-        <table class="table" data-testid="provider-audit-log">
-          <thead>
-            <tr>
-              <th>When</th>
-              <th>Who</th>
-              <th>What</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.map((a, i) => (
-              <tr key={i}>
-                <td>{formatTime(a.at)}</td>
-                <td>{a.user}</td>
-                <td>{a.action.replace(/_/g, " ")}</td>
+        <TableWrap>
+          <table class="table" data-testid="provider-audit-log">
+            <thead>
+              <tr>
+                <th>When</th>
+                <th>Who</th>
+                <th>What</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {audit.map((a, i) => (
+                <tr key={i}>
+                  <td>
+                    <Time iso={a.at} />
+                  </td>
+                  <td>{a.user}</td>
+                  <td>{a.action.replace(/_/g, " ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
       ) : null}
 
       {mode === "replace" ? (

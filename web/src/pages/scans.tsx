@@ -4,10 +4,10 @@
 import { useEffect, useState } from "preact/hooks";
 import { API, ApiError, post, qs } from "../api";
 import { ProviderSelect } from "../components/provider_select";
-import { ErrorBox, Loading, Pager, StatusBadge } from "../components/ui";
-import { useGet } from "../hooks";
-import { formatDuration, formatTime, plural } from "../lib/format";
-import { gapsByService, isActive, mergeScan, progressFraction, progressLine } from "../lib/scan_state";
+import { ErrorBox, Loading, Pager, StatusBadge, TableWrap, Time } from "../components/ui";
+import { useGet, useNow } from "../hooks";
+import { formatDuration, plural } from "../lib/format";
+import { credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine } from "../lib/scan_state";
 import { Link, navigate } from "../router";
 import type { Gap, Meta, Paged, Provider, Scan } from "../types";
 
@@ -55,22 +55,24 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
         {history.data ? (
           <>
             {history.data.items.length === 0 ? <p class="muted">No scans yet.</p> : null}
-            <table class="table">
-              <thead>
-                <tr>
-                  <th>Started</th>
-                  <th>Status</th>
-                  <th>Duration</th>
-                  <th>Results</th>
-                  <th>Coverage gaps</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.data.items.map((s) => (
-                  <HistoryRow key={s.id} s={s} />
-                ))}
-              </tbody>
-            </table>
+            <TableWrap>
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th>Started</th>
+                    <th>Status</th>
+                    <th>Duration</th>
+                    <th>Results</th>
+                    <th>Coverage gaps</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {history.data.items.map((s) => (
+                    <HistoryRow key={s.id} s={s} />
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
             <Pager
               total={history.data.total}
               page={history.data.page}
@@ -90,7 +92,9 @@ function HistoryRow({ s }: { s: Scan }) {
   return (
     <>
       <tr data-testid="scan-row" data-scan-id={s.id} data-status={s.status}>
-        <td>{formatTime(s.started_at)}</td>
+        <td>
+          <Time iso={s.started_at} />
+        </td>
         <td>
           <StatusBadge status={s.status} />
           {s.reason ? (
@@ -168,6 +172,7 @@ function StartScan({ defaultProvider, onStarted }: { defaultProvider: string; on
   const [services, setServices] = useState<Set<string>>(new Set());
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const now = useNow(5000);
   const list = providers.data ?? [];
   const chosen = providerId || list[0]?.id || "";
   const provider = list.find((p) => p.id === chosen);
@@ -204,7 +209,7 @@ function StartScan({ defaultProvider, onStarted }: { defaultProvider: string; on
     else n.add(v);
     update(n);
   };
-  const expired = provider?.credential_state === "expired";
+  const expired = credentialsExpired(provider, now);
 
   return (
     <form class="card" onSubmit={start} data-testid="start-scan">
@@ -255,7 +260,7 @@ function StartScan({ defaultProvider, onStarted }: { defaultProvider: string; on
         <ErrorBox error={meta.error} />
       )}
       <ErrorBox error={error} testid="start-scan-error" />
-      <button type="submit" class="primary" disabled={busy || !chosen} data-testid="start-scan-button">
+      <button type="submit" class="primary" disabled={busy || !chosen || expired} data-testid="start-scan-button">
         {busy ? "Starting…" : "Start scan"}
       </button>
     </form>
@@ -301,7 +306,7 @@ function LiveScan({ scan, onDone }: { scan: Scan; onDone: () => void }) {
       <h2>
         Scan {s.id}: <StatusBadge status={s.status} />
       </h2>
-      <progress max={1} value={done && s.status === "succeeded" ? 1 : fraction} data-testid="scan-progress" />
+      <progress aria-label="Scan progress" max={1} value={done && s.status === "succeeded" ? 1 : fraction} data-testid="scan-progress" />
       <p data-testid="scan-progress-text">
         {done ? "" : `${Math.round(fraction * 100)}% · `}
         {progressLine(s.progress)}
@@ -314,7 +319,7 @@ function LiveScan({ scan, onDone }: { scan: Scan; onDone: () => void }) {
       ) : null}
       {done ? (
         <p data-testid="live-scan-done">
-          Finished{s.finished_at ? ` ${formatTime(s.finished_at)}` : ""} in {formatDuration(s.duration_s)}:{" "}
+          Finished{s.finished_at ? <> <Time iso={s.finished_at} /></> : ""} in {formatDuration(s.duration_s)}:{" "}
           {s.counts.FAIL ?? 0} failing, {s.counts.PASS ?? 0} passing, {s.counts.NOT_ASSESSED ?? 0} not assessed
           {s.gaps?.length ? `, ${plural(s.gaps.length, "coverage gap")}` : ""}. <Link href="/">Dashboard</Link> ·{" "}
           <Link href="/findings?status=open">Open findings</Link>
