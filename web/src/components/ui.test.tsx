@@ -43,3 +43,13 @@ describe("TableWrap", () => {
     expect(renderToString(<TableWrap><table /></TableWrap>)).toBe('<div class="table-wrap" tabindex="0"><table></table></div>');
   });
 });
+
+describe("a failed test of expired stored credentials", () => {
+  it("points to the banner's renewal steps instead of restating them", async () => {
+    const { testAdvice } = await import("../pages/provider_settings");
+    expect(testAdvice({ kind: "expired_token", advice: "Get fresh credentials from your AWS access portal and paste them." })).toBe(
+      "The renewal steps are at the top of the page.",
+    );
+    expect(testAdvice({ kind: "invalid_client_token", advice: "Copy the key id again." })).toBe("Copy the key id again.");
+  });
+});

@@ -238,7 +238,7 @@ function ProviderCard({
       {test && !test.ok ? (
         <div class="error-box" data-testid="provider-test-failed">
           <strong>{test.error.message}</strong>
-          {test.error.advice ? <div class="advice">{test.error.advice}</div> : null}
+          {test.error.advice ? <div class="advice">{testAdvice(test.error)}</div> : null}
         </div>
       ) : null}
 
@@ -329,6 +329,13 @@ function ProviderCard({
       ) : null}
     </section>
   );
+}
+
+// Expired credentials: what to do is the renewal steps, which the banner at the top
+// of the page lists; they are not repeated in another words here.
+export function testAdvice(e: { kind?: string; code?: string; advice?: string }): string {
+  if (e.kind === "expired_token" || e.code === "credentials_expired") return "The renewal steps are at the top of the page.";
+  return e.advice ?? "";
 }
 
 function EditProvider({ provider, onDone }: { provider: Provider; onDone: (msg: string) => void }) {
