@@ -4,7 +4,7 @@ import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../api";
 import { formatTime } from "../lib/format";
-import { ErrorBox, TableWrap, Time } from "./ui";
+import { ErrorBox, JsonBlock, TableWrap, Time } from "./ui";
 
 describe("Time", () => {
   it("shows the local time with its zone named and UTC in the title", () => {
@@ -38,7 +38,11 @@ describe("ErrorBox", () => {
   });
 });
 
-describe("TableWrap", () => {
+describe("scroll boxes", () => {
+  it("a JSON document that scrolls in its box can be reached from the keyboard", () => {
+    expect(renderToString(<JsonBlock value={{ a: 1 }} />)).toMatch(/^<pre class="json" tabindex="0">/);
+  });
+
   it("gives a table its own focusable scroll box", () => {
     expect(renderToString(<TableWrap><table /></TableWrap>)).toBe('<div class="table-wrap" tabindex="0"><table></table></div>');
   });

@@ -96,7 +96,8 @@ export function TableWrap({ children }: { children: ComponentChildren }) {
   );
 }
 
-// Pretty JSON as text (never HTML).
+// Pretty JSON as text (never HTML). Focusable: a long document scrolls in its box,
+// and a keyboard user must be able to scroll it too.
 export function JsonBlock({ value, testid }: { value: unknown; testid?: string }) {
   let text: string;
   try {
@@ -105,7 +106,7 @@ export function JsonBlock({ value, testid }: { value: unknown; testid?: string }
     text = String(value);
   }
   return (
-    <pre class="json" data-testid={testid}>
+    <pre class="json" tabIndex={0} data-testid={testid}>
       {text}
     </pre>
   );

@@ -94,13 +94,13 @@ function Detail({ f, reload }: { f: FindingDetail; reload: () => void }) {
           {f.remediation.cli ? (
             <>
               <h3>AWS CLI</h3>
-              <pre class="code" data-testid="remediation-cli">{f.remediation.cli}</pre>
+              <pre class="code" tabIndex={0} data-testid="remediation-cli">{f.remediation.cli}</pre>
             </>
           ) : null}
           {f.remediation.terraform ? (
             <>
               <h3>Terraform</h3>
-              <pre class="code" data-testid="remediation-terraform">{f.remediation.terraform}</pre>
+              <pre class="code" tabIndex={0} data-testid="remediation-terraform">{f.remediation.terraform}</pre>
             </>
           ) : null}
         </section>

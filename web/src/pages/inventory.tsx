@@ -58,7 +58,7 @@ export function InventoryPage({ query }: { query: URLSearchParams }) {
         </section>
         <section class="card" data-testid="inventory-summary">
           <h2>By type and region</h2>
-          <div class="scroll">
+          <div class="scroll" tabIndex={0}>
             <table class="table">
               <thead>
                 <tr>

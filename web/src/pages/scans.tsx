@@ -136,7 +136,7 @@ export function GapsTable({ gaps, testid }: { gaps: Gap[]; testid: string }) {
           .map(([s, n]) => `${s}: ${n}`)
           .join(" · ")}
       </p>
-      <div class="scroll">
+      <div class="scroll" tabIndex={0}>
         <table class="table">
           <thead>
             <tr>
