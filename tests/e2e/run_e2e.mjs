@@ -6,10 +6,13 @@
 // watch its progress, dashboard numbers equal to the scenario's ground truth,
 // filter findings, mute one, inventory and hostile strings rendered inert,
 // compliance, the expiry banner when fakeaws expires a token, secrets nowhere,
-// logout. A screenshot of every page goes to the artifacts directory.
+// logout. A screenshot of every page goes to the artifacts directory, and axe-core
+// checks every page shot for serious or critical accessibility violations; the
+// same pages are walked again at a phone's 390 px width.
 //
 //   node run_e2e.mjs --cloudpeek build/x/cli/cloudpeek --artifacts build/x/e2e-artifacts
 import { execFileSync, spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -34,6 +37,10 @@ const REGIONS = ["us-east-1", "eu-west-1", "us-west-2"];
 const PASSWORD = "e2e-Correct-Horse-Battery-9";
 const HOSTILE_NAME = "<img src=x onerror=alert(1)>";
 const HOSTILE_TAG = "<script>alert(2)</script>";
+// The browser's zone: not UTC, so times shown in the user's zone differ from the server's.
+const TIMEZONE = "Europe/Berlin";
+// axe-core (tests/e2e/package.json pins the version), evaluated in each page.
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 // ---------------------------------------------------------------- processes
 
@@ -174,11 +181,41 @@ const results = [];
 let shotIndex = 0;
 let page;
 
+// Every page the run shows is checked where it is shot: axe-core's serious and
+// critical violations, and the document title, are collected for the steps at the end.
+const a11yViolations = [];
+const titles = [];
 async function shot(name) {
   shotIndex += 1;
   const file = join(ARTIFACTS, `${String(shotIndex).padStart(2, "0")}-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  if (!name.startsWith("FAILED-")) {
+    await checkA11y(name);
+    titles.push({ name, path: new URL(page.url()).pathname, title: await page.title() });
+  }
   return file;
+}
+
+async function checkA11y(name) {
+  if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+  });
+  for (const v of found) a11yViolations.push({ page: name, url: page.url(), ...v });
+}
+
+// Does the page scroll sideways (wider than the window)?
+async function scrollsSideways() {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+// How often `needle` appears in the page's visible text.
+async function timesShown(needle) {
+  const t = await page.evaluate(() => document.body.innerText);
+  return t.split(needle).length - 1;
 }
 
 // A failed step stops the run unless it is `independent` (later steps do not build on it).
@@ -251,7 +288,7 @@ async function main() {
   const dialogs = [];
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox"] });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true, timezoneId: TIMEZONE });
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on("pageerror", (e) => pageErrors.push(`page error: ${e.message}`));
@@ -287,6 +324,12 @@ async function main() {
       await byId("page-dashboard").waitFor();
       await byId("dash-no-scans").waitFor();
       expectEq(await text("current-user"), "admin", "signed-in user");
+      // Before any scan: no green zero, no "no coverage gaps", no flat trend; what to do next.
+      expectTrue(/no scan has run yet/i.test(await text("dash-no-scans")), "the empty dashboard says no scan has run yet");
+      expectEq(await byId("dash-connect").getAttribute("href"), "/settings/provider", "the empty dashboard points to connecting an account");
+      expectEq(await byId("dash-issues").count(), 0, "no security issues tile before a scan");
+      expectEq(await byId("dash-no-gaps").count(), 0, "no 'coverage gaps: none' before a scan");
+      expectEq(await byId("chart-open-over-time").count(), 0, "no trend line before a scan");
       await shot("dashboard-empty");
       // The link works once.
       await page.goto(serve.setup);
@@ -313,8 +356,42 @@ async function main() {
     // The user's expiry for these credentials: 20 minutes, inside the 30-minute reminder window.
     const mainExpiry = new Date(Date.now() + 20 * 60_000).toISOString().replace(/\.\d+Z$/, "Z");
 
-    await step("paste the portal's export lines: fields filled in the browser", async () => {
+    await step("too-long input is named beside its field before any request is sent", async () => {
       await byId("nav-settings").click();
+      await byId("page-settings-provider").waitFor();
+      const sent = [];
+      const onRequest = (r) => r.url().includes("/api/v1/providers") && r.method() !== "GET" && sent.push(r.url());
+      page.on("request", onRequest);
+      try {
+        // A 1 MB paste: refused in the browser, and the box emptied.
+        await byId("paste-box").fill(portalExportLines({ ...main, SessionToken: "A".repeat(1 << 20) }, mainExpiry));
+        await byId("paste-fill").click();
+        await byId("paste-error").waitFor();
+        expectTrue(/paste is too long/i.test(await text("paste-error")), `paste error says too long: ${await text("paste-error")}`);
+        expectEq(await byId("paste-box").inputValue(), "", "the paste box is emptied after a paste that held a secret");
+        // Typed (or pasted) into the fields: named as the user types.
+        await byId("field-access-key-id").fill("ASIA" + "A".repeat(130));
+        await byId("field-secret-access-key").fill("s".repeat(300));
+        await byId("field-session-token").fill("t".repeat(9000));
+        for (const [f, label] of [["access_key_id", "Access Key ID"], ["secret_access_key", "Secret Access Key"], ["session_token", "Session Token"]]) {
+          const msg = await text(`field-error-${f}`);
+          expectTrue(msg.includes(`${label} is too long`), `the ${label} error says too long: ${msg}`);
+        }
+        await byId("test-connection").click();
+        await byId("save-provider").click();
+        await sleep(500);
+        expectEq(sent.length, 0, "no request was sent with too-long values");
+        await shot("settings-too-long");
+        for (const id of ["field-access-key-id", "field-secret-access-key", "field-session-token"]) await byId(id).fill("");
+        // New input clears the stale error.
+        expectEq(await byId("field-error-session_token").count(), 0, "the token's error is gone once the field changed");
+      } finally {
+        page.off("request", onRequest);
+      }
+    }, { independent: true });
+
+    await step("paste the portal's export lines: fields filled in the browser", async () => {
+      if (!page.url().includes("/settings/provider")) await byId("nav-settings").click();
       await byId("page-settings-provider").waitFor();
       await byId("guidance").waitFor();
       // A partial paste names what is missing.
@@ -322,6 +399,8 @@ async function main() {
       await byId("paste-fill").click();
       await byId("paste-error").waitFor();
       expectTrue((await text("paste-error")).includes("no AWS_SECRET_ACCESS_KEY"), "paste error names AWS_SECRET_ACCESS_KEY");
+      // The failed paste held the session token: it does not stay readable in the box.
+      expectEq(await byId("paste-box").inputValue(), "", "paste box emptied after a failed paste that held a secret");
       await byId("paste-box").fill(portalExportLines(main, mainExpiry));
       await byId("paste-fill").click();
       await byId("paste-info").waitFor();
@@ -342,6 +421,7 @@ async function main() {
       await byId("field-error-secret_access_key").waitFor();
       await shot("settings-wrong-secret");
       await byId("field-secret-access-key").fill(main.SecretAccessKey);
+      expectEq(await byId("field-error-secret_access_key").count(), 0, "the wrong secret's error is gone once the field changed");
       await byId("test-connection").click();
       await byId("test-result").waitFor();
       expectEq(await text("identity-account"), ACCOUNT, "identity account");
@@ -357,6 +437,15 @@ async function main() {
       expectTrue((await text("provider-key")).includes(main.AccessKeyId.slice(-4)), "key id last 4 shown");
       expectTrue(!(await text("provider-key")).includes(main.AccessKeyId), "the whole key id is not shown");
       expectTrue(/in \d+m/.test(await text("provider-countdown")), "countdown to expiry shown");
+      // Times in the browser's zone, named; UTC on hover; the Expires label names the same zone.
+      const zone = await page.evaluate(() =>
+        new Intl.DateTimeFormat("en-GB", { timeZoneName: "short" }).formatToParts(new Date()).find((p) => p.type === "timeZoneName").value,
+      );
+      expectTrue(zone === "CET" || zone === "CEST", `the browser runs in ${TIMEZONE} (${zone})`);
+      const shownExpiry = byId("provider-expiry-time").first();
+      const local = new Intl.DateTimeFormat("sv-SE", { timeZone: TIMEZONE, dateStyle: "short", timeStyle: "medium" }).format(new Date(mainExpiry));
+      expectEq((await shownExpiry.innerText()).trim(), `${local} ${zone}`, "the expiry in the browser's zone, named");
+      expectEq(await shownExpiry.getAttribute("title"), mainExpiry.replace("T", " ").replace("Z", " UTC"), "UTC on hover");
       const html = await page.content();
       for (const s of secrets) expectTrue(!html.includes(s), "a secret appears in the page HTML");
       // The expiry is within the reminder window: the banner counts down on every page.
@@ -463,7 +552,9 @@ async function main() {
       });
       expectEq(await num("dash-services-value"), services, "services in use (services with resources)");
       await byId("chart-severity").waitFor();
+      await byId("chart-open-over-time").waitFor();
       await byId("dash-last-scan-time").waitFor();
+      expectEq(await byId("dash-no-scans").count(), 0, "the no-scan notice is gone after a scan");
       for (let s = 1; s <= 5; s++) await byId(`dash-cis-${s}`).waitFor();
       await shot("dashboard");
     }, { independent: true });
@@ -475,7 +566,45 @@ async function main() {
     const high = shown.by_severity.high ?? 0;
     const critical = shown.by_severity.critical ?? 0;
 
+    await step("each dashboard tile opens exactly the findings it counts", async () => {
+      for (const [tile, count, severity] of [
+        ["dash-issues", shown.security_issues, "critical,high"],
+        ["dash-improvements", shown.best_practice_improvements, "medium,low,informational"],
+      ]) {
+        await page.goto(serve.base + "/");
+        await byId(`${tile}-value`).waitFor();
+        expectEq(await num(`${tile}-value`), count, `${tile} count`);
+        await byId(tile).click();
+        await byId("findings-total").waitFor();
+        await waitFor(`${tile}'s findings`, async () => (await total()) === count);
+        const u = new URL(page.url());
+        expectEq(u.searchParams.get("severity"), severity, `${tile} filters by severity`);
+        expectEq(u.searchParams.get("status"), "open", `${tile} filters open findings`);
+        expectEq(await byId("filter-severity").inputValue(), severity, `${tile}: the severity filter shows the group`);
+      }
+      await shot("findings-from-tile");
+    }, { independent: true });
+
     let muted;
+    await step("findings open on open failures, the other results one click away", async () => {
+      await page.goto(serve.base + "/");
+      await byId("nav-findings").click();
+      await byId("findings-table").waitFor();
+      await waitFor("the default filter in the URL", () => new URL(page.url()).searchParams.get("status") === "open");
+      expectEq(await byId("filter-status").inputValue(), "open", "the status filter shows the default");
+      await waitFor("open failures", async () => (await total()) === openTotal);
+      const statuses = await page.locator('[data-testid="finding-row"] .badge[class*="st-"]').allInnerTexts();
+      expectTrue(statuses.length > 0 && statuses.every((s) => s === "open"), `only open rows by default: ${[...new Set(statuses)].join(", ")}`);
+      await shot("findings-default");
+      await byId("view-any").click();
+      await waitFor("all results", async () => (await total()) > openTotal);
+      expectEq(new URL(page.url()).searchParams.get("status"), "any", "all results in the URL");
+      await byId("view-passed").click();
+      await waitFor("passed results", async () => new URL(page.url()).searchParams.get("status") === "passed" && (await total()) > 0);
+      await byId("view-open").click();
+      await waitFor("open failures again", async () => (await total()) === openTotal);
+    });
+
     await step("filter findings by severity, search and status", async () => {
       await byId("nav-findings").click();
       await byId("findings-table").waitFor();
@@ -590,19 +719,90 @@ async function main() {
       const steps = await byId("reminder-steps").locator("li").allInnerTexts();
       expectTrue(steps.length >= 2, "the banner lists the renewal steps");
       await byId("provider-expired-note").waitFor();
+      for (const s of steps) expectEq(await timesShown(s.trim()), 1, `the renewal step "${s}" is shown once on the settings page`);
+      // One name for the section: the steps' "Settings > AWS integration" is the menu item and the page heading.
+      const where = /open (.+?) > (.+?),/.exec(steps.join("\n"));
+      expectTrue(where !== null, `the steps say where to go: ${steps.join(" / ")}`);
+      expectEq(await text("nav-settings"), where[1], "the menu item has the steps' name");
+      expectTrue((await page.locator("h1").first().innerText()).includes(where[2]), `the page heading says ${where[2]}`);
       await shot("banner-expired");
       // fakeaws refuses the token too: testing the stored credentials fails.
       const card = page.locator('[data-testid="provider-expired-note"]').locator("xpath=ancestor::section[1]");
       await card.getByTestId("provider-test").click();
       await card.getByTestId("provider-test-failed").waitFor();
+      for (const s of steps) expectEq(await timesShown(s.trim()), 1, `the renewal step "${s}" is shown once after the failed test`);
       await byId("nav-scans").click();
       await byId("scan-provider").selectOption({ label: `short-lived (${ACCOUNT})` });
       await byId("scan-blocked-expired").waitFor();
-      await byId("start-scan-button").click();
-      await byId("start-scan-error").waitFor();
-      expectTrue(/expired/i.test(await text("start-scan-error")), "starting a scan is refused: expired");
+      expectTrue(await byId("start-scan-button").isDisabled(), "Start scan is disabled for expired credentials");
+      for (const s of steps) expectEq(await timesShown(s.trim()), 1, `the renewal step "${s}" is shown once on the scans page`);
+      // The server refuses too (the button aside): 409 credentials_expired.
+      const providerId = await byId("scan-provider").inputValue();
+      const refused = await page.evaluate(async (id) => {
+        const session = await (await fetch("/api/v1/session")).json();
+        const r = await fetch("/api/v1/scans", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-CSRF-Token": session.csrf_token },
+          body: JSON.stringify({ provider_id: id }),
+        });
+        return { status: r.status, body: await r.json() };
+      }, providerId);
+      expectEq(refused.status, 409, "starting a scan of expired credentials is refused");
+      expectTrue(/expired/i.test(refused.body.error.code + refused.body.error.message), "starting a scan is refused: expired");
       await shot("scans-blocked");
     });
+
+    await step("at a phone's 390 px no page scrolls sideways; the menu folds", async () => {
+      await page.goto(serve.base + "/inventory");
+      await page.locator('[data-testid="resource-link"]').first().waitFor();
+      const resourceHref = await page.locator('[data-testid="resource-link"]').first().getAttribute("href");
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        const pages = [
+          ["/", "dash-issues-value", "dashboard"],
+          ["/findings", "findings-table", "findings"],
+          [`/findings/${encodeURIComponent(muted.id)}`, "finding-remediation", "finding"],
+          ["/inventory", "resources-table", "inventory"],
+          [resourceHref, "resource-raw", "resource"],
+          ["/scans", "scan-history", "scans"],
+          ["/compliance", "control-row", "compliance"],
+          ["/settings/provider", "provider-list", "settings"],
+        ];
+        const wide = [];
+        for (const [path, ready, name] of pages) {
+          await page.goto(serve.base + path);
+          await byId(ready).first().waitFor();
+          await sleep(300); // charts lay out
+          if (await scrollsSideways()) {
+            const w = await page.evaluate(() => document.documentElement.scrollWidth);
+            wide.push(`${path} (${w} px)`);
+          }
+          if (name === "findings") {
+            // Region names on one line: each cell's text is a single line box.
+            const lines = await page.$$eval('[data-testid="finding-region"]', (cells) =>
+              cells.map((c) => {
+                const r = document.createRange();
+                r.selectNodeContents(c);
+                return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+              }),
+            );
+            expectTrue(lines.length > 0 && lines.every((n) => n === 1), `region names do not wrap (${lines.join(",")})`);
+          }
+          await shot(`phone-${name}`);
+        }
+        expectEq(wide.join(", "), "", "pages that scroll sideways at 390 px");
+        // The menu folds behind a button and opens on demand.
+        expectTrue(!(await byId("nav-findings").isVisible()), "the menu is folded at 390 px");
+        await byId("menu-toggle").click();
+        await byId("nav-findings").waitFor({ state: "visible" });
+        await shot("phone-menu");
+        await byId("nav-findings").click();
+        await byId("findings-table").waitFor();
+        expectTrue(!(await byId("nav-findings").isVisible()), "the menu folds again after navigating");
+      } finally {
+        await page.setViewportSize({ width: 1400, height: 1000 });
+      }
+    }, { independent: true });
 
     await step("secrets appear nowhere: page HTML, API responses, server output, data directory", async () => {
       const html = await page.content();
@@ -629,6 +829,28 @@ async function main() {
 
     await step("no CSP violation or script error on any page", async () => {
       expectEq(pageErrors.join("\n"), "", "page errors");
+    });
+
+    await step("no serious or critical accessibility violation (axe-core) on any page", async () => {
+      const lines = a11yViolations.map((v) => `${v.page}: ${v.impact} ${v.id} (${v.help}) at ${v.nodes.join(" | ")}`);
+      console.log(`  axe-core checked ${titles.length} pages`);
+      expectTrue(titles.length >= 20, `axe-core ran on the pages shot (${titles.length})`);
+      expectEq(lines.join("\n"), "", "accessibility violations");
+    });
+
+    await step("every page has its own document title", async () => {
+      const bad = titles.filter((t) => !/^.+ — CloudPeek$/.test(t.title)).map((t) => `${t.name}: "${t.title}"`);
+      expectEq(bad.join(", "), "", "pages titled only 'CloudPeek'");
+      const byPath = new Map();
+      for (const t of titles) {
+        const key = t.path.replace(/\/(findings|inventory)\/[^/]+$/, "/$1/:id");
+        if (!byPath.has(key)) byPath.set(key, t.title);
+      }
+      const seen = new Map();
+      for (const [path, title] of byPath) {
+        expectTrue(!seen.has(title) || seen.get(title) === path || ["/logout", "/login"].includes(path), `${path} and ${seen.get(title)} share the title ${title}`);
+        seen.set(title, path);
+      }
     });
   } finally {
     await browser.close().catch(() => undefined);

@@ -87,6 +87,8 @@ export function OpenOverTimeChart({ points }: { points: { date: string; open: nu
               backgroundColor: "rgba(29, 78, 216, 0.15)",
               fill: true,
               tension: 0.2,
+              // A trend of one day (the first scan) is a single point: make it visible.
+              pointRadius: points.length === 1 ? 5 : 3,
             },
           ],
         },
