@@ -2,10 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <iterator>
-#include <sstream>
 
+#include "aws/core/bounded_read.h"
 #include "aws/core/time_format.h"
 #include "aws/credentials/client_caller.h"
 #include "aws/credentials/default_chain.h"
@@ -35,12 +33,14 @@ void add_credential_options(CLI::App& cmd, CredentialOptions& o) {
 
 namespace {
 
+// What the access portal or the CLI prints for one set of credentials is
+// under 4 KB; session tokens are at most a few KB.
+constexpr size_t kMaxCredentialsText = 64 * 1024;
+
 Result<std::string> read_secret_file(const std::string& path, const char* what) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f)
-    return make_error(ErrorKind::kInvalidInput, fmt::format("Cannot read the {} file '{}'.", what, path),
-                      "Check the path and that this user may read it.");
-  std::string s((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  auto read = read_file_limited(path, kMaxCredentialsText, fmt::format("the {} file", what));
+  if (!read) return std::move(read).error();
+  std::string s = std::move(*read);
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
   if (s.empty())
     return make_error(ErrorKind::kInvalidInput, fmt::format("The {} file '{}' is empty.", what, path));
@@ -86,7 +86,9 @@ Result<ResolvedCredentials> resolve_credentials(const CredentialOptions& o, std:
   if (o.credentials_stdin || !o.credentials_file.empty()) {
     std::string text;
     if (o.credentials_stdin) {
-      text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+      auto read = read_stream_limited(in, kMaxCredentialsText, "the paste on stdin");
+      if (!read) return std::move(read).error();
+      text = std::move(*read);
     } else {
       auto t = read_secret_file(o.credentials_file, "credentials");
       if (!t) return t.error();

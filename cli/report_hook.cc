@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/core/json_text.h"
 #include "checks/check.h"
 #include "report/report.h"
 
@@ -30,7 +31,8 @@ bool read_findings(const std::string& path, std::vector<Finding>& out, std::stri
   while (std::getline(in, line)) {
     ++n;
     if (line.empty()) continue;
-    auto j = nlohmann::json::parse(line, nullptr, false);
+    auto parsed = parse_json_text(line, "the line", JsonLimits{16, line.size()});
+    auto j = parsed ? std::move(*parsed) : nlohmann::json();
     auto status = j.is_object() ? parse_status(j.value("status", "")) : std::nullopt;
     auto severity = j.is_object() ? parse_severity(j.value("severity", "")) : std::nullopt;
     if (!status || !severity) {

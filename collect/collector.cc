@@ -6,6 +6,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "aws/core/encoding.h"
+#include "aws/core/json_text.h"
 #include "aws/core/time_format.h"
 #include "aws/services/service_models.h"
 
@@ -139,6 +141,41 @@ void record_missing(CollectContext& ctx, Resource& resource, const std::string& 
   g.resource = resource.arn;
   resource.missing[property] = g.reason();
   ctx.gap(std::move(g));
+}
+
+Result<json> parse_policy(const json& document, std::string_view what) {
+  auto malformed = [&](std::string message) {
+    Error e = make_error(ErrorKind::kMalformedResponse, std::move(message),
+                         "Look at the document in the AWS console; CloudPeek could not judge it.");
+    e.code = "MalformedPolicy";
+    return e;
+  };
+  if (document.is_object()) return document;  // parsed with the answer, which is bounded
+  if (!document.is_string()) return malformed(std::string(what) + " is not a JSON document.");
+  const std::string& text = document.get_ref<const std::string&>();
+  // IAM sends documents URL-encoded; S3-compatible endpoints sometimes too.
+  auto first = text.find_first_not_of(" \t\r\n");
+  bool encoded = first != std::string::npos && text[first] == '%';
+  auto doc = parse_json_text(encoded ? uri_decode(text) : text, what, kPolicyLimits);
+  if (!doc && !encoded && text.find('%') != std::string::npos) {
+    auto decoded = parse_json_text(uri_decode(text), what, kPolicyLimits);
+    if (decoded) doc = std::move(decoded);
+  }
+  if (!doc) return malformed(doc.error().message);
+  if (!doc->is_object()) return malformed(std::string(what) + " is not a JSON object.");
+  return doc;
+}
+
+bool put_policy(CollectContext& ctx, Resource& resource, const std::string& property, const json& document,
+                std::string_view what, std::string_view service, std::string_view operation) {
+  auto doc = parse_policy(document, what);
+  if (!doc) {
+    resource.props.erase(property);
+    record_missing(ctx, resource, property, doc.error(), service, operation);
+    return false;
+  }
+  resource.props[property] = std::move(*doc);
+  return true;
 }
 
 std::map<std::string, std::string> tags_from_list(const json& list) {

@@ -64,6 +64,19 @@ void record_failure(CollectContext& ctx, const Error& error, std::string_view se
 void record_missing(CollectContext& ctx, Resource& resource, const std::string& property, const Error& error,
                     std::string_view service, std::string_view operation);
 
+// A policy document as AWS sends it — JSON text (URL-encoded on the query
+// wire), or an object the protocol already parsed — read within
+// kPolicyLimits (aws/core/json_text.h). A document that is not a JSON object,
+// is nested too deep or is too large is not treated as "no policy": `what`
+// ("the bucket policy of b") names it in an error with code MalformedPolicy.
+Result<json> parse_policy(const json& document, std::string_view what);
+
+// parse_policy into resource.props[property]; when it fails, the property is
+// marked missing with the reason and a gap is recorded against the call that
+// returned it, so the checks reading it say NOT_ASSESSED. Returns success.
+bool put_policy(CollectContext& ctx, Resource& resource, const std::string& property, const json& document,
+                std::string_view what, std::string_view service, std::string_view operation);
+
 // "s3:GetBucketPolicy" from ("s3", "GetBucketPolicy"), using the service's IAM prefix.
 std::string iam_action(std::string_view service, std::string_view operation);
 

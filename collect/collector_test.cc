@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include "aws/http/transport.h"
@@ -81,6 +83,85 @@ TEST_F(CollectorToolkit, DeniedListingBecomesAGapNamingTheAction) {
   EXPECT_EQ(inv.gaps()[0].action, "iam:ListUsers");
   EXPECT_EQ(inv.gaps()[0].error_kind, "access_denied");
   EXPECT_EQ(inv.gap("AWS::IAM::User", "us-east-1"), "iam:ListUsers denied (AccessDenied)");
+}
+
+// Issue 8: documents AWS sends are read within limits, and one that cannot be
+// read is missing with the reason — never "no policy" (a malformed SQS or SNS
+// policy read as none made the public-access checks PASS), never a crash (a
+// policy nested 100,000 levels overflowed the stack when copied). A managed
+// policy without PolicyName is named from its ARN.
+TEST(HostileDocuments, AreMissingWithTheReason) {
+  json scenario;
+  {
+    std::ifstream in(cloudpeek::testing::FakeAws::default_scenario());
+    scenario = json::parse(in);
+  }
+  std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  json& svc = scenario["accounts"]["111122223333"]["services"];
+  svc["iam"]["*"]["GetAccountAuthorizationDetails"] = {
+      {"output",
+       {{"UserDetailList", json::array()},
+        {"GroupDetailList", json::array()},
+        {"RoleDetailList",
+         {{{"RoleName", "Broken"}, {"RoleId", "AROABROKEN"}, {"Arn", "arn:aws:iam::111122223333:role/Broken"},
+           {"Path", "/"}, {"AssumeRolePolicyDocument", "%7B%22Version%22%3A"},  // cut off
+           {"RolePolicyList", {{{"PolicyName", "deep"}, {"PolicyDocument", "{\"Statement\": " + deep + "}"}}}},
+           {"AttachedManagedPolicies", {{{"PolicyArn", "arn:aws:iam::111122223333:policy/team/ReadOnlyBilling"}}}}}}},
+        {"Policies",
+         {{{"Arn", "arn:aws:iam::111122223333:policy/team/ReadOnlyBilling"}, {"PolicyId", "ANPA1"},
+           {"AttachmentCount", 1}, {"DefaultVersionId", "v1"},
+           {"PolicyVersionList", {{{"VersionId", "v1"}, {"IsDefaultVersion", true}, {"Document", "[1, 2]"}}}}}}}}}};
+  svc["sqs"]["us-east-1"]["ListQueues"] = {
+      {"output", {{"QueueUrls", {"https://sqs.us-east-1.amazonaws.com/111122223333/q"}}}}};
+  svc["sqs"]["us-east-1"]["GetQueueAttributes"] = {
+      {"output", {{"Attributes", {{"QueueArn", "arn:aws:sqs:us-east-1:111122223333:q"}, {"Policy", "{\"Statement\": ["}}}}}};
+  std::string dir = ::testing::TempDir() + "/hostile-documents";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/scenario.json") << scenario.dump();
+  cloudpeek::testing::FakeAws fake(dir + "/scenario.json");
+
+  ClientConfig config;
+  config.region = "us-east-1";
+  config.endpoints.global = fake.url();
+  auto creds = StaticProvider::make("AKIAFAKEALICE0000001", Secret("fakeSecretAlice/0000000000000000000000001")).value();
+  AwsClient aws(config, creds, std::make_shared<Transport>(TransportOptions{}));
+  DirectContext ctx(aws, "111122223333");
+  for (const char* service : {"iam", "sqs"}) {
+    const Collector* c = find_collector(service);
+    ASSERT_NE(c, nullptr);
+    ctx.run(*c, "us-east-1");
+  }
+  const Inventory& inv = ctx.inventory();
+  auto find = [&](const char* type, const std::string& name) -> const Resource* {
+    for (const auto& r : inv.of_type(type))
+      if (r.name == name) return &r;
+    ADD_FAILURE() << "no " << type << " named " << name;
+    return nullptr;
+  };
+  const Resource* role = find("AWS::IAM::Role", "Broken");
+  ASSERT_NE(role, nullptr);
+  EXPECT_FALSE(role->prop("trust_policy"));
+  EXPECT_NE(role->missing_reason("trust_policy").value_or("").find("the trust policy of role Broken is not valid JSON"),
+            std::string::npos)
+      << role->missing_reason("trust_policy").value_or("(not missing)");
+  ASSERT_TRUE(role->props["attached_policies"].is_array());
+  EXPECT_EQ(role->props["attached_policies"][0]["name"], "ReadOnlyBilling");
+  const Resource* inline_policy = find("AWS::IAM::InlinePolicy", "Broken/deep");
+  ASSERT_NE(inline_policy, nullptr);
+  EXPECT_NE(inline_policy->missing_reason("document").value_or("").find("nested deeper than 32 levels"),
+            std::string::npos);
+  const Resource* managed = find("AWS::IAM::Policy", "ReadOnlyBilling");  // PolicyName left out: from the ARN
+  ASSERT_NE(managed, nullptr);
+  EXPECT_EQ(managed->props["policy_name"], "ReadOnlyBilling");
+  EXPECT_NE(managed->missing_reason("document").value_or("").find("is not a JSON object"), std::string::npos);
+  const Resource* queue = find("AWS::SQS::Queue", "q");
+  ASSERT_NE(queue, nullptr);
+  EXPECT_FALSE(queue->prop("policy")) << "a policy that cannot be read is not \"no policy\"";
+  EXPECT_NE(queue->missing_reason("policy").value_or("").find("the access policy of queue q is not valid JSON"),
+            std::string::npos);
+  bool gap_recorded = false;
+  for (const auto& g : inv.gaps()) gap_recorded |= g.action == "sqs:GetQueueAttributes" && g.error_code == "MalformedPolicy";
+  EXPECT_TRUE(gap_recorded) << "the coverage list says what could not be read";
 }
 
 }  // namespace

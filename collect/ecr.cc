@@ -44,15 +44,9 @@ void collect_repository(CollectContext& ctx, const std::string& region, const js
 
   auto policy = ctx.call("ecr", "GetRepositoryPolicy", params, region);
   if (policy) {
-    json doc = json::parse(policy->value("policyText", ""), nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) {
-      Error e = make_error(ErrorKind::kMalformedResponse, "The repository policy of " + r.id + " is not JSON.");
-      e.code = "MalformedPolicy";
-      record_missing(ctx, r, "policy", e, "ecr", "GetRepositoryPolicy");
-    } else {
-      r.props["policy"] = doc;
-      r.raw["policy"] = doc;
-    }
+    if (put_policy(ctx, r, "policy", policy->value("policyText", json()), "the repository policy of " + r.id, "ecr",
+                   "GetRepositoryPolicy"))
+      r.raw["policy"] = r.props["policy"];
   } else if (policy.error().code == "RepositoryPolicyNotFoundException") {
     r.props["policy"] = nullptr;
   } else {
@@ -62,8 +56,9 @@ void collect_repository(CollectContext& ctx, const std::string& region, const js
   auto lifecycle = ctx.call("ecr", "GetLifecyclePolicy", params, region);
   if (lifecycle) {
     r.props["lifecycle_policy"] = true;
-    json text = json::parse(lifecycle->value("lifecyclePolicyText", ""), nullptr, false);
-    r.raw["lifecyclePolicy"] = text.is_discarded() ? json(lifecycle->value("lifecyclePolicyText", "")) : text;
+    // Kept for the resource view only: as parsed when it is a sound document, else as sent.
+    auto text = parse_policy(lifecycle->value("lifecyclePolicyText", json()), "the lifecycle policy");
+    r.raw["lifecyclePolicy"] = text ? std::move(*text) : lifecycle->value("lifecyclePolicyText", json());
   } else if (lifecycle.error().code == "LifecyclePolicyNotFoundException") {
     r.props["lifecycle_policy"] = false;
   } else {

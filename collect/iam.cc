@@ -47,21 +47,28 @@ json epoch_of(const json& v) {
   return nullptr;
 }
 
-// Policy documents come URL-encoded on the query wire; accept plain JSON too.
-json parse_document(const json& v) {
-  if (v.is_object()) return v;
-  if (!v.is_string()) return nullptr;
-  std::string text = v.get<std::string>();
-  if (!text.empty() && text[0] == '%') text = uri_decode(text);
-  auto doc = json::parse(text, nullptr, false);
-  if (doc.is_discarded()) doc = json::parse(uri_decode(text), nullptr, false);
-  return doc.is_discarded() ? json(nullptr) : doc;
+// A policy document of GetAccountAuthorizationDetails into r.props[property]
+// (URL-encoded JSON on the query wire). One that cannot be read is missing,
+// with the reason, never "no statements".
+void put_document(CollectContext& ctx, Resource& r, const std::string& property, const json& v,
+                  const std::string& what) {
+  put_policy(ctx, r, property, v, what, "iam", "GetAccountAuthorizationDetails");
+}
+
+// A managed policy's name: AWS's PolicyName, or — when an endpoint leaves it
+// out — the last segment of its ARN (arn:aws:iam::123:policy/path/Name).
+std::string policy_name(const std::string& given, const std::string& arn) {
+  if (!given.empty()) return given;
+  auto slash = arn.rfind('/');
+  return slash == std::string::npos ? arn.substr(arn.rfind(':') == std::string::npos ? 0 : arn.rfind(':') + 1)
+                                    : arn.substr(slash + 1);
 }
 
 json attached(const json& list) {
   json out = json::array();
   if (list.is_array())
-    for (const auto& p : list) out.push_back({{"name", p.value("PolicyName", "")}, {"arn", p.value("PolicyArn", "")}});
+    for (const auto& p : list) out.push_back({{"name", policy_name(p.value("PolicyName", ""), p.value("PolicyArn", ""))},
+                     {"arn", p.value("PolicyArn", "")}});
   return out;
 }
 
@@ -81,8 +88,9 @@ void emit_inline(CollectContext& ctx, const json& list, const std::string& princ
     r.props = {{"policy_name", name},
                {"principal_type", principal_type},
                {"principal_name", principal_name},
-               {"principal_arn", principal_arn},
-               {"document", parse_document(p.value("PolicyDocument", json()))}};
+               {"principal_arn", principal_arn}};
+    put_document(ctx, r, "document", p.value("PolicyDocument", json()),
+                 "the inline policy " + name + " of " + principal_type + " " + principal_name);
     r.raw = p;
     ctx.emit(std::move(r));
   }
@@ -252,9 +260,9 @@ void authorization_details(CollectContext& ctx, const std::string& region, const
     Resource r = make(ctx, kRole, ro.value("Arn", iam_arn(ctx, "role/" + name)), ro.value("RoleId", name), name);
     r.props = {{"role_name", name},
                {"path", ro.value("Path", "/")},
-               {"trust_policy", parse_document(ro.value("AssumeRolePolicyDocument", json()))},
                {"attached_policies", attached(ro.value("AttachedManagedPolicies", json()))},
                {"inline_policies", inline_names(ro.value("RolePolicyList", json()))}};
+    put_document(ctx, r, "trust_policy", ro.value("AssumeRolePolicyDocument", json()), "the trust policy of role " + name);
     r.tags = tags_from_list(ro.value("Tags", json()));
     r.raw = ro;
     emit_inline(ctx, ro.value("RolePolicyList", json()), "role", name, r.arn);
@@ -266,17 +274,16 @@ void authorization_details(CollectContext& ctx, const std::string& region, const
     int64_t attachments = p.value("AttachmentCount", 0);
     if (aws_managed && attachments == 0) continue;  // AWS's catalogue, not the account's
     std::string version = p.value("DefaultVersionId", "");
-    json document = nullptr;
-    for (const auto& v : p.value("PolicyVersionList", json::array()))
-      if (v.value("IsDefaultVersion", false) || v.value("VersionId", "") == version)
-        document = parse_document(v.value("Document", json()));
-    std::string name = p.value("PolicyName", "");
+    std::string name = policy_name(p.value("PolicyName", ""), arn);
     Resource r = make(ctx, kPolicy, arn, p.value("PolicyId", name), name);
     r.props = {{"policy_name", name},
                {"aws_managed", aws_managed},
                {"attachment_count", attachments},
                {"default_version_id", version},
-               {"document", document}};
+               {"document", nullptr}};
+    for (const auto& v : p.value("PolicyVersionList", json::array()))
+      if (v.value("IsDefaultVersion", false) || v.value("VersionId", "") == version)
+        put_document(ctx, r, "document", v.value("Document", json()), "the managed policy " + name);
     r.raw = p;
     ctx.emit(std::move(r));
   }

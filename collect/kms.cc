@@ -62,11 +62,8 @@ void collect_key(CollectContext& ctx, const json& entry, const std::string& regi
   }
   auto policy = ctx.call("kms", "GetKeyPolicy", {{"KeyId", r.arn}, {"PolicyName", "default"}}, region);
   if (policy) {
-    std::string text = policy->value("Policy", "");
-    r.raw["Policy"] = text;
-    json doc = json::parse(text, nullptr, false);
-    if (doc.is_discarded()) r.missing["policy"] = "the key policy returned by kms:GetKeyPolicy is not JSON";
-    else r.props["policy"] = doc;
+    r.raw["Policy"] = policy->value("Policy", "");
+    put_policy(ctx, r, "policy", r.raw["Policy"], "the key policy of " + r.id, "kms", "GetKeyPolicy");
   } else {
     record_missing(ctx, r, "policy", policy.error(), "kms", "GetKeyPolicy");
   }

@@ -44,16 +44,9 @@ void collect_function(CollectContext& ctx, const std::string& region, const json
 
   auto policy = ctx.call("lambda", "GetPolicy", json{{"FunctionName", r.id}}, region);
   if (policy) {
-    const std::string text = policy->value("Policy", "");
-    json doc = json::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) {
-      Error e = make_error(ErrorKind::kMalformedResponse, "The function policy of " + r.id + " is not JSON.");
-      e.code = "MalformedPolicy";
-      record_missing(ctx, r, "policy", e, "lambda", "GetPolicy");
-    } else {
-      r.props["policy"] = doc;
-      r.raw["Policy"] = doc;
-    }
+    if (put_policy(ctx, r, "policy", policy->value("Policy", json()), "the function policy of " + r.id, "lambda",
+                   "GetPolicy"))
+      r.raw["Policy"] = r.props["policy"];
   } else if (policy.error().code == "ResourceNotFoundException") {
     r.props["policy"] = nullptr;  // no resource-based policy: a fact, not a gap
   } else {

@@ -79,57 +79,53 @@ struct Detail {
   const char* operation;
   const char* absent_code;  // nullptr: every error is a gap
   const char* property;
-  void (*apply)(Resource&, const json* out);  // out == nullptr: not configured
+  void (*apply)(CollectContext&, Resource&, const json* out);  // out == nullptr: not configured
 };
 
 const Detail kDetails[] = {
-    {"GetBucketAcl", nullptr, "acl", [](Resource& r, const json* o) { r.props["acl"] = acl_from(*o); }},
+    {"GetBucketAcl", nullptr, "acl", [](CollectContext& ctx, Resource& r, const json* o) { r.props["acl"] = acl_from(*o); }},
     {"GetBucketPolicy", "NoSuchBucketPolicy", "policy",
-     [](Resource& r, const json* o) {
+     [](CollectContext& ctx, Resource& r, const json* o) {
        if (!o || !o->contains("Policy")) return void(r.props["policy"] = nullptr);
-       std::string text = (*o)["Policy"].is_string() ? (*o)["Policy"].get<std::string>() : (*o)["Policy"].dump();
-       r.raw["Policy"] = text;
-       json doc = json::parse(text, nullptr, false);
-       r.props["policy"] = doc.is_discarded() ? json() : doc;
-       if (doc.is_discarded()) r.missing["policy"] = "the bucket policy returned by s3:GetBucketPolicy is not JSON";
+       put_policy(ctx, r, "policy", (*o)["Policy"], "the bucket policy of " + r.name, "s3", "GetBucketPolicy");
      }},
     {"GetBucketPolicyStatus", "NoSuchBucketPolicy", "policy_is_public",
-     [](Resource& r, const json* o) {
+     [](CollectContext& ctx, Resource& r, const json* o) {
        r.props["policy_is_public"] =
            o ? o->value("PolicyStatus", json::object()).value("IsPublic", false) : false;
      }},
     {"GetPublicAccessBlock", "NoSuchPublicAccessBlockConfiguration", "public_access_block",
-     [](Resource& r, const json* o) {
+     [](CollectContext& ctx, Resource& r, const json* o) {
        r.props["public_access_block"] =
            o ? block_from(o->value("PublicAccessBlockConfiguration", json::object())) : json();
      }},
     {"GetBucketEncryption", "ServerSideEncryptionConfigurationNotFoundError", "encryption",
-     [](Resource& r, const json* o) { r.props["encryption"] = o ? encryption_from(*o) : json(); }},
+     [](CollectContext& ctx, Resource& r, const json* o) { r.props["encryption"] = o ? encryption_from(*o) : json(); }},
     {"GetBucketVersioning", nullptr, "versioning",
-     [](Resource& r, const json* o) {
+     [](CollectContext& ctx, Resource& r, const json* o) {
        r.props["versioning"] = o->value("Status", "");
        r.props["mfa_delete"] = o->value("MFADelete", "");
      }},
     {"GetBucketLogging", nullptr, "logging",
-     [](Resource& r, const json* o) {
+     [](CollectContext& ctx, Resource& r, const json* o) {
        if (!o->contains("LoggingEnabled")) return void(r.props["logging"] = nullptr);
        const json& l = (*o)["LoggingEnabled"];
        r.props["logging"] = {{"target_bucket", l.value("TargetBucket", "")},
                              {"target_prefix", l.value("TargetPrefix", "")}};
      }},
     {"GetObjectLockConfiguration", "ObjectLockConfigurationNotFoundError", "object_lock",
-     [](Resource& r, const json* o) {
+     [](CollectContext& ctx, Resource& r, const json* o) {
        r.props["object_lock"] =
            o && o->value("ObjectLockConfiguration", json::object()).value("ObjectLockEnabled", "") == "Enabled";
      }},
     {"GetBucketOwnershipControls", "OwnershipControlsNotFoundError", "object_ownership",
-     [](Resource& r, const json* o) {
+     [](CollectContext& ctx, Resource& r, const json* o) {
        json rules = o ? o->value("OwnershipControls", json::object()).value("Rules", json::array()) : json::array();
        r.props["object_ownership"] =
            rules.empty() ? json() : json(rules[0].value("ObjectOwnership", ""));
      }},
     {"GetBucketTagging", "NoSuchTagSet", "tags",
-     [](Resource& r, const json* o) {
+     [](CollectContext& ctx, Resource& r, const json* o) {
        if (o) r.tags = tags_from_list(o->value("TagSet", json::array()));
      }},
 };
@@ -169,9 +165,9 @@ void collect_bucket(CollectContext& ctx, const std::string& name, const std::str
         Resource& r = state->bucket;
         if (out) {
           if (!out->is_null()) r.raw[d.operation] = *out;
-          d.apply(r, &out.value());
+          d.apply(ctx, r, &out.value());
         } else if (d.absent_code && out.error().code == d.absent_code) {
-          d.apply(r, nullptr);
+          d.apply(ctx, r, nullptr);
         } else {
           record_missing(ctx, r, d.property, out.error(), "s3", d.operation);
           if (std::string(d.property) == "versioning") {

@@ -41,11 +41,10 @@ void attributes(CollectContext& ctx, const std::shared_ptr<Pending>& p, const st
       r.missing["kms_master_key_id"] = r.missing["policy"];
     } else {
       const json& attrs = out->value("Attributes", json::object());
-      json policy = nullptr;
-      if (attrs.contains("Policy") && attrs["Policy"].is_string())
-        policy = json::parse(attrs["Policy"].get<std::string>(), nullptr, false);
-      if (policy.is_discarded()) policy = nullptr;
-      r.props["policy"] = policy;
+      if (attrs.contains("Policy"))
+        put_policy(ctx, r, "policy", attrs["Policy"], "the access policy of topic " + r.name, "sns", "GetTopicAttributes");
+      else
+        r.props["policy"] = nullptr;  // no policy set
       std::string key = attrs.value("KmsMasterKeyId", "");
       r.props["kms_master_key_id"] = key.empty() ? json(nullptr) : json(key);
       r.raw["Attributes"] = attrs;

@@ -40,11 +40,10 @@ void collect_queues(CollectContext& ctx, const std::string& region) {
         const json& a = attrs->value("Attributes", json::object());
         r.raw["Attributes"] = a;
         if (a.contains("QueueArn")) r.arn = a["QueueArn"].get<std::string>();
-        json policy = nullptr;
-        if (a.contains("Policy") && a["Policy"].is_string())
-          policy = json::parse(a["Policy"].get<std::string>(), nullptr, false);
-        if (policy.is_discarded()) policy = nullptr;
-        r.props["policy"] = policy;
+        if (a.contains("Policy"))
+          put_policy(ctx, r, "policy", a["Policy"], "the access policy of queue " + r.name, "sqs", "GetQueueAttributes");
+        else
+          r.props["policy"] = nullptr;  // no policy set
         std::string key = a.value("KmsMasterKeyId", "");
         r.props["kms_master_key_id"] = key.empty() ? json(nullptr) : json(key);
         r.props["sqs_managed_sse_enabled"] = a.value("SqsManagedSseEnabled", "false") == "true";

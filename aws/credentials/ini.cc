@@ -1,5 +1,7 @@
 #include "aws/credentials/ini.h"
 
+#include "aws/core/bounded_read.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -125,11 +127,9 @@ Result<IniFile> load_ini(const std::string& path) {
   }
   if (S_ISDIR(st.st_mode))
     return make_error(ErrorKind::kInvalidInput, path + " is a directory, not a config file.");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return make_error(ErrorKind::kInvalidInput, "Cannot open " + path + ".");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse_ini(ss.str(), path);
+  auto text = read_file_limited(path, kMaxIniBytes, "the AWS config or credentials file");
+  if (!text) return std::move(text).error();
+  return parse_ini(*text, path);
 }
 
 }  // namespace cloudpeek

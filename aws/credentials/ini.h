@@ -35,7 +35,11 @@ struct IniFile {
 // as in the AWS SDKs; a # or ; not preceded by whitespace stays part of the value.
 Result<IniFile> parse_ini(std::string_view text, const std::string& path);
 
-// Reads and parses a file; a file that does not exist is an empty IniFile.
+// A config file of thousands of profiles is well under 1 MiB.
+inline constexpr size_t kMaxIniBytes = 16u << 20;
+
+// Reads and parses a file; a file that does not exist is an empty IniFile,
+// one larger than kMaxIniBytes (or a device that never ends) an error.
 Result<IniFile> load_ini(const std::string& path);
 
 }  // namespace cloudpeek

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/core/json_text.h"
 #include "aws/core/time_format.h"
 
 namespace cloudpeek {
@@ -161,8 +162,9 @@ void parse_json(std::string_view text, State& st) {
   size_t open = text.find('{');
   size_t close = text.rfind('}');
   if (open == std::string_view::npos || close == std::string_view::npos || close < open) return;
-  json doc = json::parse(text.begin() + open, text.begin() + close + 1, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
+  auto parsed = parse_json_text(text.substr(open, close + 1 - open), "the paste", JsonLimits{16, text.size()});
+  json doc = parsed ? std::move(*parsed) : json();
+  if (!doc.is_object()) {
     if (text.find("AccessKeyId") != std::string_view::npos)
       st.fail("The paste looks like JSON with AccessKeyId but is not valid JSON (was part of it cut off?).");
     return;

@@ -7,6 +7,7 @@
 
 #include "aws/core/time_format.h"
 #include "aws/credentials/default_chain.h"
+#include "aws/credentials/process_provider.h"
 #include "aws/credentials/sso_provider.h"
 #include "aws/credentials/test_support.h"
 
@@ -136,6 +137,35 @@ TEST_F(Fixture, CredentialProcess) {
   EXPECT_NE(get(sc, "fail").error().message.find("exited with status 3"), std::string::npos);
   EXPECT_NE(get(sc, "bad").error().message.find("not valid JSON"), std::string::npos);
   EXPECT_NE(get(sc, "v2").error().message.find("only Version 1"), std::string::npos);
+}
+
+// A command that never stops printing, or never answers, is stopped with an
+// error that says so (issue 8: `credential_process = yes` hung the CLI).
+TEST(CredentialProcessLimits, EndlessOutputIsCutOffAndKilled) {
+  auto start = std::chrono::steady_clock::now();
+  ::setenv("CLOUDPEEK_TEST_OUTPUT", "procSecret", 1);  // printed, never in the command's text
+  auto e = run_credential_process("yes \"$CLOUDPEEK_TEST_OUTPUT\"", "credential_process of profile spam");
+  ::unsetenv("CLOUDPEEK_TEST_OUTPUT");
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(e.error().message.find("printed more than 65536 bytes and was stopped"), std::string::npos)
+      << e.error().message;
+  EXPECT_EQ(e.error().describe().find("procSecret"), std::string::npos);  // only the command names it
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+}
+
+TEST(CredentialProcessLimits, SilentCommandTimesOut) {
+  auto start = std::chrono::steady_clock::now();
+  auto e = run_credential_process("sleep 30", "credential_process of profile slow",
+                                   ProcessLimits{std::chrono::milliseconds(300)});
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(e.error().message.find("did not finish within 0.3 seconds and was stopped"), std::string::npos)
+      << e.error().message;
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+  // A command that prints its JSON and keeps running holds the answer back: stopped too.
+  auto partial = run_credential_process("echo '{\"Version\": 1}'; sleep 30", "credential_process of profile p",
+                                        ProcessLimits{std::chrono::milliseconds(300)});
+  ASSERT_FALSE(partial.ok());
+  EXPECT_NE(partial.error().message.find("did not finish"), std::string::npos);
 }
 
 TEST_F(Fixture, SsoBothFormsMissingExpiredValid) {

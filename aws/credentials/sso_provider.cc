@@ -3,10 +3,11 @@
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 
-#include <fstream>
-#include <sstream>
+#include <filesystem>
 
+#include "aws/core/bounded_read.h"
 #include "aws/core/encoding.h"
+#include "aws/core/json_text.h"
 #include "aws/core/time_format.h"
 #include "aws/credentials/env.h"
 #include "aws/services/sso_portal_model.h"
@@ -88,13 +89,14 @@ Result<SsoToken> load_sso_token(const SsoSettings& s, Clock::time_point now) {
     e.code = "SsoTokenMissing";
     return e;
   };
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return missing("the token cache " + path + " does not exist.");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  Secret text(ss.str());
-  json doc = json::parse(text.reveal().begin(), text.reveal().end(), nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return missing("the token cache " + path + " is not valid JSON.");
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return missing("the token cache " + path + " does not exist.");
+  auto read = read_file_limited(path, 1u << 20, "the SSO token cache");  // a token file is a few KB
+  if (!read) return missing(read.error().message);
+  Secret text(std::move(*read));
+  auto parsed = parse_json_text(text.reveal(), "the token cache", JsonLimits{16, 1u << 20});
+  json doc = parsed ? std::move(*parsed) : json();
+  if (!doc.is_object()) return missing("the token cache " + path + " is not valid JSON.");
   auto token = doc.find("accessToken");
   auto expires = doc.find("expiresAt");
   if (token == doc.end() || !token->is_string() || token->get_ref<const std::string&>().empty())

@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 
+#include "aws/core/json_text.h"
 #include "aws/protocol/scalar_text.h"
 
 namespace cloudpeek::parse_detail {
@@ -26,25 +27,6 @@ const char* kind_of(const json& v) {
 [[noreturn]] void wrong_type(const std::string& path, const char* expected, const json& v) {
   fail((path.empty() ? std::string("the body") : path) + " is " + kind_of(v) + " where " + expected +
        " is expected");
-}
-
-// Nesting depth of a JSON text, ignoring brackets inside strings. Checked
-// before parsing so a hostile body cannot make any later walk deep.
-bool nesting_within(std::string_view body, int limit) {
-  int depth = 0;
-  bool in_string = false;
-  for (size_t i = 0; i < body.size(); ++i) {
-    char c = body[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-      continue;
-    }
-    if (c == '"') in_string = true;
-    else if (c == '{' || c == '[') { if (++depth > limit) return false; }
-    else if (c == '}' || c == ']') --depth;
-  }
-  return true;
 }
 
 bool blank(std::string_view body) {
@@ -107,7 +89,7 @@ json parse_map(const ShapeRef& shape, const json& v, const std::string& path, in
 
 json load_json(std::string_view body) {
   if (blank(body)) return json::object();
-  if (!nesting_within(body, kMaxDepth)) fail("the JSON body is nested deeper than " +
+  if (!json_nesting_within(body, kMaxDepth)) fail("the JSON body is nested deeper than " +
                                              std::to_string(kMaxDepth) + " levels");
   json v = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
   if (v.is_discarded()) fail("the body is not valid JSON");

@@ -308,6 +308,26 @@ TEST_F(AuthCheckProcess, BadPaste) {
   EXPECT_TRUE(contains(r.err, "AWS_SECRET_ACCESS_KEY")) << "names what is missing\n" << shown(r);
 }
 
+// Issue 8: AWS_CONFIG_FILE=/dev/zero grew the CLI to 17 GB; a
+// credential_process that never stops printing hung it.
+TEST_F(AuthCheckProcess, EndlessConfigFilesAndProcessesAreCutOff) {
+  for (const char* dev : {"/dev/zero", "/dev/urandom"}) {
+    for (const char* var : {"AWS_CONFIG_FILE=", "AWS_SHARED_CREDENTIALS_FILE="}) {
+      auto r = check({}, "", {var + std::string(dev)});
+      EXPECT_EQ(r.exit_code, 1) << var << dev << shown(r);
+      EXPECT_TRUE(contains(r.err, std::string(dev) + " is larger than 16 MiB")) << var << dev << shown(r);
+    }
+  }
+  cli.write_file(".aws/config", "[profile spam]\ncredential_process = yes AKIA\n");
+  auto spam = check({"--profile", "spam"});
+  EXPECT_EQ(spam.exit_code, 1) << shown(spam);
+  EXPECT_TRUE(contains(spam.err, "printed more than 65536 bytes and was stopped")) << shown(spam);
+  auto paste = check({"--credentials-stdin"}, std::string(100000, 'x'));
+  EXPECT_EQ(paste.exit_code, 1) << shown(paste);
+  EXPECT_TRUE(contains(paste.err, "the paste on stdin is larger than 64 KiB")) << shown(paste);
+  EXPECT_TRUE(requests().empty());
+}
+
 TEST_F(AuthCheckProcess, UsageErrors) {
   auto bad_output = check({"--output", "xml"});
   EXPECT_NE(bad_output.exit_code, 0) << shown(bad_output);
