@@ -14,7 +14,8 @@ Time from_db(int64_t v) { return Time(std::chrono::seconds(v)); }
 int64_t parse_id(const std::string& id, const char* what) {
   int64_t v = 0;
   auto [p, ec] = std::from_chars(id.data(), id.data() + id.size(), v);
-  if (id.empty() || ec != std::errc() || p != id.data() + id.size() || v <= 0)
+  // Canonical only: "01" or "+1" are not provider 1 (DELETE /providers/01 deleted it).
+  if (id.empty() || id[0] == '0' || ec != std::errc() || p != id.data() + id.size() || v <= 0)
     throw StoreError(StoreError::Kind::kNotFound, std::string("no ") + what + " with id \"" + id + "\"");
   return v;
 }

@@ -85,7 +85,8 @@ Scan SqliteStore::create_scan(const std::string& provider_id, const std::vector<
   return write([&](Db& db) {
     Transaction tx(db);
     if (!provider_in(db, pid)) throw StoreError(StoreError::Kind::kNotFound, "no provider with id \"" + provider_id + "\"");
-    db.prepare("INSERT INTO scans (provider_id, status, created_at, regions, services) VALUES (?, 'queued', ?, ?, ?)")
+    db.prepare("INSERT INTO scans (id, provider_id, status, created_at, regions, services) VALUES ((SELECT hi + 1 "
+               "FROM id_high_water WHERE tbl = 'scans'), ?, 'queued', ?, ?, ?)")
         .bind(1, pid)
         .bind(2, to_db(now))
         .bind(3, Json(regions).dump())
@@ -189,9 +190,9 @@ void SqliteStore::add_scan_findings(const std::string& scan_id, const std::vecto
 
 Scan SqliteStore::finish_scan(const std::string& scan_id, const ScanFinish& finish) {
   int64_t id = parse_id(scan_id, "scan");
-  if (finish.status != ScanStatus::kSucceeded && finish.status != ScanStatus::kFailed &&
-      finish.status != ScanStatus::kInterrupted)
-    throw StoreError(StoreError::Kind::kInvalid, "a scan finishes as succeeded, failed or interrupted, not " +
+  if (finish.status != ScanStatus::kSucceeded && finish.status != ScanStatus::kPartial &&
+      finish.status != ScanStatus::kFailed && finish.status != ScanStatus::kInterrupted)
+    throw StoreError(StoreError::Kind::kInvalid, "a scan finishes as succeeded, partial, failed or interrupted, not " +
                                                      to_string(finish.status));
   return write([&](Db& db) {
     Transaction tx(db);
@@ -231,7 +232,9 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
   Scan scan = scan_in(db, scan_id);
   int64_t pid = std::stoll(scan.provider_id);
   Time t = finish.finished_at;
-  bool complete = finish.status == ScanStatus::kSucceeded;
+  // A partial scan ran everywhere it was asked to: its gaps keep what they
+  // cover from being resolved (gap_covers), the rest it saw or did not.
+  bool complete = finish.status == ScanStatus::kSucceeded || finish.status == ScanStatus::kPartial;
 
   // CLOUDPEEK_STORE_TRACE=1: each step's time on stderr (benchmarks).
   static const bool trace = std::getenv("CLOUDPEEK_STORE_TRACE") != nullptr;

@@ -271,6 +271,20 @@ INSERT INTO check_results (provider_id, check_id, result, n, first_not_assessed_
   SELECT provider_id, check_id, result, COUNT(*), MIN(CASE WHEN result = 'NOT_ASSESSED' THEN detail END)
   FROM findings WHERE NOT (status = 'resolved' AND result = 'FAIL') GROUP BY provider_id, check_id, result;
 )sql"},
+    {11, "id_high_water: provider and scan ids are never reused (SQLite gives a deleted last row's id to the next "
+         "insert, so a deleted provider's scan ids came back for another provider's scans); inserts take hi + 1",
+     R"sql(
+CREATE TABLE id_high_water (
+  tbl TEXT PRIMARY KEY,
+  hi INTEGER NOT NULL
+);
+INSERT INTO id_high_water (tbl, hi) SELECT 'providers', COALESCE(MAX(id), 0) FROM providers;
+INSERT INTO id_high_water (tbl, hi) SELECT 'scans', COALESCE(MAX(id), 0) FROM scans;
+CREATE TRIGGER providers_high_water AFTER INSERT ON providers
+  BEGIN UPDATE id_high_water SET hi = MAX(hi, NEW.id) WHERE tbl = 'providers'; END;
+CREATE TRIGGER scans_high_water AFTER INSERT ON scans
+  BEGIN UPDATE id_high_water SET hi = MAX(hi, NEW.id) WHERE tbl = 'scans'; END;
+)sql"},
 };
 
 }  // namespace

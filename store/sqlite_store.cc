@@ -12,6 +12,7 @@ namespace cloudpeek::store {
 
 std::unique_ptr<Store> open_sqlite_store(const std::filesystem::path& db_file, const MasterKey& key,
                                          const SqliteOptions& options) {
+  secure_database_files(db_file);
   return std::make_unique<sqlite::SqliteStore>(db_file, key, options);
 }
 
@@ -290,7 +291,8 @@ Provider SqliteStore::create_provider(const NewProvider& p, const Credentials& c
     Transaction tx(db);
     Time now = now_seconds();
     Stmt ins = db.prepare(
-        "INSERT INTO providers (label, identity, schedule_minutes, created_at, updated_at) VALUES (?, ?, ?, ?, ?)");
+        "INSERT INTO providers (id, label, identity, schedule_minutes, created_at, updated_at) VALUES ((SELECT hi + 1 "
+        "FROM id_high_water WHERE tbl = 'providers'), ?, ?, ?, ?, ?)");
     ins.bind(1, p.label);
     if (p.identity.is_null()) {
       ins.bind(2, nullptr);

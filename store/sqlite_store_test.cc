@@ -197,6 +197,24 @@ TEST_F(StoreTest, DeleteProviderCascadesButKeepsTheAudit) {
   sqlite3_close(db);
 }
 
+// Issue 8: ids came back after a delete (SQLite reuses the last row's id), and
+// "01" named provider 1.
+TEST_F(StoreTest, IdsAreCanonicalAndNeverReused) {
+  std::string first = add_provider("first");
+  std::string last = add_provider("last");
+  std::string scan = store->create_scan(last, {}, {}, day(0)).id;
+  store->delete_provider(last, "alice");  // the highest provider id, and with it the highest scan id
+  std::string next = add_provider("next");
+  EXPECT_GT(std::stoll(next), std::stoll(last));
+  std::string next_scan = store->create_scan(next, {}, {}, day(0)).id;
+  EXPECT_GT(std::stoll(next_scan), std::stoll(scan));
+  // Only the canonical spelling of an id names anything.
+  ASSERT_EQ(first, "1");
+  for (const std::string bad : {"01", "+1", " 1", "1 ", "1.0", "0x1", "0", "-1", ""})
+    EXPECT_EQ(kind_of([&] { store->delete_provider(bad, "alice"); }), "not_found") << "\"" << bad << "\"";
+  EXPECT_TRUE(store->get_provider(first));
+}
+
 TEST_F(StoreTest, ProvidersExpiringSoonestFirst) {
   store->create_provider(NewProvider{"long-term", 0, nullptr}, Credentials{"AKIA1", kSecret, "", std::nullopt}, "a");
   store->create_provider(NewProvider{"later", 0, nullptr}, Credentials{"ASIA2", kSecret, kToken, day(5)}, "a");

@@ -155,7 +155,10 @@ struct AuditEntry {
 
 // ---- scans -----------------------------------------------------------------
 
-enum class ScanStatus { kQueued, kRunning, kSucceeded, kFailed, kInterrupted };
+// partial: ran to its end, but calls failed and some results are NOT_ASSESSED
+// (the reason gives the share assessed and the main causes); failed: nothing
+// could be assessed, or the scan could not start.
+enum class ScanStatus { kQueued, kRunning, kSucceeded, kFailed, kInterrupted, kPartial };
 std::string to_string(ScanStatus s);  // "queued", ...
 std::optional<ScanStatus> parse_scan_status(const std::string& s);
 
@@ -180,7 +183,7 @@ struct Scan {
 };
 
 struct ScanFinish {
-  ScanStatus status = ScanStatus::kSucceeded;  // succeeded, failed or interrupted
+  ScanStatus status = ScanStatus::kSucceeded;  // succeeded, partial, failed or interrupted
   std::optional<std::string> reason;
   Time finished_at{};
   std::vector<CoverageGap> gaps;

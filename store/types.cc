@@ -23,13 +23,14 @@ std::string to_string(ScanStatus s) {
     case ScanStatus::kSucceeded: return "succeeded";
     case ScanStatus::kFailed: return "failed";
     case ScanStatus::kInterrupted: return "interrupted";
+    case ScanStatus::kPartial: return "partial";
   }
   return "failed";
 }
 
 std::optional<ScanStatus> parse_scan_status(const std::string& s) {
   for (auto v : {ScanStatus::kQueued, ScanStatus::kRunning, ScanStatus::kSucceeded, ScanStatus::kFailed,
-                 ScanStatus::kInterrupted})
+                 ScanStatus::kInterrupted, ScanStatus::kPartial})
     if (to_string(v) == s) return v;
   return std::nullopt;
 }
