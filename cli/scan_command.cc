@@ -225,6 +225,10 @@ int run_scan(const ScanCommandOptions& o) {
   }
 
   if (result.cancelled || !output_ok) return kExitIncomplete;
+  // Honest about what could not be read: never a plain 0 for a scan that lost data.
+  scan::ScanOutcome outcome = scan::judge(result);
+  if (outcome.outcome != scan::Outcome::kSucceeded) std::cerr << "Scan " << outcome.summary << "\n";
+  if (outcome.outcome == scan::Outcome::kFailed) return kExitIncomplete;
   if (!o.fail_on.empty()) {
     Severity threshold = *parse_severity(o.fail_on);
     uint64_t failing = 0;
@@ -236,7 +240,7 @@ int run_scan(const ScanCommandOptions& o) {
       return kExitFailOn;
     }
   }
-  return kExitOk;
+  return outcome.outcome == scan::Outcome::kPartial ? kExitPartial : kExitOk;
 }
 
 }  // namespace cloudpeek::cli

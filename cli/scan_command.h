@@ -4,11 +4,12 @@
 // a summary on stdout.
 //
 // Exit codes (README "Exit codes"):
-//   0  the scan finished and --fail-on (if given) found no FAIL at or above it;
-//      coverage gaps are listed in the summary but do not change the code
+//   0  the scan read everything and --fail-on (if given) found no FAIL at or above it
 //   1  usage or credentials error: nothing was scanned
-//   2  the scan did not finish (interrupted) or its output could not be written
+//   2  the scan did not finish (interrupted), nothing could be assessed, or its
+//      output could not be written
 //   3  --fail-on: some check FAILed at or above that severity
+//   4  partial: calls failed and some results are NOT_ASSESSED (scan::judge)
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -24,6 +25,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitUsage = 1;
 inline constexpr int kExitIncomplete = 2;
 inline constexpr int kExitFailOn = 3;
+inline constexpr int kExitPartial = 4;
 
 struct ScanCommandOptions {
   CredentialOptions credentials;

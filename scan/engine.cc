@@ -448,6 +448,11 @@ void ScanEngine::Run::evaluate(CheckState& s, const Resource& r) {
 }
 
 void ScanEngine::Run::emit_finding(CheckState& s, Finding f) {
+  // Once the scan is cancelled, what it could no longer read says nothing
+  // about the account: no NOT_ASSESSED findings ("s3:ListBuckets failed:
+  // Cancelled") from then on. PASS and FAIL still count: a check only passes
+  // on data it has, so they are as true as in a whole scan.
+  if (f.status == CheckStatus::kNotAssessed && e_.cancel_.cancelled()) return;
   switch (f.status) {
     case CheckStatus::kPass: ++s.pass; break;
     case CheckStatus::kFail: ++s.fail; break;
@@ -521,6 +526,8 @@ ScanResult ScanEngine::Run::execute() {
   result_.cancelled = e_.cancel_.cancelled();
   result_.regions_scanned = regions_;
   result_.gaps = inventory_.gaps();
+  if (result_.cancelled)  // calls cut short by the cancellation are not gaps in the account's coverage
+    std::erase_if(result_.gaps, [](const CoverageGap& g) { return g.error_kind == to_string(ErrorKind::kCancelled); });
   result_.api_calls = calls_.load();
   result_.resources_by_type = by_type_;
   result_.resources_by_service = by_service_;

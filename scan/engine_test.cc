@@ -473,13 +473,15 @@ TEST_F(ScanEngineTest, CancellationEndsTheScanPromptly) {
   EXPECT_LT(took, 1.0);
   EXPECT_TRUE(result.cancelled);
   EXPECT_TRUE(result.incomplete());
-  ASSERT_FALSE(result.gaps.empty());
-  for (const auto& g : result.gaps) EXPECT_EQ(g.error_kind, "cancelled") << g.reason();
+  // Issue 8: calls cut short by the cancellation are not coverage gaps of the
+  // account, and what could not be read because of it is not a finding
+  // (each cancelled scan added NOT_ASSESSED rows reading "...: Cancelled").
+  for (const auto& g : result.gaps) EXPECT_NE(g.error_kind, "cancelled") << g.reason();
   ProgressSnapshot p = e->progress().snapshot();
   EXPECT_EQ(p.phase, ScanPhase::kCancelled);
   EXPECT_EQ(p.calls_in_flight, 0u);
-  // Nothing assessed is reported as a verdict.
-  for (const auto& f : sink.findings) EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id;
+  // Nothing was answered before the cancellation: no verdict, and no NOT_ASSESSED noise.
+  for (const auto& f : sink.findings) ADD_FAILURE() << f.check_id << " " << to_string(f.status) << ": " << f.detail;
   // The abandoned requests finish before the client that sent them goes away.
   std::this_thread::sleep_for(1500ms);
 }

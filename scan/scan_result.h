@@ -6,6 +6,8 @@
 #include <chrono>
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/coverage.h"
@@ -55,5 +57,30 @@ struct ScanResult {
   // True when some listing failed (findings may be incomplete).
   bool incomplete() const { return cancelled || !gaps.empty(); }
 };
+
+// How a scan that ran to its end went, told honestly: "succeeded" only when
+// everything selected was read. A scan whose AWS endpoint vanished 25 s in
+// once reported "succeeded" with 14,802 of 19,163 results NOT_ASSESSED.
+enum class Outcome {
+  kSucceeded,  // every call answered, or the ones that failed fed no result
+               // (a region the account has not enabled is not a loss)
+  kPartial,    // some calls failed, and results they fed are NOT_ASSESSED
+  kFailed,     // calls failed and not one check result could be assessed
+};
+std::string_view to_string(Outcome o);  // "succeeded", "partial", "failed"
+
+struct ScanOutcome {
+  Outcome outcome = Outcome::kSucceeded;
+  double assessed_percent = 100;  // PASS, FAIL and MANUAL results among all results
+  size_t failed_calls = 0;        // gaps that lost data
+  // The main causes, most calls first: {"network", 27000}, {"access_denied", 498}.
+  std::vector<std::pair<std::string, size_t>> causes;
+  // One line for people: "partial: 77.2% of check results assessed; 27,498
+  // AWS calls failed (network 27,000, access_denied 498)"; empty when succeeded.
+  std::string summary;
+};
+
+// Judges a scan that was not cancelled (a cancelled scan is "interrupted").
+ScanOutcome judge(const ScanResult& result);
 
 }  // namespace cloudpeek::scan

@@ -75,8 +75,11 @@ void App::add_auth_routes() {
     if (!body) return err;
     auto username = string_field(*body, "username").value_or("");
     auto password = string_field(*body, "password").value_or("");
-    std::string user_key = "user:" + username.substr(0, 128), addr_key = "addr:" + c.req.client_address;
-    auto wait = std::max(auth_.limiter().retry_after(user_key), auth_.limiter().retry_after(addr_key));
+    // Counted before the password is checked, in one step with the limit test,
+    // so parallel attempts cannot slip past it.
+    auto limits = LoginRateLimiter::login_limits(username, c.req.client_address);
+    auto attempt = LoginRateLimiter::Clock::now();
+    auto wait = auth_.limiter().begin(limits, attempt);
     if (wait > 0) {
       auto r = error_response(429, "rate_limited", "Too many failed sign-ins.",
                               fmt::format("Wait {} minutes before trying again.", (wait + 59) / 60));
@@ -86,12 +89,10 @@ void App::add_auth_routes() {
     auto user = username.empty() || password.size() > 1024 ? std::nullopt : store_.find_user_by_username(username);
     bool ok = store::verify_password(user ? user->password_hash : dummy_hash(), password) && user.has_value();
     if (!ok) {
-      auth_.limiter().record_failure(user_key);
-      auth_.limiter().record_failure(addr_key);
       log(fmt::format("login failed from {}", c.req.client_address));
       return error_response(401, "unauthenticated", "Wrong username or password.", "Check both and try again.");
     }
-    auth_.limiter().clear(user_key);
+    auth_.limiter().succeeded(limits, attempt);
     Response res;
     std::string csrf = auth_.start_session(*user, res);
     auto r = json_response(200, {{"user", user_json(*user)}, {"csrf_token", csrf}});

@@ -97,7 +97,9 @@ void App::add_finding_routes() {
     Response err;
     auto f = finding_filter(c.req, err);
     if (!f) return err;
-    return json_response(200, paged_json(store_.list_findings(*f, page_request(c.req)), finding_json));
+    auto page = page_request(c.req, err);
+    if (!page) return err;
+    return json_response(200, paged_json(store_.list_findings(*f, *page), finding_json));
   });
 
   // Before /findings/{id}, so "export" is not taken for an id.

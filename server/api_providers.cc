@@ -14,6 +14,11 @@ namespace cloudpeek::server {
 
 namespace {
 
+// AWS secret access keys are 40 characters; session tokens of SSO role
+// sessions run to about 1.5 KB, of chained or tagged sessions a few KB.
+constexpr size_t kMaxSecretLength = 256;
+constexpr size_t kMaxSessionTokenLength = 8192;
+
 struct CredentialInput {
   store::Credentials creds;
 };
@@ -57,13 +62,23 @@ std::optional<store::Credentials> read_credentials(const json& b, Response& err)
                          "Copy it again from the AWS access portal or the IAM console.", "access_key_id");
     return std::nullopt;
   }
-  if (c.secret_access_key.empty() || c.secret_access_key.size() > 256) {
+  if (c.secret_access_key.empty()) {
     err = error_response(400, "invalid", "The secret access key is missing.",
                          "Paste the secret access key that belongs to this key id.", "secret_access_key");
     return std::nullopt;
   }
-  if (c.session_token.size() > 8192) {
-    err = error_response(400, "invalid", "The session token is too long.", "", "session_token");
+  if (c.secret_access_key.size() > kMaxSecretLength) {
+    err = error_response(400, "invalid",
+                         fmt::format("The secret access key is too long ({} characters; AWS's are 40, CloudPeek "
+                                     "takes at most {}).", c.secret_access_key.size(), kMaxSecretLength),
+                         "Paste only the secret access key, without the lines around it.", "secret_access_key");
+    return std::nullopt;
+  }
+  if (c.session_token.size() > kMaxSessionTokenLength) {
+    err = error_response(400, "invalid",
+                         fmt::format("The session token is too long ({} characters; CloudPeek takes at most {}).",
+                                     c.session_token.size(), kMaxSessionTokenLength),
+                         "Paste only the session token, without the lines around it.", "session_token");
     return std::nullopt;
   }
   if (c.access_key_id.rfind("ASIA", 0) == 0 && c.session_token.empty()) {
@@ -136,6 +151,38 @@ int schedule_from(const json& b, Response& err) {
 
 }  // namespace
 
+// The answer to "Test connection": the identity, or the diagnosis beside its
+// field. A test of a saved provider is audited and refreshes its identity.
+Response App::test_answer(const CredentialTestResult& result, const std::string& provider_id,
+                          const store::Credentials& creds, const std::string& user) {
+  if (!provider_id.empty()) {
+    store_.add_audit(provider_id, user, "tested");
+    if (!result.ok && result.error.kind == ErrorKind::kExpiredToken && result.field != "expires_at")
+      mark_expired_observed(store_, provider_id);
+  }
+  auto now = store::now_seconds();
+  json out;
+  if (!result.ok) {
+    out = {{"ok", false}, {"error", test_error_json(result)}};
+  } else {
+    json identity = identity_json(result.identity, store::format_time(now));
+    if (!provider_id.empty()) store_.set_provider_identity(provider_id, identity);
+    out = {{"ok", true}, {"identity", identity}, {"expires_at", time_json(creds.expires_at)}};
+    out["seconds_left"] = creds.expires_at ? json((*creds.expires_at - now).count()) : json(nullptr);
+  }
+  return json_response(200, out);
+}
+
+Response App::with_aws(const std::string& user, std::function<Response()> work) {
+  auto slot = aws_slots_.take(user);
+  if (!slot)
+    return error_response(429, "busy", "You already have AWS checks running (test connection, permissions probe).",
+                          "Wait for them to answer (at most about 15 seconds), then try again.");
+  Response r;
+  r.later = [slot = std::move(slot), work = std::move(work)] { return work(); };
+  return r;
+}
+
 void App::add_provider_routes() {
   auto provider_view = [this](const store::Provider& p) {
     auto last = store_.list_scans(p.id, {1, 1});
@@ -169,24 +216,10 @@ void App::add_provider_routes() {
       if (!read) return err;
       creds = std::move(*read);
     }
-    auto result = locally_expired(creds);
-    if (!result) result = tester_->test(to_aws(creds));
-    if (!provider_id.empty()) {
-      store_.add_audit(provider_id, c.username(), "tested");
-      if (!result->ok && result->error.kind == ErrorKind::kExpiredToken && result->field != "expires_at")
-        mark_expired_observed(store_, provider_id);
-    }
-    auto now = store::now_seconds();
-    json out;
-    if (!result->ok) {
-      out = {{"ok", false}, {"error", test_error_json(*result)}};
-    } else {
-      json identity = identity_json(result->identity, store::format_time(now));
-      if (!provider_id.empty()) store_.set_provider_identity(provider_id, identity);
-      out = {{"ok", true}, {"identity", identity}, {"expires_at", time_json(creds.expires_at)}};
-      out["seconds_left"] = creds.expires_at ? json((*creds.expires_at - now).count()) : json(nullptr);
-    }
-    return json_response(200, out);
+    if (auto expired = locally_expired(creds)) return test_answer(*expired, provider_id, creds, c.username());
+    return with_aws(c.username(), [this, creds = std::move(creds), provider_id, user = c.username()] {
+      return test_answer(tester_->test(to_aws(creds)), provider_id, creds, user);
+    });
   });
 
   router_.add("POST", "/providers", [this, provider_view](Ctx& c) {
@@ -203,16 +236,18 @@ void App::add_provider_routes() {
     if (err.status) return err;
     auto creds = read_credentials(*body, err);
     if (!creds) return err;
-    auto t = locally_expired(*creds);
-    if (!t) t = tester_->test(to_aws(*creds));
-    if (!t->ok) return rejected(*t);
-    store::NewProvider np;
-    np.label = l;
-    np.schedule_minutes = std::max(0, schedule);
-    np.identity = identity_json(t->identity, store::format_time(store::now_seconds()));
-    auto p = store_.create_provider(np, *creds, c.username());
-    log(fmt::format("provider {} \"{}\" created by {}", p.id, p.label, c.username()));
-    return json_response(201, provider_view(p));
+    if (auto expired = locally_expired(*creds)) return rejected(*expired);
+    return with_aws(c.username(), [this, provider_view, creds = std::move(*creds), l, schedule, user = c.username()] {
+      auto t = tester_->test(to_aws(creds));
+      if (!t.ok) return rejected(t);
+      store::NewProvider np;
+      np.label = l;
+      np.schedule_minutes = std::max(0, schedule);
+      np.identity = identity_json(t.identity, store::format_time(store::now_seconds()));
+      auto p = store_.create_provider(np, creds, user);
+      log(fmt::format("provider {} \"{}\" created by {}", p.id, p.label, user));
+      return json_response(201, provider_view(p));
+    });
   });
 
   router_.add("PUT", "/providers/{id}/credentials", [this, provider_view](Ctx& c) {
@@ -224,13 +259,16 @@ void App::add_provider_routes() {
     if (!body) return err;
     auto creds = read_credentials(*body, err);
     if (!creds) return err;
-    auto t = locally_expired(*creds);
-    if (!t) t = tester_->test(to_aws(*creds));
-    if (!t->ok) return rejected(*t);
-    auto p = store_.replace_credentials(id, *creds, c.username());
-    store_.set_provider_identity(id, identity_json(t->identity, store::format_time(store::now_seconds())));
-    log(fmt::format("provider {} credentials replaced by {}", id, c.username()));
-    return json_response(200, provider_view(*store_.get_provider(p.id)));
+    if (auto expired = locally_expired(*creds)) return rejected(*expired);
+    return with_aws(c.username(), [this, provider_view, creds = std::move(*creds), id, user = c.username()] {
+      auto t = tester_->test(to_aws(creds));
+      if (!t.ok) return rejected(t);
+      if (!store_.get_provider(id)) return error_response(404, "not_found", "No provider has that id.", "");
+      auto p = store_.replace_credentials(id, creds, user);
+      store_.set_provider_identity(id, identity_json(t.identity, store::format_time(store::now_seconds())));
+      log(fmt::format("provider {} credentials replaced by {}", id, user));
+      return json_response(200, provider_view(*store_.get_provider(p.id)));
+    });
   });
 
   router_.add("PATCH", "/providers/{id}", [this, provider_view](Ctx& c) {
@@ -285,20 +323,22 @@ void App::add_provider_routes() {
                                          Secret(stored->session_token), std::nullopt, "provider");
     stored.reset();
     if (!provider) return error_response(422, "credentials_invalid", provider.error().message, provider.error().advice);
-    AwsClient client(ClientConfig::from_environment("us-east-1"), provider.value(), tester_->transport());
     std::string account = p->identity.is_object() ? p->identity.value("account", "") : "";
     std::string partition = p->identity.is_object() ? p->identity.value("partition", "aws") : "aws";
-    auto r = probe_permissions(client, account, home_region_for(partition));
-    if (!r) {
-      if (r.error().kind == ErrorKind::kExpiredToken) mark_expired_observed(store_, id);
-      CredentialTestResult t;
-      t.error = r.error();
-      t.field = field_for(r.error().kind);
-      return rejected(t);
-    }
-    json denied = json::array();
-    for (const auto& d : r->denied) denied.push_back({{"action", d.action}, {"service", d.service}});
-    return json_response(200, {{"checked", r->checked}, {"denied", denied}, {"errors", r->errors}});
+    return with_aws(c.username(), [this, id, account, partition, provider = provider.value()] {
+      AwsClient client(tester_->client_config(), provider, tester_->transport());
+      auto r = probe_permissions(client, account, home_region_for(partition));
+      if (!r) {
+        if (r.error().kind == ErrorKind::kExpiredToken) mark_expired_observed(store_, id);
+        CredentialTestResult t;
+        t.error = r.error();
+        t.field = field_for(r.error().kind);
+        return rejected(t);
+      }
+      json denied = json::array();
+      for (const auto& d : r->denied) denied.push_back({{"action", d.action}, {"service", d.service}});
+      return json_response(200, {{"checked", r->checked}, {"denied", denied}, {"errors", r->errors}});
+    });
   });
 
   router_.add("GET", "/providers/{id}/audit", [this](Ctx& c) {

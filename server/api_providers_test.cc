@@ -3,6 +3,8 @@
 // any answer or log line.
 #include <gtest/gtest.h>
 
+#include <future>
+
 #include "server/test_server.h"
 
 namespace cloudpeek::server::testing {
@@ -53,6 +55,20 @@ TEST(ApiProviders, SaveRejectsWrongOrExpiredCredentialsWithTheField) {
   auto missing = c.send("POST", "/api/v1/providers", {{"label", "prod"}, {"access_key_id", kAuditorKey}});
   EXPECT_EQ(missing.status, 400u);
   EXPECT_EQ(missing.j()["error"]["field"], "secret_access_key");
+  EXPECT_EQ(missing.j()["error"]["message"], "The secret access key is missing.");
+  // Issue 8: a secret over 256 characters was reported as missing.
+  auto long_secret = c.send("POST", "/api/v1/providers",
+                            {{"label", "prod"}, {"access_key_id", kAuditorKey}, {"secret_access_key", std::string(300, 'x')}});
+  EXPECT_EQ(long_secret.status, 400u);
+  EXPECT_EQ(long_secret.j()["error"]["field"], "secret_access_key");
+  EXPECT_EQ(long_secret.j()["error"]["message"],
+            "The secret access key is too long (300 characters; AWS's are 40, CloudPeek takes at most 256).");
+  auto long_token = c.send("POST", "/api/v1/providers/test",
+                           {{"access_key_id", "ASIAFAKEAUDITOR00001"}, {"secret_access_key", kAuditorSecret},
+                            {"session_token", std::string(9000, 'T')}});
+  EXPECT_EQ(long_token.status, 400u);
+  EXPECT_EQ(long_token.j()["error"]["field"], "session_token");
+  EXPECT_NE(long_token.j()["error"]["message"].get<std::string>().find("too long (9000 characters"), std::string::npos);
   auto nolabel = c.send("POST", "/api/v1/providers", {{"access_key_id", kAuditorKey}, {"secret_access_key", kAuditorSecret}});
   EXPECT_EQ(nolabel.status, 400u);
   EXPECT_EQ(nolabel.j()["error"]["field"], "label");
@@ -145,6 +161,45 @@ TEST(ApiProviders, SecretsNeverAppearInAnswersOrLogs) {
   for (const std::string& secret : {std::string(kAuditorSecret), std::string("wrong-but-secret-XYZ"),
                                    std::string("FAKE-SESSION-TOKEN-SHOULD-NOT-LEAK"), std::string(kAdminPassword)})
     EXPECT_EQ(all.find(secret), std::string::npos) << secret;
+}
+
+// Issue 8: with AWS unreachable, 10 parallel "Test connection" requests held
+// all 8 HTTP workers for a minute: GET / took 59 s. Calls made for a request
+// now run off those threads, are bounded (an answer within ~15 s), and a user
+// runs at most two at a time.
+TEST(ApiProviders, SlowAwsDoesNotStarveThePagesAndAnswersWithinBounds) {
+  TestServer s;
+  Client c = s.admin();
+  s.fake().set_faults(R"({"latency_ms": 30000})");  // AWS answers after the client has given up
+  json body = {{"access_key_id", kAuditorKey}, {"secret_access_key", kAuditorSecret}};
+  auto start = std::chrono::steady_clock::now();
+  std::vector<std::future<HttpReply>> tests;
+  for (int i = 0; i < 10; ++i)
+    tests.push_back(std::async(std::launch::async, [c, body]() mutable {
+      return c.send("POST", "/api/v1/providers/test", body);
+    }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  auto page_start = std::chrono::steady_clock::now();
+  EXPECT_EQ(s.client().get("/").status, 200u);
+  EXPECT_EQ(c.get("/api/v1/providers").status, 200u);
+  EXPECT_LT(std::chrono::steady_clock::now() - page_start, std::chrono::seconds(2));
+  int answered = 0, refused = 0;
+  for (auto& t : tests) {
+    HttpReply r = t.get();
+    if (r.status == 429) {
+      ++refused;
+      EXPECT_EQ(r.j()["error"]["code"], "busy") << r.body;
+      continue;
+    }
+    ASSERT_EQ(r.status, 200u) << r.body;
+    ++answered;
+    EXPECT_FALSE(r.j()["ok"].get<bool>());
+    EXPECT_EQ(r.j()["error"]["kind"], "network") << r.body;
+    EXPECT_FALSE(r.j()["error"]["advice"].get<std::string>().empty());
+  }
+  EXPECT_EQ(answered, 2);  // two at a time per user
+  EXPECT_EQ(refused, 8);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(16));
 }
 
 }  // namespace

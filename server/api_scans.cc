@@ -72,7 +72,10 @@ void App::add_scan_routes() {
   router_.add("GET", "/scans", [this, view](Ctx& c) {
     std::optional<std::string> pid;
     if (auto v = c.req.query_value("provider_id"); !v.empty()) pid = v;
-    auto page = store_.list_scans(pid, page_request(c.req));
+    Response err;
+    auto request = page_request(c.req, err);
+    if (!request) return err;
+    auto page = store_.list_scans(pid, *request);
     return json_response(200, paged_json(page, view));
   });
 

@@ -181,6 +181,32 @@ TEST(ApiScans, ScanRunsFindingsAppearAndCanBeMutedAndExported) {
   EXPECT_EQ(list["total"], 1);
 }
 
+// Issue 8: page=9223372036854775807 answered page 1's items labelled with
+// that page; DELETE /providers/01 deleted provider 1.
+TEST(ApiScans, PagesAreBoundedAndIdsCanonical) {
+  TestServer s;
+  Client c = s.admin();
+  std::string pid = s.add_provider(c);
+  ASSERT_EQ(pid, "1");
+  for (const std::string q : {"page=9223372036854775807", "page=0", "page=-1", "page=abc", "page=1000001",
+                              "page_size=0", "page_size=501", "page_size=1e2", "page=%2B1"}) {
+    for (const std::string path : {"/api/v1/findings?", "/api/v1/scans?", "/api/v1/resources?"}) {
+      auto r = c.get(path + q);
+      EXPECT_EQ(r.status, 400u) << path << q << " " << r.body;
+      EXPECT_EQ(r.j()["error"]["field"], q.substr(0, q.find('='))) << path << q;
+    }
+  }
+  auto ok = c.get("/api/v1/findings?page=1000000&page_size=500");
+  EXPECT_EQ(ok.status, 200u);
+  EXPECT_EQ(ok.j()["page"], 1000000);
+  EXPECT_TRUE(ok.j()["items"].empty());
+  for (const std::string id : {"01", "+1", "1.0", "0001"}) {
+    EXPECT_EQ(c.send("DELETE", "/api/v1/providers/" + id).status, 404u) << id;
+    EXPECT_EQ(c.send("POST", "/api/v1/scans", {{"provider_id", id}}).status, 404u) << id;
+  }
+  EXPECT_EQ(c.get("/api/v1/providers").j().size(), 1u);
+}
+
 TEST(ApiScans, EventsStreamProgressThenDone) {
   TestServer s;
   Client c = s.admin();
@@ -213,6 +239,12 @@ TEST(ApiScans, CancelEndsTheScanAsInterrupted) {
   auto scan = s.wait_scan(c, sid, std::chrono::seconds(60));
   EXPECT_EQ(scan["status"], "interrupted");
   EXPECT_EQ(scan["reason"], "interrupted: cancelled by admin");
+  // A cancellation is not a finding, nor a gap in the account's coverage.
+  auto na = c.get("/api/v1/findings?result=NOT_ASSESSED&page_size=500");
+  ASSERT_EQ(na.status, 200u) << na.body;
+  for (const auto& f : na.j()["items"])
+    EXPECT_EQ(f.dump().find("ancelled"), std::string::npos) << f.dump();
+  EXPECT_EQ(scan.dump().find("\"error_kind\":\"cancelled\""), std::string::npos) << scan.dump();
 }
 
 TEST(ApiScans, CredentialsExpiringMidScanInterruptItAndBlockNewScans) {

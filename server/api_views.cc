@@ -77,7 +77,10 @@ void App::add_view_routes() {
     if (auto v = c.req.query_value("region"); !v.empty()) f.region = v;
     f.q = c.req.query_value("q");
     if (f.q.size() > 200) f.q.resize(200);
-    return json_response(200, paged_json(store_.list_resources(f, page_request(c.req)), resource_row_json));
+    Response err;
+    auto page = page_request(c.req, err);
+    if (!page) return err;
+    return json_response(200, paged_json(store_.list_resources(f, *page), resource_row_json));
   });
 
   router_.add("GET", "/resources/{id}", [this](Ctx& c) {

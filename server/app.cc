@@ -28,25 +28,41 @@ App::~App() {
   webhook_.reset();
 }
 
-store::PageRequest page_request(const Request& req) {
+std::optional<store::PageRequest> page_request(const Request& req, Response& err) {
   store::PageRequest p;
-  auto num = [&](const char* key, int64_t fallback) -> int64_t {
+  // Whole numbers in range, or a 400 naming the parameter: a page of
+  // 9223372036854775807 once overflowed into page 1's items with that label.
+  auto num = [&](const char* key, int64_t fallback, int64_t max) -> std::optional<int64_t> {
     auto v = req.query_value(key);
     if (v.empty()) return fallback;
-    try {
-      size_t used = 0;
-      long long n = std::stoll(v, &used);
-      return used == v.size() ? n : fallback;
-    } catch (...) {
-      return fallback;
+    bool digits = v.size() <= 9 && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+    int64_t n = digits ? std::stoll(v) : 0;
+    if (!digits || n < 1 || n > max) {
+      err = error_response(400, "invalid", fmt::format("{} must be a whole number from 1 to {}.", key, max),
+                           "Fix the query parameter.", key);
+      return std::nullopt;
     }
+    return n;
   };
-  p.page = std::max<int64_t>(1, num("page", 1));
-  p.page_size = std::clamp<int64_t>(num("page_size", 50), 1, 500);
+  auto page = num("page", 1, kMaxPage);
+  if (!page) return std::nullopt;
+  auto size = num("page_size", 50, kMaxPageSize);
+  if (!size) return std::nullopt;
+  p.page = *page;
+  p.page_size = *size;
   return p;
 }
 
 Response App::handle(const Request& req) {
+  Response res = route(req);
+  // Behind an https --public-origin: Secure cookies and HSTS, also on answers that come later.
+  if (!auth_.https_request(req)) return res;
+  if (!res.later) return Auth::secure(std::move(res));
+  res.later = [later = std::move(res.later)] { return Auth::secure(later()); };
+  return res;
+}
+
+Response App::route(const Request& req) {
   if (!auth_.host_ok(req)) {
     // 421 Misdirected Request: a name this server does not go by — most likely a
     // page on another site whose DNS name was rebound to this address.

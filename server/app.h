@@ -14,6 +14,7 @@
 #include "server/router.h"
 #include "server/scheduler.h"
 #include "server/static_files.h"
+#include "server/user_slots.h"
 #include "server/webhook.h"
 #include "store/store.h"
 
@@ -43,12 +44,18 @@ class App {
   }
 
  private:
+  Response route(const Request& req);
   Response api(const Request& req);
   void add_auth_routes();
   void add_provider_routes();
   void add_scan_routes();
   void add_finding_routes();
   void add_view_routes();  // dashboard, inventory, compliance, reminders, settings, meta
+  // Work that calls AWS for `user` (test, probe): off the page-serving threads
+  // through Response::later, at most two at a time per user (429 beyond).
+  Response with_aws(const std::string& user, std::function<Response()> work);
+  Response test_answer(const CredentialTestResult& result, const std::string& provider_id,
+                       const store::Credentials& creds, const std::string& user);
 
   store::Store& store_;
   AppOptions options_;
@@ -59,9 +66,13 @@ class App {
   std::unique_ptr<Webhook> webhook_;
   std::unique_ptr<Scheduler> scheduler_;
   Router router_;
+  UserSlots aws_slots_{2};
 };
 
-// Parses "page"/"page_size" (defaults 1/50, page_size capped at 500).
-store::PageRequest page_request(const Request& req);
+// "page" (1 to kMaxPage, default 1) and "page_size" (1 to kMaxPageSize,
+// default 50); nullopt with a 400 in `err` when either is not such a number.
+inline constexpr int64_t kMaxPage = 1000000;
+inline constexpr int64_t kMaxPageSize = 500;
+std::optional<store::PageRequest> page_request(const Request& req, Response& err);
 
 }  // namespace cloudpeek::server

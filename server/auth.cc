@@ -136,6 +136,27 @@ bool Auth::host_ok(const Request& req) const {
   return false;
 }
 
+bool Auth::https_request(const Request& req) const {
+  std::set<std::string> https_hosts;
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& o : origins_)
+      if (o.rfind("https://", 0) == 0) https_hosts.insert(host_name_of(o.substr(8, o.find('/', 8) - 8)));
+  }
+  if (https_hosts.empty()) return false;  // no TLS in front of this server
+  std::string proto = req.header("X-Forwarded-Proto");
+  for (auto& ch : proto) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (proto == "https") return true;
+  return https_hosts.count(host_name_of(req.header("Host"))) > 0;
+}
+
+Response Auth::secure(Response res) {
+  for (auto& [name, value] : res.headers)
+    if (name == "Set-Cookie" && value.find("; Secure") == std::string::npos) value += "; Secure";
+  res.set_header("Strict-Transport-Security", "max-age=31536000");
+  return res;
+}
+
 bool Auth::origin_ok(const Request& req) const {
   std::string origin = req.header("Origin");
   if (origin.empty()) return true;  // same-origin non-CORS requests from old browsers, curl, tests

@@ -51,6 +51,14 @@ class Auth {
   void set_allowed_origins(std::set<std::string> origins);
   bool origin_ok(const Request& req) const;
 
+  // Whether the browser reached this server over https: an https
+  // --public-origin is configured and the request came through it (its Host,
+  // or X-Forwarded-Proto: https from the TLS proxy in front).
+  bool https_request(const Request& req) const;
+  // For such a request: the cookies `res` sets made Secure, and HSTS telling
+  // the browser to keep to https.
+  static Response secure(Response res);
+
   // DNS rebinding: a page on an attacker's name that resolves to this server
   // reaches it with that name as Host. Requests are served only when Host is an
   // IP literal this server answers to (its listen address, loopback when it
@@ -66,7 +74,7 @@ class Auth {
  private:
   std::string presession_token_for(const std::string& pre) const;
   store::Store& store_;
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::optional<std::string> setup_token_;
   std::string key_;  // HMAC key for pre-session CSRF tokens
   std::set<std::string> origins_;

@@ -1,5 +1,7 @@
 #include "server/credential_check.h"
 
+#include <algorithm>
+
 #include "aws/client/client.h"
 #include "aws/credentials/static_provider.h"
 
@@ -38,6 +40,20 @@ nlohmann::json identity_json(const CallerIdentity& id, const std::string& checke
   return j;
 }
 
+TransportOptions CredentialTester::transport_options() {
+  TransportOptions o = TransportOptions::from_environment();
+  o.connect_timeout = std::min(o.connect_timeout, std::chrono::milliseconds(3100));
+  o.total_timeout = std::min(o.total_timeout, std::chrono::milliseconds(6000));
+  return o;
+}
+
+ClientConfig CredentialTester::client_config() {
+  ClientConfig c = ClientConfig::from_environment("us-east-1");
+  c.retry.max_attempts = std::min(c.retry.max_attempts, 2);
+  c.retry.max_backoff = std::min(c.retry.max_backoff, std::chrono::milliseconds(1000));
+  return c;
+}
+
 CredentialTestResult CredentialTester::test(const Credentials& creds) {
   CredentialTestResult r;
   auto provider = StaticProvider::make(creds.access_key_id, creds.secret_access_key, creds.session_token,
@@ -47,7 +63,7 @@ CredentialTestResult CredentialTester::test(const Credentials& creds) {
     r.field = creds.access_key_id.empty() ? "access_key_id" : "secret_access_key";
     return r;
   }
-  AwsClient client(ClientConfig::from_environment("us-east-1"), provider.value(), transport_);
+  AwsClient client(client_config(), provider.value(), transport_);
   auto id = get_caller_identity(client);
   if (!id) {
     r.error = id.error();

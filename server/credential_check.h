@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "aws/client/client.h"
 #include "aws/core/credentials.h"
 #include "aws/http/transport.h"
 #include "aws/identity/caller_identity.h"
@@ -32,12 +33,20 @@ nlohmann::json identity_json(const CallerIdentity& id, const std::string& checke
 // The home region for a partition ("aws" → us-east-1).
 std::string home_region_for(const std::string& partition);
 
+// Someone waits on these calls in the browser: each is bounded so an answer
+// (at worst "network", with the advice) comes within about 15 seconds even
+// when AWS cannot be reached — 2 attempts of at most 6 s each, where a scan's
+// calls may take 3 attempts of 60 s.
 class CredentialTester {
  public:
   explicit CredentialTester(std::shared_ptr<Transport> transport) : transport_(std::move(transport)) {}
   virtual ~CredentialTester() = default;
   virtual CredentialTestResult test(const Credentials& creds);
   std::shared_ptr<Transport> transport() const { return transport_; }
+
+  // The environment's settings (AWS_ENDPOINT_URL...) within those bounds.
+  static TransportOptions transport_options();
+  static ClientConfig client_config();
 
  private:
   std::shared_ptr<Transport> transport_;

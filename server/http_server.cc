@@ -13,7 +13,14 @@
 #include <boost/beast/http.hpp>
 #include <fmt/format.h>
 
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <future>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -30,7 +37,6 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = net::ip::tcp;
 
-constexpr auto kIdleTimeout = std::chrono::seconds(30);
 
 std::string Request::header(std::string_view name) const {
   auto it = raw->find(beast::string_view(name.data(), name.size()));
@@ -62,21 +68,46 @@ struct HttpServer::Impl {
   std::optional<net::executor_work_guard<net::io_context::executor_type>> guard;
   std::unique_ptr<tcp::acceptor> acceptor;
   net::thread_pool workers;
+  net::thread_pool slow;  // Response::later: waits on AWS, off the workers
   std::vector<std::thread> threads;
   std::atomic<bool> stopping{false};
   std::atomic<bool> stopped{false};
   unsigned short bound_port = 0;
-  std::mutex sessions_mu;
+  size_t max_connections = 0, max_per_address = 0;
+
+  mutable std::mutex sessions_mu;
   std::set<std::shared_ptr<Session>> sessions;
+  std::map<std::string, size_t> per_address;  // open connections per client address
+  HttpServerStats stats;
+
+  // Out of descriptors (EMFILE/ENFILE): accept() fails at once for as long as
+  // it lasts, so re-arming at once spins a core. Pause, doubling up to 1 s,
+  // and shed one waiting client each time with the spare descriptor, so it
+  // hears "busy" instead of waiting out its timeout in the backlog.
+  std::unique_ptr<net::steady_timer> accept_timer;
+  std::chrono::milliseconds accept_backoff{0};
+  int spare_fd = -1;
 
   Impl(HttpServerOptions o, Handler h, AccessLog l)
       : options(std::move(o)), handler(std::move(h)), log(std::move(l)),
-        workers(static_cast<size_t>(std::max(1, options.worker_threads))) {}
+        workers(static_cast<size_t>(std::max(1, options.worker_threads))),
+        slow(static_cast<size_t>(std::max(1, options.slow_threads))) {
+    std::tie(max_connections, max_per_address) = connection_limits(options);
+    spare_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+  }
+  ~Impl() {
+    if (spare_fd >= 0) ::close(spare_fd);
+  }
 
   void accept();
-  void forget(const std::shared_ptr<Session>& s) {
+  void on_accept_error(const beast::error_code& ec);
+  void shed_one();
+  bool make_room(const std::string& address);  // under sessions_mu
+  void admit(tcp::socket socket);
+  void forget(const std::shared_ptr<Session>& s);
+  bool under_pressure() const {
     std::lock_guard lock(sessions_mu);
-    sessions.erase(s);
+    return sessions.size() * 4 > max_connections * 3;
   }
 };
 
@@ -85,6 +116,53 @@ namespace {
 std::string status_reason_safe(unsigned status) {
   return std::string(http::obsolete_reason(static_cast<http::status>(status)));
 }
+
+// The answer to a client there is no room for, written straight to its fresh
+// socket (the send buffer is empty, so it fits at once) before closing.
+const std::string& busy_response() {
+  static const std::string text = [] {
+    std::string body =
+        R"({"error":{"code":"busy","message":"The server has too many open connections.","advice":"Try again in a few seconds."}})";
+    std::string head = "HTTP/1.1 503 Service Unavailable\r\nServer: cloudpeek\r\n";
+    for (const auto& [k, v] : security_headers()) head += fmt::format("{}: {}\r\n", k, v);
+    return head + "Content-Type: application/json\r\nRetry-After: 5\r\nConnection: close\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\n\r\n" + body;
+  }();
+  return text;
+}
+
+void refuse_fd(int fd) {
+  const std::string& text = busy_response();
+  ssize_t ignored = ::send(fd, text.data(), text.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+  (void)ignored;
+  ::shutdown(fd, SHUT_WR);
+}
+
+}  // namespace
+
+std::pair<size_t, size_t> connection_limits(const HttpServerOptions& o) {
+  size_t total = o.max_connections;
+  if (total == 0) {
+    rlimit rl{};
+    size_t fds = ::getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY ? rl.rlim_cur : 4096;
+    total = std::clamp<size_t>(fds * 3 / 4, 8, 4096);
+  }
+  size_t per = o.max_connections_per_address ? o.max_connections_per_address : std::max<size_t>(8, total / 4);
+  return {total, std::min(per, total)};
+}
+
+size_t raise_descriptor_limit() {
+  rlimit rl{};
+  if (::getrlimit(RLIMIT_NOFILE, &rl) != 0) return 0;
+  if (rl.rlim_cur < rl.rlim_max) {
+    rlimit raised = rl;
+    raised.rlim_cur = rl.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) rl = raised;
+  }
+  return rl.rlim_cur == RLIM_INFINITY ? SIZE_MAX : static_cast<size_t>(rl.rlim_cur);
+}
+
+namespace {
 
 }  // namespace
 
@@ -100,6 +178,10 @@ class Session : public std::enable_shared_from_this<Session> {
     net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->read(); });
   }
 
+  const std::string& client() const { return client_; }
+  // Waiting for a request with none in progress: safe to close to make room.
+  bool idle() const { return idle_; }
+
   void close_from_outside() {
     net::post(stream_.get_executor(), [self = shared_from_this()] {
       beast::error_code ec;
@@ -114,12 +196,17 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     parser_->body_limit(srv_.options.body_limit);
     parser_->header_limit(16 * 1024);
-    stream_.expires_after(kIdleTimeout);
+    // Under pressure, keep-alive connections waiting for a next request are
+    // given less time, so idle sockets cannot hold the server's room.
+    stream_.expires_after(srv_.under_pressure() ? srv_.options.idle_timeout_under_pressure
+                                                : srv_.options.idle_timeout);
+    idle_ = true;
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code ec, size_t) { self->on_read(ec); });
   }
 
   void on_read(beast::error_code ec) {
+    idle_ = false;
     if (ec == http::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
         ec == net::error::eof || ec == net::error::connection_reset)
       return finish();
@@ -143,6 +230,15 @@ class Session : public std::enable_shared_from_this<Session> {
     stream_.expires_never();  // a handler may take a while (an AWS call)
     net::post(srv_.workers, [self = shared_from_this()] {
       Response res = self->handle();
+      if (res.later) {
+        // It waits on AWS: on the slow pool, so the workers stay free for pages.
+        net::post(self->srv_.slow, [self, later = std::move(res.later)] {
+          Response done = self->run_guarded([&] { return later(); });
+          net::post(self->stream_.get_executor(),
+                    [self, done = std::move(done)]() mutable { self->send(std::move(done)); });
+        });
+        return;
+      }
       net::post(self->stream_.get_executor(), [self, res = std::move(res)]() mutable { self->send(std::move(res)); });
     });
   }
@@ -157,8 +253,13 @@ class Session : public std::enable_shared_from_this<Session> {
     r.path = std::move(target->path);
     r.query = std::move(target->query);
     r.client_address = client_;
+    return run_guarded([&] { return srv_.handler(r); });
+  }
+
+  template <class F>
+  Response run_guarded(F&& f) {
     try {
-      return srv_.handler(r);
+      return f();
     } catch (const std::exception& e) {
       // Never a crash, never internals in the answer.
       if (srv_.log) srv_.log(fmt::format("handler error on {} {}: {}", method_, path_, e.what()));
@@ -183,19 +284,25 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void send(Response res) {
-    if (res.stream) return start_stream(std::move(res));
     bool head = method_ == "HEAD";
+    bool length_known = true;
+    if (res.stream && head) {  // the headers of the stream, no events
+      res.stream.reset();
+      keep_alive_ = false;
+      length_known = false;
+    }
+    if (res.stream) return start_stream(std::move(res));
     auto msg = std::make_shared<http::response<http::string_body>>();
     msg->version(11);
     msg->result(static_cast<http::status>(res.status));
     add_common_headers(*msg, res);
     size_t length = res.body.size();
     if (!head) msg->body() = std::move(res.body);
-    if (res.status != 204 && res.status != 304) msg->content_length(length);
+    if (res.status != 204 && res.status != 304 && length_known) msg->content_length(length);
     bool keep = keep_alive_ && !srv_.stopping;
     msg->keep_alive(keep);
     log_line(res.status);
-    stream_.expires_after(kIdleTimeout);
+    stream_.expires_after(srv_.options.idle_timeout);
     http::async_write(stream_, *msg, [self = shared_from_this(), msg, keep](beast::error_code ec, size_t) {
       if (!ec && self->unread_input_) return self->linger();
       if (ec || !keep) return self->finish();
@@ -219,7 +326,7 @@ class Session : public std::enable_shared_from_this<Session> {
 
   void write_raw(std::string text) {
     auto buf = std::make_shared<std::string>(std::move(text));
-    stream_.expires_after(kIdleTimeout);
+    stream_.expires_after(srv_.options.idle_timeout);
     net::async_write(stream_, net::buffer(*buf), [self = shared_from_this(), buf](beast::error_code ec, size_t) {
       if (ec) return self->finish();
       self->next_chunk();
@@ -241,7 +348,7 @@ class Session : public std::enable_shared_from_this<Session> {
         if (chunk->empty()) return self->wait_then_next();
         std::string text = std::move(*chunk);
         auto buf = std::make_shared<std::string>(std::move(text));
-        self->stream_.expires_after(kIdleTimeout);
+        self->stream_.expires_after(self->srv_.options.idle_timeout);
         net::async_write(self->stream_, net::buffer(*buf), [self, buf](beast::error_code ec, size_t) {
           if (ec) return self->finish();
           self->wait_then_next();
@@ -301,6 +408,7 @@ class Session : public std::enable_shared_from_this<Session> {
   bool unread_input_ = false;  // answered before the request was read to its end
   size_t lingered_ = 0;
   bool stream_ended_ = false;
+  std::atomic<bool> idle_{false};
   std::shared_ptr<Stream> stream_state_;
   std::shared_ptr<net::steady_timer> timer_;
   std::chrono::steady_clock::time_point started_;
@@ -309,16 +417,99 @@ class Session : public std::enable_shared_from_this<Session> {
 void HttpServer::Impl::accept() {
   acceptor->async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
     if (stopping) return;
-    if (!ec) {
-      auto s = std::make_shared<Session>(std::move(socket), *this);
-      {
-        std::lock_guard lock(sessions_mu);
-        sessions.insert(s);
-      }
-      s->run();
-    }
+    if (ec) return on_accept_error(ec);
+    accept_backoff = std::chrono::milliseconds(0);
+    admit(std::move(socket));
     accept();
   });
+}
+
+void HttpServer::Impl::on_accept_error(const beast::error_code& ec) {
+  {
+    std::lock_guard lock(sessions_mu);
+    ++stats.accept_errors;
+  }
+  bool exhausted = ec == net::error::no_descriptors || ec.value() == ENFILE || ec == net::error::no_buffer_space ||
+                   ec == net::error::no_memory;
+  if (!exhausted) return accept();  // e.g. a client that gave up before it was accepted
+  if (accept_backoff.count() == 0 && log)
+    log(fmt::format("accept failed: {}; pausing new connections a moment at a time until descriptors free up",
+                    ec.message()));
+  shed_one();
+  accept_backoff = std::clamp(accept_backoff * 2, std::chrono::milliseconds(10), std::chrono::milliseconds(1000));
+  if (!accept_timer) accept_timer = std::make_unique<net::steady_timer>(acceptor->get_executor());
+  accept_timer->expires_after(accept_backoff);
+  accept_timer->async_wait([this](beast::error_code e) {
+    if (!e && !stopping) accept();
+  });
+}
+
+void HttpServer::Impl::shed_one() {
+  if (spare_fd < 0) return;
+  ::close(spare_fd);
+  int fd = ::accept4(acceptor->native_handle(), nullptr, nullptr, SOCK_CLOEXEC | SOCK_NONBLOCK);
+  if (fd >= 0) {
+    refuse_fd(fd);
+    ::close(fd);
+    std::lock_guard lock(sessions_mu);
+    ++stats.refused_busy;
+  }
+  spare_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+}
+
+// Room for one more connection from `address`: within the limits, or made by
+// closing an idle connection — of that address when it is at its own limit,
+// else of the address holding the most.
+bool HttpServer::Impl::make_room(const std::string& address) {
+  bool address_full = per_address[address] >= max_per_address;
+  if (!address_full && sessions.size() < max_connections) return true;
+  std::shared_ptr<Session> victim;
+  size_t victim_count = 0;
+  for (const auto& s : sessions) {
+    if (!s->idle()) continue;
+    if (address_full && s->client() != address) continue;
+    size_t n = per_address[s->client()];
+    if (!victim || n > victim_count) victim = s, victim_count = n;
+  }
+  if (!victim) return false;
+  victim->close_from_outside();
+  // Counted out now, so the newcomer can take its place at once.
+  sessions.erase(victim);
+  if (--per_address[victim->client()] == 0) per_address.erase(victim->client());
+  stats.open_connections = sessions.size();
+  ++stats.idle_closed;
+  return true;
+}
+
+void HttpServer::Impl::admit(tcp::socket socket) {
+  beast::error_code ec;
+  auto ep = socket.remote_endpoint(ec);
+  if (ec) return;  // gone already
+  std::string address = ep.address().to_string();
+  std::shared_ptr<Session> s;
+  {
+    std::lock_guard lock(sessions_mu);
+    ++stats.accepted;
+    if (!make_room(address)) {
+      ++stats.refused_busy;
+      refuse_fd(socket.native_handle());
+      socket.close(ec);
+      return;
+    }
+    s = std::make_shared<Session>(std::move(socket), *this);
+    sessions.insert(s);
+    ++per_address[address];
+    stats.open_connections = sessions.size();
+  }
+  s->run();
+}
+
+void HttpServer::Impl::forget(const std::shared_ptr<Session>& s) {
+  std::lock_guard lock(sessions_mu);
+  if (sessions.erase(s) == 0) return;  // already counted out (closed to make room)
+  auto it = per_address.find(s->client());
+  if (it != per_address.end() && --it->second == 0) per_address.erase(it);
+  stats.open_connections = sessions.size();
 }
 
 HttpServer::HttpServer(HttpServerOptions options, Handler handler, AccessLog log)
@@ -353,6 +544,10 @@ Status HttpServer::start() {
 }
 
 unsigned short HttpServer::port() const { return impl_->bound_port; }
+HttpServerStats HttpServer::stats() const {
+  std::lock_guard lock(impl_->sessions_mu);
+  return impl_->stats;
+}
 bool HttpServer::stopping() const { return impl_->stopping; }
 
 void HttpServer::stop() {
@@ -362,6 +557,7 @@ void HttpServer::stop() {
     std::promise<void> closed;
     net::post(impl_->acceptor->get_executor(), [this, &closed] {
       beast::error_code ec;
+      if (impl_->accept_timer) impl_->accept_timer->cancel();
       impl_->acceptor->close(ec);
       closed.set_value();
     });
@@ -372,6 +568,7 @@ void HttpServer::stop() {
     for (auto& s : impl_->sessions) s->close_from_outside();
   }
   impl_->workers.join();  // handlers in progress finish
+  impl_->slow.join();     // and the AWS calls they started (each bounded in time)
   impl_->guard.reset();
   impl_->ioc.stop();
   for (auto& t : impl_->threads) t.join();

@@ -47,6 +47,10 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::optional<Stream> stream;
+  // Work that waits on something slow (AWS): the server runs it on a pool of
+  // its own and sends what it returns, so the threads that serve pages are
+  // never held by it. The rest of this Response is unused when it is set.
+  std::function<Response()> later;
 
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
 };

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+
 #include "aws/services/service_models.h"
 
 namespace cloudpeek::server {
@@ -46,18 +50,47 @@ bool is_credential_failure(ErrorKind k) {
 }  // namespace
 
 Result<ProbeResult> probe_permissions(AwsClient& client, const std::string& account, const std::string& region) {
-  ProbeResult r;
-  for (const auto& c : probe_calls()) {
+  // All calls at once: the probe takes as long as its slowest call, not the
+  // sum of them (26 calls one after another, each waiting out a timeout
+  // when AWS cannot be reached, held a request for many minutes).
+  const auto& calls = probe_calls();
+  std::vector<std::optional<Result<json>>> answers(calls.size());
+  std::mutex mu;
+  std::condition_variable cv;
+  size_t pending = 0;
+  for (size_t i = 0; i < calls.size(); ++i) {
+    const ProbeCall& c = calls[i];
     const ServiceModel* model = find_service_model(c.service);
     if (!model) continue;
     json params = json::object();
     if (c.needs_account) params["AccountId"] = account;
     if (c.service == "iam") params["MaxItems"] = 1;
-    auto out = client.call(*model, c.operation, params, region);
+    {
+      std::lock_guard lock(mu);
+      ++pending;
+    }
+    client.call_async(*model, c.operation, std::move(params), region, [&, i](Result<json> out) {
+      std::lock_guard lock(mu);
+      answers[i].emplace(std::move(out));
+      if (--pending == 0) cv.notify_all();
+    });
+  }
+  {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return pending == 0; });
+  }
+
+  ProbeResult r;
+  std::optional<Error> network;
+  size_t network_failures = 0;
+  for (size_t i = 0; i < calls.size(); ++i) {
+    if (!answers[i]) continue;
+    const ProbeCall& c = calls[i];
     ++r.checked;
-    if (out) continue;
-    const Error& e = out.error();
+    if (answers[i]->ok()) continue;
+    const Error& e = answers[i]->error();
     if (is_credential_failure(e.kind)) return e;
+    if (e.kind == ErrorKind::kNetwork && ++network_failures && !network) network = e;
     if (e.kind == ErrorKind::kAccessDenied)
       r.denied.push_back({c.action, c.service});
     else if (e.kind == ErrorKind::kNetwork || e.kind == ErrorKind::kThrottled || e.kind == ErrorKind::kMalformedResponse)
@@ -65,6 +98,8 @@ Result<ProbeResult> probe_permissions(AwsClient& client, const std::string& acco
     // Other service errors (NoSuchPublicAccessBlockConfiguration, a hub not
     // enabled) mean the call was allowed.
   }
+  // AWS could not be reached at all: that is the answer, with its advice.
+  if (network && network_failures == static_cast<size_t>(r.checked)) return *network;
   return r;
 }
 

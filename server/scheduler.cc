@@ -348,7 +348,13 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     } else if (result.cancelled) {
       finish(store::ScanStatus::kInterrupted, "interrupted", f);
     } else {
-      finish(store::ScanStatus::kSucceeded, std::nullopt, f);
+      scan::ScanOutcome outcome = scan::judge(result);
+      switch (outcome.outcome) {
+        case scan::Outcome::kSucceeded: finish(store::ScanStatus::kSucceeded, std::nullopt, f); break;
+        case scan::Outcome::kPartial: finish(store::ScanStatus::kPartial, outcome.summary, f); break;
+        case scan::Outcome::kFailed: finish(store::ScanStatus::kFailed, outcome.summary, f); break;
+      }
+      if (outcome.outcome != scan::Outcome::kSucceeded) notify_incomplete(r->scan_id, provider, outcome);
     }
   }();
   r->done = true;
@@ -358,6 +364,26 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     finished_.push_back(r);
   }
   cv_.notify_all();
+}
+
+// A scan that could not read everything tells the webhook, with the share
+// assessed and why: a "succeeded" that was not would be a silent false PASS.
+void Scheduler::notify_incomplete(const std::string& scan_id, const store::Provider& provider,
+                                  const scan::ScanOutcome& outcome) {
+  if (!webhook_) return;
+  auto url = webhook_url(store_);
+  if (!url) return;
+  nlohmann::json causes = nlohmann::json::array();
+  for (const auto& [kind, n] : outcome.causes) causes.push_back({{"error_kind", kind}, {"calls", n}});
+  webhook_->post(*url, {{"event", "scan_incomplete"},
+                        {"provider_id", provider.id},
+                        {"label", provider.label},
+                        {"scan_id", scan_id},
+                        {"status", std::string(scan::to_string(outcome.outcome))},
+                        {"assessed_percent", outcome.assessed_percent},
+                        {"failed_calls", outcome.failed_calls},
+                        {"causes", causes},
+                        {"reason", outcome.summary}});
 }
 
 void Scheduler::notify_new_findings(const store::Scan& scan, const store::Provider& provider) {

@@ -33,6 +33,7 @@
 #include "aws/http/transport.h"
 #include "scan/progress.h"
 #include "server/webhook.h"
+#include "scan/scan_result.h"
 #include "store/store.h"
 
 namespace cloudpeek::server {
@@ -85,6 +86,8 @@ class Scheduler {
   void run(std::shared_ptr<Running> r, store::Provider provider, std::vector<std::string> regions,
            std::vector<std::string> services);
   void notify_new_findings(const store::Scan& scan, const store::Provider& provider);
+  void notify_incomplete(const std::string& scan_id, const store::Provider& provider,
+                         const scan::ScanOutcome& outcome);
   void reap();
 
   store::Store& store_;

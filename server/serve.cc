@@ -82,10 +82,19 @@ int run_serve(const ServeOptions& o, std::ostream& out, std::ostream& log_stream
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  // Each connection is a descriptor: the soft limit (often 1024) is raised to
+  // the hard one, and the server sizes its connection limits from it.
+  size_t descriptors = raise_descriptor_limit();
+  if (descriptors < 256)
+    log(fmt::format("only {} file descriptors may be open (ulimit -n); connections are limited to match", descriptors));
+
+  std::unique_ptr<store::DataDirLock> lock;  // before anything reads or changes the data
   std::unique_ptr<store::Store> db;
   std::filesystem::path data_dir;
   try {
     data_dir = store::resolve_data_dir(o.data_dir);
+    store::ensure_data_dir(data_dir);
+    lock = std::make_unique<store::DataDirLock>(data_dir, "cloudpeek serve --listen " + o.listen);
     db = store::open_store_in_data_dir(data_dir);
     std::vector<CheckMetadata> catalog;
     for (const auto* c : checks::all_checks()) catalog.push_back(c->meta);
@@ -100,7 +109,7 @@ int run_serve(const ServeOptions& o, std::ostream& out, std::ostream& log_stream
   AppOptions app_options;
   app_options.web_dir = o.web_dir.empty() ? default_web_dir() : o.web_dir;
   app_options.version = o.version;
-  auto transport = std::make_shared<Transport>(TransportOptions::from_environment());
+  auto transport = std::make_shared<Transport>(CredentialTester::transport_options());
   int rc = 0;
   {
     App app(*db, app_options, std::make_shared<CredentialTester>(transport), log);
@@ -129,6 +138,7 @@ int run_serve(const ServeOptions& o, std::ostream& out, std::ostream& log_stream
       return 1;
     }
     std::string base = fmt::format("http://{}:{}", url_host(listen->first), http.port());
+    lock->describe("cloudpeek serve at " + base + "/");
     std::set<std::string> origins = {base};
     if (listen->first == "127.0.0.1" || listen->first == "::1") {
       origins.insert(fmt::format("http://localhost:{}", http.port()));
@@ -155,7 +165,8 @@ int run_serve(const ServeOptions& o, std::ostream& out, std::ostream& log_stream
     http.stop();                   // no new requests; open ones end
     app.scheduler().shutdown();    // running scans: interrupted, published
   }
-  db.reset();  // the database closes cleanly
+  db.reset();  // the database closes cleanly, then the directory is free for the next server
+  lock.reset();
   log("stopped");
   pthread_sigmask(SIG_UNBLOCK, &signals, nullptr);
   return rc;

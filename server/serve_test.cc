@@ -28,8 +28,10 @@ std::string read_file(const fs::path& p) {
 
 class ServeProcess {
  public:
-  ServeProcess(const fs::path& dir, const std::string& endpoint, std::vector<std::string> extra_args = {})
+  ServeProcess(const fs::path& dir, const std::string& endpoint, std::vector<std::string> extra_args = {},
+               fs::path data_dir = {})
       : dir_(dir) {
+    if (data_dir.empty()) data_dir = dir / "data";
     fs::create_directories(dir / "web");
     std::ofstream(dir / "web" / "index.html") << "<!doctype html><title>CloudPeek</title>";
     int out[2];
@@ -44,7 +46,7 @@ class ServeProcess {
       setenv("AWS_MAX_ATTEMPTS", "2", 1);
       unsetenv("CLOUDPEEK_MASTER_KEY");
       std::string bin = std::string(CLOUDPEEK_BINARY_DIR) + "/cli/cloudpeek";
-      std::string data = (dir / "data").string(), web = (dir / "web").string();
+      std::string data = data_dir.string(), web = (dir / "web").string();
       std::vector<std::string> args = {bin, "serve", "--listen", "127.0.0.1:0", "--data-dir", data, "--web-dir", web};
       args.insert(args.end(), extra_args.begin(), extra_args.end());
       std::vector<char*> argv;
@@ -159,6 +161,44 @@ TEST(Serve, PrintsTheSetupLinkServesAndShutsDownGracefullyOnSigterm) {
   fs::remove_all(dir);
 }
 
+unsigned short port_of(ServeProcess& p) {
+  for (int i = 0; i < 10; ++i) {
+    std::smatch m;
+    std::string l = p.line();
+    if (std::regex_search(l, m, std::regex(R"(running at http://127\.0\.0\.1:(\d+)/)"))) return std::stoi(m[1]);
+  }
+  return 0;
+}
+
+// Issue 8: a second server on the same data directory started, marked the
+// first one's running scan interrupted, and that scan's results were refused.
+// The second now stops before touching the data, naming the first.
+TEST(Serve, SecondServerOnTheSameDataDirectoryIsRefused) {
+  fs::path dir = fs::temp_directory_path() / ("cloudpeek-serve-lock-test-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  {
+    ServeProcess first(dir / "first", "http://127.0.0.1:9");
+    unsigned short port = port_of(first);
+    ASSERT_NE(port, 0) << first.stdout_text() << first.stderr_text();
+    ServeProcess second(dir / "second", "http://127.0.0.1:9", {}, dir / "first" / "data");
+    while (!second.line().empty()) {
+    }  // until it exits
+    EXPECT_EQ(second.terminate_and_wait(), 1);
+    std::string err = second.stderr_text();
+    EXPECT_NE(err.find("is in use by another CloudPeek server (pid "), std::string::npos) << err;
+    EXPECT_NE(err.find("cloudpeek serve at http://127.0.0.1:" + std::to_string(port) + "/)"), std::string::npos)
+        << err;
+    EXPECT_EQ(second.stdout_text().find("running at"), std::string::npos) << second.stdout_text();
+    EXPECT_EQ(Client(port).get("/api/v1/setup").status, 200u) << "the first server is undisturbed";
+    EXPECT_EQ(first.terminate_and_wait(), 0) << first.stderr_text();
+    // Stopped: the directory is free again.
+    ServeProcess third(dir / "third", "http://127.0.0.1:9", {}, dir / "first" / "data");
+    EXPECT_NE(port_of(third), 0) << third.stderr_text();
+    EXPECT_EQ(third.terminate_and_wait(), 0) << third.stderr_text();
+  }
+  fs::remove_all(dir);
+}
+
 // DNS rebinding: the server answers to its own names (listen address,
 // loopback, localhost, the --public-origin host) and refuses others with 421.
 TEST(Serve, AnswersOnlyToItsOwnHostNames) {
@@ -185,6 +225,21 @@ TEST(Serve, AnswersOnlyToItsOwnHostNames) {
       EXPECT_EQ(r.j()["error"]["code"], "host") << r.body;
       EXPECT_NE(r.j()["error"]["advice"].get<std::string>().find("--public-origin"), std::string::npos);
       EXPECT_EQ(c.raw("GET", "/", "", {{"Host", host}}).status, 421u) << host;  // the UI too
+    }
+    // Issue 8: the session cookie was never Secure, even behind the https origin.
+    // Through it (its Host, or the TLS proxy's X-Forwarded-Proto): Secure and HSTS.
+    for (const auto& extra : std::vector<std::vector<std::pair<std::string, std::string>>>{
+             {{"Host", "cloudpeek.example.com"}}, {{"Host", "127.0.0.1" + ps}, {"X-Forwarded-Proto", "https"}}}) {
+      auto r = Client(port).raw("GET", "/api/v1/session", "", extra);
+      EXPECT_EQ(r.status, 401u) << r.body;  // not signed in: the pre-session cookie and CSRF token
+      EXPECT_NE(r.header("set-cookie").find("cloudpeek_pre="), std::string::npos) << r.header("set-cookie");
+      EXPECT_NE(r.header("set-cookie").find("; Secure"), std::string::npos) << r.header("set-cookie");
+      EXPECT_EQ(r.header("strict-transport-security"), "max-age=31536000");
+    }
+    {  // Plain http on the server's own address: the browser must keep the cookie, so not Secure.
+      auto r = Client(port).raw("GET", "/api/v1/session", "", {{"Host", "127.0.0.1" + ps}});
+      EXPECT_EQ(r.header("set-cookie").find("Secure"), std::string::npos) << r.header("set-cookie");
+      EXPECT_EQ(r.header("strict-transport-security"), "");
     }
     EXPECT_EQ(p.terminate_and_wait(), 0) << p.stderr_text();
     EXPECT_NE(p.stderr_text().find("GET /api/v1/setup 421"), std::string::npos) << p.stderr_text();

@@ -160,7 +160,7 @@ class TestServer {
     db_->sync_check_catalog(catalog);
     AppOptions o;
     o.web_dir = dir_ / "web";
-    auto transport = std::make_shared<Transport>(TransportOptions::from_environment());
+    auto transport = std::make_shared<Transport>(CredentialTester::transport_options());
     app_ = std::make_unique<App>(*db_, o, std::make_shared<CredentialTester>(transport),
                                  [this](const std::string& line) { log(line); });
     HttpServerOptions h;

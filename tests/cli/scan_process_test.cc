@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <regex>
 #include <sstream>
 
 #include "tests/cli/cloudpeek_cli.h"
@@ -125,11 +126,82 @@ TEST_F(ScanProcess, BadCredentialsGetTheAuthCheckDiagnosis) {
   EXPECT_EQ(r.err.find("0000000000000000000000009"), std::string::npos);  // never the secret
 }
 
+// Issue 8: a scan that could read almost nothing reported "succeeded". The
+// exit code and stderr now tell: 4 partial (with the share assessed and the
+// causes), 2 when nothing could be assessed.
+TEST_F(ScanProcess, OutcomeIsPartialOrFailedWhenCallsFail) {
+  fake_->set_faults(R"({"deny": ["s3:GetBucketPolicy"]})");
+  auto partial = run({"scan", "--services", "s3", "--regions", "us-east-1", "--output-dir", out_dir()});
+  EXPECT_EQ(partial.exit_code, 4) << shown(partial);
+  EXPECT_TRUE(std::regex_search(partial.err, std::regex(R"(Scan partial: \d+\.\d% of check results assessed; \d+ AWS calls? failed \(.*access_denied \d+.*\))")))
+      << shown(partial);
+  // Findings still written, FAILs kept.
+  size_t fails = 0;
+  for (const auto& f : findings()) fails += f["status"] == "FAIL";
+  EXPECT_GT(fails, 0u);
+
+  fake_->set_faults(R"({"deny": ["ec2:DescribeInstances"]})");
+  auto failed = run(imds_scan());
+  EXPECT_EQ(failed.exit_code, 2) << shown(failed);
+  EXPECT_NE(failed.err.find("Scan failed: nothing could be assessed; 1 AWS call failed (access_denied 1)"),
+            std::string::npos)
+      << shown(failed);
+  // --fail-on still says 3 when FAILs reach it, whatever else was lost.
+  fake_->set_faults(R"({"deny": ["s3:GetBucketPolicy"]})");
+  auto both = run({"scan", "--services", "s3", "--regions", "us-east-1", "--fail-on", "informational"});
+  EXPECT_EQ(both.exit_code, 3) << shown(both);
+}
+
 TEST_F(ScanProcess, ExplicitDisabledRegionIsAGapNotACall) {
   auto r = run({"scan", "--regions", "us-east-1,ap-east-1", "--checks", "ec2_instance_imdsv2_enabled"});
   ASSERT_EQ(r.exit_code, 0) << shown(r);
   EXPECT_NE(r.out.find("region ap-east-1 not enabled"), std::string::npos) << shown(r);
   for (const auto& req : json::parse(fake_->requests())["requests"]) EXPECT_NE(req.value("region", ""), "ap-east-1");
+}
+
+// Issue 8: a bucket policy nested 100,000 levels deep (accepted by
+// S3-compatible endpoints) crashed `cloudpeek scan --services s3` with a stack
+// overflow. The scan must finish, and the checks that read that policy say
+// NOT_ASSESSED with the reason, never PASS.
+TEST(ScanHostileData, DeeplyNestedBucketPolicyIsMissingNotACrash) {
+  json scenario;
+  {
+    std::ifstream in(FakeAws::default_scenario());
+    scenario = json::parse(in);
+  }
+  const int depth = 100000;
+  std::string deep = "{\"Version\": \"2012-10-17\", \"Statement\": " + std::string(depth, '[') +
+                     std::string(depth, ']') + "}";
+  bool planted = false;
+  for (auto& c : scenario["accounts"]["111122223333"]["services"]["s3"]["*"]["GetBucketPolicy"]["cases"])
+    if (c["input"]["Bucket"] == "cloudpeek-public") c["output"]["Policy"] = deep, planted = true;
+  ASSERT_TRUE(planted) << "basic.json no longer has cloudpeek-public's policy where this test plants it";
+  std::string dir = ::testing::TempDir() + "/deep-policy";
+  std::filesystem::create_directories(dir);
+  std::string path = dir + "/scenario.json";
+  std::ofstream(path) << scenario.dump();
+  FakeAws fake(path);
+  CloudpeekCli cli(fake.url());
+  std::string out = cli.home() + "/out";
+  auto r = cli.run({"scan", "--services", "s3", "--regions", "us-east-1", "--output-dir", out}, "", kAliceEnv);
+  ASSERT_FALSE(r.timed_out) << shown(r);
+  ASSERT_EQ(r.exit_code, 4) << "partial: that one policy could not be read\n" << shown(r);
+  EXPECT_NE(r.out.find("nested deeper than 32 levels"), std::string::npos) << shown(r);  // the coverage gap
+  std::ifstream in(out + "/findings.json");
+  int public_policy_results = 0;
+  for (std::string line; std::getline(in, line);) {
+    json f = json::parse(line);
+    if (f.value("resource_name", "") != "cloudpeek-public" ||
+        (f["check_id"] != "s3_bucket_public_read_prohibited" && f["check_id"] != "s3_bucket_secure_transport_policy"))
+      continue;
+    ++public_policy_results;
+    EXPECT_EQ(f["status"], "NOT_ASSESSED") << line;
+    if (f["check_id"] == "s3_bucket_secure_transport_policy")
+      EXPECT_NE(f.value("detail", "").find("bucket policy of cloudpeek-public is nested deeper than 32 levels"),
+                std::string::npos)
+          << line;
+  }
+  EXPECT_EQ(public_policy_results, 2) << shown(r);
 }
 
 TEST_F(ScanProcess, ChecksListAndShowAsJson) {

@@ -78,7 +78,7 @@ export interface ScanProgress {
 export interface Scan {
   id: string;
   provider_id: string;
-  status: "queued" | "running" | "succeeded" | "failed" | "interrupted";
+  status: "queued" | "running" | "succeeded" | "partial" | "failed" | "interrupted";
   reason: string | null;
   started_at: string | null;
   finished_at: string | null;

@@ -46,6 +46,9 @@ describe("scan progress", () => {
     expect(isActive(scan("interrupted"))).toBe(false);
     expect(mergeScan(scan("succeeded"), scan("running")).status).toBe("succeeded");
     expect(mergeScan(scan("running"), scan("succeeded")).status).toBe("succeeded");
+    // A partial scan (issue 8: ran to its end but could not read everything) is finished too.
+    expect(isActive(scan("partial"))).toBe(false);
+    expect(mergeScan(scan("partial"), scan("running")).status).toBe("partial");
     expect(mergeScan(scan("running", "1"), scan("running", "2")).id).toBe("2");
   });
   it("groups gaps by service", () => {

@@ -1,7 +1,8 @@
 // Pure helpers for scans: terminal states, the progress line, gap grouping.
 import type { Gap, Provider, Scan, ScanProgress } from "../types";
 
-export const TERMINAL = new Set(["succeeded", "failed", "interrupted"]);
+// partial: ran to its end, but some calls failed and results they fed are NOT_ASSESSED.
+export const TERMINAL = new Set(["succeeded", "partial", "failed", "interrupted"]);
 
 // Scans of these credentials are refused (409 credentials_expired): expired as the
 // server says, or their known expiry has passed since the list was read.

@@ -306,7 +306,7 @@ function LiveScan({ scan, onDone }: { scan: Scan; onDone: () => void }) {
       <h2>
         Scan {s.id}: <StatusBadge status={s.status} />
       </h2>
-      <progress aria-label="Scan progress" max={1} value={done && s.status === "succeeded" ? 1 : fraction} data-testid="scan-progress" />
+      <progress aria-label="Scan progress" max={1} value={done && (s.status === "succeeded" || s.status === "partial") ? 1 : fraction} data-testid="scan-progress" />
       <p data-testid="scan-progress-text">
         {done ? "" : `${Math.round(fraction * 100)}% · `}
         {progressLine(s.progress)}
