@@ -379,7 +379,8 @@ Dashboard SqliteStore::dashboard(const std::optional<std::string>& provider_id, 
       Stmt s = db.prepare(
           "SELECT t.check_id, t.total, t.sev, COALESCE(c.title, '') FROM (SELECT check_id, SUM(n) AS total, "
           "MAX(severity) AS sev FROM finding_stats WHERE status = 'open' AND n > 0" + and_p +
-          " GROUP BY check_id) t LEFT JOIN checks c ON c.id = t.check_id ORDER BY t.total DESC, t.check_id LIMIT ?");
+          " GROUP BY check_id) t LEFT JOIN checks c ON c.id = t.check_id ORDER BY t.sev DESC, t.total DESC, t.check_id "
+          "LIMIT ?");  // the worst first: by count alone the top 10 held no critical (issue 9)
       int i = 1;
       if (pid) s.bind(i++, *pid);
       s.bind(i, top_checks);
@@ -411,7 +412,10 @@ Dashboard SqliteStore::dashboard(const std::optional<std::string>& provider_id, 
       }
     }
     {
-      Stmt s = db.prepare(std::string("SELECT ") + kScanColumns + " FROM scans WHERE finished_at IS NOT NULL" + and_p +
+      // The last scan that ran to its end: a cancelled or failed one says little
+      // about the account and must not stand in for it (issue 9).
+      Stmt s = db.prepare(std::string("SELECT ") + kScanColumns +
+                          " FROM scans WHERE finished_at IS NOT NULL AND status IN ('succeeded', 'partial')" + and_p +
                           " ORDER BY finished_at DESC, id DESC LIMIT 1");
       if (pid) s.bind(1, *pid);
       if (s.step()) d.last_scan = read_scan(s);

@@ -268,15 +268,25 @@ TEST_F(QueryTest, DashboardAggregates) {
   EXPECT_EQ(d.open_by_severity[Severity::kHigh], 9);
   EXPECT_EQ(d.open_by_severity[Severity::kMedium], 0);
   EXPECT_EQ(d.open_by_severity.size(), 5u);
+  // The worst first, then the most (issue 9: by count alone, 9 high s3_versioning
+  // FAILs came before the critical ones).
   ASSERT_EQ(d.top_failing_checks.size(), 3u);
-  EXPECT_EQ(d.top_failing_checks[0].check_id, "s3_versioning");
-  EXPECT_EQ(d.top_failing_checks[0].count, 9);
-  EXPECT_EQ(d.top_failing_checks[0].title, "S3 bucket versioning is enabled");
-  EXPECT_EQ(d.top_failing_checks[1].check_id, "ec2_ssh");
+  EXPECT_EQ(d.top_failing_checks[0].check_id, "ec2_ssh");
+  EXPECT_EQ(d.top_failing_checks[0].severity, Severity::kCritical);
+  EXPECT_EQ(d.top_failing_checks[1].check_id, "iam_root_mfa");
   EXPECT_EQ(d.top_failing_checks[1].severity, Severity::kCritical);
+  EXPECT_GE(d.top_failing_checks[0].count, d.top_failing_checks[1].count);
+  EXPECT_EQ(d.top_failing_checks[2].check_id, "s3_versioning");
+  EXPECT_EQ(d.top_failing_checks[2].count, 9);
+  EXPECT_EQ(d.top_failing_checks[2].title, "S3 bucket versioning is enabled");
   ASSERT_TRUE(d.last_scan);
   EXPECT_EQ(d.last_scan->provider_id, b);
   EXPECT_EQ(store->dashboard(std::nullopt, day(1), 1).top_failing_checks.size(), 1u);
+  // A cancelled (interrupted) or failed scan does not become the dashboard's last scan.
+  for (auto st : {ScanStatus::kInterrupted, ScanStatus::kFailed}) {
+    run_scan(a, {}, {}, day(1, 60), st);
+    EXPECT_EQ(store->dashboard(std::nullopt, day(1, 120)).last_scan->id, d.last_scan->id) << to_string(st);
+  }
 
   Dashboard da = store->dashboard(a, day(1));
   EXPECT_EQ(da.accounts_monitored, 1);
