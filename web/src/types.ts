@@ -34,6 +34,28 @@ export interface Provider {
   last_scan: { id: string; status: string; finished_at: string | null } | null;
   created_at: string;
   updated_at: string;
+  // Temporary credentials saved without an expiry: expires_at is CloudPeek's estimate
+  // (docs/api.md), and these say so and from what.
+  expires_estimated?: boolean;
+  expiry_estimate?: StoredExpiryEstimate | null;
+}
+
+export type EstimateSource = "role_max_session" | "session_default" | "default";
+
+// What POST /providers/test estimates for temporary credentials given without an
+// expiry: the latest the session can end, and from what.
+export interface ExpiryEstimate {
+  expires_at: string;
+  source: EstimateSource;
+  max_session_seconds: number | null;
+  role_name: string | null;
+}
+
+// The same, as a saved provider carries it: with the session length the user chose.
+export interface StoredExpiryEstimate {
+  source: EstimateSource;
+  max_session_seconds: number | null;
+  session_hours: number | null;
 }
 
 export interface ErrorBody {
@@ -45,7 +67,13 @@ export interface ErrorBody {
 }
 
 export type TestResult =
-  | { ok: true; identity: Identity; expires_at: string | null; seconds_left: number | null }
+  | {
+      ok: true;
+      identity: Identity;
+      expires_at: string | null;
+      seconds_left: number | null;
+      expiry_estimate?: ExpiryEstimate | null;
+    }
   | { ok: false; error: ErrorBody };
 
 export interface Reminder {
@@ -55,6 +83,8 @@ export interface Reminder {
   expires_at: string | null;
   seconds_left: number | null;
   steps: string[];
+  // Not in /reminders today: the banner then looks it up in /providers.
+  expires_estimated?: boolean;
 }
 
 export interface Gap {

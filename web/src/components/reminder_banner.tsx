@@ -1,12 +1,12 @@
 // The banner on every page: credentials that expire within the reminder window
 // or have expired (GET /reminders), with a live countdown and, once expired, the
-// exact steps to renew.
+// exact steps to renew. An estimated expiry (pasted keys carry none) is labelled as one.
 import { useEffect } from "preact/hooks";
 import { useGet, useNow } from "../hooks";
-import { formatCountdown, secondsLeft } from "../lib/format";
-import { Time } from "./ui";
+import { secondsLeft } from "../lib/format";
+import { countdownText, ExpiryTime } from "./expiry";
 import { Link } from "../router";
-import type { Reminder } from "../types";
+import type { Provider, Reminder } from "../types";
 
 const REFRESH = "cloudpeek:reminders";
 
@@ -15,21 +15,53 @@ export function refreshReminders(): void {
   window.dispatchEvent(new Event(REFRESH));
 }
 
+// Which reminders' expiry is an estimate: /reminders may say so itself; when it does
+// not, the providers' `expires_estimated` does.
+export function estimatedIds(reminders: readonly Reminder[], providers: readonly Provider[] | null): Set<string> {
+  const out = new Set<string>();
+  for (const rem of reminders) {
+    const p = providers?.find((x) => x.id === rem.provider_id);
+    if (rem.expires_estimated ?? p?.expires_estimated) out.add(rem.provider_id);
+  }
+  return out;
+}
+
 export function ReminderBanner({ path }: { path: string }) {
   const r = useGet<Reminder[]>("/reminders", 30_000);
   const now = useNow();
+  // /reminders does not say whether an expiry is estimated: read the providers then.
+  const lookup = !!r.data && r.data.some((x) => x.expires_estimated === undefined);
+  const providers = useGet<Provider[]>(lookup ? "/providers" : null);
   // Re-check on every navigation too.
   useEffect(() => r.reload(), [path]);
+  useEffect(() => {
+    if (lookup) providers.reload();
+  }, [r.fetchedAt]);
   useEffect(() => {
     window.addEventListener(REFRESH, r.reload);
     return () => window.removeEventListener(REFRESH, r.reload);
   }, [r.reload]);
   if (!r.data || r.data.length === 0) return null;
+  return <ReminderList reminders={r.data} estimated={estimatedIds(r.data, providers.data)} fetchedAt={r.fetchedAt} now={now} />;
+}
+
+export function ReminderList({
+  reminders,
+  estimated,
+  fetchedAt,
+  now,
+}: {
+  reminders: readonly Reminder[];
+  estimated: Set<string>;
+  fetchedAt: number;
+  now: number;
+}) {
   return (
     <div class="banners" data-testid="reminder-banner">
-      {r.data.map((rem) => {
-        const left = secondsLeft(rem.expires_at, rem.seconds_left, r.fetchedAt, now);
+      {reminders.map((rem) => {
+        const left = secondsLeft(rem.expires_at, rem.seconds_left, fetchedAt, now);
         const expired = rem.state === "expired" || (left !== null && left <= 0);
+        const guess = estimated.has(rem.provider_id);
         return (
           <div
             key={rem.provider_id}
@@ -43,11 +75,13 @@ export function ReminderBanner({ path }: { path: string }) {
                   ? `The credentials for “${rem.label}” have expired`
                   : `The credentials for “${rem.label}” expire in `}
               </strong>
-              {!expired ? <strong data-testid="reminder-countdown">{formatCountdown(left)}</strong> : null}
+              {!expired ? (
+                <strong data-testid="reminder-countdown">{countdownText(left, false, guess).replace(/^in /, "")}</strong>
+              ) : null}
               {rem.expires_at ? (
                 <span class="muted">
                   {" "}
-                  (at <Time iso={rem.expires_at} />)
+                  (at <ExpiryTime iso={rem.expires_at} estimated={guess} testid="reminder-time" />)
                 </span>
               ) : null}
               {expired ? <span>. New scans are blocked until they are renewed.</span> : null}
