@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parsePastedCredentials } from "./paste";
+import type { Provider, TestResult } from "../types";
 import {
   applyPaste,
+  connectedAs,
   credentialsBody,
   EMPTY_FORM,
   formFieldOf,
@@ -12,6 +14,7 @@ import {
   mayHoldSecret,
   pasteAttempt,
   validateForm,
+  withRetest,
 } from "./provider_form";
 
 const KEY = "ASIAFAKEKEY0000TEST";
@@ -170,5 +173,91 @@ describe("a paste attempt", () => {
       expect(r.message).toContain("Session Token is too long: 9,000 characters");
       expect(r.clearBox).toBe(true);
     }
+  });
+});
+
+describe("session length sent for temporary keys without an expiry (issue 9 item 1)", () => {
+  const temp = { ...EMPTY_FORM, accessKeyId: KEY, secretAccessKey: SECRET, sessionToken: TOKEN };
+
+  it("goes with the credentials as session_hours", () => {
+    expect(credentialsBody(temp, false, 8).session_hours).toBe(8);
+    expect(credentialsBody(temp, false, 1).session_hours).toBe(1);
+    expect(credentialsBody(temp, false, 12).session_hours).toBe(12);
+  });
+
+  it("is not sent when none was chosen, out of 1-12, with an expiry given, or for long-term keys", () => {
+    expect("session_hours" in credentialsBody(temp, false)).toBe(false);
+    expect("session_hours" in credentialsBody(temp, false, null)).toBe(false);
+    expect("session_hours" in credentialsBody(temp, false, 0)).toBe(false);
+    expect("session_hours" in credentialsBody(temp, false, 13)).toBe(false);
+    expect("session_hours" in credentialsBody(temp, false, 2.5)).toBe(false);
+    const withExpiry = credentialsBody({ ...temp, expiresLocal: "2026-01-01T08:00:00" }, false, 8);
+    expect(withExpiry.expires_at).toBeTruthy();
+    expect("session_hours" in withExpiry).toBe(false);
+    const longTerm = credentialsBody({ ...EMPTY_FORM, accessKeyId: "AKIAFAKEKEY0000TEST", secretAccessKey: SECRET }, false, 8);
+    expect("session_hours" in longTerm).toBe(false);
+  });
+
+  it("a server error about it goes beside its select", () => {
+    expect(formFieldOf("session_hours")).toBe("session_hours");
+  });
+});
+
+function saved(id: string, account: string | null, checkedAt = "2026-01-01T00:00:00Z"): Provider {
+  return {
+    id,
+    label: `acct-${id}`,
+    access_key_id_last4: "TEST",
+    key_kind: "temporary",
+    has_session_token: true,
+    expires_at: null,
+    seconds_left: null,
+    credential_state: "valid",
+    identity: account
+      ? { account, arn: `arn:aws:iam::${account}:user/auditor`, principal_type: "iam_user", permission_set: null, checked_at: checkedAt }
+      : null,
+    schedule_minutes: 0,
+    last_scan: null,
+    created_at: "2026-01-01T00:00:00Z",
+    updated_at: "2026-01-01T00:00:00Z",
+  };
+}
+
+describe("an account that is already connected (issue 9 item 9)", () => {
+  const list = [saved("1", "111122223333"), saved("2", "444455556666"), saved("3", null)];
+
+  it("is found by the tested identity's account", () => {
+    expect(connectedAs(list, "444455556666")?.id).toBe("2");
+    expect(connectedAs(list, "999999999999")).toBeUndefined();
+    expect(connectedAs(list, null)).toBeUndefined();
+    expect(connectedAs(list, "")).toBeUndefined();
+    expect(connectedAs([], "111122223333")).toBeUndefined();
+  });
+
+  it("is not the provider whose credentials are being replaced", () => {
+    expect(connectedAs(list, "111122223333", "1")).toBeUndefined();
+  });
+});
+
+describe("a re-test of a saved account (issue 9 item 9)", () => {
+  const p = saved("1", "111122223333", "2026-01-01T00:00:00Z");
+  const ok = (checked?: string): TestResult => ({
+    ok: true,
+    identity: { account: "111122223333", arn: "arn:aws:iam::111122223333:user/auditor", principal_type: "iam_user", permission_set: null, checked_at: checked },
+    expires_at: null,
+    seconds_left: null,
+  });
+
+  it("shows the time of the test as the card's check time", () => {
+    expect(withRetest(p, ok("2026-01-01T02:00:00Z"), new Date("2026-01-01T02:00:05Z")).identity?.checked_at).toBe("2026-01-01T02:00:00Z");
+    // The answer without a check time: the time the answer came.
+    expect(withRetest(p, ok(), new Date("2026-01-01T03:00:00Z")).identity?.checked_at).toBe("2026-01-01T03:00:00Z");
+  });
+
+  it("keeps a later check from the re-read list, and ignores a failed test", () => {
+    const later = saved("1", "111122223333", "2026-01-01T05:00:00Z");
+    expect(withRetest(later, ok("2026-01-01T02:00:00Z"), new Date()).identity?.checked_at).toBe("2026-01-01T05:00:00Z");
+    expect(withRetest(p, { ok: false, error: { code: "x", message: "y" } }, new Date())).toBe(p);
+    expect(withRetest(p, null, new Date())).toBe(p);
   });
 });

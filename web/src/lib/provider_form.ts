@@ -2,6 +2,7 @@
 // client-side checks before anything is sent, and the request body.
 import { dateToLocalInput, localInputToIso } from "./format";
 import { parsePastedCredentials, type PastedCredentials } from "./paste";
+import type { Provider, TestResult } from "../types";
 
 export interface ProviderForm {
   label: string;
@@ -11,7 +12,7 @@ export interface ProviderForm {
   expiresLocal: string; // datetime-local value, local time; "" for none
 }
 
-export type FormField = "label" | "access_key_id" | "secret_access_key" | "session_token" | "expires_at";
+export type FormField = "label" | "access_key_id" | "secret_access_key" | "session_token" | "expires_at" | "session_hours";
 export type FieldErrors = Partial<Record<FormField, string>>;
 
 export const EMPTY_FORM: ProviderForm = {
@@ -106,9 +107,13 @@ export interface CredentialsBody {
   secret_access_key: string;
   session_token?: string;
   expires_at?: string;
+  session_hours?: number;
 }
 
-export function credentialsBody(form: ProviderForm, withLabel: boolean): CredentialsBody {
+// `sessionHours`: the session length the user chose for temporary credentials given
+// without an expiry (the server then stores now + that, capped at the role's maximum).
+// It is sent only then: an expiry the user gave, or long-term keys, need none.
+export function credentialsBody(form: ProviderForm, withLabel: boolean, sessionHours?: number | null): CredentialsBody {
   const b: CredentialsBody = {
     access_key_id: form.accessKeyId.trim(),
     secret_access_key: form.secretAccessKey.trim(),
@@ -117,10 +122,34 @@ export function credentialsBody(form: ProviderForm, withLabel: boolean): Credent
   if (form.sessionToken.trim()) b.session_token = form.sessionToken.trim();
   const iso = localInputToIso(form.expiresLocal);
   if (iso) b.expires_at = iso;
+  else if (b.session_token && sessionHours && Number.isInteger(sessionHours) && sessionHours >= 1 && sessionHours <= 12)
+    b.session_hours = sessionHours;
   return b;
 }
 
-const FIELDS: FormField[] = ["label", "access_key_id", "secret_access_key", "session_token", "expires_at"];
+// The saved provider that already connects `account` (another than `exceptId`), if
+// any: connecting it again would scan the same account twice, so the form offers to
+// replace that provider's credentials instead.
+export function connectedAs(
+  providers: readonly Provider[],
+  account: string | null | undefined,
+  exceptId?: string,
+): Provider | undefined {
+  if (!account) return undefined;
+  return providers.find((p) => p.id !== exceptId && p.identity?.account === account);
+}
+
+// A saved provider as its card shows it after a re-test: the identity the test saw,
+// checked then. The later of the two checks wins (the list may have been re-read since).
+export function withRetest(p: Provider, test: TestResult | null, testedAt: Date): Provider {
+  if (!test || !test.ok) return p;
+  const checked = test.identity.checked_at ?? testedAt.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const before = p.identity?.checked_at ? Date.parse(p.identity.checked_at) : NaN;
+  if (!Number.isNaN(before) && before >= Date.parse(checked)) return p;
+  return { ...p, identity: { ...test.identity, checked_at: checked } };
+}
+
+const FIELDS: FormField[] = ["label", "access_key_id", "secret_access_key", "session_token", "expires_at", "session_hours"];
 
 // The server's error.field → one of the form's fields (unknown ones go to the form as a whole).
 export function formFieldOf(apiField: string | undefined | null): FormField | null {

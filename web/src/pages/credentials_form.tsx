@@ -2,12 +2,20 @@
 // the browser (the paste itself is never sent anywhere), the fields, Test
 // connection, and Save (create) or Replace (rotate). Secrets live only in this
 // form's state until sent and are cleared after a save.
+//
+// Temporary keys pasted without an expiry get CloudPeek's estimate and a session
+// length the user picks (sent as session_hours); connecting an account that is
+// already connected offers to replace that provider's credentials instead.
 import { useState } from "preact/hooks";
 import { ApiError, post, put } from "../api";
+import { ExpiryEstimatePanel } from "../components/expiry";
 import { ErrorBox, FieldError, Time } from "../components/ui";
+import { useNow } from "../hooks";
+import { defaultSessionHours, estimateOf } from "../lib/expiry";
 import { formatCountdown, formatTime, localZoneName } from "../lib/format";
 import {
   applyPaste,
+  connectedAs,
   credentialsBody,
   EMPTY_FORM,
   type FieldErrors,
@@ -25,12 +33,16 @@ import { IdentityView } from "./identity_view";
 export function CredentialsForm({
   mode,
   provider,
+  existing = [],
   onSaved,
   onCancel,
 }: {
   mode: "create" | "replace";
   provider?: Provider;
-  onSaved: (p: Provider) => void;
+  // The providers already saved: a test that finds one of their accounts warns.
+  existing?: readonly Provider[];
+  // `replaced`: the credentials went to an existing provider (`p`) rather than a new one.
+  onSaved: (p: Provider, how: "created" | "replaced") => void;
   onCancel?: () => void;
 }) {
   const [form, setForm] = useState<ProviderForm>({ ...EMPTY_FORM });
@@ -41,6 +53,8 @@ export function CredentialsForm({
   const [formError, setFormError] = useState<unknown>(null);
   const [test, setTest] = useState<TestResult | null>(null);
   const [busy, setBusy] = useState<"" | "test" | "save">("");
+  const [sessionHours, setSessionHours] = useState<number | null>(null);
+  const now = useNow(15_000);
   const withLabel = mode === "create";
   const prefix = mode === "create" ? "new" : `replace-${provider?.id}`;
 
@@ -55,7 +69,13 @@ export function CredentialsForm({
       return tooLong ? { ...rest, [field]: tooLong } : rest;
     });
     setFormError(null);
+    // The label is not part of the credentials: the test still holds for them.
+    if (k !== "label") forgetTest();
+  };
+
+  const forgetTest = () => {
     setTest(null);
+    setSessionHours(null);
   };
 
   const fillFromPaste = (text: string) => {
@@ -72,7 +92,7 @@ export function CredentialsForm({
     }
     setForm((f) => applyPaste(f, r.value));
     setPasteError(null);
-    setTest(null);
+    forgetTest();
     const kind = r.value.sessionToken ? "temporary credentials" : "long-term keys";
     const exp = r.value.expiration ? `, expiring ${formatTime(r.value.expiration.toISOString())}` : "";
     setPasteInfo(`Filled from ${r.value.format}: ${kind} ${r.value.accessKeyId}${exp}.`);
@@ -92,17 +112,64 @@ export function CredentialsForm({
     return Object.keys(e).length === 0;
   };
 
+  // Asks the server to try the credentials; the answer is shown, and returned.
+  const runTest = async (): Promise<TestResult | null> => {
+    setTest(null);
+    setSessionHours(null);
+    try {
+      const r = await post<TestResult>("/providers/test", credentialsBody(form, false));
+      setTest(r);
+      if (!r.ok) showServerError(r.error);
+      const est = estimateOf(r);
+      if (est) setSessionHours(defaultSessionHours(est));
+      return r;
+    } catch (err) {
+      if (err instanceof ApiError) showServerError(err);
+      else setFormError(err);
+      return null;
+    }
+  };
+
   const testConnection = async () => {
     const e = validateForm(form, false);
     setFieldErrors(e);
     setFormError(null);
     if (Object.keys(e).length) return;
     setBusy("test");
-    setTest(null);
     try {
-      const r = await post<TestResult>("/providers/test", credentialsBody(form, false));
-      setTest(r);
-      if (!r.ok) showServerError(r.error);
+      await runTest();
+    } finally {
+      setBusy("");
+    }
+  };
+
+  const estimate = estimateOf(test);
+  // The account these credentials reach is connected already (as another provider).
+  const duplicate = mode === "create" && test && test.ok ? connectedAs(existing, test.identity.account) : undefined;
+
+  const send = async (target: Provider | null) => {
+    const body = credentialsBody(form, withLabel && !target, estimate ? sessionHours : null);
+    const p = target
+      ? await put<Provider>(`/providers/${encodeURIComponent(target.id)}/credentials`, body)
+      : await post<Provider>("/providers", body);
+    setForm({ ...EMPTY_FORM });
+    forgetTest();
+    setPasteInfo("");
+    onSaved(p, target ? "replaced" : "created");
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (!check()) return;
+    setBusy("save");
+    try {
+      if (mode === "create" && !(test && test.ok)) {
+        // Untested: test first, so connecting an account that is already connected
+        // is said before a second provider for it exists.
+        const r = await runTest();
+        if (!r || !r.ok || connectedAs(existing, r.identity.account)) return;
+      }
+      await send(mode === "create" ? null : provider!);
     } catch (err) {
       if (err instanceof ApiError) showServerError(err);
       else setFormError(err);
@@ -111,20 +178,11 @@ export function CredentialsForm({
     }
   };
 
-  const save = async (e: Event) => {
-    e.preventDefault();
-    if (!check()) return;
+  const replaceDuplicate = async () => {
+    if (!duplicate) return;
     setBusy("save");
     try {
-      const body = credentialsBody(form, withLabel);
-      const p =
-        mode === "create"
-          ? await post<Provider>("/providers", body)
-          : await put<Provider>(`/providers/${encodeURIComponent(provider!.id)}/credentials`, body);
-      setForm({ ...EMPTY_FORM });
-      setTest(null);
-      setPasteInfo("");
-      onSaved(p);
+      await send(duplicate);
     } catch (err) {
       if (err instanceof ApiError) showServerError(err);
       else setFormError(err);
@@ -250,6 +308,13 @@ export function CredentialsForm({
             />
           </label>
           <FieldError message={fieldErrors.expires_at} testid="field-error-expires_at" />
+          {kind === "temporary" && !form.expiresLocal && !estimate ? (
+            <span class="hint" data-testid="expires-hint">
+              Empty is fine: the portal's export lines carry no expiry. CloudPeek then estimates it from the role's
+              longest session and reminds you before; test the connection to see the estimate and pick the session
+              length.
+            </span>
+          ) : null}
         </div>
       </div>
 
@@ -266,6 +331,20 @@ export function CredentialsForm({
           ) : null}
         </div>
       ) : null}
+      {estimate ? (
+        <ExpiryEstimatePanel
+          estimate={estimate}
+          hours={sessionHours}
+          onHours={(h) => {
+            setSessionHours(h);
+            setFieldErrors(({ session_hours: _old, ...rest }) => rest);
+          }}
+          now={now}
+          error={fieldErrors.session_hours}
+          prefix={prefix}
+        />
+      ) : null}
+      {duplicate ? <DuplicateWarning account={test && test.ok ? test.identity.account : ""} existing={duplicate} busy={busy !== ""} onReplace={replaceDuplicate} /> : null}
       {test && !test.ok ? (
         <div class="error-box" data-testid="test-failed">
           <strong>Test failed{test.error.kind ? ` (${test.error.kind.replace(/_/g, " ")})` : ""}.</strong>
@@ -278,7 +357,7 @@ export function CredentialsForm({
           {busy === "test" ? "Testing…" : "Test connection"}
         </button>
         <button type="submit" class="primary" disabled={busy !== ""} data-testid={mode === "create" ? "save-provider" : "save-replace"}>
-          {busy === "save" ? "Saving…" : mode === "create" ? "Save" : "Replace credentials"}
+          {busy === "save" ? "Saving…" : mode === "create" ? (duplicate ? "Save as a second connection" : "Save") : "Replace credentials"}
         </button>
         {onCancel ? (
           <button type="button" class="link-button" onClick={onCancel} data-testid="cancel-form">
@@ -287,5 +366,35 @@ export function CredentialsForm({
         ) : null}
       </div>
     </form>
+  );
+}
+
+// The tested credentials reach an account that is connected already: replacing that
+// provider's credentials keeps one connection (its scans, findings and schedule);
+// saving anyway makes a second connection to the same account.
+export function DuplicateWarning({
+  account,
+  existing,
+  busy,
+  onReplace,
+}: {
+  account: string;
+  existing: Provider;
+  busy: boolean;
+  onReplace: () => void;
+}) {
+  return (
+    <div class="warn-box" role="alert" data-testid="duplicate-warning">
+      <p>
+        <strong>
+          Account {account} is already connected as “{existing.label}”.
+        </strong>{" "}
+        Replace its credentials with these to keep one connection, with its scans, findings and schedule. Saving
+        instead adds a second connection to the same account.
+      </p>
+      <button type="button" class="primary" disabled={busy} onClick={onReplace} data-testid="duplicate-replace">
+        Replace the credentials of “{existing.label}”
+      </button>
+    </div>
   );
 }

@@ -5,9 +5,12 @@
 import { useEffect, useState } from "preact/hooks";
 import { del, get, patch, post, put } from "../api";
 import { refreshReminders } from "../components/reminder_banner";
+import { countdownText, ExpiryTime } from "../components/expiry";
 import { Card, ErrorBox, FieldError, Loading, TableWrap, Time } from "../components/ui";
 import { useGet, useNow } from "../hooks";
-import { formatCountdown, secondsLeft } from "../lib/format";
+import { isEstimated, storedEstimateText } from "../lib/expiry";
+import { formatTime, secondsLeft } from "../lib/format";
+import { withRetest } from "../lib/provider_form";
 import { ApiError } from "../api";
 import type { Provider, TestResult } from "../types";
 import { CredentialsForm } from "./credentials_form";
@@ -47,6 +50,11 @@ export function ProviderSettingsPage({ query }: { query: URLSearchParams }) {
               providers.reload();
               refreshReminders();
             }}
+            onTested={() => {
+              // The check time, and the state (a failed test may find them expired), are the server's now.
+              providers.reload();
+              refreshReminders();
+            }}
           />
         ))}
       </div>
@@ -54,9 +62,10 @@ export function ProviderSettingsPage({ query }: { query: URLSearchParams }) {
         <Card title="Connect an AWS account" testid="connect-account">
           <CredentialsForm
             mode="create"
-            onSaved={(p) => {
+            existing={list}
+            onSaved={(p, how) => {
               setAdding(false);
-              setSaved(`Saved “${p.label}”. The secret and token are stored encrypted and are never shown again.`);
+              setSaved(savedMessage(p, how));
               providers.reload();
               refreshReminders();
             }}
@@ -71,6 +80,16 @@ export function ProviderSettingsPage({ query }: { query: URLSearchParams }) {
       <ReminderSettings />
     </div>
   );
+}
+
+// What the page says after a save: which provider, secrets never shown again, and for
+// an estimated expiry, the estimate, so no one takes it for "no reminder".
+export function savedMessage(p: Provider, how: "created" | "replaced"): string {
+  const what = how === "replaced" ? `Replaced the credentials of “${p.label}”.` : `Saved “${p.label}”.`;
+  const estimate = isEstimated(p)
+    ? ` The keys carried no expiry: CloudPeek estimates they expire at ≈ ${formatTime(p.expires_at)} (estimated) and reminds you before then.`
+    : "";
+  return `${what} The secret and token are stored encrypted and are never shown again.${estimate}`;
 }
 
 function Guidance() {
@@ -97,20 +116,30 @@ function Guidance() {
   );
 }
 
-function ProviderCard({
-  provider: p,
+export function ProviderCard({
+  provider: saved,
   fetchedAt,
   highlight,
   onChanged,
+  onTested = () => {},
+  initialTest = null,
 }: {
   provider: Provider;
   fetchedAt: number;
   highlight: boolean;
   onChanged: (msg: string) => void;
+  onTested?: () => void;
+  // For tests: the card as it is after a re-test.
+  initialTest?: { result: TestResult; at: Date } | null;
 }) {
   const now = useNow();
-  const [mode, setMode] = useState<"" | "replace" | "edit" | "delete">(highlight && p.credential_state === "expired" ? "replace" : "");
-  const [test, setTest] = useState<TestResult | null>(null);
+  const [mode, setMode] = useState<"" | "replace" | "edit" | "delete">(highlight && saved.credential_state === "expired" ? "replace" : "");
+  const [tested, setTested] = useState<{ result: TestResult; at: Date } | null>(initialTest);
+  const test = tested?.result ?? null;
+  const setTest = (r: TestResult | null) => setTested(r ? { result: r, at: new Date() } : null);
+  // A re-test's identity and check time show at once; the list re-read follows.
+  const p = withRetest(saved, test, tested?.at ?? new Date());
+  const estimated = isEstimated(p);
   const [probe, setProbe] = useState<{ checked: number; denied: { action: string; service: string }[] } | null>(null);
   const [busy, setBusy] = useState("");
   const [error, setError] = useState<unknown>(null);
@@ -151,13 +180,23 @@ function ProviderCard({
         <dd data-testid="provider-expiry">
           {p.expires_at ? (
             <>
-              <Time iso={p.expires_at} testid="provider-expiry-time" /> —{" "}
+              <ExpiryTime iso={p.expires_at} estimated={estimated} testid="provider-expiry-time" /> —{" "}
               <strong class={expired ? "bad" : left !== null && left < 1800 ? "warn" : ""} data-testid="provider-countdown">
-                {expired ? "expired" : `in ${formatCountdown(left)}`}
+                {countdownText(left, expired, estimated)}
               </strong>
+              {estimated ? (
+                <div class="hint" data-testid="provider-expiry-estimate">
+                  {storedEstimateText(p.expiry_estimate)} CloudPeek also asks AWS every few minutes and marks them
+                  expired the moment AWS does.
+                </div>
+              ) : null}
             </>
+          ) : p.key_kind === "temporary" ? (
+            <span class="warn" data-testid="provider-expiry-unknown">
+              unknown: no reminder can be given. Replace the credentials so CloudPeek can estimate it.
+            </span>
           ) : (
-            "no expiry given"
+            "no expiry (long-term keys)"
           )}
         </dd>
         <dt>Scheduled scans</dt>
@@ -188,7 +227,11 @@ function ProviderCard({
           data-testid="provider-test"
           onClick={() =>
             run("test", async () => {
-              setTest(await post<TestResult>("/providers/test", { provider_id: p.id }));
+              try {
+                setTest(await post<TestResult>("/providers/test", { provider_id: p.id }));
+              } finally {
+                onTested();
+              }
             })
           }
         >
@@ -293,10 +336,10 @@ function ProviderCard({
           <CredentialsForm
             mode="replace"
             provider={p}
-            onSaved={() => {
+            onSaved={(np) => {
               setMode("");
               setTest(null);
-              onChanged(`Replaced the credentials of “${p.label}”.`);
+              onChanged(savedMessage({ ...np, label: p.label }, "replaced"));
             }}
             onCancel={() => setMode("")}
           />
