@@ -227,15 +227,16 @@ describe("an account that is already connected (issue 9 item 9)", () => {
   const list = [saved("1", "111122223333"), saved("2", "444455556666"), saved("3", null)];
 
   it("is found by the tested identity's account", () => {
-    expect(connectedAs(list, "444455556666")?.id).toBe("2");
-    expect(connectedAs(list, "999999999999")).toBeUndefined();
-    expect(connectedAs(list, null)).toBeUndefined();
-    expect(connectedAs(list, "")).toBeUndefined();
-    expect(connectedAs([], "111122223333")).toBeUndefined();
+    expect(connectedAs(list, "444455556666").map((p) => p.id)).toEqual(["2"]);
+    expect(connectedAs([...list, saved("4", "444455556666")], "444455556666").map((p) => p.id)).toEqual(["2", "4"]);
+    expect(connectedAs(list, "999999999999")).toEqual([]);
+    expect(connectedAs(list, null)).toEqual([]);
+    expect(connectedAs(list, "")).toEqual([]);
+    expect(connectedAs([], "111122223333")).toEqual([]);
   });
 
   it("is not the provider whose credentials are being replaced", () => {
-    expect(connectedAs(list, "111122223333", "1")).toBeUndefined();
+    expect(connectedAs(list, "111122223333", "1")).toEqual([]);
   });
 });
 

@@ -127,16 +127,16 @@ export function credentialsBody(form: ProviderForm, withLabel: boolean, sessionH
   return b;
 }
 
-// The saved provider that already connects `account` (another than `exceptId`), if
-// any: connecting it again would scan the same account twice, so the form offers to
-// replace that provider's credentials instead.
+// The saved providers that already connect `account` (other than `exceptId`):
+// connecting it again would scan the same account twice, so the form offers to
+// replace one of theirs instead.
 export function connectedAs(
   providers: readonly Provider[],
   account: string | null | undefined,
   exceptId?: string,
-): Provider | undefined {
-  if (!account) return undefined;
-  return providers.find((p) => p.id !== exceptId && p.identity?.account === account);
+): Provider[] {
+  if (!account) return [];
+  return providers.filter((p) => p.id !== exceptId && p.identity?.account === account);
 }
 
 // A saved provider as its card shows it after a re-test: the identity the test saw,

@@ -145,7 +145,7 @@ export function CredentialsForm({
 
   const estimate = estimateOf(test);
   // The account these credentials reach is connected already (as another provider).
-  const duplicate = mode === "create" && test && test.ok ? connectedAs(existing, test.identity.account) : undefined;
+  const duplicates = mode === "create" && test && test.ok ? connectedAs(existing, test.identity.account) : [];
 
   const send = async (target: Provider | null) => {
     const body = credentialsBody(form, withLabel && !target, estimate ? sessionHours : null);
@@ -167,7 +167,7 @@ export function CredentialsForm({
         // Untested: test first, so connecting an account that is already connected
         // is said before a second provider for it exists.
         const r = await runTest();
-        if (!r || !r.ok || connectedAs(existing, r.identity.account)) return;
+        if (!r || !r.ok || connectedAs(existing, r.identity.account).length > 0) return;
       }
       await send(mode === "create" ? null : provider!);
     } catch (err) {
@@ -178,11 +178,10 @@ export function CredentialsForm({
     }
   };
 
-  const replaceDuplicate = async () => {
-    if (!duplicate) return;
+  const replaceDuplicate = async (target: Provider) => {
     setBusy("save");
     try {
-      await send(duplicate);
+      await send(target);
     } catch (err) {
       if (err instanceof ApiError) showServerError(err);
       else setFormError(err);
@@ -344,7 +343,14 @@ export function CredentialsForm({
           prefix={prefix}
         />
       ) : null}
-      {duplicate ? <DuplicateWarning account={test && test.ok ? test.identity.account : ""} existing={duplicate} busy={busy !== ""} onReplace={replaceDuplicate} /> : null}
+      {duplicates.length > 0 ? (
+        <DuplicateWarning
+          account={test && test.ok ? test.identity.account : ""}
+          existing={duplicates}
+          busy={busy !== ""}
+          onReplace={replaceDuplicate}
+        />
+      ) : null}
       {test && !test.ok ? (
         <div class="error-box" data-testid="test-failed">
           <strong>Test failed{test.error.kind ? ` (${test.error.kind.replace(/_/g, " ")})` : ""}.</strong>
@@ -357,7 +363,7 @@ export function CredentialsForm({
           {busy === "test" ? "Testing…" : "Test connection"}
         </button>
         <button type="submit" class="primary" disabled={busy !== ""} data-testid={mode === "create" ? "save-provider" : "save-replace"}>
-          {busy === "save" ? "Saving…" : mode === "create" ? (duplicate ? "Save as a second connection" : "Save") : "Replace credentials"}
+          {busy === "save" ? "Saving…" : mode === "create" ? (duplicates.length ? "Save as another connection" : "Save") : "Replace credentials"}
         </button>
         {onCancel ? (
           <button type="button" class="link-button" onClick={onCancel} data-testid="cancel-form">
@@ -371,7 +377,7 @@ export function CredentialsForm({
 
 // The tested credentials reach an account that is connected already: replacing that
 // provider's credentials keeps one connection (its scans, findings and schedule);
-// saving anyway makes a second connection to the same account.
+// saving anyway makes another connection to the same account.
 export function DuplicateWarning({
   account,
   existing,
@@ -379,22 +385,36 @@ export function DuplicateWarning({
   onReplace,
 }: {
   account: string;
-  existing: Provider;
+  existing: readonly Provider[];
   busy: boolean;
-  onReplace: () => void;
+  onReplace: (p: Provider) => void;
 }) {
+  const names = existing.map((p) => `“${p.label}”`);
+  const as = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
   return (
     <div class="warn-box" role="alert" data-testid="duplicate-warning">
       <p>
         <strong>
-          Account {account} is already connected as “{existing.label}”.
+          Account {account} is already connected as {as}.
         </strong>{" "}
-        Replace its credentials with these to keep one connection, with its scans, findings and schedule. Saving
-        instead adds a second connection to the same account.
+        Replace {existing.length === 1 ? "its credentials" : "the credentials of one of them"} with these to keep one
+        connection, with its scans, findings and schedule. Saving instead adds another connection to the same account.
       </p>
-      <button type="button" class="primary" disabled={busy} onClick={onReplace} data-testid="duplicate-replace">
-        Replace the credentials of “{existing.label}”
-      </button>
+      <div class="row">
+        {existing.map((p) => (
+          <button
+            key={p.id}
+            type="button"
+            class="primary"
+            disabled={busy}
+            onClick={() => onReplace(p)}
+            data-testid="duplicate-replace"
+            data-provider-id={p.id}
+          >
+            Replace the credentials of “{p.label}”
+          </button>
+        ))}
+      </div>
     </div>
   );
 }

@@ -27,7 +27,7 @@ export function IdentityView({ identity }: { identity: Identity }) {
         <>
           <dt>Checked</dt>
           <dd>
-            <Time iso={identity.checked_at} />
+            <Time iso={identity.checked_at} testid="identity-checked" />
           </dd>
         </>
       ) : null}

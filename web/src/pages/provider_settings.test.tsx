@@ -99,10 +99,19 @@ describe("after a save", () => {
 
 describe("connecting an account that is already connected", () => {
   it("warns, names the connection, and offers to replace its credentials", () => {
-    const html = renderToString(<DuplicateWarning account="111122223333" existing={provider()} busy={false} onReplace={() => {}} />);
+    const html = renderToString(<DuplicateWarning account="111122223333" existing={[provider()]} busy={false} onReplace={() => {}} />);
     expect(text(html)).toContain("Account 111122223333 is already connected as “prod”.");
-    expect(text(html)).toContain("Saving instead adds a second connection to the same account.");
-    expect(html).toContain('data-testid="duplicate-replace"');
+    expect(text(html)).toContain("Saving instead adds another connection to the same account.");
+    expect(html.match(/data-testid="duplicate-replace"/g)?.length).toBe(1);
     expect(text(html)).toContain("Replace the credentials of “prod”");
+  });
+
+  it("connected twice already: names both, a replace button for each", () => {
+    const two = [provider(), provider({ id: "8", label: "sso" })];
+    const html = renderToString(<DuplicateWarning account="111122223333" existing={two} busy={false} onReplace={() => {}} />);
+    expect(text(html)).toContain("is already connected as “prod” and “sso”.");
+    expect(html).toContain('data-provider-id="7"');
+    expect(html).toContain('data-provider-id="8"');
+    expect(text(html)).toContain("Replace the credentials of “sso”");
   });
 });
