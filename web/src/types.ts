@@ -53,7 +53,8 @@ export interface ExpiryEstimate {
 
 // The same, as a saved provider carries it: with the session length the user chose.
 export interface StoredExpiryEstimate {
-  source: EstimateSource;
+  // "user": the session length the user picked (session_hours) decided it.
+  source: EstimateSource | "user";
   max_session_seconds: number | null;
   session_hours: number | null;
 }

@@ -101,6 +101,15 @@ describe("when there is an estimate to show", () => {
     expect(storedEstimateText({ source: "role_max_session", max_session_seconds: 28800, session_hours: 6 })).toBe(
       "The pasted keys carried no expiry, so this is CloudPeek's estimate — at most 8 h: the role allows sessions of up to 8 hours; you chose a session of 6 hours.",
     );
+    expect(storedEstimateText({ source: "user", max_session_seconds: 28800, session_hours: 1 })).toBe(
+      "The pasted keys carried no expiry, so this is CloudPeek's estimate: you chose a session of 1 hour, of at most 8 hours these keys allow.",
+    );
+    expect(storedEstimateText({ source: "user", max_session_seconds: null, session_hours: 3 })).toBe(
+      "The pasted keys carried no expiry, so this is CloudPeek's estimate: you chose a session of 3 hours.",
+    );
+    expect(storedEstimateText({ source: "default", max_session_seconds: null, session_hours: null })).toMatch(
+      /estimate — 1 h, to be safe: /,
+    );
     expect(storedEstimateText(null)).toBe("The pasted keys carried no expiry, so this is CloudPeek's estimate.");
   });
 });

@@ -107,6 +107,11 @@ export function isEstimated(p: Pick<Provider, "expires_estimated" | "expires_at"
 export function storedEstimateText(e: StoredExpiryEstimate | null | undefined): string {
   const why = "The pasted keys carried no expiry, so this is CloudPeek's estimate";
   if (!e) return `${why}.`;
-  const chosen = e.session_hours ? `; you chose a session of ${e.session_hours} ${e.session_hours === 1 ? "hour" : "hours"}` : "";
-  return `${why} — ${estimateSourceText(e)}${chosen}.`;
+  const hours = e.session_hours ? `${e.session_hours} ${e.session_hours === 1 ? "hour" : "hours"}` : "";
+  if (e.source === "user") {
+    const max = e.max_session_seconds ? `, of at most ${formatSpan(e.max_session_seconds)} these keys allow` : "";
+    return hours ? `${why}: you chose a session of ${hours}${max}.` : `${why}.`;
+  }
+  const chosen = hours ? `; you chose a session of ${hours}` : "";
+  return `${why} — ${estimateSourceText({ source: e.source, max_session_seconds: e.max_session_seconds })}${chosen}.`;
 }

@@ -51,13 +51,13 @@ describe("an account card's expiry", () => {
     const html = card(
       provider({
         expires_estimated: true,
-        expiry_estimate: { source: "role_max_session", max_session_seconds: 8 * 3600, session_hours: 8 },
+        expiry_estimate: { source: "user", max_session_seconds: 8 * 3600, session_hours: 8 },
       }),
     );
     const expiry = field(html, "provider-expiry");
     expect(expiry).toMatch(/^≈ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+ \(estimated\) — in ≈ [78]h \d\dm \d\ds/);
     expect(expiry).toContain("The pasted keys carried no expiry, so this is CloudPeek's estimate");
-    expect(expiry).toContain("allows sessions of up to 8 hours; you chose a session of 8 hours.");
+    expect(expiry).toContain("you chose a session of 8 hours, of at most 8 hours these keys allow.");
     expect(expiry).toContain("marks them expired the moment AWS does");
   });
 
