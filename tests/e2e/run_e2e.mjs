@@ -39,6 +39,11 @@ const HOSTILE_NAME = "<img src=x onerror=alert(1)>";
 const HOSTILE_TAG = "<script>alert(2)</script>";
 // The browser's zone: not UTC, so times shown in the user's zone differ from the server's.
 const TIMEZONE = "Europe/Berlin";
+// The scenario's IAM Identity Center permission-set role (MaxSessionDuration 8 hours)
+// that the auditor may assume: its session keys stand for the portal's.
+const SSO_ROLE = "AWSReservedSSO_SecurityAuditor_0123456789abcdef";
+const SSO_ROLE_ARN = `arn:aws:iam::${ACCOUNT}:role/aws-reserved/sso.amazonaws.com/${SSO_ROLE}`;
+const SSO_MAX_HOURS = 8;
 // axe-core (tests/e2e/package.json pins the version), evaluated in each page.
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -155,22 +160,22 @@ async function startServe(fakeaws) {
   return { proc: p, out, base, setup, data };
 }
 
-function sessionJson(fakeaws, duration) {
-  return JSON.parse(
-    execFileSync("/usr/bin/python3", [join(HERE, "sts_session.py"), fakeaws, AUDITOR.key, AUDITOR.secret, String(duration)], {
-      encoding: "utf8",
-    }),
-  ).Credentials;
+// GetSessionToken's keys for the auditor, or with `roleArn` AssumeRole's (role session keys).
+function sessionJson(fakeaws, duration, roleArn) {
+  const args = [join(HERE, "sts_session.py"), fakeaws, AUDITOR.key, AUDITOR.secret, String(duration)];
+  if (roleArn) args.push(roleArn);
+  return JSON.parse(execFileSync("/usr/bin/python3", args, { encoding: "utf8" })).Credentials;
 }
 
-// What the AWS access portal's "Access keys" → "Option 1" box gives (bash).
+// What the AWS access portal's "Access keys" → "Option 1" box gives (bash). The
+// portal's own lines carry no expiry: leave `expiration` out for those.
 function portalExportLines(c, expiration) {
   return [
     "Option 1: Set AWS environment variables",
     `export AWS_ACCESS_KEY_ID="${c.AccessKeyId}"`,
     `export AWS_SECRET_ACCESS_KEY="${c.SecretAccessKey}"`,
     `export AWS_SESSION_TOKEN="${c.SessionToken}"`,
-    `export AWS_CREDENTIAL_EXPIRATION=${expiration}`,
+    ...(expiration ? [`export AWS_CREDENTIAL_EXPIRATION=${expiration}`] : []),
     "",
   ].join("\n");
 }
@@ -260,6 +265,13 @@ function csvRecords(t) {
     } else if (c !== "\r") any = true;
   }
   return n + (any ? 1 : 0);
+}
+// An instant as the browser shows it in TIMEZONE, without the zone's name: "2026-11-30 18:05:00".
+function berlin(iso) {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: TIMEZONE, dateStyle: "short", timeStyle: "medium" }).format(new Date(iso));
+}
+async function apiGet(path) {
+  return page.evaluate(async (p) => (await fetch(`/api/v1${p}`)).json(), path);
 }
 async function num(id) {
   const t = await text(id);
@@ -699,6 +711,143 @@ async function main() {
       await shot("compliance");
     });
 
+    // Issue 9 item 1: the portal's export lines carry no expiry. Role session keys of the
+    // permission-set role are tested: CloudPeek estimates the latest end from the role's
+    // MaxSessionDuration, says so, and the user picks the session length that is saved.
+    let ssoId;
+    await step("pasted keys without an expiry: the estimate with its source, a session length, saved and labelled", async () => {
+      const sso = sessionJson(fakeaws, 3600, SSO_ROLE_ARN);
+      secrets.add(sso.SecretAccessKey).add(sso.SessionToken);
+      await page.goto(serve.base + "/settings/provider");
+      await byId("add-provider").click();
+      await byId("paste-box").fill(portalExportLines(sso));
+      await byId("paste-fill").click();
+      await byId("paste-info").waitFor();
+      expectEq(await byId("field-expires-at").inputValue(), "", "the export lines carry no expiry");
+      expectTrue((await text("expires-hint")).includes("CloudPeek then estimates it"), "the empty Expires field says an estimate will be made");
+      await byId("field-label").fill("sso");
+      const testedAt = Date.now();
+      await byId("test-connection").click();
+      await byId("test-result").waitFor();
+      const arn = await byId("test-result").getByTestId("identity-arn").innerText();
+      expectTrue(arn.includes(`assumed-role/${SSO_ROLE}/`), `the tested identity is the permission-set role: ${arn}`);
+      await byId("expiry-estimate").waitFor();
+      const panel = await text("expiry-estimate");
+      expectTrue(panel.includes("These keys carry no expiry"), `the panel says the keys carry no expiry: ${panel}`);
+      expectTrue(panel.includes("reminds you before the estimate"), "the panel says CloudPeek reminds before the estimate");
+      expectEq(
+        await text("expiry-estimate-source"),
+        `at most ${SSO_MAX_HOURS} h: the role AWSReservedSSO_SecurityAuditor_… allows sessions of up to ${SSO_MAX_HOURS} hours`,
+        "the estimate's source in words",
+      );
+      const estimate = await byId("expiry-estimate-time").getAttribute("datetime");
+      const ahead = Date.parse(estimate) - testedAt;
+      expectTrue(Math.abs(ahead - SSO_MAX_HOURS * 3600_000) < 120_000, `the estimate is the role's ${SSO_MAX_HOURS} h from now (${estimate})`);
+      const zone = /(CES?T)/.exec(await text("expiry-estimate-time"))?.[1];
+      expectEq(await text("expiry-estimate-time"), `${berlin(estimate)} ${zone}`, "the estimate in the browser's zone, named");
+      expectEq(await text("expiry-estimate-time-estimated"), `≈ ${berlin(estimate)} ${zone} (estimated)`, "the estimate is labelled as one");
+      const offered = await byId("session-hours").locator("option").evaluateAll((os) => os.map((o) => o.value));
+      expectEq(offered.join(","), "1,2,3,4,5,6,7,8", "session lengths offered: 1 h up to the role's maximum");
+      expectEq(await byId("session-hours").inputValue(), String(SSO_MAX_HOURS), "the role's maximum is preselected");
+      await byId("session-hours").selectOption("1");
+      const chosen = await byId("expiry-estimate-chosen-time").getAttribute("datetime");
+      expectTrue(Math.abs(Date.parse(chosen) - Date.now() - 3600_000) < 120_000, `1 hour from now is shown as the expiry (${chosen})`);
+      // The same account as "prod": said before saving (item 9), and saving anyway stays possible.
+      expectTrue((await text("duplicate-warning")).includes(`Account ${ACCOUNT} is already connected as “prod”`), "the account is said to be connected already");
+      await shot("settings-expiry-estimate");
+      const [request] = await Promise.all([
+        page.waitForRequest((r) => new URL(r.url()).pathname === "/api/v1/providers" && r.method() === "POST"),
+        byId("save-provider").click(),
+      ]);
+      const savedAt = Date.now();
+      expectEq(JSON.parse(request.postData()).session_hours, 1, "the chosen session length is sent as session_hours");
+      await byId("provider-saved").waitFor();
+      expectTrue((await text("provider-saved")).includes("(estimated) and reminds you before then"), `the saved message names the estimate: ${await text("provider-saved")}`);
+      const p = (await apiGet("/providers")).find((x) => x.label === "sso");
+      ssoId = p.id;
+      expectEq(p.expires_estimated, true, "the server marks the expiry estimated");
+      const stored = p.expiry_estimate ?? {};
+      expectEq(JSON.stringify({ source: stored.source, max_session_seconds: stored.max_session_seconds, session_hours: stored.session_hours }), JSON.stringify({ source: "user", max_session_seconds: SSO_MAX_HOURS * 3600, session_hours: 1 }), "the stored estimate: the user's choice");
+      expectTrue(Math.abs(Date.parse(p.expires_at) - savedAt - 3600_000) < 120_000, `the stored expiry is 1 hour after saving (${p.expires_at})`);
+      const card = byId(`provider-${ssoId}`);
+      expectEq((await card.getByTestId("provider-expiry-time-estimated").innerText()).trim(), `≈ ${berlin(p.expires_at)} ${zone} (estimated)`, "the card labels the estimate");
+      expectTrue(/^in ≈ (59m|1h 00m)/.test((await card.getByTestId("provider-countdown").innerText()).trim()), "the countdown says ≈");
+      expectTrue((await card.getByTestId("provider-expiry-estimate").innerText()).includes("you chose a session of 1 hour"), "the card says what was chosen");
+      await shot("settings-estimated-card");
+    }, { independent: true });
+
+    await step("the banner labels an estimated expiry as one", async () => {
+      // A window of 90 minutes takes in the 1-hour estimate.
+      await page.locator("summary", { hasText: "Reminders" }).click();
+      await byId("settings-window").fill("90");
+      await byId("settings-save").click();
+      await page.getByText("Saved.", { exact: true }).waitFor();
+      try {
+        await page.reload();
+        const banner = page.locator('[data-testid="reminder-expiring"]', { hasText: "“sso”" });
+        await banner.waitFor();
+        const t = (await banner.innerText()).replace(/\s+/g, " ");
+        expectTrue(/expire in ≈ (59m|1h 00m)/.test(t), `the banner's countdown says ≈: ${t}`);
+        expectTrue(/\(at ≈ .+ \(estimated\)\)/.test(t), `the banner's time is labelled estimated: ${t}`);
+        const others = await page.locator('[data-testid="reminder-expiring"]', { hasNotText: "“sso”" }).allInnerTexts();
+        for (const o of others) expectTrue(!o.includes("estimated"), `a given expiry is not called estimated: ${o}`);
+        await shot("banner-estimated");
+      } finally {
+        await page.locator("summary", { hasText: "Reminders" }).click();
+        await byId("settings-window").fill("30");
+        await byId("settings-save").click();
+        await page.getByText("Saved.", { exact: true }).waitFor();
+      }
+    }, { independent: true });
+
+    // Issue 9 item 9: connecting an account that is connected already offers to replace
+    // that connection's credentials; a re-test updates the card's check time.
+    await step("connecting an account already connected offers to replace its credentials", async () => {
+      const again = sessionJson(fakeaws, 3600, SSO_ROLE_ARN);
+      secrets.add(again.SecretAccessKey).add(again.SessionToken);
+      const before = await apiGet("/providers");
+      await page.goto(serve.base + "/settings/provider");
+      await byId("add-provider").click();
+      await byId("paste-box").fill(portalExportLines(again));
+      await byId("paste-fill").click();
+      await byId("paste-info").waitFor();
+      await byId("field-label").fill("sso-again");
+      // Save without a test: the form tests first and stops at the warning.
+      await byId("save-provider").click();
+      await byId("duplicate-warning").waitFor();
+      const warning = await text("duplicate-warning");
+      expectTrue(warning.includes(`Account ${ACCOUNT} is already connected as “prod” and “sso”`), `the warning names both connections: ${warning}`);
+      expectEq((await apiGet("/providers")).length, before.length, "nothing was saved before the warning");
+      expectEq((await text("save-provider")), "Save as another connection", "saving anyway is named for what it does");
+      await shot("settings-duplicate");
+      await page.locator(`[data-testid="duplicate-replace"][data-provider-id="${ssoId}"]`).click();
+      await byId("provider-saved").waitFor();
+      expectTrue((await text("provider-saved")).startsWith("Replaced the credentials of “sso”."), `replaced: ${await text("provider-saved")}`);
+      const after = await apiGet("/providers");
+      expectEq(after.length, before.length, "no second connection was added");
+      const sso = after.find((x) => x.id === ssoId);
+      expectEq(sso.access_key_id_last4, again.AccessKeyId.slice(-4), "the new keys went to “sso”");
+      expectEq(sso.expiry_estimate?.session_hours, SSO_MAX_HOURS, "the preselected session length went with the replacement");
+      expectEq(await byId("connect-account").count(), 0, "the form is closed");
+    }, { independent: true });
+
+    await step("a re-test of a saved account updates its card's Checked time", async () => {
+      const card = byId(`provider-${ssoId}`);
+      const checked = card.getByTestId("identity-checked").first();
+      const before = await checked.getAttribute("datetime");
+      await sleep(1100);
+      await card.getByTestId("provider-test").click();
+      await card.getByTestId("provider-test-result").waitFor();
+      await waitFor("the card's Checked time to move", async () => Date.parse(await checked.getAttribute("datetime")) > Date.parse(before), 10_000);
+      // The server kept it: after a reload too.
+      await page.reload();
+      await card.getByTestId("identity-checked").first().waitFor();
+      const kept = await card.getByTestId("identity-checked").first().getAttribute("datetime");
+      expectTrue(Date.parse(kept) > Date.parse(before), `the check time after a reload (${before} → ${kept})`);
+    }, { independent: true });
+    // Whatever the steps above left open, the next starts from the menu.
+    await page.goto(serve.base + "/");
+
     await step("expiry banner and blocked scans when fakeaws expires a token", async () => {
       const short = sessionJson(fakeaws, 900);
       secrets.add(short.SecretAccessKey).add(short.SessionToken);
@@ -710,6 +859,9 @@ async function main() {
       await byId("paste-box").fill(portalExportLines(short, atIso));
       await byId("paste-fill").click();
       await byId("field-label").fill("short-lived");
+      await byId("save-provider").click();
+      // The account is connected already ("prod", "sso"): warned, then saved as another connection.
+      await byId("duplicate-warning").waitFor();
       await byId("save-provider").click();
       await byId("provider-saved").waitFor();
       await waitFor("the token to expire", () => Date.now() > at.getTime() + 1500, 60_000, 250);
