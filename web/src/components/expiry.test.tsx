@@ -5,7 +5,7 @@ import { renderToString } from "preact-render-to-string";
 import { describe, expect, it } from "vitest";
 import type { ExpiryEstimate, Provider, Reminder } from "../types";
 import { countdownText, ExpiryEstimatePanel, ExpiryTime } from "./expiry";
-import { estimatedIds, ReminderList } from "./reminder_banner";
+import { estimatedIds, ReminderList, shownReminders } from "./reminder_banner";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&#39;/g, "'").replace(/&quot;/g, '"');
 
@@ -119,5 +119,16 @@ describe("the banner", () => {
     expect(one).toMatch(/\(at ≈ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+ \(estimated\)\)/);
     expect(two).toContain("expire in 20m 00s");
     expect(two).not.toContain("estimated");
+  });
+
+  it("never shows an expiry unlabelled while it is not yet known whether it is estimated", () => {
+    const providers = [{ id: "1", expires_estimated: true }] as Provider[];
+    // The providers not read yet, or read before "2" was saved: "2" waits.
+    expect(shownReminders([rem("1"), rem("2")], null, false)).toEqual([]);
+    expect(shownReminders([rem("1"), rem("2")], providers, false).map((r) => r.provider_id)).toEqual(["1"]);
+    // /reminders says so itself: nothing to wait for.
+    expect(shownReminders([rem("2", { expires_estimated: false })], null, false).length).toBe(1);
+    // The providers cannot be read: the reminder is shown all the same.
+    expect(shownReminders([rem("2")], null, true).length).toBe(1);
   });
 });

@@ -26,6 +26,17 @@ export function estimatedIds(reminders: readonly Reminder[], providers: readonly
   return out;
 }
 
+// The reminders that can be shown now: an estimate must never show unlabelled, so one
+// whose provider is not (yet) in the list read waits for it, unless that read failed.
+export function shownReminders(
+  reminders: readonly Reminder[],
+  providers: readonly Provider[] | null,
+  providersFailed: boolean,
+): Reminder[] {
+  if (providersFailed) return [...reminders];
+  return reminders.filter((rem) => rem.expires_estimated !== undefined || !!providers?.some((p) => p.id === rem.provider_id));
+}
+
 export function ReminderBanner({ path }: { path: string }) {
   const r = useGet<Reminder[]>("/reminders", 30_000);
   const now = useNow();
@@ -42,7 +53,9 @@ export function ReminderBanner({ path }: { path: string }) {
     return () => window.removeEventListener(REFRESH, r.reload);
   }, [r.reload]);
   if (!r.data || r.data.length === 0) return null;
-  return <ReminderList reminders={r.data} estimated={estimatedIds(r.data, providers.data)} fetchedAt={r.fetchedAt} now={now} />;
+  const shown = shownReminders(r.data, providers.data, !!providers.error);
+  if (shown.length === 0) return null;
+  return <ReminderList reminders={shown} estimated={estimatedIds(shown, providers.data)} fetchedAt={r.fetchedAt} now={now} />;
 }
 
 export function ReminderList({
