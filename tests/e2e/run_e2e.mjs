@@ -800,6 +800,39 @@ async function main() {
       }
     }, { independent: true });
 
+    await step("the API: GetSessionToken keys without an expiry estimate 12 h; session_hours outside 1-12 is refused", async () => {
+      const gst = sessionJson(fakeaws, 3600);
+      secrets.add(gst.SecretAccessKey).add(gst.SessionToken);
+      const answers = await page.evaluate(async (c) => {
+        const session = await (await fetch("/api/v1/session")).json();
+        const send = async (method, path, body) => {
+          const r = await fetch(`/api/v1${path}`, {
+            method,
+            headers: { "Content-Type": "application/json", "X-CSRF-Token": session.csrf_token },
+            body: JSON.stringify(body),
+          });
+          return { status: r.status, body: await r.json() };
+        };
+        const creds = { access_key_id: c.AccessKeyId, secret_access_key: c.SecretAccessKey, session_token: c.SessionToken };
+        return {
+          test: await send("POST", "/providers/test", creds),
+          tooLong: await send("POST", "/providers", { ...creds, label: "too-long", session_hours: 13 }),
+          zero: await send("POST", "/providers", { ...creds, label: "zero", session_hours: 0 }),
+        };
+      }, gst);
+      const est = answers.test.body.expiry_estimate;
+      expectEq(answers.test.body.ok, true, "the test succeeds");
+      expectEq(answers.test.body.expires_at, null, "no expiry was given");
+      expectEq(est?.source, "session_default", "GetSessionToken keys: the 12-hour default");
+      expectTrue(Math.abs(Date.parse(est.expires_at) - Date.now() - 12 * 3600_000) < 120_000, `estimated 12 h from now (${est.expires_at})`);
+      for (const [what, a] of [["13", answers.tooLong], ["0", answers.zero]]) {
+        expectEq(a.status, 400, `session_hours ${what} is refused`);
+        expectEq(a.body.error?.field, "session_hours", `session_hours ${what}: the error names the field`);
+      }
+      const labels = (await apiGet("/providers")).map((p) => p.label);
+      expectTrue(!labels.includes("too-long") && !labels.includes("zero"), "nothing was saved");
+    }, { independent: true });
+
     // Issue 9 item 9: connecting an account that is connected already offers to replace
     // that connection's credentials; a re-test updates the card's check time.
     await step("connecting an account already connected offers to replace its credentials", async () => {
