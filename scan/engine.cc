@@ -1,5 +1,7 @@
 #include "scan/engine.h"
 
+#include "aws/endpoints/endpoints.h"
+
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
@@ -220,6 +222,7 @@ void ScanEngine::Run::spawn(std::function<void()> task) {
 }
 
 void ScanEngine::Run::submit(CollectorRun* run, std::function<void()> task) {
+  e_.progress_.task_added();  // known work, until run_task has done it
   if (run) {
     std::lock_guard lock(run->mu);
     if (run->in_pool >= std::max(1, e_.options_.max_tasks_per_run)) {
@@ -282,8 +285,12 @@ void ScanEngine::Run::resolve_regions() {
   auto answer = call("ec2", "DescribeRegions", json{{"AllRegions", true}}, o.home_region);
   std::map<std::string, std::string> opt_in;  // region → OptInStatus
   if (answer) {
-    for (const auto& r : answer->value("Regions", json::array()))
-      opt_in[r.value("RegionName", "")] = r.value("OptInStatus", "opt-in-not-required");
+    for (const auto& r : answer->value("Regions", json::array())) {
+      std::string name = r.value("RegionName", "");
+      // Some endpoints list every partition's regions: only the credentials' own belong in the scan.
+      if (partition_of(name).id != e_.identity_.partition) continue;
+      opt_in[name] = r.value("OptInStatus", "opt-in-not-required");
+    }
   } else {
     collect::record_failure(*this, answer.error(), "ec2", "DescribeRegions", o.home_region, {});
   }
@@ -291,7 +298,10 @@ void ScanEngine::Run::resolve_regions() {
   if (!o.regions.empty()) {
     for (const auto& name : o.regions) {
       auto it = opt_in.find(name);
-      if (answer && it == opt_in.end()) {
+      if (partition_of(name).id != e_.identity_.partition) {
+        result_.regions_skipped.push_back(
+            {name, "not in the credentials' partition (" + e_.identity_.partition + "): other credentials reach it"});
+      } else if (answer && it == opt_in.end()) {
         result_.regions_skipped.push_back({name, "not a region of this partition (DescribeRegions does not list it)"});
       } else if (answer && it->second == "not-opted-in") {
         result_.regions_skipped.push_back({name, "not enabled (not-opted-in)"});
@@ -389,6 +399,7 @@ void ScanEngine::Run::run_task(CollectorRun* run, const std::function<void()>& t
     }
   }
   current_run = nullptr;
+  e_.progress_.task_done();
   if (!run) return;
   std::function<void()> next;
   {

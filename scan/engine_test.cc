@@ -273,6 +273,8 @@ TEST_F(ScanEngineTest, StreamsResourcesIntoChecksAndRetainsOnlyContext) {
   EXPECT_EQ(testing::logged_requests(*fake_).size(), result.api_calls);
 }
 
+// basic.json's DescribeRegions also lists cn-north-1 and us-gov-west-1, as
+// some endpoints do: only the credentials' partition (aws) is scanned (issue 9).
 TEST_F(ScanEngineTest, DefaultRegionsAreTheEnabledOnes) {
   auto e = engine(options({"scantest_instances"}, {}));
   StatusLog sink;
@@ -289,6 +291,15 @@ TEST_F(ScanEngineTest, DefaultRegionsAreTheEnabledOnes) {
   for (const auto& r : testing::logged_requests(*fake_))
     if (r.action == "DescribeInstances") called.insert(r.region);
   EXPECT_EQ(std::vector<std::string>(called.begin(), called.end()), scanned);
+  // Named explicitly, a region of another partition is skipped with the reason, and never called.
+  auto named = engine(options({"scantest_instances"}, {"us-east-1", "cn-north-1"}));
+  StatusLog named_sink;
+  ScanResult r2 = named->run(named_sink);
+  EXPECT_EQ(r2.regions_scanned, std::vector<std::string>{"us-east-1"});
+  ASSERT_EQ(r2.regions_skipped.size(), 1u);
+  EXPECT_EQ(r2.regions_skipped[0].name, "cn-north-1");
+  EXPECT_NE(r2.regions_skipped[0].reason.find("not in the credentials' partition (aws)"), std::string::npos);
+  for (const auto& r : testing::logged_requests(*fake_)) EXPECT_NE(r.region, "cn-north-1");
 }
 
 TEST_F(ScanEngineTest, ExplicitDisabledRegionBecomesRegionNotEnabledGaps) {
@@ -456,6 +467,51 @@ TEST_F(ScanEngineTest, DependentCallsStartBeforeOtherCollectorsFinish) {
   }
   EXPECT_EQ(dependent, result.resources_by_type[kUser]);
   EXPECT_LT(last_dependent, slow_end - 0.5) << testing::describe_log(log);
+}
+
+// Issue 9: the bar reached 92% within 5 s and sat there for most of the scan
+// (it counted collector runs, most of which end at once). It now follows
+// work done over work known, never moves back, and gives an ETA.
+TEST(ScanProgressTest, FollowsWorkDoneNeverMovesBackAndEstimatesTheRest) {
+  ScanProgress p;
+  p.set_phase(ScanPhase::kRegions);
+  EXPECT_LT(p.snapshot().fraction, 0.05);
+  p.set_phase(ScanPhase::kCollecting);
+  for (int i = 0; i < 100; ++i) p.task_added();
+  auto answer = [&](int n) {
+    for (int i = 0; i < n; ++i) {
+      p.call_started();
+      p.call_finished(false);
+      p.task_done();
+    }
+  };
+  answer(10);
+  ProgressSnapshot s = p.snapshot();
+  EXPECT_NEAR(s.fraction, 0.05 + 0.9 * 10 / 100.0, 0.001);
+  EXPECT_EQ(s.tasks_outstanding, 90u);
+  EXPECT_EQ(s.eta_seconds, -1) << "too early to say";
+  for (int i = 0; i < 400; ++i) p.task_added();  // a listing found many resources: more work known
+  EXPECT_NEAR(p.snapshot().fraction, s.fraction, 0.001) << "never backwards";
+  std::this_thread::sleep_for(2100ms);
+  s = p.snapshot();
+  EXPECT_EQ(s.tasks_outstanding, 490u);
+  EXPECT_GT(s.eta_seconds, 2.0 * 490 / 10 * 0.9);  // 490 tasks left at 10 per 2.1 s: ~100 s
+  answer(490);
+  s = p.snapshot();
+  EXPECT_NEAR(s.fraction, 0.95, 0.001);
+  EXPECT_EQ(s.eta_seconds, 0);
+  p.set_phase(ScanPhase::kDone);
+  EXPECT_EQ(p.snapshot().fraction, 1.0);
+
+  ScanProgress cancelled;
+  cancelled.set_phase(ScanPhase::kCollecting);
+  for (int i = 0; i < 10; ++i) cancelled.task_added();
+  cancelled.call_started();
+  cancelled.call_finished(false);
+  cancelled.task_done();
+  double reached = cancelled.snapshot().fraction;
+  cancelled.set_phase(ScanPhase::kCancelled);
+  EXPECT_EQ(cancelled.snapshot().fraction, reached) << "a cancelled scan is not a full bar";
 }
 
 TEST_F(ScanEngineTest, CancellationEndsTheScanPromptly) {

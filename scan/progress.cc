@@ -1,5 +1,8 @@
 #include "scan/progress.h"
 
+#include <algorithm>
+#include <chrono>
+
 namespace cloudpeek::scan {
 
 namespace {
@@ -20,6 +23,18 @@ std::string_view to_string(ScanPhase phase) {
     case ScanPhase::kCancelled: return "cancelled";
   }
   return "unknown";
+}
+
+namespace {
+int64_t steady_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+void ScanProgress::set_phase(ScanPhase phase) {
+  if (phase == ScanPhase::kCollecting) collecting_since_ms_ = steady_ms();
+  phase_.store(phase);
 }
 
 void ScanProgress::call_started() { raise_to(peak_in_flight_, ++in_flight_); }
@@ -59,6 +74,35 @@ ProgressSnapshot ScanProgress::snapshot() const {
   s.checks_evaluated = evaluated_.load();
   s.gaps = gaps_.load();
   for (size_t i = 0; i < s.findings_by_status.size(); ++i) s.findings_by_status[i] = by_status_[i].load();
+  int64_t tasks = tasks_.load();
+  s.tasks_outstanding = tasks > 0 ? static_cast<uint64_t>(tasks) : 0;
+  // Starting and listing regions: 0-5%; collecting: 5-95% by work done over
+  // work known; finishing (the last checks and the publish): 95%.
+  double f = 0;
+  switch (s.phase) {
+    case ScanPhase::kStarting: f = 0; break;
+    case ScanPhase::kRegions: f = 0.02; break;
+    case ScanPhase::kCollecting: {
+      double done = static_cast<double>(s.calls_done);
+      double known = done + static_cast<double>(s.tasks_outstanding);
+      f = 0.05 + 0.9 * (known > 0 ? done / known : 0);
+      int64_t since = collecting_since_ms_.load();
+      double elapsed = since ? static_cast<double>(steady_ms() - since) / 1000.0 : 0;
+      if (elapsed >= 2 && s.calls_done >= 10 && s.tasks_outstanding > 0)
+        s.eta_seconds = static_cast<double>(s.tasks_outstanding) * elapsed / done;
+      else if (s.tasks_outstanding == 0)
+        s.eta_seconds = 0;
+      break;
+    }
+    case ScanPhase::kFinishing: f = 0.95; s.eta_seconds = 0; break;
+    case ScanPhase::kDone: f = 1; s.eta_seconds = 0; break;
+    case ScanPhase::kCancelled: f = 0; s.eta_seconds = 0; break;
+  }
+  // Never backwards (known work grows as resources are found).
+  double seen = max_fraction_.load();
+  while (f > seen && !max_fraction_.compare_exchange_weak(seen, f)) {
+  }
+  s.fraction = std::max(f, seen);
   return s;
 }
 

@@ -7,6 +7,7 @@
 #include "checks/check.h"
 #include "report/escape.h"
 #include "server/app.h"
+#include "server/remediation_fill.h"
 #include "server/json_response.h"
 #include "server/views.h"
 
@@ -155,6 +156,8 @@ void App::add_finding_routes() {
     if (!d) return error_response(404, "not_found", "No finding has that id.", "");
     json j = finding_json(d->finding);
     j.update(metadata_json(d->finding.check_id));
+    if (j.contains("remediation"))  // the command for this resource, not for "<bucket>"
+      j["remediation"]["cli"] = fill_remediation(j["remediation"]["cli"].get<std::string>(), d->finding);
     json history = json::array();
     for (const auto& h : d->history)
       history.push_back({{"at", store::format_time(h.at)}, {"status", store::to_string(h.status)},

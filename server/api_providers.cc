@@ -5,6 +5,7 @@
 
 #include "aws/core/time_format.h"
 #include "server/app.h"
+#include "server/expiry_estimate.h"
 #include "server/json_response.h"
 #include "server/permission_probe.h"
 #include "server/views.h"
@@ -98,16 +99,6 @@ std::optional<store::Credentials> read_credentials(const json& b, Response& err)
   return c;
 }
 
-Credentials to_aws(const store::Credentials& c) {
-  Credentials a;
-  a.access_key_id = c.access_key_id;
-  a.secret_access_key = Secret(c.secret_access_key);
-  a.session_token = Secret(c.session_token);
-  if (c.expires_at) a.expiration = Clock::time_point(c.expires_at->time_since_epoch());
-  a.source = "web";
-  return a;
-}
-
 json test_error_json(const CredentialTestResult& t) {
   return {{"code", "credentials_invalid"},
           {"kind", std::string(to_string(t.error.kind))},
@@ -149,7 +140,31 @@ int schedule_from(const json& b, Response& err) {
   return m;
 }
 
+// "session_hours": how long the user's temporary session lasts, 1 to 12; -1 when absent.
+int session_hours_from(const json& b, Response& err) {
+  err.status = 0;
+  auto it = b.find("session_hours");
+  if (it == b.end() || it->is_null()) return -1;
+  if (!it->is_number_integer() || it->get<long long>() < 1 || it->get<long long>() > 12) {
+    err = error_response(400, "invalid", "session_hours must be a whole number of hours from 1 to 12.",
+                         "Pick the session length your access portal shows (1 to 12 hours).", "session_hours");
+    return -1;
+  }
+  return it->get<int>();
+}
+
+// Temporary credentials whose expiry nobody gave.
+bool needs_estimate(const store::Credentials& c) { return !c.session_token.empty() && !c.expires_at; }
+
 }  // namespace
+
+// The latest these temporary credentials can end (server/expiry_estimate.h).
+ExpiryEstimate App::estimate(const store::Credentials& creds, const CallerIdentity& identity, int session_hours) {
+  std::string role = role_name_of(identity);
+  auto max = role.empty() ? std::nullopt : tester_->role_max_session(to_aws(creds), role);
+  return estimate_expiry(identity, max, session_hours > 0 ? std::optional<int>(session_hours) : std::nullopt,
+                         store::now_seconds());
+}
 
 // The answer to "Test connection": the identity, or the diagnosis beside its
 // field. A test of a saved provider is audited and refreshes its identity.
@@ -166,9 +181,14 @@ Response App::test_answer(const CredentialTestResult& result, const std::string&
     out = {{"ok", false}, {"error", test_error_json(result)}};
   } else {
     json identity = identity_json(result.identity, store::format_time(now));
-    if (!provider_id.empty()) store_.set_provider_identity(provider_id, identity);
+    if (!provider_id.empty()) {
+      if (auto p = store_.get_provider(provider_id)) keep_estimate(p->identity, identity);
+      store_.set_provider_identity(provider_id, identity);
+    }
     out = {{"ok", true}, {"identity", identity}, {"expires_at", time_json(creds.expires_at)}};
     out["seconds_left"] = creds.expires_at ? json((*creds.expires_at - now).count()) : json(nullptr);
+    // Pasted session keys carry no expiry: say what CloudPeek will assume.
+    if (provider_id.empty() && needs_estimate(creds)) out["expiry_estimate"] = estimate(creds, result.identity, -1).to_json();
   }
   return json_response(200, out);
 }
@@ -234,16 +254,24 @@ void App::add_provider_routes() {
       return error_response(400, "invalid", "Give the account a label of 1 to 100 characters.", "", "label");
     int schedule = schedule_from(*body, err);
     if (err.status) return err;
+    int hours = session_hours_from(*body, err);
+    if (err.status) return err;
     auto creds = read_credentials(*body, err);
     if (!creds) return err;
     if (auto expired = locally_expired(*creds)) return rejected(*expired);
-    return with_aws(c.username(), [this, provider_view, creds = std::move(*creds), l, schedule, user = c.username()] {
+    return with_aws(c.username(), [this, provider_view, creds = std::move(*creds), l, schedule, hours,
+                                   user = c.username()]() mutable {
       auto t = tester_->test(to_aws(creds));
       if (!t.ok) return rejected(t);
       store::NewProvider np;
       np.label = l;
       np.schedule_minutes = std::max(0, schedule);
       np.identity = identity_json(t.identity, store::format_time(store::now_seconds()));
+      if (needs_estimate(creds)) {
+        ExpiryEstimate e = estimate(creds, t.identity, hours);
+        creds.expires_at = e.expires_at;
+        np.identity["expiry_estimate"] = e.to_json();
+      }
       auto p = store_.create_provider(np, creds, user);
       log(fmt::format("provider {} \"{}\" created by {}", p.id, p.label, user));
       return json_response(201, provider_view(p));
@@ -257,15 +285,24 @@ void App::add_provider_routes() {
     err.status = 0;  // set by a validation that fails
     auto body = parse_json_body(c.req, err);
     if (!body) return err;
+    int hours = session_hours_from(*body, err);
+    if (err.status) return err;
     auto creds = read_credentials(*body, err);
     if (!creds) return err;
     if (auto expired = locally_expired(*creds)) return rejected(*expired);
-    return with_aws(c.username(), [this, provider_view, creds = std::move(*creds), id, user = c.username()] {
+    return with_aws(c.username(), [this, provider_view, creds = std::move(*creds), id, hours,
+                                   user = c.username()]() mutable {
       auto t = tester_->test(to_aws(creds));
       if (!t.ok) return rejected(t);
       if (!store_.get_provider(id)) return error_response(404, "not_found", "No provider has that id.", "");
+      json identity = identity_json(t.identity, store::format_time(store::now_seconds()));
+      if (needs_estimate(creds)) {  // new keys, new estimate; none when their expiry is known
+        ExpiryEstimate e = estimate(creds, t.identity, hours);
+        creds.expires_at = e.expires_at;
+        identity["expiry_estimate"] = e.to_json();
+      }
       auto p = store_.replace_credentials(id, creds, user);
-      store_.set_provider_identity(id, identity_json(t.identity, store::format_time(store::now_seconds())));
+      store_.set_provider_identity(id, identity);
       log(fmt::format("provider {} credentials replaced by {}", id, user));
       return json_response(200, provider_view(*store_.get_provider(p.id)));
     });

@@ -8,6 +8,9 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include "aws/core/time_format.h"
+#include "aws/credentials/static_provider.h"
+#include "aws/services/sts_model.h"
 #include "server/test_server.h"
 #include "store/store.h"
 
@@ -107,6 +110,22 @@ TEST(ApiScans, ScanRunsFindingsAppearAndCanBeMutedAndExported) {
   EXPECT_FALSE(detail["remediation"]["text"].get<std::string>().empty());
   EXPECT_FALSE(detail["history"].empty());
 
+  // Issue 9: the remediation command names the finding's own resource, not "<bucket>".
+  auto buckets = c.get("/api/v1/findings?status=open&check=s3_bucket_versioning_enabled&page_size=1").j();
+  ASSERT_GT(buckets["total"].get<int>(), 0);
+  auto bucket = c.get("/api/v1/findings/" + buckets["items"][0]["id"].get<std::string>()).j();
+  std::string cli = bucket["remediation"]["cli"];
+  EXPECT_NE(cli.find("--bucket " + bucket["resource_name"].get<std::string>()), std::string::npos) << cli;
+  EXPECT_EQ(cli.find("<bucket>"), std::string::npos) << cli;
+  auto sgs = c.get("/api/v1/findings?status=open&check=ec2_securitygroup_allow_ingress_from_internet_to_admin_ports_ipv4"
+                   "&page_size=1").j();
+  if (sgs["total"].get<int>() > 0) {
+    auto sg = c.get("/api/v1/findings/" + sgs["items"][0]["id"].get<std::string>()).j();
+    std::string sg_cli = sg["remediation"]["cli"];
+    std::string arn = sg["resource_arn"];
+    EXPECT_NE(sg_cli.find("--group-id " + arn.substr(arn.rfind('/') + 1)), std::string::npos) << sg_cli;
+  }
+
   // The check's result (PASS / FAIL / NOT_ASSESSED / MANUAL), alone or with other filters.
   int64_t all_total = c.get("/api/v1/findings").j()["total"], by_result = 0;
   for (const std::string r : {"PASS", "FAIL", "NOT_ASSESSED", "MANUAL"}) {
@@ -181,6 +200,104 @@ TEST(ApiScans, ScanRunsFindingsAppearAndCanBeMutedAndExported) {
   EXPECT_EQ(list["total"], 1);
 }
 
+int64_t seconds_until(const json& iso) {
+  auto t = parse_iso8601(iso.get<std::string>());
+  return t ? std::chrono::duration_cast<std::chrono::seconds>(*t - std::chrono::system_clock::now()).count() : -1;
+}
+
+// Issue 9 item 1: pasted SSO keys (the portal's export lines carry no expiry)
+// ended up with expiry "unknown", so no reminder ever fired. Now: an estimate
+// from the role's MaxSessionDuration (or the user's session length), labelled
+// as such, and a light GetCallerIdentity that notices the real expiry.
+TEST(ApiScans, SessionKeysWithoutExpiryGetAnEstimateAndTheRealExpiryIsNoticed) {
+  TestServer s;
+  Receiver hook;
+  Client c = s.admin();
+  ASSERT_EQ(c.send("PUT", "/api/v1/settings", {{"webhook_url", hook.url()}}).status, 200u);
+  auto transport = std::make_shared<Transport>(CredentialTester::transport_options());
+  AwsClient sts(ClientConfig::from_environment("us-east-1"),
+                StaticProvider::make(kAuditorKey, Secret(kAuditorSecret)).value(), transport);
+  // Keys of an IAM Identity Center permission-set role (8-hour sessions), as the portal prints them.
+  auto assumed = sts.call(sts_model(), "AssumeRole",
+                          {{"RoleArn", "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/"
+                                       "AWSReservedSSO_SecurityAuditor_0123456789abcdef"},
+                           {"RoleSessionName", "alice@example.com"}});
+  ASSERT_TRUE(assumed) << assumed.error().describe();
+  const json& k = (*assumed)["Credentials"];
+  json keys = {{"access_key_id", k["AccessKeyId"]}, {"secret_access_key", k["SecretAccessKey"]},
+               {"session_token", k["SessionToken"]}};
+  auto tested = c.send("POST", "/api/v1/providers/test", keys);
+  ASSERT_EQ(tested.status, 200u) << tested.body;
+  ASSERT_TRUE(tested.j()["ok"].get<bool>()) << tested.body;
+  json estimate = tested.j()["expiry_estimate"];
+  EXPECT_EQ(estimate["source"], "role_max_session") << tested.body;
+  EXPECT_EQ(estimate["max_session_seconds"], 28800);
+  EXPECT_EQ(estimate["role_name"], "AWSReservedSSO_SecurityAuditor_0123456789abcdef");
+  EXPECT_NEAR(seconds_until(estimate["expires_at"]), 8 * 3600, 120);
+
+  json bad = keys;
+  bad["label"] = "sso";
+  bad["session_hours"] = 13;
+  auto refused = c.send("POST", "/api/v1/providers", bad);
+  EXPECT_EQ(refused.status, 400u);
+  EXPECT_EQ(refused.j()["error"]["field"], "session_hours");
+  // Saved with the session length the user picked: that is the estimate, labelled so.
+  json save = keys;
+  save["label"] = "sso";
+  save["session_hours"] = 2;
+  auto saved = c.send("POST", "/api/v1/providers", save);
+  ASSERT_EQ(saved.status, 201u) << saved.body;
+  json p = saved.j();
+  EXPECT_TRUE(p["expires_estimated"].get<bool>());
+  EXPECT_EQ(p["expiry_estimate"]["source"], "user");
+  EXPECT_EQ(p["expiry_estimate"]["session_hours"], 2);
+  EXPECT_NEAR(p["seconds_left"].get<int64_t>(), 2 * 3600, 120);
+  EXPECT_EQ(p["credential_state"], "valid");
+  std::string pid = p["id"];
+  ASSERT_EQ(c.send("PUT", "/api/v1/settings", {{"reminder_window_minutes", 180}}).status, 200u);
+  auto reminders = c.get("/api/v1/reminders").j();
+  ASSERT_EQ(reminders.size(), 1u) << reminders.dump();
+  EXPECT_TRUE(reminders[0]["expires_estimated"].get<bool>());
+  ASSERT_EQ(c.send("PUT", "/api/v1/settings", {{"reminder_window_minutes", 30}}).status, 200u);
+  // Over the role's maximum: capped there.
+  json over = keys;
+  over["session_hours"] = 12;
+  auto replaced = c.send("PUT", "/api/v1/providers/" + pid + "/credentials", over);
+  ASSERT_EQ(replaced.status, 200u) << replaced.body;
+  EXPECT_NEAR(replaced.j()["seconds_left"].get<int64_t>(), 8 * 3600, 120);
+
+  // GetSessionToken keys (a user's session, no role): 12 hours.
+  auto session = sts.call(sts_model(), "GetSessionToken", json::object());
+  ASSERT_TRUE(session) << session.error().describe();
+  const json& u = (*session)["Credentials"];
+  auto user_test = c.send("POST", "/api/v1/providers/test",
+                          {{"access_key_id", u["AccessKeyId"]}, {"secret_access_key", u["SecretAccessKey"]},
+                           {"session_token", u["SessionToken"]}});
+  EXPECT_EQ(user_test.j()["expiry_estimate"]["source"], "session_default") << user_test.body;
+  EXPECT_NEAR(seconds_until(user_test.j()["expiry_estimate"]["expires_at"]), 12 * 3600, 120);
+
+  // The light check: while AWS accepts the keys, "Checked" moves on.
+  s.app().scheduler().set_expiry_checks(std::make_shared<CredentialTester>(transport), std::chrono::seconds(0),
+                                        std::chrono::seconds(0));
+  s.app().scheduler().tick(store::now_seconds());
+  auto checked = c.get("/api/v1/providers").j()[0];
+  EXPECT_EQ(checked["credential_state"], "valid");
+  EXPECT_TRUE(checked["identity"].contains("checked_at"));
+  EXPECT_TRUE(checked["expires_estimated"].get<bool>()) << "a re-check keeps the estimate";
+  // AWS ends the session long before the estimate: noticed at the next check,
+  // not at the next scan — banner state and webhook.
+  s.fake().set_faults(json{{"expire", {{{"access_key_id", k["AccessKeyId"]}, {"at", "2020-01-01T00:00:00Z"}}}}}.dump());
+  s.app().scheduler().tick(store::now_seconds());
+  EXPECT_EQ(c.get("/api/v1/providers").j()[0]["credential_state"], "expired");
+  ASSERT_TRUE(hook.wait_for("credentials_expired"));
+  for (const auto& b : hook.bodies())
+    if (b.value("event", "") == "credentials_expired") {
+      EXPECT_EQ(b["provider_id"], pid);
+      EXPECT_FALSE(b["steps"].empty());
+      EXPECT_EQ(b.dump().find(k["SecretAccessKey"].get<std::string>()), std::string::npos);
+    }
+}
+
 // Issue 8: page=9223372036854775807 answered page 1's items labelled with
 // that page; DELETE /providers/01 deleted provider 1.
 TEST(ApiScans, PagesAreBoundedAndIdsCanonical) {
@@ -239,6 +356,10 @@ TEST(ApiScans, CancelEndsTheScanAsInterrupted) {
   auto scan = s.wait_scan(c, sid, std::chrono::seconds(60));
   EXPECT_EQ(scan["status"], "interrupted");
   EXPECT_EQ(scan["reason"], "interrupted: cancelled by admin");
+  // Issue 9: it says cancelled — no full bar, no "N/N checks".
+  EXPECT_EQ(scan["progress"]["phase"], "cancelled") << scan.dump();
+  EXPECT_LT(scan["progress"]["fraction"].get<double>(), 1.0);
+  EXPECT_TRUE(scan["progress"]["checks_total"].is_null());
   // A cancellation is not a finding, nor a gap in the account's coverage.
   auto na = c.get("/api/v1/findings?result=NOT_ASSESSED&page_size=500");
   ASSERT_EQ(na.status, 200u) << na.body;

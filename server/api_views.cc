@@ -4,6 +4,7 @@
 #include <set>
 
 #include "server/app.h"
+#include "server/expiry_estimate.h"
 #include "server/compliance_view.h"
 #include "server/json_response.h"
 #include "server/views.h"
@@ -109,6 +110,7 @@ void App::add_view_routes() {
                      {"state", *p.expires_at <= now || expired_observed(p) ? "expired" : "expiring"},
                      {"expires_at", store::format_time(*p.expires_at)},
                      {"seconds_left", (*p.expires_at - now).count()},
+                     {"expires_estimated", expires_estimated(p)},
                      {"steps", renewal_steps(p)}});
     }
     // Expired by AWS's word although their expiry was unknown or later.
@@ -119,6 +121,7 @@ void App::add_view_routes() {
                      {"state", "expired"},
                      {"expires_at", p.expires_at ? json(store::format_time(*p.expires_at)) : json(nullptr)},
                      {"seconds_left", p.expires_at ? json((*p.expires_at - now).count()) : json(0)},
+                     {"expires_estimated", expires_estimated(p)},
                      {"steps", renewal_steps(p)}});
     }
     return json_response(200, out);

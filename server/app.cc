@@ -15,6 +15,7 @@ App::App(store::Store& store, AppOptions options, std::shared_ptr<CredentialTest
       static_files_(options_.web_dir),
       webhook_(std::make_unique<Webhook>(log_)),
       scheduler_(std::make_unique<Scheduler>(store, webhook_.get(), log_)) {
+  scheduler_->set_expiry_checks(tester_);
   add_auth_routes();
   add_provider_routes();
   add_scan_routes();

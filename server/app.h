@@ -10,6 +10,7 @@
 
 #include "server/auth.h"
 #include "server/credential_check.h"
+#include "server/expiry_estimate.h"
 #include "server/http_types.h"
 #include "server/router.h"
 #include "server/scheduler.h"
@@ -56,6 +57,7 @@ class App {
   Response with_aws(const std::string& user, std::function<Response()> work);
   Response test_answer(const CredentialTestResult& result, const std::string& provider_id,
                        const store::Credentials& creds, const std::string& user);
+  ExpiryEstimate estimate(const store::Credentials& creds, const CallerIdentity& identity, int session_hours);
 
   store::Store& store_;
   AppOptions options_;

@@ -4,8 +4,19 @@
 
 #include "aws/client/client.h"
 #include "aws/credentials/static_provider.h"
+#include "aws/services/service_models.h"
 
 namespace cloudpeek::server {
+
+Credentials to_aws(const store::Credentials& c) {
+  Credentials a;
+  a.access_key_id = c.access_key_id;
+  a.secret_access_key = Secret(c.secret_access_key);
+  a.session_token = Secret(c.session_token);
+  if (c.expires_at) a.expiration = Clock::time_point(c.expires_at->time_since_epoch());
+  a.source = "web";
+  return a;
+}
 
 std::string field_for(ErrorKind kind) {
   switch (kind) {
@@ -52,6 +63,20 @@ ClientConfig CredentialTester::client_config() {
   c.retry.max_attempts = std::min(c.retry.max_attempts, 2);
   c.retry.max_backoff = std::min(c.retry.max_backoff, std::chrono::milliseconds(1000));
   return c;
+}
+
+std::optional<int64_t> CredentialTester::role_max_session(const Credentials& creds, const std::string& role_name) {
+  const ServiceModel* iam = find_service_model("iam");
+  auto provider = StaticProvider::make(creds.access_key_id, creds.secret_access_key, creds.session_token,
+                                       creds.expiration, "web");
+  if (!iam || !provider || role_name.empty()) return std::nullopt;
+  AwsClient client(client_config(), provider.value(), transport_);
+  auto out = client.call(*iam, "GetRole", {{"RoleName", role_name}});
+  if (!out) return std::nullopt;
+  const auto& role = out->value("Role", nlohmann::json::object());
+  auto it = role.find("MaxSessionDuration");
+  if (it == role.end() || !it->is_number_integer() || it->get<int64_t>() < 900) return std::nullopt;
+  return it->get<int64_t>();
 }
 
 CredentialTestResult CredentialTester::test(const Credentials& creds) {

@@ -14,6 +14,7 @@
 #include "aws/core/credentials.h"
 #include "aws/http/transport.h"
 #include "aws/identity/caller_identity.h"
+#include "store/store.h"
 
 namespace cloudpeek::server {
 
@@ -23,6 +24,9 @@ struct CredentialTestResult {
   Error error;              // when !ok
   std::string field;        // the form field the error belongs to ("secret_access_key", ...), may be empty
 };
+
+// Stored credentials as the AWS client takes them.
+Credentials to_aws(const store::Credentials& c);
 
 // Which request field a diagnosis points at.
 std::string field_for(ErrorKind kind);
@@ -42,6 +46,9 @@ class CredentialTester {
   explicit CredentialTester(std::shared_ptr<Transport> transport) : transport_(std::move(transport)) {}
   virtual ~CredentialTester() = default;
   virtual CredentialTestResult test(const Credentials& creds);
+  // The role's MaxSessionDuration in seconds (iam:GetRole, in SecurityAudit),
+  // with these credentials; nullopt when it could not be read.
+  virtual std::optional<int64_t> role_max_session(const Credentials& creds, const std::string& role_name);
   std::shared_ptr<Transport> transport() const { return transport_; }
 
   // The environment's settings (AWS_ENDPOINT_URL...) within those bounds.

@@ -10,6 +10,7 @@
 #include "scan/engine.h"
 #include "scan/sinks.h"
 #include "server/credential_check.h"
+#include "server/expiry_estimate.h"
 
 namespace cloudpeek::server {
 
@@ -291,6 +292,7 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     auto id_json = identity_json(identity.value(), store::format_time(store::now_seconds()));
     try {
       store_.mark_scan_running(r->scan_id, store::now_seconds(), id_json);
+      keep_estimate(provider.identity, id_json);
       store_.set_provider_identity(provider.id, id_json);
     } catch (const std::exception& e) {
       return finish(store::ScanStatus::kFailed, std::string("failed: ") + e.what());
@@ -443,6 +445,7 @@ void Scheduler::tick(store::Time now) {
       if (auto* e = std::get_if<StartError>(&started); e && e->code != "conflict" && log_)
         log_(fmt::format("scheduled scan of provider {} not started: {}", p.id, e->message));
     }
+    check_estimated_expiries(now);
     // Reminders before expiry (and once more at expiry) through the webhook.
     auto url = webhook_url(store_);
     if (url && webhook_) {
@@ -460,11 +463,67 @@ void Scheduler::tick(store::Time now) {
                               {"label", p.label},
                               {"expires_at", store::format_time(*p.expires_at)},
                               {"seconds_left", (*p.expires_at - now).count()},
+                              {"estimated", expires_estimated(p)},
                               {"steps", renewal_steps(p)}});
       }
     }
   } catch (const std::exception& e) {
     if (log_) log_(fmt::format("scheduler tick: {}", e.what()));
+  }
+}
+
+void Scheduler::set_expiry_checks(std::shared_ptr<CredentialTester> tester, std::chrono::seconds every,
+                                  std::chrono::seconds near_end) {
+  std::lock_guard lock(mu_);
+  tester_ = std::move(tester);
+  check_every_ = every;
+  check_near_end_ = near_end;
+}
+
+// An estimated expiry is an upper bound: the session may end sooner (a portal
+// session shorter than the role's maximum, a sign-out). A light
+// GetCallerIdentity finds out, so the banner and webhook say "expired" when
+// it happens rather than at the next scan. One check per tick keeps the tick
+// short (each is bounded to ~13 s by the tester).
+void Scheduler::check_estimated_expiries(store::Time now) {
+  std::shared_ptr<CredentialTester> tester;
+  {
+    std::lock_guard lock(mu_);
+    tester = tester_;
+  }
+  if (!tester) return;
+  for (const auto& p : store_.list_providers()) {
+    if (!expires_estimated(p) || expired(p, now)) continue;
+    auto every = *p.expires_at - now <= std::chrono::minutes(30) ? check_near_end_ : check_every_;
+    {
+      std::lock_guard lock(mu_);
+      auto it = last_expiry_check_.find(p.id);
+      if (it != last_expiry_check_.end() && now - it->second < every) continue;
+      last_expiry_check_[p.id] = now;
+    }
+    auto stored = store_.get_credentials(p.id);
+    if (!stored) continue;
+    CredentialTestResult result = tester->test(to_aws(*stored));
+    stored.reset();
+    if (result.ok) {
+      nlohmann::json id = p.identity;
+      id["checked_at"] = store::format_time(store::now_seconds());
+      store_.set_provider_identity(p.id, id);
+    } else if (result.error.kind == ErrorKind::kExpiredToken) {
+      mark_expired_observed(store_, p.id);
+      if (log_) log_(fmt::format("provider {}: AWS says its credentials expired (estimated expiry {})", p.id,
+                                 store::format_time(*p.expires_at)));
+      auto url = webhook_url(store_);
+      if (url && webhook_)
+        webhook_->post(*url, {{"event", "credentials_expired"},
+                              {"provider_id", p.id},
+                              {"label", p.label},
+                              {"expires_at", store::format_time(now)},
+                              {"estimated_expires_at", store::format_time(*p.expires_at)},
+                              {"seconds_left", 0},
+                              {"steps", renewal_steps(p)}});
+    }
+    return;
   }
 }
 

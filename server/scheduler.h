@@ -32,6 +32,7 @@
 
 #include "aws/http/transport.h"
 #include "scan/progress.h"
+#include "server/credential_check.h"
 #include "server/webhook.h"
 #include "scan/scan_result.h"
 #include "store/store.h"
@@ -75,6 +76,11 @@ class Scheduler {
   bool running(const std::string& scan_id) const;
 
   void tick(store::Time now);
+  // Checks credentials whose expiry is estimated (server/expiry_estimate.h)
+  // with a light GetCallerIdentity: every `every`, and every `near_end` in the
+  // last half hour before the estimate. Without a tester, none are checked.
+  void set_expiry_checks(std::shared_ptr<CredentialTester> tester, std::chrono::seconds every = std::chrono::minutes(10),
+                         std::chrono::seconds near_end = std::chrono::minutes(2));
   // Runs tick() every `interval` until shutdown().
   void start_background(std::chrono::milliseconds interval);
   void shutdown();
@@ -89,6 +95,7 @@ class Scheduler {
   void notify_incomplete(const std::string& scan_id, const store::Provider& provider,
                          const scan::ScanOutcome& outcome);
   void reap();
+  void check_estimated_expiries(store::Time now);
 
   store::Store& store_;
   Webhook* webhook_;
@@ -98,6 +105,9 @@ class Scheduler {
   std::map<std::string, std::shared_ptr<Running>> running_;  // by scan id
   std::vector<std::shared_ptr<Running>> finished_;            // threads to join
   std::set<std::string> reminded_;  // "provider:expires_at:state" already sent
+  std::shared_ptr<CredentialTester> tester_;
+  std::chrono::seconds check_every_{600}, check_near_end_{120};
+  std::map<std::string, store::Time> last_expiry_check_;  // by provider id
   bool shutting_down_ = false;
   std::thread ticker_;
   std::mutex start_mu_;  // one start at a time (the one-per-provider check)

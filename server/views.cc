@@ -1,5 +1,7 @@
 #include "server/views.h"
 
+#include "server/expiry_estimate.h"
+
 #include <algorithm>
 
 namespace cloudpeek::server {
@@ -32,6 +34,16 @@ json provider_json(const store::Provider& p, const std::optional<store::Scan>& l
             {"created_at", store::format_time(p.created_at)},
             {"updated_at", store::format_time(p.updated_at)}};
   j["seconds_left"] = p.expires_at ? json((*p.expires_at - now).count()) : json(nullptr);
+  // An expiry CloudPeek estimated (server/expiry_estimate.h), shown as such.
+  bool estimated = expires_estimated(p);
+  j["expires_estimated"] = estimated;
+  j["expiry_estimate"] = nullptr;
+  if (estimated) {
+    const json& e = p.identity["expiry_estimate"];
+    j["expiry_estimate"] = {{"source", e.value("source", "")},
+                            {"max_session_seconds", e.value("max_session_seconds", json(nullptr))},
+                            {"session_hours", e.value("session_hours", json(nullptr))}};
+  }
   if (last_scan)
     j["last_scan"] = {{"id", last_scan->id},
                       {"status", store::to_string(last_scan->status)},
@@ -75,30 +87,39 @@ json scan_json(const store::Scan& s, const std::optional<scan::ProgressSnapshot>
               {"FAIL", p.findings(CheckStatus::kFail)},
               {"NOT_ASSESSED", p.findings(CheckStatus::kNotAssessed)},
               {"MANUAL", p.findings(CheckStatus::kManual)}};
-    double fraction = 0;
-    if (p.phase == scan::ScanPhase::kDone || p.phase == scan::ScanPhase::kCancelled)
-      fraction = 1;
-    else if (p.collector_runs_total > 0)
-      fraction = 0.05 + 0.9 * static_cast<double>(p.collector_runs_done) / static_cast<double>(p.collector_runs_total);
     progress = {{"phase", std::string(scan::to_string(p.phase))},
                 {"calls_done", p.calls_done},
                 {"calls_in_flight", p.calls_in_flight},
                 {"calls_failed", p.calls_failed},
+                {"calls_lost", p.gaps},
+                {"tasks_outstanding", p.tasks_outstanding},
+                {"eta_seconds", p.eta_seconds < 0 ? json(nullptr) : json(static_cast<int64_t>(p.eta_seconds + 0.5))},
                 {"resources", p.resources},
                 {"checks_done", p.checks_evaluated},
                 {"checks_total", nullptr},
-                {"fraction", std::min(1.0, fraction)}};
+                {"fraction", std::min(1.0, p.fraction)}};
   } else {
     bool finished = s.finished_at.has_value();
     int64_t evaluated = s.counts.pass + s.counts.fail + s.counts.not_assessed + s.counts.manual;
-    progress = {{"phase", finished ? "done" : "starting"},
+    // A scan that ran to its end is complete; an interrupted one (cancelled,
+    // credentials expired, server stopped) is not, and never shows a full bar
+    // or "N/N checks" (issue 9: a cancelled scan read "Finished 12194/12194").
+    bool ran_to_end = s.status == store::ScanStatus::kSucceeded || s.status == store::ScanStatus::kPartial ||
+                      s.status == store::ScanStatus::kFailed;
+    bool cancelled = s.status == store::ScanStatus::kInterrupted && s.reason &&
+                     s.reason->find("cancelled") != std::string::npos;
+    std::string phase = !finished ? "starting" : ran_to_end ? "done" : cancelled ? "cancelled" : "interrupted";
+    progress = {{"phase", phase},
                 {"calls_done", nullptr},
                 {"calls_in_flight", 0},
                 {"calls_failed", nullptr},
+                {"calls_lost", static_cast<int64_t>(s.gaps.size())},
+                {"tasks_outstanding", nullptr},
+                {"eta_seconds", nullptr},
                 {"resources", s.resources},
                 {"checks_done", evaluated},
-                {"checks_total", finished ? json(evaluated) : json(nullptr)},
-                {"fraction", finished ? 1.0 : 0.0}};
+                {"checks_total", finished && ran_to_end ? json(evaluated) : json(nullptr)},
+                {"fraction", finished && ran_to_end ? 1.0 : 0.0}};
   }
   j["counts"] = std::move(counts);
   j["progress"] = std::move(progress);

@@ -105,7 +105,23 @@ def describe_regions(ctx):
     return {"Regions": out}
 
 
-_SPECIAL = {("ec2", "DescribeRegions"): describe_regions}
+def get_role(ctx):
+    """iam:GetRole for the roles the scenario's identities can assume (with
+    their MaxSessionDuration, which CloudPeek reads to estimate when pasted
+    role keys expire); other names are NoSuchEntity, as AWS answers."""
+    name = ctx.params.get("RoleName", "")
+    role = ctx.state.scenario.role(ctx.account, name)
+    if role is None:
+        raise AwsError("NoSuchEntity", f"The role with name {name} cannot be found.", 404)
+    from scenario import role_arn
+    return {"Role": {"Path": role.get("path", "/"), "RoleName": role["name"],
+                     "RoleId": role.get("role_id", "AROA" + ctx.account + role["name"].upper()[:5]),
+                     "Arn": role_arn(ctx.state.scenario.partition, ctx.account, role),
+                     "CreateDate": "2024-01-01T00:00:00Z",
+                     "MaxSessionDuration": int(role.get("max_session_duration", 3600))}}
+
+
+_SPECIAL = {("ec2", "DescribeRegions"): describe_regions, ("iam", "GetRole"): get_role}
 
 
 def handle(ctx):

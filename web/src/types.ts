@@ -103,7 +103,10 @@ export interface ScanProgress {
   resources: number;
   checks_done: number;
   checks_total: number | null; // null while running: evaluations are known only once collection ends
-  fraction: number;
+  fraction: number; // work done over work known; never moves back
+  calls_lost?: number | null; // failed calls that lost data (the coverage gaps)
+  tasks_outstanding?: number | null;
+  eta_seconds?: number | null; // null while unknown
 }
 
 export interface Scan {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Scan } from "../types";
-import { credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine } from "./scan_state";
+import { credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine, scanEnding } from "./scan_state";
 
 const P = { calls_done: 10, calls_in_flight: 2, calls_failed: 0, resources: 5, checks_done: 3, checks_total: 12, fraction: 0 };
 
@@ -32,7 +32,14 @@ describe("scan progress", () => {
   });
   it("says what is happening", () => {
     expect(progressLine(P)).toBe("10 API calls · 2 in flight · 5 resources · 3/12 checks");
-    expect(progressLine({ ...P, calls_failed: 1 })).toContain("1 failed calls");
+    // Issue 9: "23 failed calls" with no explanation, while the scan reported 1 gap.
+    const failed = progressLine({ ...P, calls_failed: 23, calls_lost: 1 });
+    expect(failed).toContain("1 calls lost (coverage gaps)");
+    expect(failed).toContain('22 answered "not configured"');
+    expect(failed).not.toContain("23");
+    // An ETA once the server can estimate one.
+    expect(progressLine({ ...P, eta_seconds: 125 })).toBe("10 API calls · about 2m 05s left · 2 in flight · 5 resources · 3/12 checks");
+    expect(progressLine({ ...P, eta_seconds: null })).not.toContain("left");
     expect(progressLine(null)).toContain("Waiting");
     // While running the server does not know the total yet: no "null" in the line.
     const running = progressLine({ ...P, checks_total: null });
@@ -50,6 +57,13 @@ describe("scan progress", () => {
     expect(isActive(scan("partial"))).toBe(false);
     expect(mergeScan(scan("partial"), scan("running")).status).toBe("partial");
     expect(mergeScan(scan("running", "1"), scan("running", "2")).id).toBe("2");
+  });
+  it("says how a finished scan ended: a cancelled one never reads Finished", () => {
+    expect(scanEnding({ status: "interrupted", reason: "interrupted: cancelled by admin" })).toBe("Cancelled");
+    expect(scanEnding({ status: "interrupted", reason: "interrupted: credentials expired" })).toBe("Interrupted");
+    expect(scanEnding({ status: "succeeded", reason: null })).toBe("Finished");
+    expect(scanEnding({ status: "partial", reason: "partial: 97.0% of check results assessed; …" })).toBe("Finished (partly read)");
+    expect(scanEnding({ status: "failed", reason: "failed: nothing could be assessed; …" })).toBe("Failed");
   });
   it("groups gaps by service", () => {
     const g = (service: string) => ({ service, region: "us-east-1", action: "a", kind: "k", message: "m" });

@@ -1,5 +1,6 @@
 // Pure helpers for scans: terminal states, the progress line, gap grouping.
 import type { Gap, Provider, Scan, ScanProgress } from "../types";
+import { formatDuration } from "./format";
 
 // partial: ran to its end, but some calls failed and results they fed are NOT_ASSESSED.
 export const TERMINAL = new Set(["succeeded", "partial", "failed", "interrupted"]);
@@ -11,6 +12,14 @@ export function credentialsExpired(p: Pick<Provider, "credential_state" | "expir
   if (p.credential_state === "expired") return true;
   const t = p.expires_at ? Date.parse(p.expires_at) : NaN;
   return Number.isFinite(t) && t <= now;
+}
+
+// How a finished scan ended, in a word for the user: a cancelled scan never reads "Finished".
+export function scanEnding(s: Pick<Scan, "status" | "reason">): string {
+  if (s.status === "interrupted") return (s.reason ?? "").includes("cancelled") ? "Cancelled" : "Interrupted";
+  if (s.status === "failed") return "Failed";
+  if (s.status === "partial") return "Finished (partly read)";
+  return "Finished";
 }
 
 export function isActive(s: Pick<Scan, "status">): boolean {
@@ -33,7 +42,15 @@ export function progressLine(p: ScanProgress | null | undefined): string {
     `${p.resources} resources`,
     p.checks_total === null ? `${p.checks_done} checks evaluated` : `${p.checks_done}/${p.checks_total} checks`,
   ];
-  if (p.calls_failed) parts.push(`${p.calls_failed} failed calls`);
+  if (typeof p.eta_seconds === "number" && p.eta_seconds > 0) parts.splice(1, 0, `about ${formatDuration(p.eta_seconds)} left`);
+  // Failed calls explained: those that lost data (coverage gaps, listed when the scan ends)
+  // and AWS's "not configured" answers (no bucket policy…), which lose nothing.
+  if (p.calls_failed) {
+    const lost = Math.min(p.calls_lost ?? 0, p.calls_failed);
+    const absent = p.calls_failed - lost;
+    if (lost) parts.push(`${lost} calls lost (coverage gaps)`);
+    if (absent) parts.push(`${absent} answered "not configured"`);
+  }
   return parts.join(" · ");
 }
 

@@ -7,7 +7,7 @@ import { ProviderSelect } from "../components/provider_select";
 import { ErrorBox, Loading, Pager, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet, useNow } from "../hooks";
 import { formatDuration, plural } from "../lib/format";
-import { credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine } from "../lib/scan_state";
+import { credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine, scanEnding } from "../lib/scan_state";
 import { Link, navigate } from "../router";
 import type { Gap, Meta, Paged, Provider, Scan } from "../types";
 
@@ -319,7 +319,8 @@ function LiveScan({ scan, onDone }: { scan: Scan; onDone: () => void }) {
       ) : null}
       {done ? (
         <p data-testid="live-scan-done">
-          Finished{s.finished_at ? <> <Time iso={s.finished_at} /></> : ""} in {formatDuration(s.duration_s)}:{" "}
+          {scanEnding(s)}
+          {s.finished_at ? <> <Time iso={s.finished_at} /></> : ""} after {formatDuration(s.duration_s)}:{" "}
           {s.counts.FAIL ?? 0} failing, {s.counts.PASS ?? 0} passing, {s.counts.NOT_ASSESSED ?? 0} not assessed
           {s.gaps?.length ? `, ${plural(s.gaps.length, "coverage gap")}` : ""}. <Link href="/">Dashboard</Link> ·{" "}
           <Link href="/findings?status=open">Open findings</Link>
