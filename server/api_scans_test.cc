@@ -4,6 +4,8 @@
 // blocking new scans, reminders, and the webhook.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -464,6 +466,37 @@ TEST(ApiScans, WebhookIsCalledForNewHighFindingsAndBeforeExpiry) {
   s.app().scheduler().tick(store::now_seconds());
   s.app().webhook().drain();
   EXPECT_EQ(hook.bodies().size(), n);
+}
+
+// Issue 8: with the endpoint gone 25 s into a scan, it reported "succeeded"
+// with 14,802 of 19,163 results NOT_ASSESSED. Now: "partial" with the share
+// assessed and the causes (API, webhook), and "failed" when nothing could be.
+TEST(ApiScans, ScansThatCouldNotReadEverythingSaySo) {
+  Receiver hook;
+  TestServer s;
+  Client c = s.admin();
+  ASSERT_EQ(c.send("PUT", "/api/v1/settings", {{"webhook_url", hook.url()}}).status, 200u);
+  std::string pid = s.add_provider(c);
+  s.fake().set_faults(R"({"deny": ["s3:GetBucketPolicy", "iam:GetAccountAuthorizationDetails"]})");
+  auto started = c.send("POST", "/api/v1/scans", {{"provider_id", pid}, {"regions", {"us-east-1"}}});
+  auto scan = s.wait_scan(c, started.j()["id"]);
+  EXPECT_EQ(scan["status"], "partial") << scan.dump().substr(0, 400);
+  std::string reason = scan["reason"];
+  EXPECT_TRUE(std::regex_search(reason, std::regex(R"(^partial: \d+\.\d% of check results assessed; \d+ AWS calls failed \(access_denied \d+\)$)")))
+      << reason;
+  EXPECT_EQ(scan["progress"]["phase"], "done");
+  EXPECT_EQ(scan["progress"]["fraction"], 1.0);  // it ran to its end
+  ASSERT_TRUE(hook.wait_for("scan_incomplete"));
+  for (const auto& b : hook.bodies())
+    if (b["event"] == "scan_incomplete") {
+      EXPECT_EQ(b["status"], "partial");
+      EXPECT_EQ(b["causes"][0]["error_kind"], "access_denied");
+      EXPECT_GT(b["assessed_percent"].get<double>(), 0);
+      EXPECT_LT(b["assessed_percent"].get<double>(), 100);
+    }
+  // A partial scan is the dashboard's last scan (it ran to its end), FAILs kept.
+  EXPECT_EQ(c.get("/api/v1/dashboard").j()["last_scan"]["id"], scan["id"]);
+  EXPECT_GT(c.get("/api/v1/findings?status=open").j()["total"].get<int>(), 0);
 }
 
 TEST(ApiScans, ScheduledScansStartOnTheirInterval) {
