@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Generates a large fakeaws account for the scan benchmark (bench/run-scan-bench).
 
-  /usr/bin/python3 bench/gen_large_account.py OUT_DIR [--scale 1.0] [--seed 1]
+  /usr/bin/python3 bench/gen_large_account.py OUT_DIR [--scale 1.0] [--seed 1] [--foreign N]
 
 Writes a scenario directory (00-account.json, one file per service) for
 account 111122223333 with the 17 commercial regions that need no opt-in
@@ -26,6 +26,7 @@ import os
 import random
 
 ACCOUNT = "111122223333"
+FOREIGN_ACCOUNT = "999988887777"  # owns the snapshots of --foreign
 P = "aws"
 
 # The commercial regions that need no opt-in (17), and a few that do.
@@ -94,8 +95,10 @@ def cases(key, items, default=None):
 
 
 class Gen:
-    def __init__(self, scale):
+    def __init__(self, scale, foreign=0):
         self.scale = scale
+        self.foreign = foreign  # other accounts' snapshots per region, served whatever OwnerIds says
+        self.foreign_ids = []
         self.services = {}
         self.counts = {}
         self.chains = {}  # what → dependent calls in sequence
@@ -172,16 +175,25 @@ class Gen:
                 sg = rng.choice(sgs)
                 enis.append({"NetworkInterfaceId": f"eni-{hexid()}", "InterfaceType": "lambda", "Status": "in-use",
                              "VpcId": sg["VpcId"], "Groups": [{"GroupId": sg["GroupId"], "GroupName": sg["GroupName"]}]})
-            snaps, snap_attr = [], []
+            snaps, public_snaps = [], []
             for i in range(snap_n[region]):
                 sid = f"snap-{hexid()}"
                 snaps.append({"SnapshotId": sid, "VolumeId": rng.choice(volumes)["VolumeId"], "State": "completed",
                               "StartTime": "2026-10-01T00:00:00Z", "Progress": "100%", "OwnerId": ACCOUNT,
                               "VolumeSize": 50, "Encrypted": rng.random() < 0.7, "Description": "daily backup",
                               "Tags": tags(f"backup-{i}")})
-                perms = [{"Group": "all"}] if rng.random() < 0.02 else \
-                    [{"UserId": "444455556666"}] if rng.random() < 0.05 else []
-                snap_attr.append((sid, {"SnapshotId": sid, "CreateVolumePermissions": perms}))
+                if rng.random() < 0.02:  # restorable by "all": public
+                    public_snaps.append(snaps[-1])
+            # Like an emulator that ignores OwnerIds=self (issue 13): other accounts' public snapshots
+            # and images come back in every listing; CloudPeek must neither report nor call on them.
+            foreign = [{"SnapshotId": f"snap-{hexid()}", "VolumeId": f"vol-{hexid()}", "State": "completed",
+                        "StartTime": "2026-10-01T00:00:00Z", "Progress": "100%", "OwnerId": FOREIGN_ACCOUNT,
+                        "VolumeSize": 8, "Encrypted": False, "Description": "public dataset"}
+                       for _ in range(self.foreign)]
+            snaps += foreign
+            public_snaps += foreign
+            self.count("foreign", len(foreign))
+            self.foreign_ids += [s["SnapshotId"] for s in foreign]
             images = [{"ImageId": f"ami-{hexid()}", "Name": f"golden-{i}", "State": "available", "OwnerId": ACCOUNT,
                        "Public": rng.random() < 0.03, "CreationDate": "2026-01-01T00:00:00.000Z",
                        "ImageType": "machine", "Architecture": "x86_64", "RootDeviceType": "ebs"}
@@ -225,16 +237,19 @@ class Gen:
             self.put("ec2", r, "DescribeRouteTables", out({"RouteTables": rtbs}))
             self.put("ec2", r, "DescribeVpcPeeringConnections", out({"VpcPeeringConnections": []}))
             self.put("ec2", r, "DescribeVolumes", out({"Volumes": volumes}, "DescribeVolumes"))
-            self.put("ec2", r, "DescribeSnapshots", out({"Snapshots": snaps}, "DescribeSnapshots"))
-            self.put("ec2", r, "DescribeSnapshotAttribute", cases("SnapshotId", snap_attr))
+            # The public ones answer DescribeSnapshots with RestorableByUserIds=all (one listing, no call per snapshot).
+            public_listing = dict(out({"Snapshots": public_snaps}, "DescribeSnapshots"), input={"RestorableByUserIds": ["all"]})
+            self.put("ec2", r, "DescribeSnapshots", {"cases": [public_listing],
+                                                     "default": out({"Snapshots": snaps}, "DescribeSnapshots")})
             self.put("ec2", r, "GetEbsEncryptionByDefault", out({"EbsEncryptionByDefault": region == "us-east-1"}))
             self.put("ec2", r, "DescribeImages", out({"Images": images}, "DescribeImages"))
             self.put("ec2", r, "DescribeAddresses", out({"Addresses": eips}))
             self.put("ec2", r, "DescribeInternetGateways", out({"InternetGateways": igws}))
-            n = len(instances) + len(sgs) + len(enis) + len(volumes) + len(snaps) + len(images) + len(eips) \
+            n = len(instances) + len(sgs) + len(enis) + len(volumes) + len(snaps) - len(foreign) + len(images) + len(eips) \
                 + len(vpc_list) + len(nacls) + len(rtbs) + len(igws) + 1
             self.count("ec2", n)
-            self.chain(f"ec2 {r} snapshots", -(-max(1, len(snaps)) // PAGE["DescribeSnapshots"]), 1)
+            self.chain(f"ec2 {r} snapshots", -(-max(1, len(snaps)) // PAGE["DescribeSnapshots"]) +
+                       -(-max(1, len(public_snaps)) // PAGE["DescribeSnapshots"]))
 
     # ------------------------------------------------------------------ S3
     def s3(self):
@@ -666,9 +681,12 @@ def main(argv=None):
     ap.add_argument("out_dir")
     ap.add_argument("--scale", type=float, default=1.0, help="resource count factor (1.0: about 20,000)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--foreign", type=int, default=0,
+                    help="other accounts' snapshots per region in every DescribeSnapshots answer (an endpoint "
+                         "that ignores OwnerIds=self)")
     args = ap.parse_args(argv)
     rng.seed(args.seed)
-    g = Gen(args.scale)
+    g = Gen(args.scale, args.foreign)
     g.ec2()
     g.s3()
     g.iam()
@@ -686,7 +704,9 @@ def main(argv=None):
     # Longest chain of dependent calls: GetCallerIdentity, DescribeRegions,
     # then the longest listing-pages-plus-details chain.
     depth = 2 + max(g.chains.values())
+    foreign = g.counts.pop("foreign", 0)
     meta = {"account": ACCOUNT, "regions": REGIONS, "resources": sum(g.counts.values()), "by_group": g.counts,
+            "foreign_resources": foreign, "foreign_account": FOREIGN_ACCOUNT, "foreign_ids": g.foreign_ids,
             "dependency_depth": depth, "deepest_chain": max(g.chains, key=g.chains.get)}
     with open(os.path.join(args.out_dir, "bench-meta.json"), "w") as f:
         json.dump(meta, f, indent=1)

@@ -19,7 +19,7 @@ const RegisterCheck reg({
              .severity = Severity::kCritical,
              .service = "ec2",
              .resource_type = "AWS::EC2::Snapshot",
-             .description = "Checks the createVolumePermission attribute of each EBS snapshot owned by the account: the group \"all\" makes it restorable by every AWS account.",
+             .description = "Checks which EBS snapshots owned by the account every AWS account may restore (createVolumePermission group \"all\"), as DescribeSnapshots with RestorableByUserIds=all lists them.",
              .risk = "Anyone can create a volume from a public snapshot and read all the data it holds.",
              .remediation = {.text = "Remove the \"all\" group from the snapshot's create-volume permissions.",
                              .cli = "aws ec2 modify-snapshot-attribute --snapshot-id <snap-id> --attribute createVolumePermission --operation-type remove --group-names all",

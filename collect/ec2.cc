@@ -1,5 +1,7 @@
-// EC2, VPC and EBS, per region. Every listing runs as its own task; the
-// snapshots' create-volume permissions are one spawned call per snapshot.
+// EC2, VPC and EBS, per region. Every listing runs as its own task; no call is
+// made per resource. Resources another account owns (some endpoints return
+// them whatever the OwnerIds filter says) are left out: the account's own
+// only.
 //
 // Types and the props checks read:
 //   AWS::EC2::Instance        {state, http_tokens ("required"|"optional"), http_endpoint ("enabled"|"disabled"),
@@ -16,7 +18,7 @@
 //   AWS::EC2::RouteTable      {vpc_id, routes [{destination, target}], subnets [id]}
 //   AWS::EC2::VPCPeeringConnection {status, requester_vpc, requester_owner, accepter_vpc, accepter_owner}
 //   AWS::EC2::Volume          {encrypted, state, kms_key_id, attached_instances [id]}
-//   AWS::EC2::Snapshot        {encrypted, volume_id, public (group "all" may create volumes), shared_accounts [id]}
+//   AWS::EC2::Snapshot        {encrypted, volume_id, public (restorable by "all": anyone may create volumes)}
 //   AWS::EC2::EbsEncryptionByDefault  one per region: {enabled}
 //   AWS::EC2::Image           {public, state}
 //   AWS::EC2::NetworkInterface {interface_type, status, vpc_id, security_groups [id], public_ip, instance_id}
@@ -272,31 +274,37 @@ void volumes(CollectContext& ctx, const std::string& region) {
   }
 }
 
+// Snapshots: the account's own, and which of them are public, in two
+// listings whatever their number. Once one DescribeSnapshotAttribute per
+// snapshot (paced at EC2's rate), and for snapshots of other accounts too when
+// an endpoint ignored OwnerIds=self: 23,497 findings and as many calls on
+// snapshots the account did not own. Ownership is checked in what AWS returns,
+// never only through the filter.
 void snapshots(CollectContext& ctx, const std::string& region) {
   auto out = list(ctx, region, "DescribeSnapshots", json{{"OwnerIds", {"self"}}}, {"AWS::EC2::Snapshot"});
   if (!out) return;
+  // Public = restorable by "all" (AWS's bulk form of the createVolumePermission attribute).
+  auto pub = call_all_pages(ctx, kSvc, "DescribeSnapshots",
+                            json{{"OwnerIds", {"self"}}, {"RestorableByUserIds", {"all"}}}, region);
+  std::set<std::string> public_ids;
+  if (pub)
+    for (const auto& s : array_of(*pub, "Snapshots"))
+      if (s.value("OwnerId", "") == ctx.account()) public_ids.insert(s.value("SnapshotId", ""));
+  std::optional<std::string> public_unknown;  // why "public" could not be read, once for all
   for (const auto& s : array_of(*out, "Snapshots")) {
+    if (s.value("OwnerId", ctx.account()) != ctx.account()) continue;  // another account's: not ours to judge
     Resource r = make(ctx, region, "AWS::EC2::Snapshot", "snapshot", s.value("SnapshotId", ""), s);
     r.arn = "arn:" + ctx.partition() + ":ec2:" + region + "::snapshot/" + r.id;  // snapshot ARNs carry no account
     r.props = {{"encrypted", s.value("Encrypted", false)}, {"volume_id", str_or_null(s, "VolumeId")}};
-    ctx.spawn([&ctx, region, r = std::move(r)]() mutable {
-      auto attr = ctx.call(kSvc, "DescribeSnapshotAttribute",
-                           json{{"Attribute", "createVolumePermission"}, {"SnapshotId", r.id}}, region);
-      if (!attr) {
-        record_missing(ctx, r, "public", attr.error(), kSvc, "DescribeSnapshotAttribute");
-        record_missing(ctx, r, "shared_accounts", attr.error(), kSvc, "DescribeSnapshotAttribute");
-      } else {
-        bool pub = false;
-        json shared = json::array();
-        for (const auto& p : array_of(*attr, "CreateVolumePermissions")) {
-          if (p.value("Group", "") == "all") pub = true;
-          if (p.contains("UserId")) shared.push_back(p["UserId"]);
-        }
-        r.props["public"] = pub;
-        r.props["shared_accounts"] = shared;
-      }
-      ctx.emit(std::move(r));
-    });
+    if (pub) {
+      r.props["public"] = public_ids.count(r.id) > 0;
+    } else if (!public_unknown) {
+      record_missing(ctx, r, "public", pub.error(), kSvc, "DescribeSnapshots");
+      public_unknown = r.missing["public"];
+    } else {
+      r.missing["public"] = *public_unknown;
+    }
+    ctx.emit(std::move(r));
   }
 }
 
@@ -322,6 +330,7 @@ void images(CollectContext& ctx, const std::string& region) {
   auto out = list(ctx, region, "DescribeImages", json{{"Owners", {"self"}}}, {"AWS::EC2::Image"});
   if (!out) return;
   for (const auto& i : array_of(*out, "Images")) {
+    if (i.value("OwnerId", ctx.account()) != ctx.account()) continue;  // another account's image
     Resource r = make(ctx, region, "AWS::EC2::Image", "image", i.value("ImageId", ""), i);
     r.arn = "arn:" + ctx.partition() + ":ec2:" + region + "::image/" + r.id;  // image ARNs carry no account
     if (r.name == r.id) r.name = i.value("Name", r.id);
