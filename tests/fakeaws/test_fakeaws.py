@@ -170,6 +170,15 @@ class CliTest(unittest.TestCase):
         self.assertIn("ValidationError", p.stderr)
         self.assertIn("role chaining", p.stderr)
 
+    def test_get_role_gives_the_max_session_duration(self):
+        # CloudPeek reads it to estimate when pasted role keys expire (issue 9).
+        role = self.aws("iam", "get-role", "--role-name", "AuditRole")["Role"]
+        self.assertEqual(role["RoleName"], "AuditRole")
+        self.assertEqual(role["Arn"], f"arn:aws:iam::{ACCOUNT}:role/AuditRole")
+        self.assertIsInstance(role["MaxSessionDuration"], int)
+        p = self.aws("iam", "get-role", "--role-name", "NoSuchRole", check=False)
+        self.assertIn("NoSuchEntity", p.stderr)
+
     def test_assume_role_without_external_id_is_denied(self):
         p = self.aws("sts", "assume-role", "--role-arn", f"arn:aws:iam::{ACCOUNT}:role/AuditRole",
                      "--role-session-name", "audit", check=False)
