@@ -241,6 +241,12 @@ class Gen:
             public_listing = dict(out({"Snapshots": public_snaps}, "DescribeSnapshots"), input={"RestorableByUserIds": ["all"]})
             self.put("ec2", r, "DescribeSnapshots", {"cases": [public_listing],
                                                      "default": out({"Snapshots": snaps}, "DescribeSnapshots")})
+            # Per-snapshot attributes, for comparing with versions that still asked (before issue 13).
+            public_set = {s["SnapshotId"] for s in public_snaps}
+            self.put("ec2", r, "DescribeSnapshotAttribute", cases("SnapshotId", [
+                (s["SnapshotId"], {"SnapshotId": s["SnapshotId"], "CreateVolumePermissions": [{"Group": "all"}]})
+                for s in snaps if s["SnapshotId"] in public_set],
+                default={"output": {"CreateVolumePermissions": []}}))
             self.put("ec2", r, "GetEbsEncryptionByDefault", out({"EbsEncryptionByDefault": region == "us-east-1"}))
             self.put("ec2", r, "DescribeImages", out({"Images": images}, "DescribeImages"))
             self.put("ec2", r, "DescribeAddresses", out({"Addresses": eips}))
