@@ -472,7 +472,6 @@ bool HttpServer::Impl::make_room(const std::string& address) {
   // Counted out now, so the newcomer can take its place at once.
   sessions.erase(victim);
   if (--per_address[victim->client()] == 0) per_address.erase(victim->client());
-  stats.open_connections = sessions.size();
   ++stats.idle_closed;
   return true;
 }
@@ -495,8 +494,7 @@ void HttpServer::Impl::admit(tcp::socket socket) {
     s = std::make_shared<Session>(std::move(socket), *this);
     sessions.insert(s);
     ++per_address[address];
-    stats.open_connections = sessions.size();
-  }
+    }
   s->run();
 }
 
@@ -505,7 +503,6 @@ void HttpServer::Impl::forget(const std::shared_ptr<Session>& s) {
   if (sessions.erase(s) == 0) return;  // already counted out (closed to make room)
   auto it = per_address.find(s->client());
   if (it != per_address.end() && --it->second == 0) per_address.erase(it);
-  stats.open_connections = sessions.size();
 }
 
 HttpServer::HttpServer(HttpServerOptions options, Handler handler, AccessLog log)
@@ -542,7 +539,9 @@ Status HttpServer::start() {
 unsigned short HttpServer::port() const { return impl_->bound_port; }
 HttpServerStats HttpServer::stats() const {
   std::lock_guard lock(impl_->sessions_mu);
-  return impl_->stats;
+  HttpServerStats s = impl_->stats;
+  s.open_connections = impl_->sessions.size();
+  return s;
 }
 bool HttpServer::stopping() const { return impl_->stopping; }
 

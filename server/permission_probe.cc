@@ -90,7 +90,10 @@ Result<ProbeResult> probe_permissions(AwsClient& client, const std::string& acco
     if (answers[i]->ok()) continue;
     const Error& e = answers[i]->error();
     if (is_credential_failure(e.kind)) return e;
-    if (e.kind == ErrorKind::kNetwork && ++network_failures && !network) network = e;
+    if (e.kind == ErrorKind::kNetwork) {
+      ++network_failures;
+      if (!network) network = e;
+    }
     if (e.kind == ErrorKind::kAccessDenied)
       r.denied.push_back({c.action, c.service});
     else if (e.kind == ErrorKind::kNetwork || e.kind == ErrorKind::kThrottled || e.kind == ErrorKind::kMalformedResponse)

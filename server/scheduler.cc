@@ -122,6 +122,19 @@ std::vector<std::string> renewal_steps(const store::Provider& p) {
           "Deactivate, then delete, the old access key in the IAM console.", "Start the scan again."};
 }
 
+namespace {
+// A reminder's webhook body: ids, label, times and the steps — never a secret.
+nlohmann::json expiry_event(const store::Provider& p, bool expired_now, store::Time expires_at, store::Time now) {
+  return {{"event", expired_now ? "credentials_expired" : "credentials_expiring"},
+          {"provider_id", p.id},
+          {"label", p.label},
+          {"expires_at", store::format_time(expires_at)},
+          {"seconds_left", (expires_at - now).count()},
+          {"estimated", expires_estimated(p)},
+          {"steps", renewal_steps(p)}};
+}
+}  // namespace
+
 int reminder_window_minutes(store::Store& store) {
   auto v = store.get_setting("reminder_window_minutes");
   if (!v) return 30;
@@ -458,13 +471,7 @@ void Scheduler::tick(store::Time now) {
           std::lock_guard lock(mu_);
           if (!reminded_.insert(key).second) continue;
         }
-        webhook_->post(*url, {{"event", state == "expired" ? "credentials_expired" : "credentials_expiring"},
-                              {"provider_id", p.id},
-                              {"label", p.label},
-                              {"expires_at", store::format_time(*p.expires_at)},
-                              {"seconds_left", (*p.expires_at - now).count()},
-                              {"estimated", expires_estimated(p)},
-                              {"steps", renewal_steps(p)}});
+        webhook_->post(*url, expiry_event(p, state == "expired", *p.expires_at, now));
       }
     }
   } catch (const std::exception& e) {
@@ -514,14 +521,11 @@ void Scheduler::check_estimated_expiries(store::Time now) {
       if (log_) log_(fmt::format("provider {}: AWS says its credentials expired (estimated expiry {})", p.id,
                                  store::format_time(*p.expires_at)));
       auto url = webhook_url(store_);
-      if (url && webhook_)
-        webhook_->post(*url, {{"event", "credentials_expired"},
-                              {"provider_id", p.id},
-                              {"label", p.label},
-                              {"expires_at", store::format_time(now)},
-                              {"estimated_expires_at", store::format_time(*p.expires_at)},
-                              {"seconds_left", 0},
-                              {"steps", renewal_steps(p)}});
+      if (url && webhook_) {
+        nlohmann::json body = expiry_event(p, true, now, now);  // expired now, whatever the estimate said
+        body["estimated_expires_at"] = store::format_time(*p.expires_at);
+        webhook_->post(*url, body);
+      }
     }
     return;
   }
