@@ -324,8 +324,13 @@ TEST(Catalogue, ParsesFastAndOnce) {
   double ms = std::chrono::duration<double, std::milli>(best).count();
   std::printf("parse of %zu bytes, %zu actions: %.2f ms (best of 5)\n", text.size(), cat().action_count(), ms);
   RecordProperty("parse_ms", std::to_string(ms));
-  // A few ms on one core; generous for sanitizer and debug builds on a busy machine.
-  EXPECT_LT(ms, 100.0);
+  // About 2 ms optimised on one core (40 ms in a Debug build with ASan and
+  // UBSan); the bounds leave room for a busy machine.
+#ifdef NDEBUG
+  EXPECT_LT(ms, 50.0);
+#else
+  EXPECT_LT(ms, 500.0);
+#endif
 
   // Every thread gets the same catalogue.
   std::vector<const Catalogue*> seen(8);
