@@ -9,9 +9,11 @@
 
 namespace cloudpeek::cli {
 
-// "[#########-----------] 45% collecting · 120 calls (3 failed, 12 in flight) · 340 resources · 512 findings"
+// "[#########-----------]  45% collecting · ~1m 05s left · 120 calls (3 lost, 2 not configured, 5 retried,
+//  12 in flight) · ec2: 410 left · 340 resources · 512 findings"
 std::string progress_bar_line(const scan::ProgressSnapshot& s, int width, bool color);
-// "progress: collecting 9/20 collector runs, 120 calls (3 failed), 340 resources, 512 findings"
+// "progress: collecting 45%, ~1m 05s left, 120 calls (3 lost, 2 not configured, 5 retried), busiest ec2
+//  (410 calls left in 3 regions), 340 resources, 512 findings"
 std::string progress_plain_line(const scan::ProgressSnapshot& s);
 
 }  // namespace cloudpeek::cli

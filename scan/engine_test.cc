@@ -338,7 +338,33 @@ TEST_F(ScanEngineTest, FailedListingGivesNotAssessedNamingTheAction) {
     EXPECT_EQ(f.detail, "ec2:DescribeInstances denied in " + f.region + " (UnauthorizedOperation)");
   }
   EXPECT_TRUE(result.incomplete());
-  EXPECT_EQ(e->progress().snapshot().calls_failed, 2u);
+  ProgressSnapshot p = e->progress().snapshot();
+  EXPECT_EQ(p.calls_failed, 2u);
+  EXPECT_EQ(p.calls_retried, 0u) << "AccessDenied is final: nothing to retry";
+  // Issue 9: failed calls are placed (which service, which region) and told
+  // apart: these two lost data, one in each region.
+  auto area = [](const std::vector<AreaProgress>& areas, const std::string& name) {
+    for (const auto& a : areas)
+      if (a.name == name) return a;
+    ADD_FAILURE() << "no progress for " << name;
+    return AreaProgress{};
+  };
+  AreaProgress svc = area(p.by_service, "scantest_instances");
+  EXPECT_EQ(svc.calls_done, 2u);
+  EXPECT_EQ(svc.calls_failed, 2u);
+  EXPECT_EQ(svc.calls_lost, 2u);
+  EXPECT_EQ(svc.runs_total, 2u);
+  EXPECT_EQ(svc.runs_done, 2u);
+  EXPECT_EQ(svc.tasks_outstanding, 0u);
+  for (const char* region : {"us-east-1", "eu-west-1"}) {
+    AreaProgress r = area(p.by_region, region);
+    EXPECT_EQ(r.calls_failed, 1u) << region;
+    EXPECT_EQ(r.calls_lost, 1u) << region;
+  }
+  // The users the instance check reads come from a global collector: its calls are "global".
+  AreaProgress global = area(p.by_region, "global");
+  EXPECT_GT(global.calls_done, 0u);
+  EXPECT_EQ(global.calls_failed, 0u);
 }
 
 TEST_F(ScanEngineTest, ContextGapMakesDependentCheckNotAssessed) {
@@ -447,6 +473,12 @@ TEST_F(ScanEngineTest, AnApiThrottledBelowTheTablesLimitSlowsDownInsteadOfLosing
   size_t throttled = 0;
   for (const auto& r : log) throttled += r.action == "ListRoles" && r.status != "200";
   EXPECT_GT(throttled, 0u) << "the test's limit should have throttled some calls";
+  // Issue 9: every throttled answer was sent again (by the client or, once it
+  // gave up, by the engine) and nothing was lost: retried, not failed.
+  ProgressSnapshot p = e->progress().snapshot();
+  EXPECT_EQ(p.calls_retried, throttled);
+  EXPECT_EQ(p.calls_failed, 0u);
+  EXPECT_EQ(p.gaps, 0u);
 }
 
 TEST_F(ScanEngineTest, DependentCallsStartBeforeOtherCollectorsFinish) {
@@ -467,6 +499,54 @@ TEST_F(ScanEngineTest, DependentCallsStartBeforeOtherCollectorsFinish) {
   }
   EXPECT_EQ(dependent, result.resources_by_type[kUser]);
   EXPECT_LT(last_dependent, slow_end - 0.5) << testing::describe_log(log);
+}
+
+// Issue 9: progress says what the scan is still doing, per service and per
+// region: here the users are read while kms:ListKeys takes 1.5 s.
+TEST_F(ScanEngineTest, ProgressNamesTheServicesAndRegionsStillWorking) {
+  fake_->set_faults(R"({"service": "kms", "action": "ListKeys", "latency_ms": 1500})");
+  auto e = engine(options({"scantest_users", "scantest_slow"}, {"us-east-1", "eu-west-1"}));
+  StatusLog sink;
+  std::optional<ProgressSnapshot> seen;
+  std::thread watcher([&] {
+    auto until = std::chrono::steady_clock::now() + 10s;
+    while (std::chrono::steady_clock::now() < until) {
+      ProgressSnapshot p = e->progress().snapshot();
+      bool users_done = false;
+      for (const auto& a : p.by_service)
+        users_done |= a.name == "scantest_users" && a.runs_total > 0 && a.runs_done == a.runs_total;
+      if (users_done && p.phase == ScanPhase::kCollecting) {
+        seen = p;
+        return;
+      }
+      std::this_thread::sleep_for(10ms);
+    }
+  });
+  ScanResult result = e->run(sink);
+  watcher.join();
+  ASSERT_TRUE(seen) << "the users were never seen done while kms was still listing";
+  // The slow service comes first: it has the work outstanding, one listing per region.
+  ASSERT_GE(seen->by_service.size(), 2u);
+  EXPECT_EQ(seen->by_service[0].name, "scantest_slow");
+  EXPECT_EQ(seen->by_service[0].tasks_outstanding, 2u);
+  EXPECT_EQ(seen->by_service[0].runs_total, 2u);
+  EXPECT_EQ(seen->by_service[0].runs_done, 0u);
+  EXPECT_EQ(seen->by_service[1].name, "scantest_users");
+  EXPECT_EQ(seen->by_service[1].tasks_outstanding, 0u);
+  std::set<std::string> regions;
+  for (const auto& a : seen->by_region) regions.insert(a.name);
+  EXPECT_EQ(regions, (std::set<std::string>{"eu-west-1", "global", "us-east-1"}));
+  // At the end every area is done and the sums agree with the totals.
+  ProgressSnapshot end = e->progress().snapshot();
+  uint64_t calls = 0, runs = 0;
+  for (const auto& a : end.by_service) {
+    EXPECT_EQ(a.tasks_outstanding, 0u) << a.name;
+    EXPECT_EQ(a.runs_done, a.runs_total) << a.name;
+    calls += a.calls_done;
+    runs += a.runs_total;
+  }
+  EXPECT_EQ(calls, end.calls_done - 1) << "all but ec2:DescribeRegions, which no collector makes";
+  EXPECT_EQ(runs, end.collector_runs_total);
 }
 
 // Issue 9: the bar reached 92% within 5 s and sat there for most of the scan

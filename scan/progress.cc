@@ -39,11 +39,47 @@ void ScanProgress::set_phase(ScanPhase phase) {
 
 void ScanProgress::call_started() { raise_to(peak_in_flight_, ++in_flight_); }
 
-void ScanProgress::call_finished(bool failed) {
+ScanProgress::Unit* ScanProgress::unit(const std::string& service, const std::string& region) {
+  std::lock_guard lock(units_mu_);
+  for (auto& u : units_)
+    if (u.service == service && u.region == region) return &u;
+  Unit& u = units_.emplace_back();
+  u.service = service;
+  u.region = region;
+  return &u;
+}
+
+void ScanProgress::call_finished(bool failed, Unit* unit) {
   // Done before in-flight drops, so done + in_flight never undercounts.
+  if (unit) {
+    ++unit->calls_done;
+    if (failed) ++unit->calls_failed;
+  }
   ++calls_done_;
   if (failed) ++calls_failed_;
   --in_flight_;
+}
+
+void ScanProgress::client_retries(uint64_t total) { raise_to(client_retried_, total); }
+
+void ScanProgress::run_done(Unit* unit) {
+  if (unit) ++unit->runs_done;
+  ++runs_done_;
+}
+
+void ScanProgress::gap(Unit* unit) {
+  if (unit) ++unit->gaps;
+  ++gaps_;
+}
+
+void ScanProgress::task_added(Unit* unit) {
+  if (unit) ++unit->tasks;
+  ++tasks_;
+}
+
+void ScanProgress::task_done(Unit* unit) {
+  if (unit) --unit->tasks;
+  --tasks_;
 }
 
 void ScanProgress::buffered(int64_t delta) {
@@ -57,6 +93,31 @@ void ScanProgress::finding(CheckStatus status) {
   ++by_status_[static_cast<size_t>(status)];
   ++evaluated_;
 }
+
+namespace {
+void add_to(std::vector<AreaProgress>& areas, const std::string& name, const ScanProgress::Unit& u) {
+  auto it = std::find_if(areas.begin(), areas.end(), [&](const AreaProgress& a) { return a.name == name; });
+  if (it == areas.end()) {
+    areas.push_back({});
+    it = areas.end() - 1;
+    it->name = name;
+  }
+  it->calls_done += u.calls_done.load();
+  it->calls_failed += u.calls_failed.load();
+  it->calls_lost += u.gaps.load();
+  int64_t tasks = u.tasks.load();
+  it->tasks_outstanding += tasks > 0 ? static_cast<uint64_t>(tasks) : 0;
+  it->runs_total += u.runs_total.load();
+  it->runs_done += u.runs_done.load();
+}
+
+void order(std::vector<AreaProgress>& areas) {
+  std::sort(areas.begin(), areas.end(), [](const AreaProgress& a, const AreaProgress& b) {
+    if (a.tasks_outstanding != b.tasks_outstanding) return a.tasks_outstanding > b.tasks_outstanding;
+    return a.name < b.name;
+  });
+}
+}  // namespace
 
 ProgressSnapshot ScanProgress::snapshot() const {
   ProgressSnapshot s;
@@ -74,6 +135,16 @@ ProgressSnapshot ScanProgress::snapshot() const {
   s.checks_evaluated = evaluated_.load();
   s.gaps = gaps_.load();
   for (size_t i = 0; i < s.findings_by_status.size(); ++i) s.findings_by_status[i] = by_status_[i].load();
+  s.calls_retried = retried_.load() + client_retried_.load();
+  {
+    std::lock_guard lock(units_mu_);
+    for (const auto& u : units_) {
+      add_to(s.by_service, u.service, u);
+      add_to(s.by_region, u.region, u);
+    }
+  }
+  order(s.by_service);
+  order(s.by_region);
   int64_t tasks = tasks_.load();
   s.tasks_outstanding = tasks > 0 ? static_cast<uint64_t>(tasks) : 0;
   // Starting and listing regions: 0-5%; collecting: 5-95% by work done over

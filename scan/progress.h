@@ -6,9 +6,11 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/finding.h"
 
@@ -16,6 +18,18 @@ namespace cloudpeek::scan {
 
 enum class ScanPhase { kStarting, kRegions, kCollecting, kFinishing, kDone, kCancelled };
 std::string_view to_string(ScanPhase phase);  // "starting", "regions", "collecting", ...
+
+// The work of one service (over its regions) or one region (over its
+// services): what a user watching a scan asks ("what is it still doing?").
+struct AreaProgress {
+  std::string name;              // "ec2" or "eu-west-1" ("global" for IAM, S3 account level, ...)
+  uint64_t calls_done = 0;       // answered
+  uint64_t calls_failed = 0;     // answered with an error (lost or "not configured")
+  uint64_t calls_lost = 0;       // failed calls that lost data (coverage gaps)
+  uint64_t tasks_outstanding = 0;
+  uint64_t runs_total = 0;       // collectors × regions in this area
+  uint64_t runs_done = 0;
+};
 
 struct ProgressSnapshot {
   ScanPhase phase = ScanPhase::kStarting;
@@ -43,34 +57,56 @@ struct ProgressSnapshot {
   // -1 while unknown (too early to say).
   double eta_seconds = -1;
   std::array<uint64_t, 4> findings_by_status{};  // indexed by CheckStatus
+  // Attempts sent again after a throttle, a 5xx, a timeout or a dropped
+  // connection: most are answered later, so a retry alone loses nothing.
+  uint64_t calls_retried = 0;
+  // Per service and per region, the areas with work outstanding first (most
+  // first), then the finished ones by name.
+  std::vector<AreaProgress> by_service;
+  std::vector<AreaProgress> by_region;
 
   uint64_t findings(CheckStatus s) const { return findings_by_status[static_cast<size_t>(s)]; }
 };
 
 class ScanProgress {
  public:
+  // One collector's service in one region: the engine registers one per
+  // collector run (before the run starts) and passes it with the updates
+  // made on that run's behalf; null for work of no run (listing regions).
+  struct Unit {
+    std::string service, region;
+    std::atomic<uint64_t> calls_done{0}, calls_failed{0}, gaps{0}, runs_total{0}, runs_done{0};
+    std::atomic<int64_t> tasks{0};
+  };
+
   ProgressSnapshot snapshot() const;
 
   // Updates, for the engine.
+  Unit* unit(const std::string& service, const std::string& region);  // the same Unit for the same pair
   void set_phase(ScanPhase phase);
   void call_started();
-  void call_finished(bool failed);
+  void call_finished(bool failed, Unit* unit = nullptr);
   void set_runs_total(uint64_t n) { runs_total_ = n; }
-  void run_done() { ++runs_done_; }
+  void run_done(Unit* unit = nullptr);
   void resource() { ++resources_; }
   void retained() { ++retained_; }
   void buffered(int64_t delta);
   void finding(CheckStatus status);
-  void gap() { ++gaps_; }
-  void task_added() { ++tasks_; }
-  void task_done() { --tasks_; }
+  void gap(Unit* unit = nullptr);
+  void task_added(Unit* unit = nullptr);
+  void task_done(Unit* unit = nullptr);
+  void retried() { ++retried_; }
+  // The client's own retries so far in this scan (it counts them; the engine reports them).
+  void client_retries(uint64_t total);
 
  private:
+  mutable std::mutex units_mu_;
+  std::deque<Unit> units_;  // stable addresses
   std::atomic<ScanPhase> phase_{ScanPhase::kStarting};
   std::atomic<uint64_t> calls_done_{0}, calls_failed_{0}, in_flight_{0}, peak_in_flight_{0};
   std::atomic<uint64_t> runs_total_{0}, runs_done_{0};
   std::atomic<uint64_t> resources_{0}, retained_{0}, buffered_{0}, peak_buffered_{0};
-  std::atomic<uint64_t> evaluated_{0}, gaps_{0};
+  std::atomic<uint64_t> evaluated_{0}, gaps_{0}, retried_{0}, client_retried_{0};
   std::atomic<int64_t> tasks_{0};
   std::atomic<int64_t> collecting_since_ms_{0};  // steady clock, when the phase became collecting
   mutable std::atomic<double> max_fraction_{0};

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
@@ -342,6 +343,25 @@ TEST(ApiScans, EventsStreamProgressThenDone) {
   ASSERT_NE(done, std::string::npos);
   auto line = events.body.substr(done + 18, events.body.find('\n', done + 18) - done - 18);
   EXPECT_EQ(json::parse(line)["status"], "succeeded");
+  // Issue 9: live progress says which services and regions still have work and
+  // tells retried calls from failed ones.
+  bool placed = false;
+  for (size_t at = events.body.find("event: progress\ndata: "); at != std::string::npos;
+       at = events.body.find("event: progress\ndata: ", at + 1)) {
+    size_t from = at + 22;
+    json p = json::parse(events.body.substr(from, events.body.find('\n', from) - from))["progress"];
+    if (p["phase"] != "collecting" || p["by_service"].empty()) continue;
+    EXPECT_TRUE(p["calls_retried"].is_number()) << p.dump();
+    std::set<std::string> regions;
+    for (const auto& r : p["by_region"]) regions.insert(r["name"].get<std::string>());
+    EXPECT_EQ(regions, (std::set<std::string>{"global", "us-east-1"})) << p.dump();
+    for (const auto& a : p["by_service"])
+      for (const char* k : {"name", "calls_done", "calls_failed", "calls_lost", "tasks_outstanding", "runs_done",
+                            "runs_total"})
+        EXPECT_TRUE(a.contains(k)) << k << " in " << a.dump();
+    placed = true;
+  }
+  EXPECT_TRUE(placed) << "no progress event while collecting: " << events.body.substr(0, 300);
   EXPECT_EQ(c.get("/api/v1/scans/999999/events").status, 404u);
 }
 

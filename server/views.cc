@@ -58,6 +58,22 @@ json gap_json(const CoverageGap& g) {
           {"code", g.error_code}, {"message", g.message}, {"resource", g.resource}};
 }
 
+namespace {
+// A running scan's work per service or per region (issue 9: what is it still doing?).
+json areas_json(const std::vector<scan::AreaProgress>& areas) {
+  json out = json::array();
+  for (const auto& a : areas)
+    out.push_back({{"name", a.name},
+                   {"calls_done", a.calls_done},
+                   {"calls_failed", a.calls_failed},
+                   {"calls_lost", a.calls_lost},
+                   {"tasks_outstanding", a.tasks_outstanding},
+                   {"runs_done", a.runs_done},
+                   {"runs_total", a.runs_total}});
+  return out;
+}
+}  // namespace
+
 json scan_json(const store::Scan& s, const std::optional<scan::ProgressSnapshot>& live) {
   json gaps = json::array();
   for (const auto& g : s.gaps) gaps.push_back(gap_json(g));
@@ -92,12 +108,15 @@ json scan_json(const store::Scan& s, const std::optional<scan::ProgressSnapshot>
                 {"calls_in_flight", p.calls_in_flight},
                 {"calls_failed", p.calls_failed},
                 {"calls_lost", p.gaps},
+                {"calls_retried", p.calls_retried},
                 {"tasks_outstanding", p.tasks_outstanding},
                 {"eta_seconds", p.eta_seconds < 0 ? json(nullptr) : json(static_cast<int64_t>(p.eta_seconds + 0.5))},
                 {"resources", p.resources},
                 {"checks_done", p.checks_evaluated},
                 {"checks_total", nullptr},
-                {"fraction", std::min(1.0, p.fraction)}};
+                {"fraction", std::min(1.0, p.fraction)},
+                {"by_service", areas_json(p.by_service)},
+                {"by_region", areas_json(p.by_region)}};
   } else {
     bool finished = s.finished_at.has_value();
     int64_t evaluated = s.counts.pass + s.counts.fail + s.counts.not_assessed + s.counts.manual;
@@ -114,6 +133,7 @@ json scan_json(const store::Scan& s, const std::optional<scan::ProgressSnapshot>
                 {"calls_in_flight", 0},
                 {"calls_failed", nullptr},
                 {"calls_lost", static_cast<int64_t>(s.gaps.size())},
+                {"calls_retried", nullptr},
                 {"tasks_outstanding", nullptr},
                 {"eta_seconds", nullptr},
                 {"resources", s.resources},

@@ -258,6 +258,7 @@ void AwsClient::on_response(std::shared_ptr<Call> call, Result<HttpResponse> res
         // is wrong, and the correction is back to zero.
         if (!call->skew_retry_used && skew_.offset() != call->signed_offset) {
           call->skew_retry_used = true;
+          ++retries_;
           spdlog::debug("aws: clock skew of {}s detected, re-signing", skew_.offset().count());
           return attempt(call);
         }
@@ -277,6 +278,7 @@ void AwsClient::on_response(std::shared_ptr<Call> call, Result<HttpResponse> res
   spdlog::debug("aws: {} failed ({}), retry in {} ms", call->ctx.action,
                 outcome.error_code.empty() ? std::to_string(outcome.http_status) : outcome.error_code,
                 delay->count());
+  ++retries_;
   timers_.post([this, call] { attempt(call); }, *delay);
 }
 

@@ -57,6 +57,9 @@ class AwsClient {
                   const std::string& region, CallCallback done);
 
   const ClientConfig& config() const { return config_; }
+  // Attempts sent again (throttled, 5xx, timeout, dropped connection, clock
+  // skew) since this client was made; most are answered on a later attempt.
+  uint64_t retries() const { return retries_.load(); }
   ClockSkew& clock_skew() { return skew_; }
 
  private:
@@ -79,6 +82,7 @@ class AwsClient {
   std::shared_ptr<Transport> transport_;
   std::shared_ptr<RetryStrategy> retry_;
   ClockSkew skew_;
+  std::atomic<uint64_t> retries_{0};
   TimerQueue timers_;  // last member: destroyed first, so pending retries still see the rest
 };
 

@@ -498,6 +498,7 @@ async function main() {
       await byId("start-scan-button").click();
       await byId("live-scan").waitFor();
       const fractions = new Set();
+      const workAreas = new Set();
       let midShot = false;
       scanDone = await waitFor(
         "the scan to finish",
@@ -505,8 +506,13 @@ async function main() {
           const v = await byId("scan-progress").getAttribute("value");
           if (v !== null) fractions.add(Number(v));
           const status = await byId("live-scan").getAttribute("data-status");
-          if (!midShot && status === "running" && Number(v) > 0) {
+          if (!midShot && status === "running" && Number(v) > 0 && (await byId("scan-work-services").count())) {
             midShot = true;
+            // Issue 9 item 5: what the scan is still doing, per service and per region.
+            for (const a of await page.locator('[data-testid="scan-work-services"] tr[data-area]').all())
+              workAreas.add(await a.getAttribute("data-area"));
+            for (const a of await page.locator('[data-testid="scan-work-regions"] tr[data-area]').all())
+              workAreas.add(await a.getAttribute("data-area"));
             await shot("scans-progress");
           }
           return status !== "running" && status !== "queued" ? status : null;
@@ -521,6 +527,9 @@ async function main() {
       console.log(`  progress values seen: ${[...fractions].sort().map((f) => f.toFixed(2)).join(" ")}`);
       // The bar moved while the scan ran (server-sent progress events, about one a second).
       expectTrue([...fractions].some((f) => f > 0 && f < 1), "a progress value between 0 and 1 was shown while running");
+      expectTrue(midShot, "the work per service and region was shown while running");
+      expectTrue([...workAreas].some((a) => REGIONS.includes(a)), `a scanned region was listed at work (saw ${[...workAreas].join(", ")})`);
+      expectEq(await byId("scan-work").count(), 0, "the work table is gone once the scan is done");
       const row = page.locator('[data-testid="scan-row"]').first();
       await row.waitFor();
       expectEq(await row.getAttribute("data-status"), "succeeded", "history row status");
@@ -709,6 +718,40 @@ async function main() {
       expectTrue((await num("compliance-count-fail-value")) > 0, "some controls fail");
       expectTrue((await num("compliance-count-manual-value")) > 0, "manual controls are shown as manual");
       await shot("compliance");
+    });
+
+    // Issue 9 item 5: a cancelled scan says so (no full bar, no "Finished", no N/N
+    // checks) and the dashboard keeps the last complete scan.
+    await step("a cancelled scan says cancelled and leaves the dashboard's last scan alone", async () => {
+      await byId("nav-dashboard").click();
+      const lastBefore = await byId("dash-last-scan-time").innerText();
+      await byId("nav-scans").click();
+      await byId("start-scan").waitFor();
+      for (const r of REGIONS) await byId(`scan-region-${r}`).check();
+      await setFakeawsFaults({ latency_ms: 400 });
+      await byId("start-scan-button").click();
+      await byId("live-scan").waitFor();
+      await waitFor("the scan to be running", async () => (await byId("live-scan").getAttribute("data-status")) === "running", 60_000, 100);
+      await byId("cancel-scan").click();
+      const status = await waitFor(
+        "the scan to end",
+        async () => {
+          const st = await byId("live-scan").getAttribute("data-status");
+          return st !== "running" && st !== "queued" ? st : null;
+        },
+        60_000,
+        100,
+      );
+      await setFakeawsFaults({});
+      expectEq(status, "interrupted", "a cancelled scan is interrupted");
+      const ending = await byId("live-scan-done").innerText();
+      expectTrue(ending.startsWith("Cancelled"), `the ending says cancelled: ${ending}`);
+      expectTrue(Number(await byId("scan-progress").getAttribute("value")) < 1, "no full bar for a cancelled scan");
+      expectTrue(!/\d+\/\d+ checks/.test(await byId("scan-progress-text").innerText()), "no N/N checks for a cancelled scan");
+      await shot("scans-cancelled");
+      await byId("nav-dashboard").click();
+      await byId("dash-last-scan").waitFor();
+      expectEq(await byId("dash-last-scan-time").innerText(), lastBefore, "the dashboard still shows the last complete scan");
     });
 
     // Issue 9 item 1: the portal's export lines carry no expiry. Role session keys of the

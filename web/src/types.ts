@@ -107,6 +107,20 @@ export interface ScanProgress {
   calls_lost?: number | null; // failed calls that lost data (the coverage gaps)
   tasks_outstanding?: number | null;
   eta_seconds?: number | null; // null while unknown
+  calls_retried?: number | null; // attempts sent again (throttled, 5xx, timeouts): not failures
+  by_service?: AreaProgress[]; // while running: work per service, busiest first
+  by_region?: AreaProgress[]; // while running: work per region ("global" for IAM, S3 account level...)
+}
+
+// A running scan's work in one service (over its regions) or one region (over its services).
+export interface AreaProgress {
+  name: string;
+  calls_done: number;
+  calls_failed: number;
+  calls_lost: number;
+  tasks_outstanding: number; // calls known and not made yet
+  runs_done: number; // collectors × regions finished
+  runs_total: number;
 }
 
 export interface Scan {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Scan } from "../types";
-import { credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine, scanEnding } from "./scan_state";
+import type { AreaProgress, Scan } from "../types";
+import { areasAtWork, credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine, scanEnding } from "./scan_state";
 
 const P = { calls_done: 10, calls_in_flight: 2, calls_failed: 0, resources: 5, checks_done: 3, checks_total: 12, fraction: 0 };
 
@@ -40,6 +40,8 @@ describe("scan progress", () => {
     // An ETA once the server can estimate one.
     expect(progressLine({ ...P, eta_seconds: 125 })).toBe("10 API calls · about 2m 05s left · 2 in flight · 5 resources · 3/12 checks");
     expect(progressLine({ ...P, eta_seconds: null })).not.toContain("left");
+    // Retries are told apart from failures.
+    expect(progressLine({ ...P, calls_failed: 0, calls_retried: 7 })).toBe("10 API calls · 2 in flight · 5 resources · 3/12 checks · 7 retried");
     expect(progressLine(null)).toContain("Waiting");
     // While running the server does not know the total yet: no "null" in the line.
     const running = progressLine({ ...P, checks_total: null });
@@ -71,6 +73,23 @@ describe("scan progress", () => {
       ["s3", 2],
       ["ec2", 1],
     ]);
+  });
+});
+
+describe("work per service and region", () => {
+  const area = (name: string, left: number, done = 0, total = 1): AreaProgress => ({
+    name, calls_done: 5, calls_failed: 0, calls_lost: 0, tasks_outstanding: left, runs_done: done, runs_total: total,
+  });
+  it("lists the areas still working, busiest first, and counts the finished ones", () => {
+    const r = areasAtWork([area("iam", 0, 1, 1), area("s3", 3), area("ec2", 410, 14, 17), area("kms", 0, 0, 2)]);
+    expect(r.busy.map((a) => a.name)).toEqual(["ec2", "s3", "kms"]); // kms: runs not finished, no call queued yet
+    expect(r.done).toBe(1);
+    expect(r.more).toBe(0);
+    const many = areasAtWork(Array.from({ length: 9 }, (_, i) => area(`svc${i}`, i + 1)), 6);
+    expect(many.busy).toHaveLength(6);
+    expect(many.busy[0].name).toBe("svc8");
+    expect(many.more).toBe(3);
+    expect(areasAtWork(undefined)).toEqual({ busy: [], more: 0, done: 0 });
   });
 });
 

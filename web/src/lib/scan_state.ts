@@ -1,5 +1,5 @@
 // Pure helpers for scans: terminal states, the progress line, gap grouping.
-import type { Gap, Provider, Scan, ScanProgress } from "../types";
+import type { AreaProgress, Gap, Provider, Scan, ScanProgress } from "../types";
 import { formatDuration } from "./format";
 
 // partial: ran to its end, but some calls failed and results they fed are NOT_ASSESSED.
@@ -51,7 +51,17 @@ export function progressLine(p: ScanProgress | null | undefined): string {
     if (lost) parts.push(`${lost} calls lost (coverage gaps)`);
     if (absent) parts.push(`${absent} answered "not configured"`);
   }
+  // Retries are not failures: most are answered on a later attempt.
+  if (p.calls_retried) parts.push(`${p.calls_retried} retried`);
   return parts.join(" · ");
+}
+
+// The areas (services or regions) still working, busiest first, then how many are done.
+export function areasAtWork(areas: AreaProgress[] | undefined, max = 6): { busy: AreaProgress[]; more: number; done: number } {
+  const list = areas ?? [];
+  const working = list.filter((a) => a.tasks_outstanding > 0 || a.runs_done < a.runs_total);
+  working.sort((a, b) => b.tasks_outstanding - a.tasks_outstanding || a.name.localeCompare(b.name));
+  return { busy: working.slice(0, max), more: Math.max(0, working.length - max), done: list.length - working.length };
 }
 
 export function gapsByService(gaps: Gap[]): [string, number][] {

@@ -7,9 +7,9 @@ import { ProviderSelect } from "../components/provider_select";
 import { ErrorBox, Loading, Pager, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet, useNow } from "../hooks";
 import { formatDuration, plural } from "../lib/format";
-import { credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine, scanEnding } from "../lib/scan_state";
+import { areasAtWork, credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine, scanEnding } from "../lib/scan_state";
 import { Link, navigate } from "../router";
-import type { Gap, Meta, Paged, Provider, Scan } from "../types";
+import type { AreaProgress, Gap, Meta, Paged, Provider, Scan } from "../types";
 
 export function ScansPage({ query }: { query: URLSearchParams }) {
   const providerId = query.get("provider_id") ?? "";
@@ -267,6 +267,47 @@ function StartScan({ defaultProvider, onStarted }: { defaultProvider: string; on
   );
 }
 
+// What a running scan is still doing in each service or region: calls answered,
+// calls known and not made yet, collectors × regions finished, calls that lost data.
+function WorkTable({ caption, areas, testid }: { caption: string; areas: AreaProgress[] | undefined; testid: string }) {
+  const { busy, more, done } = areasAtWork(areas);
+  return (
+    <TableWrap>
+      <table class="table compact" data-testid={testid}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{caption === "By region" ? "Region" : "Service"}</th>
+            <th scope="col">Calls answered</th>
+            <th scope="col">Calls left</th>
+            <th scope="col">Finished</th>
+            <th scope="col">Lost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {busy.map((a) => (
+            <tr key={a.name} data-area={a.name}>
+              <td class="nowrap">{a.name}</td>
+              <td>{a.calls_done}</td>
+              <td>{a.tasks_outstanding}</td>
+              <td>
+                {a.runs_done}/{a.runs_total}
+              </td>
+              <td class={a.calls_lost ? "warn" : ""}>{a.calls_lost}</td>
+            </tr>
+          ))}
+          <tr>
+            <td colSpan={5} class="muted">
+              {more ? `${more} more working · ` : ""}
+              {plural(done, caption === "By region" ? "region" : "service")} done
+            </td>
+          </tr>
+        </tbody>
+      </table>
+    </TableWrap>
+  );
+}
+
 function LiveScan({ scan, onDone }: { scan: Scan; onDone: () => void }) {
   const [s, setS] = useState<Scan>(scan);
   const [streamError, setStreamError] = useState<string>("");
@@ -312,6 +353,12 @@ function LiveScan({ scan, onDone }: { scan: Scan; onDone: () => void }) {
         {progressLine(s.progress)}
       </p>
       {streamError ? <p class="warn">{streamError}</p> : null}
+      {!done && s.progress?.by_service?.length ? (
+        <div class="work-areas" data-testid="scan-work">
+          <WorkTable caption="By service" areas={s.progress.by_service} testid="scan-work-services" />
+          <WorkTable caption="By region" areas={s.progress.by_region} testid="scan-work-regions" />
+        </div>
+      ) : null}
       {s.reason ? (
         <p class={s.status === "succeeded" ? "muted" : "error-box"} data-testid="live-scan-reason">
           {s.reason}
