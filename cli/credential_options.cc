@@ -5,6 +5,7 @@
 
 #include "aws/core/bounded_read.h"
 #include "aws/core/time_format.h"
+#include "aws/credentials/access_key_csv.h"
 #include "aws/credentials/client_caller.h"
 #include "aws/credentials/default_chain.h"
 #include "aws/credentials/env.h"
@@ -28,7 +29,9 @@ void add_credential_options(CLI::App& cmd, CredentialOptions& o) {
                "Read credentials pasted from the AWS access portal or CLI on stdin "
                "(export/$Env:/set lines, a [profile] block, or STS JSON)");
   cmd.add_option("--credentials-file", o.credentials_file,
-                 "Read credentials pasted from the AWS access portal or CLI from this file");
+                 "Read credentials from this file: what the AWS access portal or CLI prints (as for "
+                 "--credentials-stdin), or the access key .csv the IAM console downloads (with several keys in it, "
+                 "pick one with --access-key-id)");
 }
 
 namespace {
@@ -43,7 +46,8 @@ Result<std::string> read_secret_file(const std::string& path, const char* what) 
   std::string s = std::move(*read);
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
   if (s.empty())
-    return make_error(ErrorKind::kInvalidInput, fmt::format("The {} file '{}' is empty.", what, path));
+    return make_error(ErrorKind::kInvalidInput, fmt::format("The {} file '{}' is empty.", what, path),
+                      "Check that it is the file you meant, and that it was saved.");
   return s;
 }
 
@@ -58,26 +62,62 @@ std::string region_of_profile(const std::string& profile) {
   return p->get("region").value_or("");
 }
 
+// Which key of an access-key .csv to use: the only one, or the one --access-key-id names.
+// Several without a choice is an error that lists them (key ids and user names are not
+// secret): taking the first silently could scan another user's account.
+Result<AccessKeyCsvRow> pick_csv_row(AccessKeyCsv csv, const CredentialOptions& o, const std::string& what) {
+  auto listed = [&] {
+    std::string s;
+    for (const auto& r : csv.rows)
+      s += fmt::format("{}line {}: {}{}", s.empty() ? "" : "; ", r.line, r.access_key_id,
+                       r.user_name.empty() ? "" : " (" + r.user_name + ")");
+    return s;
+  };
+  if (!o.access_key_id.empty()) {
+    for (auto& r : csv.rows)
+      if (r.access_key_id == o.access_key_id) return std::move(r);
+    return make_error(ErrorKind::kInvalidInput,
+                      fmt::format("{} has no row with the access key id {}; it has {}.", what, o.access_key_id, listed()),
+                      "Give --access-key-id one of the key ids above.");
+  }
+  if (csv.rows.size() == 1) return std::move(csv.rows.front());
+  return make_error(ErrorKind::kInvalidInput,
+                    fmt::format("{} holds {} access keys: {}.", what, csv.rows.size(), listed()),
+                    o.credentials_stdin
+                        ? "Save it as a file and pick one: --credentials-file FILE --access-key-id AKIA…"
+                        : fmt::format("Pick one with --access-key-id, e.g. --credentials-file {} --access-key-id {}",
+                                      o.credentials_file, csv.rows.front().access_key_id));
+}
+
 }  // namespace
 
 Result<ResolvedCredentials> resolve_credentials(const CredentialOptions& o, std::istream& in,
                                                 std::shared_ptr<Transport> transport) {
   ResolvedCredentials out;
   std::string paste_region;
-  int sources = int(!o.access_key_id.empty()) + int(o.credentials_stdin) + int(!o.credentials_file.empty());
+  // Beside --credentials-file, --access-key-id picks that key's row of an access-key .csv.
+  const bool picks_row = !o.credentials_file.empty() && !o.access_key_id.empty();
+  int sources = int(!o.access_key_id.empty() && !picks_row) + int(o.credentials_stdin) +
+                int(!o.credentials_file.empty());
   if (sources > 1)
     return make_error(ErrorKind::kInvalidInput,
                       "Give credentials one way: --access-key-id, --credentials-stdin or --credentials-file.");
   // The secret, token and expiry flags only complete --access-key-id; ignoring them
   // would silently check other credentials (the environment's, a profile's) instead.
-  if (o.access_key_id.empty()) {
+  if (o.access_key_id.empty() || picks_row) {
     for (auto [flag, given] : {std::pair{"--secret-access-key-file", !o.secret_access_key_file.empty()},
                                std::pair{"--session-token-file", !o.session_token_file.empty()},
                                std::pair{"--expiration", !o.expiration.empty()}})
-      if (given)
+      if (given) {
+        if (picks_row)
+          return make_error(ErrorKind::kInvalidInput,
+                            fmt::format("{} cannot be combined with --credentials-file.", flag),
+                            fmt::format("Drop {}: the file carries the secret (an access key .csv holds long-term "
+                                        "keys: no session token, no expiry).", flag));
         return make_error(ErrorKind::kInvalidInput, fmt::format("{} was given without --access-key-id.", flag),
                           fmt::format("Add --access-key-id with its key id, or drop {} (pasted credentials and "
                                       "profiles carry their own secret, token and expiry).", flag));
+      }
   }
   if (sources == 1 && !o.profile.empty())
     return make_error(ErrorKind::kInvalidInput, "--profile cannot be combined with explicit credentials.",
@@ -94,14 +134,44 @@ Result<ResolvedCredentials> resolve_credentials(const CredentialOptions& o, std:
       if (!t) return t.error();
       text = std::move(t).value();
     }
-    auto pasted = parse_pasted_credentials(text);
-    if (!pasted) return pasted.error();
-    auto provider = StaticProvider::make(pasted->access_key_id, pasted->secret_access_key, pasted->session_token,
-                                         pasted->expiration,
-                                         o.credentials_stdin ? "pasted on stdin" : "file " + o.credentials_file);
-    if (!provider) return provider.error();
-    out.provider = provider.value();
-    paste_region = pasted->region;
+    const std::string what =
+        o.credentials_stdin ? "The CSV on stdin" : fmt::format("The file '{}'", o.credentials_file);
+    const bool csv_name = o.credentials_file.size() >= 4 &&
+                          (o.credentials_file.substr(o.credentials_file.size() - 4) == ".csv" ||
+                           o.credentials_file.substr(o.credentials_file.size() - 4) == ".CSV");
+    if (looks_like_access_key_csv(text) || csv_name) {
+      auto csv = parse_access_key_csv(text, what);
+      if (!csv) return csv.error();
+      std::string format = csv->format;
+      auto row = pick_csv_row(std::move(csv).value(), o, what);
+      if (!row) return row.error();
+      std::string source = fmt::format("{}, line {}", o.credentials_stdin ? "CSV on stdin" : "file " + o.credentials_file,
+                                       row->line);
+      // An access key .csv holds long-term keys: no session token, no expiry.
+      auto provider = StaticProvider::make(row->access_key_id, std::move(row->secret_access_key), Secret(),
+                                           std::nullopt, source);
+      if (!provider) return provider.error();
+      out.provider = provider.value();
+    } else {
+      if (picks_row)
+        return make_error(ErrorKind::kInvalidInput,
+                          fmt::format("--access-key-id picks a key of an access key .csv, but '{}' is not one.",
+                                      o.credentials_file),
+                          "Drop --access-key-id: the file carries its own key id.");
+      auto pasted = parse_pasted_credentials(text);
+      if (!pasted) {
+        Error e = std::move(pasted).error();
+        // Which file, when the text came from one.
+        if (!o.credentials_file.empty()) e.message = fmt::format("In the file '{}': {}", o.credentials_file, e.message);
+        return e;
+      }
+      auto provider = StaticProvider::make(pasted->access_key_id, pasted->secret_access_key, pasted->session_token,
+                                           pasted->expiration,
+                                           o.credentials_stdin ? "pasted on stdin" : "file " + o.credentials_file);
+      if (!provider) return provider.error();
+      out.provider = provider.value();
+      paste_region = pasted->region;
+    }
   } else if (!o.access_key_id.empty()) {
     Secret secret, token;
     if (!o.secret_access_key_file.empty()) {

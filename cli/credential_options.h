@@ -24,7 +24,7 @@ struct CredentialOptions {
   std::string session_token_file;
   std::string expiration;        // ISO 8601, for static temporary credentials
   bool credentials_stdin = false;  // what the access portal shows, pasted on stdin
-  std::string credentials_file;    // the same, from a file
+  std::string credentials_file;    // the same, or the access key .csv the IAM console downloads, from a file
 };
 
 void add_credential_options(CLI::App& cmd, CredentialOptions& options);

@@ -277,6 +277,180 @@ TEST_F(CredentialOptionsTest, PasteFromFile) {
   EXPECT_TRUE(contains(c.source, "portal.txt")) << c.source;
 }
 
+// ---- the access key .csv the IAM console downloads (issue 11)
+
+constexpr const char* kKeyId2 = "AKIAEXAMPLE000000077";
+constexpr const char* kSecret2 = "sEcOnDsEcReT1+aBcDeFgHiJkLmNoPqRsTuVwXy";
+constexpr const char* kPassword = "Pa55,word\"Console!";
+
+// Today's IAM console: <user>_accessKeys.csv, with a BOM and CRLF as Windows tools save it.
+std::string access_keys_csv() {
+  return "\xEF\xBB\xBF" "Access key ID,Secret access key\r\n" + std::string(kKeyId) + "," + kSecret + "\r\n";
+}
+
+// The older user wizard's credentials.csv: one row per user created, quoted fields,
+// a console password (with a comma and a quote inside), a console-only user.
+std::string user_credentials_csv(bool second_key) {
+  return "User name,Password,Access key ID,Secret access key,Console login link\n"
+         "\"auditor\",\"Pa55,word\"\"Console!\"," + std::string(kKeyId) + "," + kSecret +
+         ",https://111122223333.signin.aws.amazon.com/console\n"
+         "console-only,,,,https://111122223333.signin.aws.amazon.com/console\n" +
+         (second_key ? "robot,," + std::string(kKeyId2) + "," + kSecret2 + ",\n" : std::string());
+}
+
+TEST_F(CredentialOptionsTest, CsvOfTodaysConsoleDownload) {
+  CredentialOptions o;
+  o.credentials_file = home.write("auditor_accessKeys.csv", access_keys_csv());
+  auto c = credentials(o);
+  EXPECT_EQ(c.access_key_id, kKeyId);
+  EXPECT_TRUE(c.secret_access_key.reveal() == kSecret);
+  EXPECT_FALSE(c.temporary()) << "long-term keys: no session token";
+  EXPECT_FALSE(c.expiration.has_value()) << "long-term keys: no expiry";
+  EXPECT_TRUE(contains(c.source, "auditor_accessKeys.csv, line 2")) << c.source;
+  EXPECT_EQ(region(o), "us-east-1");
+}
+
+TEST_F(CredentialOptionsTest, CsvOfTheOlderUserCredentialsFile) {
+  CredentialOptions o;
+  o.credentials_file = home.write("credentials.csv", user_credentials_csv(false));
+  auto c = credentials(o);
+  EXPECT_EQ(c.access_key_id, kKeyId);
+  EXPECT_TRUE(c.secret_access_key.reveal() == kSecret) << "quoted password with comma and quote skipped";
+  EXPECT_FALSE(c.temporary());
+
+  // Quoted header and values, LF only, columns in another order, blank lines around.
+  o.credentials_file = home.write("quoted.csv", "\n\"Secret access key\",\"Access Key Id\"\n\"" + std::string(kSecret) +
+                                                    "\",\"" + kKeyId + "\"\n\n");
+  EXPECT_TRUE(credentials(o).secret_access_key.reveal() == kSecret);
+}
+
+TEST_F(CredentialOptionsTest, CsvOnStdinAndWithoutTheCsvName) {
+  CredentialOptions o;
+  o.credentials_stdin = true;
+  auto c = credentials(o, access_keys_csv());
+  EXPECT_EQ(c.access_key_id, kKeyId);
+  EXPECT_TRUE(contains(c.source, "CSV on stdin")) << c.source;
+  CredentialOptions f;
+  f.credentials_file = home.write("keys.txt", access_keys_csv());
+  EXPECT_EQ(credentials(f).access_key_id, kKeyId) << "recognised by its header, whatever the file's name";
+}
+
+// Several keys: none is taken silently (it could be another user's account); the error
+// lists the key ids and users, and --access-key-id beside the file picks one.
+TEST_F(CredentialOptionsTest, CsvWithSeveralKeysAsksWhichOne) {
+  CredentialOptions o;
+  o.credentials_file = home.write("credentials.csv", user_credentials_csv(true));
+  auto r = resolve(o);
+  ASSERT_FALSE(r.ok());
+  const std::string all = r.error().describe();
+  EXPECT_TRUE(contains(all, "credentials.csv")) << all;
+  EXPECT_TRUE(contains(all, "holds 2 access keys")) << all;
+  EXPECT_TRUE(contains(all, std::string("line 2: ") + kKeyId + " (auditor)")) << all;
+  EXPECT_TRUE(contains(all, std::string("line 4: ") + kKeyId2 + " (robot)")) << all;
+  EXPECT_TRUE(contains(r.error().advice, "--access-key-id")) << r.error().advice;
+  EXPECT_FALSE(contains(all, std::string_view(kSecret).substr(0, 16))) << "secret in the error";
+  EXPECT_FALSE(contains(all, "Pa55")) << "password in the error";
+
+  o.access_key_id = kKeyId2;
+  auto c = credentials(o);
+  EXPECT_EQ(c.access_key_id, kKeyId2);
+  EXPECT_TRUE(c.secret_access_key.reveal() == kSecret2);
+  EXPECT_TRUE(contains(c.source, "line 4")) << c.source;
+
+  o.access_key_id = "AKIAEXAMPLE000000099";
+  auto none = resolve(o);
+  ASSERT_FALSE(none.ok());
+  EXPECT_TRUE(contains(none.error().message, "no row with the access key id AKIAEXAMPLE000000099")) << none.error().message;
+
+  // The file carries the secret: a secret file beside it would be ignored, so it is refused.
+  o.access_key_id = kKeyId;
+  o.secret_access_key_file = home.write("secret", kSecret2);
+  auto both = resolve(o);
+  ASSERT_FALSE(both.ok());
+  EXPECT_TRUE(contains(both.error().message, "--secret-access-key-file cannot be combined with --credentials-file"))
+      << both.error().message;
+
+  // Beside a file that is not a .csv, --access-key-id is a second source.
+  CredentialOptions paste;
+  paste.credentials_file = home.write("portal.txt", bash_paste());
+  paste.access_key_id = kKeyId;
+  auto p = resolve(paste);
+  ASSERT_FALSE(p.ok());
+  EXPECT_TRUE(contains(p.error().message, "is not one")) << p.error().message;
+}
+
+TEST_F(CredentialOptionsTest, CsvErrorsNameTheFileAndNeverTheSecret) {
+  struct Case {
+    const char* name;
+    std::string text;
+    const char* says;
+  } cases[] = {
+      {"report.csv",
+       "user,arn,user_creation_time,password_enabled,password_last_used,access_key_1_active\n"
+       "auditor,arn:aws:iam::111122223333:user/auditor,2024-01-01T00:00:00+00:00,false,N/A,true\n",
+       "is the IAM credential report"},
+      {"findings.csv", "check_id,severity,status\ns3_public,high,FAIL\n",
+       "no 'Access key ID' and 'Secret access key' columns; it has 'check_id', 'severity', 'status'"},
+      {"half.csv", "Access key ID,Secret\n" + std::string(kKeyId) + "," + kSecret + "\n",
+       "has no 'Secret access key' column"},
+      {"empty-rows.csv", "Access key ID,Secret access key\n\n", "has the header but no row with an access key"},
+      {"console.csv", "User name,Password,Access key ID,Secret access key,Console login link\nalice,Pa55word0000000000,,,x\n",
+       "lists 1 user but no access key"},
+      {"temporary.csv", "Access key ID,Secret access key\n" + std::string(kTempKeyId) + "," + kSecret + "\n",
+       "is a temporary key (ASIA…)"},
+      {"no-secret.csv", "Access key ID,Secret access key\n" + std::string(kKeyId) + ",\n", "line 2 has the Access key ID"},
+      {"swapped.csv", "Access key ID,Secret access key\n" + std::string(kSecret) + "," + kKeyId + "\n",
+       "characters, not all A-Z/0-9) on line 2"},
+      {"bad-secret.csv", "Access key ID,Secret access key\n" + std::string(kKeyId) + "," + kSecret + "!!\n",
+       "Secret access key on line 2 is not valid"},
+      {"unclosed.csv", "Access key ID,Secret access key\n\"" + std::string(kKeyId) + "," + kSecret + "\n",
+       "opens a quote on line 2 that is never closed"},
+      {"extra.csv", "Access key ID,Secret access key\n" + std::string(kKeyId) + "," + kSecret + ",x\n",
+       "line 2 has 3 values but the header has 2 columns"},
+      {"conflict.csv",
+       "Access key ID,Secret access key\n" + std::string(kKeyId) + "," + kSecret + "\n" + kKeyId + "," + kSecret2 + "\n",
+       "lines 2 and 3 give the Access key ID"},
+      {"blank.csv", "\n\n", "is empty"},
+  };
+  for (const auto& k : cases) {
+    CredentialOptions o;
+    o.credentials_file = home.write(k.name, k.text);
+    auto r = resolve(o);
+    ASSERT_FALSE(r.ok()) << k.name;
+    const std::string all = r.error().describe();
+    EXPECT_EQ(r.error().kind, ErrorKind::kInvalidInput) << k.name;
+    EXPECT_TRUE(contains(r.error().message, k.name)) << k.name << ": " << all;
+    EXPECT_TRUE(contains(all, k.says)) << k.name << ": " << all;
+    EXPECT_FALSE(r.error().advice.empty()) << k.name << ": says what to do";
+    EXPECT_FALSE(contains(all, std::string_view(kSecret).substr(0, 16))) << k.name << ": secret in the error";
+    EXPECT_FALSE(contains(all, std::string_view(kSecret2).substr(0, 16))) << k.name << ": secret in the error";
+    EXPECT_FALSE(contains(all, "Pa55word")) << k.name << ": password in the error";
+  }
+  // A duplicated row (the same key and secret twice) is one key, not a choice.
+  CredentialOptions dup;
+  dup.credentials_file = home.write("dup.csv", access_keys_csv() + kKeyId + "," + kSecret + "\r\n");
+  EXPECT_EQ(credentials(dup).access_key_id, kKeyId);
+
+  // Over 64 KiB: refused before it is read whole, naming the file.
+  CredentialOptions big;
+  big.credentials_file = home.write("big.csv", access_keys_csv() + std::string(70 * 1024, '\n'));
+  auto b = resolve(big);
+  ASSERT_FALSE(b.ok());
+  EXPECT_TRUE(contains(b.error().message, "big.csv")) << b.error().message;
+  EXPECT_TRUE(contains(b.error().message, "64 KiB")) << b.error().message;
+}
+
+// A portal paste saved in a file: its errors say which file.
+TEST_F(CredentialOptionsTest, PasteFileErrorsNameTheFile) {
+  CredentialOptions o;
+  o.credentials_file = home.write("portal.txt", "export AWS_SECRET_ACCESS_KEY=\"" + std::string(kSecret) + "\"\n");
+  auto r = resolve(o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(contains(r.error().message, "In the file '")) << r.error().message;
+  EXPECT_TRUE(contains(r.error().message, "portal.txt")) << r.error().message;
+  EXPECT_FALSE(contains(r.error().describe(), std::string_view(kSecret).substr(0, 16)));
+}
+
 TEST_F(CredentialOptionsTest, OneSourceOfCredentialsAtATime) {
   auto keys_and_paste = static_keys();
   keys_and_paste.credentials_stdin = true;

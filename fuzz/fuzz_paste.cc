@@ -1,9 +1,11 @@
-// Fuzzes the parser of pasted credentials: any bytes give credentials or an
-// error, never a crash — and an error never repeats a secret it was given.
+// Fuzzes the parsers of pasted credentials and of the IAM console's access key
+// .csv: any bytes give credentials or an error, never a crash — and an error
+// never repeats a secret it was given.
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "aws/credentials/access_key_csv.h"
 #include "aws/credentials/paste.h"
 
 using namespace cloudpeek;
@@ -19,5 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     volatile size_t n = r.error().describe().size();
     (void)n;
   }
+  auto csv = parse_access_key_csv(text);
+  volatile size_t m = csv ? csv->rows.size() : csv.error().describe().size();
+  (void)m;
   return 0;
 }
