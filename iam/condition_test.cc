@@ -305,6 +305,17 @@ TEST(Unknown, ConditionsThatCanNeverHoldAreFalse) {
   EXPECT_EQ(eval(R"({"NumericLessThan":{"s3:max-keys":"5"},"NumericGreaterThan":{"s3:max-keys":"4"}})", unknown), Tri::kUnknown);
 }
 
+TEST(Controlled, FutureRequestTimes) {
+  Context attacker;
+  set_future_request_times(attacker, *parse_date("2025-01-01T00:00:00Z"));
+  EXPECT_EQ(eval(R"({"DateLessThan":{"aws:TokenIssueTime":"2015-01-01T00:00:00Z"}})", attacker), Tri::kFalse);
+  EXPECT_EQ(eval(R"({"DateGreaterThan":{"aws:CurrentTime":"2030-01-01T00:00:00Z"}})", attacker), Tri::kTrue);
+  EXPECT_EQ(eval(R"({"NumericLessThan":{"aws:EpochTime":"1420070400"}})", attacker), Tri::kFalse);
+  EXPECT_EQ(eval(R"({"NumericGreaterThan":{"aws:EpochTime":"1420070400"}})", attacker), Tri::kTrue);
+  // Only the moment is free: it is never absent.
+  EXPECT_EQ(eval(R"({"Null":{"aws:CurrentTime":"true"}})", attacker), Tri::kFalse);
+}
+
 TEST(Controlled, HoldsWhenTheCallerCanPickAValue) {
   Context ctx;
   ctx.set_controlled("aws:RequestTag/project");

@@ -87,6 +87,10 @@ const ContextValue* Context::find(const std::string& lower_key) const {
   return find_by_rule(lower_key);
 }
 
+void set_future_request_times(Context& context, double now, KeyState state) {
+  for (const char* key : {"aws:CurrentTime", "aws:EpochTime", "aws:TokenIssueTime"}) context.set_not_before(key, now, state);
+}
+
 const ContextValue* Lookup::find(const std::string& lower_key) const {
   if (request_) {
     if (const ContextValue* v = request_->find_exact(lower_key)) return v;

@@ -66,6 +66,14 @@ class Context {
   bool unknown_by_default_ = false;
 };
 
+// The time keys of a request made at some moment from `now` (epoch seconds)
+// on, by a session created from `now` on: aws:CurrentTime, aws:EpochTime and
+// aws:TokenIssueTime can be anything at or after `now`, never before. With
+// kControlled (the default) the caller picks the moment, so a condition that
+// some future time satisfies holds and one that only past times satisfy
+// (DateLessThan aws:TokenIssueTime 2015-01-01) never does.
+void set_future_request_times(Context& context, double now, KeyState state = KeyState::kControlled);
+
 // Lookup through the request's own context, then the keys derived from the
 // principal (aws:PrincipalArn, aws:username, aws:PrincipalTag/...); rules for
 // unset keys (prefixes, unknown by default) come from the request context.

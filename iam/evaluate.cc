@@ -241,20 +241,44 @@ Evaluation evaluate(const Request& r) {
     return ev;
   }
   ev.decision = Decision::kConditional;
-  ev.reason = deny == Tri::kUnknown ? "allowed unless a Deny whose condition CloudPeek cannot know applies"
-                                    : "allowed only if conditions CloudPeek cannot know hold";
-  if (allowed == Tri::kUnknown) {
-    ev.reason = "depends on request context CloudPeek cannot know";
-    ev.unresolved = std::move(col.maybe_allows);
-    ev.statements = std::move(col.allows);
-  } else {
-    ev.statements = std::move(col.allows);
-  }
+  ev.reason = allowed == Tri::kUnknown ? "allowed only if conditions CloudPeek cannot know hold"
+                                       : "allowed unless a Deny whose condition CloudPeek cannot know applies";
+  ev.statements = std::move(col.allows);
+  if (allowed == Tri::kUnknown) ev.unresolved = std::move(col.maybe_allows);
   if (deny == Tri::kUnknown) {
     ev.unresolved.insert(ev.unresolved.end(), std::make_move_iterator(col.maybe_denies.begin()),
                          std::make_move_iterator(col.maybe_denies.end()));
   }
   return ev;
+}
+
+std::string describe(const StatementRef& ref) {
+  std::string out(to_string(ref.kind));
+  if (ref.policy && !ref.policy->name.empty()) out += " " + ref.policy->name;
+  if (ref.statement) {
+    out += ", statement " + std::to_string(ref.statement->index);
+    if (!ref.statement->sid.empty()) out += " (Sid " + ref.statement->sid + ")";
+  }
+  return out;
+}
+
+std::string describe(const Evaluation& ev) {
+  std::string out(to_string(ev.decision));
+  out += ": ";
+  out += ev.reason;
+  for (const StatementRef& ref : ev.statements) {
+    out += ev.decision == Decision::kExplicitDeny ? "\ndenied by " : "\nallowed by ";
+    out += describe(ref);
+  }
+  for (const Unresolved& u : ev.unresolved) {
+    std::string where = std::string(u.ref.statement && u.ref.statement->effect == Effect::kDeny ? "Deny" : "Allow") +
+                        " in " + describe(u.ref);
+    if (u.resource_unknown) out += "\nconditional on a policy variable in Resource (" + where + ")";
+    for (const Clause* c : u.conditions) out += "\nconditional on: " + c->text + " (" + where + ")";
+  }
+  for (const Clause* c : ev.controlled) out += "\nholds for a value the principal chooses: " + c->text;
+  if (!ev.scps_considered) out += "\nservice control policies not considered";
+  return out;
 }
 
 }  // namespace cloudpeek::iam

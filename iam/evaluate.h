@@ -28,6 +28,7 @@
 // conditions it depends on.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -93,6 +94,13 @@ struct Evaluation {
 };
 
 Evaluation evaluate(const Request& request);
+
+// "identity-based policy ReadLogs, statement 2 (Sid AllowRead)".
+std::string describe(const StatementRef& ref);
+// The decision in words, with what decided it: the statements, or for a
+// conditional decision "conditional on: IpAddress aws:SourceIp [...] (Allow in
+// identity-based policy OfficeOnly, statement 0)". One item per line.
+std::string describe(const Evaluation& evaluation);
 
 // Statement-level building block: does `statement` apply to the request?
 // kUnknown when it depends on unknown context; `match` receives how its

@@ -66,6 +66,7 @@ TEST_F(Eval, ImplicitDenyByDefaultAllowFromAnIdentityPolicy) {
   ASSERT_EQ(e.statements.size(), 1u);
   EXPECT_EQ(e.statements[0].policy->name, "ReadB");
   EXPECT_EQ(e.statements[0].statement->sid, "Read");
+  EXPECT_EQ(describe(e.statements[0]), "identity-based policy ReadB, statement 0 (Sid Read)");
   EXPECT_EQ(e.statements[0].kind, PolicyKind::kIdentity);
   EXPECT_EQ(run(alice, "s3:GetObject", "arn:aws:s3:::other/k").decision, Decision::kImplicitDeny);
   EXPECT_EQ(run(alice, "s3:PutObject", "arn:aws:s3:::b/k").reason, "no identity-based or resource-based policy allows it");
@@ -363,6 +364,12 @@ TEST_F(Eval, PolicyVariablesResolvePerPrincipal) {
   Principal r = role("R");
   r.identity_policies.push_back(home);
   EXPECT_EQ(run(r, "s3:GetObject", "arn:aws:s3:::amzn-s3-demo-bucket/home/R/a.txt").decision, Decision::kImplicitDeny);
+  // ${aws:PrincipalAccount} and ${aws:userid} come from the principal too.
+  Principal id = make_user("arn:aws:iam::111122223333:user/id", "AIDAID");
+  id.identity_policies.push_back(stmts(R"([{"Effect":"Allow","Action":"s3:PutObject",
+      "Resource":"arn:aws:s3:::logs-${aws:PrincipalAccount}/${aws:userid}/*"}])"));
+  EXPECT_EQ(run(id, "s3:PutObject", "arn:aws:s3:::logs-111122223333/AIDAID/x").decision, Decision::kAllowed);
+  EXPECT_EQ(run(id, "s3:PutObject", "arn:aws:s3:::logs-444455556666/AIDAID/x").decision, Decision::kImplicitDeny);
   // Principal tags (ABAC).
   Principal tagged = user("t");
   tagged.tags["project"] = "blue";
@@ -386,6 +393,11 @@ TEST_F(Eval, ConditionalWhenContextIsUnknown) {
   EXPECT_EQ(e.unresolved[0].ref.statement->sid, "Office");
   ASSERT_EQ(e.unresolved[0].conditions.size(), 1u);
   EXPECT_EQ(e.unresolved[0].conditions[0]->text, R"(IpAddress aws:SourceIp "203.0.113.0/24")");
+  EXPECT_EQ(describe(e),
+            "conditional: allowed only if conditions CloudPeek cannot know hold\n"
+            "conditional on: IpAddress aws:SourceIp \"203.0.113.0/24\" (Allow in identity-based policy OfficeOnly, "
+            "statement 0 (Sid Office))\n"
+            "service control policies not considered");
   context_.set("aws:SourceIp", "203.0.113.5");
   EXPECT_EQ(run(ops, "ec2:RunInstances").decision, Decision::kAllowed);
   context_.set("aws:SourceIp", "198.51.100.5");
