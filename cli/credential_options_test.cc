@@ -411,6 +411,8 @@ TEST_F(CredentialOptionsTest, CsvErrorsNameTheFileAndNeverTheSecret) {
        "Access key ID,Secret access key\n" + std::string(kKeyId) + "," + kSecret + "\n" + kKeyId + "," + kSecret2 + "\n",
        "lines 2 and 3 give the Access key ID"},
       {"blank.csv", "\n\n", "is empty"},
+      {"headerless.csv", std::string(kKeyId) + "," + kSecret + "\n", "has no header: its first line (line 1)"},
+      {"secret-first.csv", "aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcd,x\n", "it has 'x'."},
   };
   for (const auto& k : cases) {
     CredentialOptions o;

@@ -113,14 +113,17 @@ std::string header_name(std::string_view s) {
   return out;
 }
 
-// A header cell that may be repeated in a message: short and plainly a column name.
+// A header cell that may be repeated in a message: short and plainly a column name,
+// not a run of the characters keys and secrets are made of (a file without its header).
 bool showable_name(std::string_view s) {
   if (s.empty() || s.size() > 40) return false;
-  for (char c : s)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ' || c == '_' ||
-          c == '-' || c == '(' || c == ')' || c == '.'))
-      return false;
-  return true;
+  bool alnum_only = true;
+  for (char c : s) {
+    bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (!(alnum || c == ' ' || c == '_' || c == '-' || c == '(' || c == ')' || c == '.')) return false;
+    alnum_only = alnum_only && alnum;
+  }
+  return !(alnum_only && s.size() >= 16);
 }
 
 std::string columns_text(const std::vector<std::string>& header) {
@@ -210,6 +213,13 @@ Result<AccessKeyCsv> parse_access_key_csv(std::string_view text, std::string_vie
   auto key_col = column("access key id");
   auto secret_col = column("secret access key");
   if (!key_col || !secret_col) {
+    for (const auto& f : head.fields) {
+      std::string v = trim(f);
+      if (v.size() >= 16 && key_chars(v) && (v.rfind("AKIA", 0) == 0 || v.rfind("ASIA", 0) == 0))
+        return csv_error(fmt::format("{} has no header: its first line (line {}) holds an access key id where the "
+                                     "header 'Access key ID,Secret access key' belongs.",
+                                     source, head.line));
+    }
     std::string missing = !key_col && !secret_col ? "'Access key ID' and 'Secret access key' columns"
                           : !key_col              ? "'Access key ID' column"
                                                   : "'Secret access key' column";

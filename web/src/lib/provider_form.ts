@@ -1,6 +1,7 @@
 // The AWS integration form: its fields, filling them from a parsed paste,
 // client-side checks before anything is sent, and the request body.
 import { dateToLocalInput, localInputToIso } from "./format";
+import { type AccessKeyCsvRow, looksLikeAccessKeyCsv, parseAccessKeyCsv } from "./access_key_csv";
 import { parsePastedCredentials, type PastedCredentials } from "./paste";
 import type { Provider, TestResult } from "../types";
 
@@ -171,9 +172,86 @@ export function mayHoldSecret(text: string): boolean {
   return /secret|token/i.test(text) || /[A-Za-z0-9/+=]{30,}/.test(text);
 }
 
+// What the user is asked when an access key .csv holds several keys (the older
+// user wizard's credentials.csv has one row per user created): which one. No secret
+// is shown; the rows stay in the form's memory until one is picked or the form resets.
+export interface CsvChoice {
+  row: AccessKeyCsvRow;
+  label: string; // "AKIA…0042 — user auditor, line 2"
+}
+
 export type PasteOutcome =
-  | { ok: true; value: PastedCredentials; clearBox: true }
-  | { ok: false; message: string; advice: string; clearBox: boolean };
+  | { ok: true; value: PastedCredentials; clearBox: true; note?: string }
+  | { ok: false; message: string; advice: string; clearBox: boolean }
+  | { ok: "choose"; choices: CsvChoice[]; source: string; where: string; format: string; clearBox: true; note?: string };
+
+// An access key .csv file: it is refused by its size before it is read. The IAM
+// console's file is under 200 bytes; the older one with ten users is under 2 KB.
+export const MAX_CSV_FILE = 64 * 1024;
+
+// A file name as messages show it: the last 80 characters at most.
+function shownName(name: string): string {
+  const n = name.replace(/[\u0000-\u001f\u007f]/g, "");
+  return n.length > 80 ? `…${n.slice(-79)}` : n;
+}
+
+// The file picked or dropped, by its size alone: an error, or null to go on reading it.
+export function fileTooLarge(name: string, size: number): PasteOutcome | null {
+  if (size <= MAX_CSV_FILE) return null;
+  return {
+    ok: false,
+    message: `The file ${shownName(name)} is too large: ${count(size)} bytes, at most ${count(MAX_CSV_FILE)} (64 KiB) are read; an access key .csv is under 2 KB.`,
+    advice: "Choose the .csv the IAM console downloaded for the access key (Download .csv file), not another export.",
+    clearBox: false,
+  };
+}
+
+// One CSV, pasted or from a file: one key fills the form; several ask which one.
+function csvAttempt(text: string, source: string, where: string): PasteOutcome {
+  const r = parseAccessKeyCsv(text, source);
+  if (!r.ok) return { ok: false, message: r.error.message, advice: r.error.advice, clearBox: mayHoldSecret(text) };
+  const csv = r.value;
+  const note = csv.hasPassword
+    ? "It also holds a console password, which CloudPeek ignores: keep the file somewhere safe, or delete it."
+    : undefined;
+  if (csv.rows.length > 1) {
+    return {
+      ok: "choose",
+      source: `${source} holds ${csv.rows.length} access keys: pick the one CloudPeek should use.`,
+      where,
+      format: csv.format,
+      choices: csv.rows.map((row) => ({
+        row,
+        label: `${row.accessKeyId}${row.userName ? ` — user ${row.userName}` : ""}, line ${row.line}`,
+      })),
+      clearBox: true,
+      note,
+    };
+  }
+  return { ok: true, value: csvRowCredentials(csv.rows[0], where, csv.format), clearBox: true, note };
+}
+
+// A row of an access key .csv as the form takes it: long-term keys, no token, no expiry.
+export function csvRowCredentials(row: AccessKeyCsvRow, where: string, format = "access key file"): PastedCredentials {
+  return {
+    accessKeyId: row.accessKeyId,
+    secretAccessKey: row.secretAccessKey,
+    sessionToken: "",
+    expiration: null,
+    region: "",
+    format: `${where} (${format}, line ${row.line})`,
+  };
+}
+
+// A file picked or dropped, once read: an access key .csv (by its name or its header),
+// or else what the paste box takes (a saved portal paste).
+export function fileAttempt(name: string, text: string, now: Date = new Date()): PasteOutcome {
+  const shown = shownName(name);
+  if (/\.csv$/i.test(name) || looksLikeAccessKeyCsv(text)) return csvAttempt(text, `The file ${shown}`, `the file ${shown}`);
+  const r = pasteAttempt(text, now);
+  if (r.ok === false) return { ...r, message: `In the file ${shown}: ${r.message}` };
+  return r;
+}
 
 // One press of "Fill fields from paste" (or a paste into the box): the size checked
 // first, then parsed in the browser, then each value against what its field takes.
@@ -189,6 +267,7 @@ export function pasteAttempt(text: string, now: Date = new Date()): PasteOutcome
     };
   }
   const clearBox = mayHoldSecret(text);
+  if (looksLikeAccessKeyCsv(text)) return csvAttempt(text, "The pasted CSV", "the pasted CSV");
   const r = parsePastedCredentials(text, now);
   if (!r.ok) return { ok: false, message: r.error.message, advice: r.error.advice, clearBox };
   const tooLong =

@@ -16,17 +16,23 @@ import { formatCountdown, formatTime, localZoneName } from "../lib/format";
 import {
   applyPaste,
   connectedAs,
+  type CsvChoice,
   credentialsBody,
+  csvRowCredentials,
   EMPTY_FORM,
   type FieldErrors,
+  fileAttempt,
+  fileTooLarge,
   type FormField,
   formFieldOf,
   keyKind,
   lengthError,
   pasteAttempt,
+  type PasteOutcome,
   type ProviderForm,
   validateForm,
 } from "../lib/provider_form";
+import type { PastedCredentials } from "../lib/paste";
 import type { ErrorBody, Provider, TestResult } from "../types";
 import { IdentityView } from "./identity_view";
 
@@ -54,6 +60,9 @@ export function CredentialsForm({
   const [test, setTest] = useState<TestResult | null>(null);
   const [busy, setBusy] = useState<"" | "test" | "save">("");
   const [sessionHours, setSessionHours] = useState<number | null>(null);
+  // A .csv with several keys: which to use (no secret is shown; dropped once one is picked).
+  const [choices, setChoices] = useState<{ source: string; where: string; format: string; list: CsvChoice[]; note?: string } | null>(null);
+  const [dragging, setDragging] = useState(false);
   const now = useNow(15_000);
   const withLabel = mode === "create";
   const prefix = mode === "create" ? "new" : `replace-${provider?.id}`;
@@ -78,24 +87,72 @@ export function CredentialsForm({
     setSessionHours(null);
   };
 
-  const fillFromPaste = (text: string) => {
-    const r = pasteAttempt(text);
-    // Whatever the outcome, a secret seen in the box does not stay readable there.
+  // The outcome of a paste, a picked file or a dropped one: the fields filled, a
+  // choice between the keys of a .csv, or an error. Whatever the outcome, a secret
+  // seen in the box does not stay readable there.
+  const showOutcome = (r: PasteOutcome) => {
     if (r.clearBox) setPaste("");
     // A new paste starts over: errors from an earlier attempt or test no longer apply.
     setFieldErrors({});
     setFormError(null);
-    if (!r.ok) {
+    setChoices(null);
+    if (r.ok === false) {
       setPasteError({ message: r.message, advice: r.advice });
       setPasteInfo("");
       return;
     }
-    setForm((f) => applyPaste(f, r.value));
     setPasteError(null);
+    if (r.ok === "choose") {
+      setChoices({ source: r.source, where: r.where, format: r.format, list: r.choices, note: r.note });
+      setPasteInfo("");
+      return;
+    }
+    fill(r.value, r.note);
+  };
+
+  const fill = (value: PastedCredentials, note?: string) => {
+    setForm((f) => applyPaste(f, value));
     forgetTest();
-    const kind = r.value.sessionToken ? "temporary credentials" : "long-term keys";
-    const exp = r.value.expiration ? `, expiring ${formatTime(r.value.expiration.toISOString())}` : "";
-    setPasteInfo(`Filled from ${r.value.format}: ${kind} ${r.value.accessKeyId}${exp}.`);
+    const kind = value.sessionToken ? "temporary credentials" : "long-term keys";
+    const exp = value.expiration ? `, expiring ${formatTime(value.expiration.toISOString())}` : "";
+    setPasteInfo(`Filled from ${value.format}: ${kind} ${value.accessKeyId}${exp}.${note ? ` ${note}` : ""}`);
+  };
+
+  const fillFromPaste = (text: string) => showOutcome(pasteAttempt(text));
+
+  // A file picked or dropped: refused by its size before it is read.
+  const readFile = async (file: File) => {
+    const big = fileTooLarge(file.name, file.size);
+    if (big) return showOutcome(big);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return showOutcome({
+        ok: false,
+        message: `The file ${file.name} could not be read.`,
+        advice: "Choose it again, or open it and paste its text into the box.",
+        clearBox: false,
+      });
+    }
+    showOutcome(fileAttempt(file.name, text));
+  };
+
+  const onDrop = (e: DragEvent) => {
+    const files = e.dataTransfer?.files;
+    if (!files || files.length === 0) return; // dropped text: the box takes it as a paste
+    e.preventDefault();
+    setDragging(false);
+    if (files.length > 1) {
+      showOutcome({
+        ok: false,
+        message: `${files.length} files were dropped: drop the one access key .csv.`,
+        advice: "The IAM console's file is named <user>_accessKeys.csv (or credentials.csv from the older wizard).",
+        clearBox: false,
+      });
+      return;
+    }
+    void readFile(files[0]);
   };
 
   const showServerError = (err: ErrorBody | ApiError) => {
@@ -155,6 +212,7 @@ export function CredentialsForm({
     setForm({ ...EMPTY_FORM });
     forgetTest();
     setPasteInfo("");
+    setChoices(null);
     onSaved(p, target ? "replaced" : "created");
   };
 
@@ -193,39 +251,69 @@ export function CredentialsForm({
   const kind = keyKind(form.accessKeyId.trim());
   return (
     <form class="cred-form" onSubmit={save} data-testid={`${prefix}-form`} autocomplete="off">
-      <label>
-        Paste from the AWS access portal or the CLI
-        <textarea
-          rows={4}
-          spellcheck={false}
-          autocomplete="off"
-          placeholder={'export AWS_ACCESS_KEY_ID="ASIA…"\nexport AWS_SECRET_ACCESS_KEY="…"\nexport AWS_SESSION_TOKEN="…"'}
-          value={paste}
-          onInput={(e) => {
-            const v = e.currentTarget.value;
-            setPaste(v);
-            // What was said about an earlier paste is stale now.
-            setPasteError(null);
-            setPasteInfo("");
-            if ((e as InputEvent).inputType === "insertFromPaste") fillFromPaste(v);
-          }}
-          data-testid="paste-box"
-        />
-      </label>
-      <p class="hint">
-        Takes bash <code>export</code> lines, PowerShell <code>$Env:</code> lines, Windows <code>set</code> lines, a
-        credentials file <code>[profile]</code> block, or the JSON of <code>aws sts get-session-token</code>,{" "}
-        <code>assume-role</code> or <code>aws configure export-credentials</code>. It is read here in your browser
-        and only the fields below are sent.
-      </p>
-      <div class="row">
-        <button type="button" onClick={() => fillFromPaste(paste)} data-testid="paste-fill">
-          Fill fields from paste
-        </button>
+      <div
+        class={`drop-zone${dragging ? " dragging" : ""}`}
+        data-testid="drop-zone"
+        onDragOver={(e) => {
+          if (e.dataTransfer?.types.includes("Files")) {
+            e.preventDefault();
+            setDragging(true);
+          }
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <label>
+          Paste from the AWS access portal or the CLI, or the access key .csv
+          <textarea
+            rows={4}
+            spellcheck={false}
+            autocomplete="off"
+            placeholder={'export AWS_ACCESS_KEY_ID="ASIA…"\nexport AWS_SECRET_ACCESS_KEY="…"\nexport AWS_SESSION_TOKEN="…"'}
+            value={paste}
+            onInput={(e) => {
+              const v = e.currentTarget.value;
+              setPaste(v);
+              // What was said about an earlier paste is stale now.
+              setPasteError(null);
+              setPasteInfo("");
+              const how = (e as InputEvent).inputType;
+              if (how === "insertFromPaste" || how === "insertFromDrop") fillFromPaste(v);
+            }}
+            data-testid="paste-box"
+          />
+        </label>
+        <p class="hint">
+          Takes bash <code>export</code> lines, PowerShell <code>$Env:</code> lines, Windows <code>set</code> lines, a
+          credentials file <code>[profile]</code> block, the JSON of <code>aws sts get-session-token</code>,{" "}
+          <code>assume-role</code> or <code>aws configure export-credentials</code>, or the access key{" "}
+          <code>.csv</code> the IAM console downloads (drop it here). It is read here in your browser and only the
+          fields below are sent.
+        </p>
+        <div class="row">
+          <button type="button" onClick={() => fillFromPaste(paste)} data-testid="paste-fill">
+            Fill fields from paste
+          </button>
+          <label class="file-pick">
+            <span>Or choose the access key .csv</span>
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              data-testid="csv-file"
+              onChange={(e) => {
+                const input = e.currentTarget;
+                const file = input.files?.[0];
+                // The picker keeps only the name; cleared so the same file can be picked again.
+                input.value = "";
+                if (file) void readFile(file);
+              }}
+            />
+          </label>
+        </div>
         {pasteInfo ? (
-          <span class="ok-text" data-testid="paste-info">
+          <p class="ok-text" role="status" data-testid="paste-info">
             {pasteInfo}
-          </span>
+          </p>
         ) : null}
       </div>
       {pasteError ? (
@@ -233,6 +321,31 @@ export function CredentialsForm({
           <strong>{pasteError.message}</strong>
           <div class="advice">{pasteError.advice}</div>
         </div>
+      ) : null}
+      {choices ? (
+        <fieldset class="csv-choices" data-testid="csv-choices">
+          <legend>{choices.source}</legend>
+          {choices.note ? <p class="hint">{choices.note}</p> : null}
+          <div class="row">
+            {choices.list.map((c) => (
+              <button
+                key={c.row.accessKeyId}
+                type="button"
+                data-testid="csv-choice"
+                onClick={() => {
+                  const note = choices.note;
+                  setChoices(null);
+                  fill(csvRowCredentials(c.row, choices.where, choices.format), note);
+                }}
+              >
+                Use {c.label}
+              </button>
+            ))}
+            <button type="button" class="link-button" onClick={() => setChoices(null)} data-testid="csv-choice-cancel">
+              None of these
+            </button>
+          </div>
+        </fieldset>
       ) : null}
 
       <div class="grid2">
