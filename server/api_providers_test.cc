@@ -88,6 +88,10 @@ TEST(ApiProviders, SavedProviderShowsOnlyTheKeyEndAndIsAudited) {
   EXPECT_EQ(p["key_kind"], "long_term");
   EXPECT_EQ(p["identity"]["account"], "111122223333");
   EXPECT_EQ(p["credential_state"], "valid");
+  // Long-term keys: no expiry, so no reminder; the renewal steps are a key rotation in IAM.
+  EXPECT_TRUE(p["reminder_at"].is_null());
+  ASSERT_TRUE(p["renewal_steps"].is_array() && p["renewal_steps"].size() >= 2) << p.dump();
+  EXPECT_NE(p["renewal_steps"][0].get<std::string>().find("IAM console"), std::string::npos);
 
   auto renamed = c.send("PATCH", "/api/v1/providers/" + id, {{"label", "production"}, {"schedule_minutes", 60}});
   EXPECT_EQ(renamed.status, 200u);

@@ -1,6 +1,7 @@
 #include "server/views.h"
 
 #include "server/expiry_estimate.h"
+#include "server/scheduler.h"
 
 #include <algorithm>
 
@@ -34,6 +35,10 @@ json provider_json(const store::Provider& p, const std::optional<store::Scan>& l
             {"created_at", store::format_time(p.created_at)},
             {"updated_at", store::format_time(p.updated_at)}};
   j["seconds_left"] = p.expires_at ? json((*p.expires_at - now).count()) : json(nullptr);
+  // When the reminders (banner, webhook) start for these credentials, and the steps to
+  // renew them: what the page's "Add to calendar" puts in its event.
+  j["reminder_at"] = p.expires_at ? time_json(*p.expires_at - std::chrono::minutes(window_minutes)) : json(nullptr);
+  j["renewal_steps"] = renewal_steps(p);
   // An expiry CloudPeek estimated (server/expiry_estimate.h), shown as such.
   bool estimated = expires_estimated(p);
   j["expires_estimated"] = estimated;
