@@ -921,6 +921,116 @@ async function main() {
       const kept = await card.getByTestId("identity-checked").first().getAttribute("datetime");
       expectTrue(Date.parse(kept) > Date.parse(before), `the check time after a reload (${before} → ${kept})`);
     }, { independent: true });
+    // Issue 11: the access key .csv the IAM console downloads, by file picker and by
+    // drag and drop, read in the browser. Long-term AKIA keys: no token, no expiry.
+    await step("the access key .csv by file picker and drag and drop: fields filled, the secret shown nowhere", async () => {
+      const other = { key: "AKIAFAKEOTHERUSER002", secret: "fakeSecretOtherUser/00000000000000000002" };
+      const password = "Console-Pa55word,with\"quote";
+      secrets.add(other.secret).add(password);
+      const csvFile = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+      await page.goto(serve.base + "/settings/provider");
+      await byId("add-provider").click();
+      const form = byId("new-form");
+      // The older wizard's credentials.csv: two users with keys, one console-only, a password.
+      const wizard =
+        "\uFEFFUser name,Password,Access key ID,Secret access key,Console login link\r\n" +
+        `robot,,${other.key},${other.secret},https://${ACCOUNT}.signin.aws.amazon.com/console\r\n` +
+        `"auditor","${password.replace(/"/g, '""')}",${AUDITOR.key},${AUDITOR.secret},https://${ACCOUNT}.signin.aws.amazon.com/console\r\n` +
+        `viewer,"${password.replace(/"/g, '""')}",,,https://${ACCOUNT}.signin.aws.amazon.com/console\r\n`;
+      await form.getByTestId("csv-file").setInputFiles(csvFile("credentials.csv", wizard));
+      await byId("csv-choices").waitFor();
+      expectTrue((await text("csv-choices")).includes("The file credentials.csv holds 2 access keys"), `asks which key: ${await text("csv-choices")}`);
+      const labels = await page.locator('[data-testid="csv-choice"]').allInnerTexts();
+      expectEq(labels.join(" | "), `Use ${other.key} — user robot, line 2 | Use ${AUDITOR.key} — user auditor, line 3`, "the keys to choose from");
+      expectEq(await byId("field-access-key-id").inputValue(), "", "nothing is filled before a key is picked");
+      await shot("settings-csv-choose");
+      await page.locator('[data-testid="csv-choice"]', { hasText: AUDITOR.key }).click();
+      await byId("paste-info").waitFor();
+      expectEq(await byId("field-access-key-id").inputValue(), AUDITOR.key, "the picked key id is filled");
+      expectTrue((await byId("field-secret-access-key").inputValue()) === AUDITOR.secret, "its secret is filled (value not printed)");
+      expectEq(await byId("field-session-token").inputValue(), "", "long-term keys: no session token");
+      expectEq(await byId("field-expires-at").inputValue(), "", "long-term keys: no expiry");
+      expectEq(await text("key-kind"), "Long-term IAM user key", "the key is named long-term");
+      const info = await text("paste-info");
+      expectTrue(info.startsWith(`Filled from the file credentials.csv (user credentials file, line 3): long-term keys ${AUDITOR.key}.`), `what was filled: ${info}`);
+      expectTrue(info.includes("console password, which CloudPeek ignores"), `the password is said to be ignored: ${info}`);
+      expectEq(await byId("csv-choices").count(), 0, "the choice is gone once made");
+      expectEq(await form.getByTestId("csv-file").inputValue(), "", "the file input keeps no file");
+      expectEq(await byId("paste-box").inputValue(), "", "the paste box holds nothing");
+      const shown = await page.evaluate(() => document.body.innerText);
+      for (const s of [AUDITOR.secret, other.secret, password]) expectTrue(!shown.includes(s), "a secret or the password is shown on the page");
+      // The keys work: the test names the IAM user.
+      await byId("test-connection").click();
+      await byId("test-result").waitFor();
+      expectTrue((await text("identity-arn")).includes(`${ACCOUNT}:user/auditor`), "the tested identity is the auditor user");
+      await shot("settings-csv-filled");
+
+      // Today's file, dropped on the form: fills at once.
+      const dropFile = async (name, text) => {
+        const dt = await page.evaluateHandle(
+          ([n, t]) => {
+            const d = new DataTransfer();
+            d.items.add(new File([t], n, { type: "text/csv" }));
+            return d;
+          },
+          [name, text],
+        );
+        await form.getByTestId("drop-zone").dispatchEvent("drop", { dataTransfer: dt });
+      };
+      await byId("field-access-key-id").fill("");
+      await dropFile("auditor_accessKeys.csv", `Access key ID,Secret access key\n${AUDITOR.key},${AUDITOR.secret}\n`);
+      await waitFor("the dropped file to fill the key id", async () => (await byId("field-access-key-id").inputValue()) === AUDITOR.key, 5_000);
+      expectTrue((await text("paste-info")).includes("the file auditor_accessKeys.csv (access key file, line 2)"), "the dropped file is named");
+
+      // Not an access key file: the credential report, and a file too large to be one.
+      await dropFile("status_reports.csv", "user,arn,user_creation_time,password_enabled,access_key_1_active\n<root_account>,arn:aws:iam::111122223333:root,2024-01-01T00:00:00+00:00,not_supported,true\n");
+      await byId("paste-error").waitFor();
+      expectTrue((await text("paste-error")).includes("The file status_reports.csv is the IAM credential report"), `the report is named: ${await text("paste-error")}`);
+      expectTrue((await text("paste-error")).includes("Download .csv file"), "says which file to use instead");
+      await form.getByTestId("csv-file").setInputFiles(csvFile("huge.csv", "Access key ID,Secret access key\n" + "x,y\n".repeat(20_000)));
+      await waitFor("the size error", async () => (await text("paste-error")).includes("too large"), 5_000);
+      expectTrue((await text("paste-error")).includes("The file huge.csv is too large: 80,032 bytes, at most 65,536 (64 KiB)"), `the size is named: ${await text("paste-error")}`);
+      await shot("settings-csv-error");
+      // Not saved: the auditor's account is connected already.
+      await byId("cancel-form").click();
+    }, { independent: true });
+
+    // Issue 11: "Add to calendar" downloads an .ics made in the browser: the reminder at
+    // the expiry minus the reminder window, the renewal steps, no secret.
+    await step("add to calendar: an .ics at the expiry minus the reminder window, with the renewal steps", async () => {
+      await page.goto(serve.base + "/settings/provider");
+      const sso = (await apiGet("/providers")).find((x) => x.id === ssoId);
+      expectTrue(sso && sso.expires_at && sso.reminder_at, `the sso provider has an expiry and a reminder time: ${JSON.stringify(sso)}`);
+      expectEq(Date.parse(sso.expires_at) - Date.parse(sso.reminder_at), 30 * 60_000, "reminder_at is the expiry minus the 30-minute window");
+      const card = byId(`provider-${ssoId}`);
+      await card.getByTestId("provider-calendar").waitFor();
+      const [download] = await Promise.all([page.waitForEvent("download"), card.getByTestId("provider-calendar").click()]);
+      expectEq(download.suggestedFilename(), "cloudpeek-sso-expiry.ics", "the file's name");
+      const ics = readFileSync(await download.path(), "utf8");
+      expectTrue(ics.endsWith("\r\n") && !/[^\r]\n/.test(ics) && !/\r[^\n]/.test(ics), "every line ends with CRLF");
+      for (const l of ics.split("\r\n")) expectTrue(Buffer.byteLength(l, "utf8") <= 75, `a line longer than 75 octets: ${l}`);
+      const lines = ics.replace(/\r\n[ \t]/g, "").split("\r\n");
+      const prop = (name) => lines.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1);
+      const basic = (iso) => iso.replace(/[-:]/g, "").replace(/\.\d+/, "");
+      expectEq(lines[0], "BEGIN:VCALENDAR", "a calendar");
+      expectTrue(lines.includes("BEGIN:VEVENT") && lines.includes("END:VEVENT"), "one event");
+      expectEq(prop("DTSTART"), basic(sso.reminder_at), "starts when the reminders start (UTC)");
+      expectEq(prop("DTEND"), basic(sso.expires_at), "ends at the expiry (UTC)");
+      expectTrue(/^\d{8}T\d{6}Z$/.test(prop("DTSTAMP")), "stamped in UTC");
+      expectTrue(prop("UID").startsWith(`expiry-${ssoId}-`), `a UID per provider and expiry: ${prop("UID")}`);
+      const unescape = (v) => v.replace(/\\([\\;,nN])/g, (_, c) => (c === "n" || c === "N" ? "\n" : c));
+      const description = unescape(prop("DESCRIPTION"));
+      expectTrue(unescape(prop("SUMMARY")).includes("Renew the AWS credentials of “sso”"), `the summary: ${prop("SUMMARY")}`);
+      expectTrue(description.includes(`access key …${sso.access_key_id_last4} (temporary)`), "the key as the page names it");
+      expectTrue(description.includes("an estimate"), "the estimated expiry is said to be one");
+      expectTrue(sso.renewal_steps.length >= 3, "the server gives the renewal steps");
+      sso.renewal_steps.forEach((s, i) => expectTrue(description.includes(`${i + 1}. ${s}`), `renewal step ${i + 1} in the event: ${s}`));
+      expectTrue(description.includes(`${serve.base}/settings/provider?provider=${ssoId}`), "a link back to the provider");
+      for (const s of secrets) expectTrue(!ics.includes(s), "a secret in the .ics");
+      await card.getByTestId("provider-calendar").scrollIntoViewIfNeeded();
+      await shot("settings-calendar");
+    }, { independent: true });
+
     // Whatever the steps above left open, the next starts from the menu.
     await page.goto(serve.base + "/");
 
@@ -1018,6 +1128,12 @@ async function main() {
           }
           await shot(`phone-${name}`);
         }
+        // The connect form, with its .csv picker, at 390 px too.
+        await page.goto(serve.base + "/settings/provider");
+        await byId("add-provider").click();
+        await byId("csv-file").waitFor();
+        if (await scrollsSideways()) wide.push(`/settings/provider with the form (${await page.evaluate(() => document.documentElement.scrollWidth)} px)`);
+        await shot("phone-settings-form");
         expectEq(wide.join(", "), "", "pages that scroll sideways at 390 px");
         // The menu folds behind a button and opens on demand.
         expectTrue(!(await byId("nav-findings").isVisible()), "the menu is folded at 390 px");

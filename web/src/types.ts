@@ -38,6 +38,10 @@ export interface Provider {
   // (docs/api.md), and these say so and from what.
   expires_estimated?: boolean;
   expiry_estimate?: StoredExpiryEstimate | null;
+  // When the reminders (banner, webhook) start: expires_at minus the reminder window;
+  // null without an expiry. And the steps to renew these credentials.
+  reminder_at?: string | null;
+  renewal_steps?: string[];
 }
 
 export type EstimateSource = "role_max_session" | "session_default" | "default";

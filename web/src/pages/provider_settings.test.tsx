@@ -74,6 +74,24 @@ describe("an account card's expiry", () => {
   });
 });
 
+describe("add to calendar", () => {
+  it("is offered with an expiry whose reminder is ahead, saying when and that the steps are in it", () => {
+    const expiry = field(card(provider({ reminder_at: inHours(7.5), renewal_steps: ["Sign in.", "Replace."] })), "provider-expiry");
+    expect(expiry).toContain("Add to calendar");
+    expect(expiry).toMatch(/\(\.ics: a reminder at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \S+, 30 min before they expire, with the steps to renew them\)/);
+    const est = field(card(provider({ reminder_at: inHours(7.5), expires_estimated: true })), "provider-expiry");
+    expect(est).toContain("30 min before the estimated expiry");
+  });
+
+  it("is not offered without an expiry, or once the reminders have started", () => {
+    expect(field(card(provider({ reminder_at: null })), "provider-expiry")).not.toContain("Add to calendar");
+    const soon = provider({ expires_at: inHours(0.25), reminder_at: inHours(-0.25), credential_state: "expiring" });
+    expect(field(card(soon), "provider-expiry")).not.toContain("Add to calendar");
+    const longTerm = provider({ key_kind: "long_term", has_session_token: false, expires_at: null, reminder_at: null });
+    expect(field(card(longTerm), "provider-expiry")).not.toContain("Add to calendar");
+  });
+});
+
 describe("a re-test of a saved account", () => {
   it("updates the card's Checked time", () => {
     const p = provider();

@@ -9,6 +9,7 @@ import { countdownText, ExpiryTime } from "../components/expiry";
 import { Card, ErrorBox, FieldError, Loading, TableWrap, Time } from "../components/ui";
 import { useGet, useNow } from "../hooks";
 import { isEstimated, storedEstimateText } from "../lib/expiry";
+import { expiryReminderEvent, icsFileName, icsText } from "../lib/ics";
 import { formatTime, secondsLeft } from "../lib/format";
 import { withRetest } from "../lib/provider_form";
 import { ApiError } from "../api";
@@ -77,7 +78,8 @@ export function ProviderSettingsPage({ query }: { query: URLSearchParams }) {
           Connect another AWS account
         </button>
       )}
-      <ReminderSettings />
+      {/* A new reminder window moves every card's reminder (and its calendar event). */}
+      <ReminderSettings onSaved={providers.reload} />
     </div>
   );
 }
@@ -184,6 +186,7 @@ export function ProviderCard({
               <strong class={expired ? "bad" : left !== null && left < 1800 ? "warn" : ""} data-testid="provider-countdown">
                 {countdownText(left, expired, estimated)}
               </strong>
+              <CalendarLink provider={p} now={now} />
               {estimated ? (
                 <div class="hint" data-testid="provider-expiry-estimate">
                   {storedEstimateText(p.expiry_estimate)} CloudPeek also asks AWS every few minutes and marks them
@@ -374,6 +377,39 @@ export function ProviderCard({
   );
 }
 
+// "Add to calendar": an .ics event when CloudPeek's reminders start (the expiry minus
+// the reminder window), made here in the browser, with the renewal steps. Not offered
+// without an expiry, or once the reminders have started (the banner counts down then).
+function CalendarLink({ provider, now }: { provider: Provider; now: number }) {
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  const event = expiryReminderEvent(provider, new Date(now), origin);
+  if (!event) return null;
+  const minutes = Math.round((event.end.getTime() - event.start.getTime()) / 60_000);
+  const download = () => {
+    // Made at the click, so DTSTAMP is now and the steps are the latest read.
+    const fresh = expiryReminderEvent(provider, new Date(), origin) ?? event;
+    const url = URL.createObjectURL(new Blob([icsText(fresh)], { type: "text/calendar;charset=utf-8" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = icsFileName(provider.label);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+  return (
+    <div class="calendar-link">
+      <button type="button" class="link-button" onClick={download} data-testid="provider-calendar">
+        Add to calendar
+      </button>{" "}
+      <span class="hint">
+        (.ics: a reminder at <Time iso={provider.reminder_at ?? null} />, {minutes} min before{" "}
+        {isEstimated(provider) ? "the estimated expiry" : "they expire"}, with the steps to renew them)
+      </span>
+    </div>
+  );
+}
+
 // Expired credentials: what to do is the renewal steps, which the banner at the top
 // of the page lists; they are not repeated in another words here.
 export function testAdvice(e: { kind?: string; code?: string; advice?: string }): string {
@@ -439,7 +475,7 @@ function EditProvider({ provider, onDone }: { provider: Provider; onDone: (msg: 
   );
 }
 
-function ReminderSettings() {
+function ReminderSettings({ onSaved }: { onSaved: () => void }) {
   const s = useGet<{ reminder_window_minutes: number; webhook_url: string | null }>("/settings");
   const [windowMin, setWindowMin] = useState("30");
   const [webhook, setWebhook] = useState("");
@@ -461,6 +497,7 @@ function ReminderSettings() {
         webhook_url: webhook.trim() ? webhook.trim() : null,
       });
       setSaved(true);
+      onSaved();
     } catch (err) {
       if (err instanceof ApiError) setError(err);
     }
