@@ -1031,6 +1031,48 @@ async function main() {
       await shot("settings-calendar");
     }, { independent: true });
 
+    // Issue 11, optional part: the reminders as browser notifications while a tab is
+    // open, once the user allowed them. The browser's Notification is replaced by a
+    // recorder (headless chromium shows none), kept in the tab's sessionStorage.
+    await step("browser notifications: allowed on Settings, each reminder announced once", async () => {
+      await page.addInitScript(() => {
+        const notes = JSON.parse(sessionStorage.getItem("e2e:notes") ?? "[]");
+        window.__notes = notes;
+        class RecordedNotification {
+          static permission = sessionStorage.getItem("e2e:permission") ?? "default";
+          static async requestPermission() {
+            sessionStorage.setItem("e2e:permission", "granted");
+            RecordedNotification.permission = "granted";
+            return "granted";
+          }
+          constructor(title, options) {
+            notes.push({ title, body: options?.body ?? "" });
+            sessionStorage.setItem("e2e:notes", JSON.stringify(notes));
+          }
+        }
+        window.Notification = RecordedNotification;
+      });
+      await page.goto(serve.base + "/settings/provider");
+      await page.locator("summary", { hasText: "Reminders" }).click();
+      await byId("settings-notifications-enable").click();
+      await page.getByText("Browser notifications are on", { exact: false }).waitFor();
+      await byId("settings-notifications").scrollIntoViewIfNeeded();
+      await shot("settings-notifications");
+      await page.reload();
+      await byId("reminder-expiring").first().waitFor();
+      const notes = await waitFor("a notification", async () => {
+        const n = await page.evaluate(() => window.__notes);
+        return n.length > 0 && n;
+      }, 10_000);
+      expectTrue(notes.some((n) => n.title === "CloudPeek: the credentials for “prod” expire soon"), `the expiring reminder is announced: ${JSON.stringify(notes)}`);
+      for (const s of secrets) expectTrue(!JSON.stringify(notes).includes(s), "a secret in a notification");
+      const count = notes.length;
+      await page.reload();
+      await byId("reminder-expiring").first().waitFor();
+      await sleep(500);
+      expectEq((await page.evaluate(() => window.__notes)).length, count, "a reload does not announce the same reminder again");
+    }, { independent: true });
+
     // Whatever the steps above left open, the next starts from the menu.
     await page.goto(serve.base + "/");
 

@@ -4,8 +4,9 @@
 import { useEffect } from "preact/hooks";
 import { useGet, useNow } from "../hooks";
 import { secondsLeft } from "../lib/format";
+import { loadAnnounced, notificationsSupported, notificationText, reminderKey, saveAnnounced, toAnnounce } from "../lib/notify";
 import { countdownText, ExpiryTime } from "./expiry";
-import { Link } from "../router";
+import { Link, navigate } from "../router";
 import type { Provider, Reminder } from "../types";
 
 const REFRESH = "cloudpeek:reminders";
@@ -52,8 +53,27 @@ export function ReminderBanner({ path }: { path: string }) {
     window.addEventListener(REFRESH, r.reload);
     return () => window.removeEventListener(REFRESH, r.reload);
   }, [r.reload]);
-  if (!r.data || r.data.length === 0) return null;
-  const shown = shownReminders(r.data, providers.data, !!providers.error);
+  const shown = r.data ? shownReminders(r.data, providers.data, !!providers.error) : [];
+  // Also as a browser notification, when the user allowed them (Settings > Reminders).
+  useEffect(() => {
+    if (shown.length === 0 || !notificationsSupported() || Notification.permission !== "granted") return;
+    const announced = loadAnnounced();
+    const estimated = estimatedIds(shown, providers.data);
+    for (const rem of toAnnounce(shown, announced)) {
+      const { title, body } = notificationText(rem, estimated.has(rem.provider_id));
+      try {
+        const n = new Notification(title, { body, tag: reminderKey(rem) });
+        n.onclick = () => {
+          window.focus();
+          navigate(`/settings/provider?provider=${encodeURIComponent(rem.provider_id)}`);
+        };
+      } catch {
+        /* some browsers allow notifications only from a service worker: the banner remains */
+      }
+      announced.add(reminderKey(rem));
+    }
+    saveAnnounced(announced);
+  }, [shown.map(reminderKey).join(",")]);
   if (shown.length === 0) return null;
   return <ReminderList reminders={shown} estimated={estimatedIds(shown, providers.data)} fetchedAt={r.fetchedAt} now={now} />;
 }

@@ -10,6 +10,7 @@ import { Card, ErrorBox, FieldError, Loading, TableWrap, Time } from "../compone
 import { useGet, useNow } from "../hooks";
 import { isEstimated, storedEstimateText } from "../lib/expiry";
 import { expiryReminderEvent, icsFileName, icsText } from "../lib/ics";
+import { notificationsSupported } from "../lib/notify";
 import { formatTime, secondsLeft } from "../lib/format";
 import { withRetest } from "../lib/provider_form";
 import { ApiError } from "../api";
@@ -529,6 +530,7 @@ function ReminderSettings({ onSaved }: { onSaved: () => void }) {
         </label>
         <FieldError message={error?.field === "webhook_url" ? error.message : ""} testid="settings-webhook-error" />
         {error && !error.field ? <ErrorBox error={error} /> : null}
+        <BrowserNotifications />
         <div class="row">
           <button type="submit" data-testid="settings-save">
             Save reminder settings
@@ -537,5 +539,33 @@ function ReminderSettings({ onSaved }: { onSaved: () => void }) {
         </div>
       </form>
     </details>
+  );
+}
+
+// Optional: the reminders as browser notifications too, while a CloudPeek tab is open.
+// The browser asks the user; this says what it answered.
+function BrowserNotifications() {
+  const [permission, setPermission] = useState(notificationsSupported() ? Notification.permission : "unsupported");
+  if (permission === "unsupported") return null;
+  return (
+    <p class="hint" data-testid="settings-notifications">
+      {permission === "granted" ? (
+        "Browser notifications are on: while a CloudPeek tab is open, each reminder also shows as a notification."
+      ) : permission === "denied" ? (
+        "Browser notifications are blocked for this site; allow them in the browser's site settings to get the reminders as notifications too."
+      ) : (
+        <>
+          <button
+            type="button"
+            class="link-button"
+            data-testid="settings-notifications-enable"
+            onClick={async () => setPermission(await Notification.requestPermission())}
+          >
+            Also notify me in this browser
+          </button>{" "}
+          (while a CloudPeek tab is open)
+        </>
+      )}
+    </p>
   );
 }
