@@ -69,13 +69,9 @@ TokenBucket::Clock::time_point TokenBucket::reserve(Clock::time_point now) {
 
 bool TokenBucket::acquire(const CancelToken& cancel) {
   Clock::time_point send = reserve();
-  for (;;) {
-    if (cancel.cancelled()) return false;
-    auto now = Clock::now();
-    if (now >= send) return true;
-    // Sleep in short slices so cancellation is noticed promptly.
-    std::this_thread::sleep_for(std::min<Clock::duration>(send - now, std::chrono::milliseconds(50)));
-  }
+  if (cancel.cancelled()) return false;
+  if (Clock::now() >= send) return true;
+  return cancel.sleep_until(send);  // one wake-up: at the send time, or at once when cancelled
 }
 
 void TokenBucket::throttled(Clock::time_point now) {

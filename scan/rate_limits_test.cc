@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 namespace cloudpeek::scan {
 namespace {
 
@@ -46,6 +48,25 @@ TEST(TokenBucket, AcquireWaitsForItsSlotAndStopsWhenCancelled) {
   auto t = Clock::now();
   EXPECT_FALSE(slow.acquire(cancel));
   EXPECT_LT(at(Clock::now(), t), 1.0);
+}
+
+// A thread waiting for a token sleeps once until its slot (issue 13: waits in
+// 50 ms slices woke a hundred parked threads 20 times a second), and still
+// stops at once when the scan is cancelled while it sleeps.
+TEST(TokenBucket, ASleepingWaitEndsAtTheCancellation) {
+  TokenBucket slow({0.1, 1});  // one token per 10 s
+  CancelToken cancel;
+  EXPECT_TRUE(slow.acquire(cancel));
+  std::thread canceller([cancel] {
+    std::this_thread::sleep_for(100ms);
+    cancel.cancel();
+  });
+  auto t = Clock::now();
+  EXPECT_FALSE(slow.acquire(cancel));
+  double waited = at(Clock::now(), t);
+  canceller.join();
+  EXPECT_GE(waited, 0.09);
+  EXPECT_LT(waited, 1.0);
 }
 
 TEST(TokenBucket, ThrottlingHalvesTheRateOncePerSecondAndSpendsTheBurst) {
