@@ -86,46 +86,62 @@ std::string iam_action(std::string_view service, std::string_view operation) {
   return service_of_action(service) + ":" + std::string(operation);
 }
 
-Result<json> call_all_pages(CollectContext& ctx, std::string_view service, std::string_view operation,
-                            json params, const std::string& region) {
+Status for_each_page(CollectContext& ctx, std::string_view service, std::string_view operation, json params,
+                     const std::string& region, const std::function<void(json& page)>& on_page) {
   auto paginator = find_paginator(service, operation);
   auto first = ctx.call(service, operation, params, region);
-  if (!first || !paginator) return first;
-  json merged = std::move(first.value());
-  std::vector<std::string> keys;
-  if (!paginator->result_key.empty()) keys.push_back(paginator->result_key);
-  json last = merged;
-  json sent = params;
-  // Result keys may be several (botocore lists); take every array member the first page has.
-  for (const auto& [k, v] : merged.items())
-    if (v.is_array() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-  for (int page = 1; page < 100000; ++page) {
-    auto next = next_page_params(*paginator, sent, last);
-    if (!next) {
-      if (repeats_token(*paginator, sent, last)) {
-        Error e = make_error(ErrorKind::kMalformedResponse,
-                             "AWS returned the same page token twice for " + iam_action(service, operation) +
-                                 "; the listing may be incomplete.");
+  if (!first) return std::move(first).error();
+  json last = std::move(first.value());
+  json sent = std::move(params);
+  for (int page = 1;; ++page) {
+    // The next request is made from this page's token before the page is
+    // handed over (which may move its lists away).
+    std::optional<json> next;
+    if (paginator && page < 100000) {
+      next = next_page_params(*paginator, sent, last);
+      if (!next && repeats_token(*paginator, sent, last)) {
+        Error e = make_error(ErrorKind::kMalformedResponse, "AWS returned the same page token twice for " +
+                                                                iam_action(service, operation) +
+                                                                "; the listing may be incomplete.");
         e.code = "RepeatedPageToken";
         return e;
       }
-      break;
     }
+    on_page(last);
+    if (!next) return Ok{};
     auto out = ctx.call(service, operation, *next, region);
-    if (!out) return out;
-    // A later page may carry a result list the first page lacked (multi-key
-    // paginators such as iam:GetAccountAuthorizationDetails), so add those too.
-    for (const auto& [k, v] : out->items())
-      if (v.is_array() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
-    for (const auto& k : keys) {
-      if (!out->contains(k) || !(*out)[k].is_array()) continue;
-      if (!merged.contains(k)) merged[k] = json::array();
-      for (auto& item : (*out)[k]) merged[k].push_back(std::move(item));
-    }
+    if (!out) return std::move(out).error();
     sent = std::move(*next);
     last = std::move(out.value());
   }
-  return merged;
+}
+
+Result<json> call_all_pages(CollectContext& ctx, std::string_view service, std::string_view operation,
+                            json params, const std::string& region) {
+  std::optional<json> merged;
+  std::vector<std::string> keys;
+  auto status = for_each_page(ctx, service, operation, std::move(params), region, [&](json& page) {
+    if (!merged) {
+      // Result keys may be several (botocore lists); take every array member the first page has.
+      if (auto paginator = find_paginator(service, operation); paginator && !paginator->result_key.empty())
+        keys.push_back(paginator->result_key);
+      for (const auto& [k, v] : page.items())
+        if (v.is_array() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+      merged = std::move(page);
+      return;
+    }
+    // A later page may carry a result list the first page lacked (multi-key
+    // paginators such as iam:GetAccountAuthorizationDetails), so add those too.
+    for (const auto& [k, v] : page.items())
+      if (v.is_array() && std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(k);
+    for (const auto& k : keys) {
+      if (!page.contains(k) || !page[k].is_array()) continue;
+      if (!merged->contains(k)) (*merged)[k] = json::array();
+      for (auto& item : page[k]) (*merged)[k].push_back(std::move(item));
+    }
+  });
+  if (!status) return std::move(status).error();
+  return std::move(*merged);
 }
 
 void record_failure(CollectContext& ctx, const Error& error, std::string_view service, std::string_view operation,

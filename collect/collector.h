@@ -56,6 +56,13 @@ struct RegisterCollector {
 // result keys' lists concatenated into one output. Without a paginator, one call.
 Result<json> call_all_pages(CollectContext& ctx, std::string_view service, std::string_view operation,
                             json params, const std::string& region);
+// The same listing a page at a time: `on_page` gets each page as it arrives
+// (it may move from it), so a listing of thousands of items is never held
+// whole (issue 13: other accounts' snapshots, 1,000 a region, held at once in
+// every region). Stops at the first failed page and returns its error; the
+// pages before it have been handed over.
+Status for_each_page(CollectContext& ctx, std::string_view service, std::string_view operation, json params,
+                     const std::string& region, const std::function<void(json& page)>& on_page);
 
 // Records a failed call as a gap: for a listing, the types it leaves
 // incomplete in `region`; for one resource's property, also marks it missing.

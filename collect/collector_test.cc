@@ -67,6 +67,35 @@ TEST_F(CollectorToolkit, PagesAreConcatenated) {
   EXPECT_EQ(names.size(), (*users)["Users"].size()) << "a page was repeated";
 }
 
+// Issue 13: a listing read a page at a time, each page handed over as it
+// arrives (never the whole listing at once), the same items as the merged form.
+TEST_F(CollectorToolkit, PagesOneAtATime) {
+  auto aws = client("AKIAFAKEALICE0000001", "fakeSecretAlice/0000000000000000000000001");
+  DirectContext ctx(*aws, "111122223333");
+  fake_->reset();
+  std::vector<size_t> page_sizes;
+  std::set<std::string> names;
+  auto status = for_each_page(ctx, "iam", "ListUsers", json::object(), "us-east-1", [&](json& page) {
+    page_sizes.push_back(page["Users"].size());
+    for (const auto& u : page["Users"]) names.insert(u.value("UserName", ""));
+  });
+  ASSERT_TRUE(status) << status.error().describe();
+  auto merged = call_all_pages(ctx, "iam", "ListUsers", json::object(), "us-east-1");
+  ASSERT_TRUE(merged);
+  EXPECT_GE(page_sizes.size(), 2u) << "basic.json has more users than its page size (2)";
+  for (size_t n : page_sizes) EXPECT_LE(n, 2u);
+  EXPECT_EQ(names.size(), (*merged)["Users"].size());
+
+  // A failed first page: its error, and no page handed over.
+  auto bob = client("AKIAFAKEBOB000000001", "fakeSecretBob/000000000000000000000000001");
+  DirectContext denied(*bob, "111122223333");
+  int pages = 0;
+  auto failed = for_each_page(denied, "iam", "ListUsers", json::object(), "us-east-1", [&](json&) { ++pages; });
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.error().kind, ErrorKind::kAccessDenied);
+  EXPECT_EQ(pages, 0);
+}
+
 TEST_F(CollectorToolkit, DeniedListingBecomesAGapNamingTheAction) {
   auto aws = client("AKIAFAKEBOB000000001", "fakeSecretBob/000000000000000000000000001");
   DirectContext ctx(*aws, "111122223333");

@@ -64,9 +64,12 @@ std::optional<json> list(CollectContext& ctx, const std::string& region, const c
   return std::move(out.value());
 }
 
-json array_of(const json& obj, const char* key) {
-  if (obj.contains(key) && obj[key].is_array()) return obj[key];
-  return json::array();
+// The list member of an answer, in place (an empty list when absent): the
+// listings are walked, never copied. `obj` must be an lvalue that outlives the use.
+const json& array_of(const json& obj, const char* key) {
+  static const json kEmpty = json::array();
+  auto it = obj.find(key);
+  return it != obj.end() && it->is_array() ? *it : kEmpty;
 }
 
 void instances(CollectContext& ctx, const std::string& region) {
@@ -280,32 +283,40 @@ void volumes(CollectContext& ctx, const std::string& region) {
 // an endpoint ignored OwnerIds=self: 23,497 findings and as many calls on
 // snapshots the account did not own. Ownership is checked in what AWS returns,
 // never only through the filter.
+//
+// Both listings are read a page (up to 1,000 snapshots) at a time and other
+// accounts' snapshots are dropped as each page arrives, so an endpoint that
+// returns thousands of them per region costs neither memory nor calls.
 void snapshots(CollectContext& ctx, const std::string& region) {
-  auto out = list(ctx, region, "DescribeSnapshots", json{{"OwnerIds", {"self"}}}, {"AWS::EC2::Snapshot"});
-  if (!out) return;
   // Public = restorable by "all" (AWS's bulk form of the createVolumePermission attribute).
-  auto pub = call_all_pages(ctx, kSvc, "DescribeSnapshots",
-                            json{{"OwnerIds", {"self"}}, {"RestorableByUserIds", {"all"}}}, region);
   std::set<std::string> public_ids;
-  if (pub)
-    for (const auto& s : array_of(*pub, "Snapshots"))
-      if (s.value("OwnerId", "") == ctx.account()) public_ids.insert(s.value("SnapshotId", ""));
+  auto pub = for_each_page(ctx, kSvc, "DescribeSnapshots",
+                           json{{"OwnerIds", {"self"}}, {"RestorableByUserIds", {"all"}}, {"MaxResults", 1000}}, region,
+                           [&](json& page) {
+                             for (const auto& s : array_of(page, "Snapshots"))
+                               if (s.value("OwnerId", "") == ctx.account()) public_ids.insert(s.value("SnapshotId", ""));
+                           });
   std::optional<std::string> public_unknown;  // why "public" could not be read, once for all
-  for (const auto& s : array_of(*out, "Snapshots")) {
-    if (s.value("OwnerId", ctx.account()) != ctx.account()) continue;  // another account's: not ours to judge
-    Resource r = make(ctx, region, "AWS::EC2::Snapshot", "snapshot", s.value("SnapshotId", ""), s);
-    r.arn = "arn:" + ctx.partition() + ":ec2:" + region + "::snapshot/" + r.id;  // snapshot ARNs carry no account
-    r.props = {{"encrypted", s.value("Encrypted", false)}, {"volume_id", str_or_null(s, "VolumeId")}};
-    if (pub) {
-      r.props["public"] = public_ids.count(r.id) > 0;
-    } else if (!public_unknown) {
-      record_missing(ctx, r, "public", pub.error(), kSvc, "DescribeSnapshots");
-      public_unknown = r.missing["public"];
-    } else {
-      r.missing["public"] = *public_unknown;
-    }
-    ctx.emit(std::move(r));
-  }
+  auto owned = for_each_page(
+      ctx, kSvc, "DescribeSnapshots", json{{"OwnerIds", {"self"}}, {"MaxResults", 1000}}, region, [&](json& page) {
+        for (const auto& s : array_of(page, "Snapshots")) {
+          if (!s.is_object() || s.value("OwnerId", ctx.account()) != ctx.account()) continue;  // not ours to judge
+          std::string id = s.value("SnapshotId", "");
+          Resource r = make(ctx, region, "AWS::EC2::Snapshot", "snapshot", id, s);
+          r.arn = "arn:" + ctx.partition() + ":ec2:" + region + "::snapshot/" + r.id;  // snapshot ARNs carry no account
+          r.props = {{"encrypted", s.value("Encrypted", false)}, {"volume_id", str_or_null(s, "VolumeId")}};
+          if (pub) {
+            r.props["public"] = public_ids.count(r.id) > 0;
+          } else if (!public_unknown) {
+            record_missing(ctx, r, "public", pub.error(), kSvc, "DescribeSnapshots");
+            public_unknown = r.missing["public"];
+          } else {
+            r.missing["public"] = *public_unknown;
+          }
+          ctx.emit(std::move(r));
+        }
+      });
+  if (!owned) record_failure(ctx, owned.error(), kSvc, "DescribeSnapshots", region, {"AWS::EC2::Snapshot"});
 }
 
 void ebs_default_encryption(CollectContext& ctx, const std::string& region) {
