@@ -33,12 +33,28 @@ P = "aws"
 REGIONS = ["us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "eu-west-1", "eu-west-2",
            "eu-west-3", "eu-central-1", "eu-north-1", "ap-south-1", "ap-northeast-1", "ap-northeast-2",
            "ap-northeast-3", "ap-southeast-1", "ap-southeast-2", "sa-east-1"]
-NOT_OPTED_IN = ["af-south-1", "ap-east-1", "me-south-1", "eu-south-1"]
+NOT_OPTED_IN = ["af-south-1", "ap-east-1", "me-south-1", "eu-south-1", "ap-south-2", "ap-southeast-3",
+                "eu-central-2", "me-central-1"]
 # Share of the regional resources per region: a busy home region, two
 # secondary ones, the rest thin.
-WEIGHT = {"us-east-1": 0.30, "us-west-2": 0.15, "eu-west-1": 0.15}
-for _r in REGIONS:
-    WEIGHT.setdefault(_r, (1.0 - 0.60) / (len(REGIONS) - 3))
+WEIGHT = {}
+OPTED_IN = []  # enabled by the account (set_regions)
+
+
+def set_regions(n):
+    """The first n regions enabled (17 need no opt-in; up to 25 with opted-in ones, as in
+    an account that enabled them), the rest of NOT_OPTED_IN not enabled."""
+    extra = max(0, min(n, len(REGIONS) + len(NOT_OPTED_IN)) - len(REGIONS))
+    OPTED_IN.extend(NOT_OPTED_IN[:extra])
+    REGIONS.extend(NOT_OPTED_IN[:extra])
+    del NOT_OPTED_IN[:extra]
+    WEIGHT.clear()
+    WEIGHT.update({"us-east-1": 0.30, "us-west-2": 0.15, "eu-west-1": 0.15})
+    for r in REGIONS:
+        WEIGHT.setdefault(r, (1.0 - 0.60) / (len(REGIONS) - 3))
+
+
+set_regions(len(REGIONS))
 
 # Totals at scale 1.
 TOTALS = {
@@ -672,6 +688,7 @@ class Gen:
 
 def account_doc():
     regions = {r: "opt-in-not-required" for r in REGIONS}
+    regions.update({r: "opted-in" for r in OPTED_IN})
     regions.update({r: "not-opted-in" for r in NOT_OPTED_IN})
     # The identities of the ground-truth scenario (tests/fakeaws/scenarios/insecure/00-account.json).
     return {"description": "A large generated account for bench/run-scan-bench (bench/gen_large_account.py).",
@@ -690,7 +707,10 @@ def main(argv=None):
     ap.add_argument("--foreign", type=int, default=0,
                     help="other accounts' snapshots per region in every DescribeSnapshots answer (an endpoint "
                          "that ignores OwnerIds=self)")
+    ap.add_argument("--regions", type=int, default=17,
+                    help="enabled regions: 17 (those that need no opt-in) up to 25 (with opted-in ones)")
     args = ap.parse_args(argv)
+    set_regions(args.regions)
     rng.seed(args.seed)
     g = Gen(args.scale, args.foreign)
     g.ec2()
