@@ -127,5 +127,86 @@ TEST(EcsServicePublicIp, PassFailNotAssessed) {
   expect(id, resource("AWS::ECS::Service", "api", json::object()), CheckStatus::kNotAssessed);
 }
 
+
+// ---- ElastiCache ----
+
+Resource group(json props) {
+  json p = {{"engine", "redis"}, {"at_rest_encryption", true}, {"transit_encryption", true},
+            {"auth_token_enabled", false}, {"user_group_ids", json::array()}, {"snapshot_retention_limit", 7},
+            {"automatic_failover", "enabled"}, {"multi_az", "enabled"}};
+  for (const auto& [k, v] : props.items()) p[k] = v;
+  return resource("AWS::ElastiCache::ReplicationGroup", "sessions", p);
+}
+
+// DescribeReplicationGroups is one listing: when it fails the region has a
+// gap and no group is emitted; a group emitted without a property is judged
+// NOT_ASSESSED all the same.
+Resource group_without(const char* property) {
+  Resource r = group({});
+  r.props.erase(property);
+  return r;
+}
+
+TEST(ElastiCacheEncryption, AtRestAndInTransit) {
+  expect("elasticache_redis_cluster_rest_encryption_enabled", group({}), CheckStatus::kPass);
+  expect("elasticache_redis_cluster_rest_encryption_enabled", group({{"at_rest_encryption", false}}), CheckStatus::kFail);
+  expect("elasticache_redis_cluster_rest_encryption_enabled", group_without("at_rest_encryption"),
+         CheckStatus::kNotAssessed, "not collected");
+  expect("elasticache_redis_cluster_in_transit_encryption_enabled", group({}), CheckStatus::kPass);
+  expect("elasticache_redis_cluster_in_transit_encryption_enabled", group({{"transit_encryption", false}}),
+         CheckStatus::kFail);
+  Resource denied = group_without("transit_encryption");
+  denied.missing["transit_encryption"] = "elasticache:DescribeReplicationGroups denied (AccessDenied)";
+  expect("elasticache_redis_cluster_in_transit_encryption_enabled", denied, CheckStatus::kNotAssessed,
+         "elasticache:DescribeReplicationGroups denied");
+}
+
+TEST(ElastiCacheBackups, RetentionAboveZero) {
+  const char* id = "elasticache_redis_cluster_backup_enabled";
+  expect(id, group({}), CheckStatus::kPass, "7 days");
+  expect(id, group({{"snapshot_retention_limit", 0}}), CheckStatus::kFail);
+  expect(id, group_without("snapshot_retention_limit"), CheckStatus::kNotAssessed);
+}
+
+TEST(ElastiCacheAuth, TokenOrUserGroups) {
+  const char* id = "elasticache_redis_replication_group_auth_enabled";
+  expect(id, group({{"auth_token_enabled", true}}), CheckStatus::kPass, "AUTH");
+  expect(id, group({{"user_group_ids", {"app-users"}}}), CheckStatus::kPass, "app-users");
+  expect(id, group({}), CheckStatus::kFail);
+  expect(id, group_without("user_group_ids"), CheckStatus::kNotAssessed);
+  expect(id, group_without("auth_token_enabled"), CheckStatus::kNotAssessed);
+}
+
+TEST(ElastiCacheAvailability, FailoverAndMultiAz) {
+  expect("elasticache_redis_cluster_automatic_failover_enabled", group({}), CheckStatus::kPass);
+  expect("elasticache_redis_cluster_automatic_failover_enabled", group({{"automatic_failover", "disabled"}}),
+         CheckStatus::kFail);
+  expect("elasticache_redis_cluster_automatic_failover_enabled", group_without("automatic_failover"),
+         CheckStatus::kNotAssessed);
+  expect("elasticache_redis_cluster_multi_az_enabled", group({}), CheckStatus::kPass);
+  expect("elasticache_redis_cluster_multi_az_enabled", group({{"multi_az", "disabled"}}), CheckStatus::kFail);
+  expect("elasticache_redis_cluster_multi_az_enabled", group_without("multi_az"), CheckStatus::kNotAssessed);
+}
+
+Resource cache_cluster(json props) {
+  json p = {{"engine", "memcached"}, {"engine_version", "1.6.22"}, {"auto_minor_version_upgrade", true},
+            {"cache_subnet_group", "cache-private"}, {"replication_group_id", nullptr}};
+  for (const auto& [k, v] : props.items()) p[k] = v;
+  return resource("AWS::ElastiCache::CacheCluster", "sessions-001", p);
+}
+
+TEST(ElastiCacheClusters, MinorUpgradesAndSubnetGroup) {
+  expect("elasticache_cluster_auto_minor_upgrades", cache_cluster({}), CheckStatus::kPass);
+  expect("elasticache_cluster_auto_minor_upgrades", cache_cluster({{"auto_minor_version_upgrade", false}}),
+         CheckStatus::kFail);
+  expect("elasticache_cluster_auto_minor_upgrades", resource("AWS::ElastiCache::CacheCluster", "x", json::object()),
+         CheckStatus::kNotAssessed);
+  const char* id = "elasticache_cluster_not_using_default_subnet_group";
+  expect(id, cache_cluster({}), CheckStatus::kPass);
+  expect(id, cache_cluster({{"cache_subnet_group", "default"}}), CheckStatus::kFail, "default");
+  expect(id, cache_cluster({{"cache_subnet_group", nullptr}}), CheckStatus::kFail);
+  expect(id, resource("AWS::ElastiCache::CacheCluster", "x", json::object()), CheckStatus::kNotAssessed);
+}
+
 }  // namespace
 }  // namespace cloudpeek::checks

@@ -16,7 +16,7 @@
 namespace cloudpeek::testing {
 namespace {
 
-const std::vector<std::string> kServices = {"ecs"};
+const std::vector<std::string> kServices = {"ecs", "elasticache"};
 
 TEST(GroundTruthContainersApis, EngineFindingsAreExactlyTheScenarios) {
   GroundTruthOptions options;
