@@ -84,7 +84,7 @@ std::vector<EscalationRule> make_rules() {
                .description = "Changes another user's console password and signs in as that user.",
                .reference = kRhino});
   r.push_back({.id = "iam-add-user-to-group", .name = "iam:AddUserToGroup", .target = TargetKind::kGroup,
-               .yield = Yield::kJoinGroup, .steps = {target("iam:AddUserToGroup")},
+               .yield = Yield::kJoinGroup, .principals = "user", .steps = {target("iam:AddUserToGroup")},
                .description = "Adds the user to a group and gains the group's policies.", .reference = kRhino});
   r.push_back({.id = "iam-update-assume-role-policy", .name = "iam:UpdateAssumeRolePolicy",
                .target = TargetKind::kRole, .yield = Yield::kBecomeTarget,
@@ -93,12 +93,12 @@ std::vector<EscalationRule> make_rules() {
                               "policy naming a principal of the same account allows it without an identity policy).",
                .reference = kRhino});
   r.push_back({.id = "iam-delete-user-permissions-boundary", .name = "iam:DeleteUserPermissionsBoundary",
-               .target = TargetKind::kSelf, .yield = Yield::kDropBoundary,
+               .target = TargetKind::kSelf, .yield = Yield::kDropBoundary, .principals = "user",
                .steps = {target("iam:DeleteUserPermissionsBoundary")},
                .description = "Removes the user's own permissions boundary, leaving its identity policies unlimited.",
                .reference = kPathfinding});
   r.push_back({.id = "iam-delete-role-permissions-boundary", .name = "iam:DeleteRolePermissionsBoundary",
-               .target = TargetKind::kSelf, .yield = Yield::kDropBoundary,
+               .target = TargetKind::kSelf, .yield = Yield::kDropBoundary, .principals = "role",
                .steps = {target("iam:DeleteRolePermissionsBoundary")},
                .description = "Removes the role's own permissions boundary, leaving its identity policies unlimited.",
                .reference = kPathfinding});

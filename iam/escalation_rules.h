@@ -63,6 +63,7 @@ struct EscalationRule {
   Self self = Self::kOthers;
   std::string_view service = {};   // kServiceRole, kWorkload: the service principal the role must trust
   std::string_view workload = {};  // kWorkload: "lambda", "ec2" (listed by CloudPeek) or another kind (never listed)
+  std::string_view principals = {};  // "user" or "role": the kind of principal the rule is for; empty: both
   std::vector<Step> steps;
   std::string_view assumption = {};  // what is assumed when the inventory cannot tell
   std::string_view description;

@@ -549,6 +549,7 @@ struct Graph::Impl {
     const Node& me = d.node(src);
     const auto& nodes = d.nodes();
     for (const EscalationRule& rule : escalation_rules()) {
+      if (!rule.principals.empty() && rule.principals != (me.kind == NodeKind::kUser ? "user" : "role")) continue;
       bool possible = std::all_of(rule.steps.begin(), rule.steps.end(), [&](const Step& s) { return may_do(src, s.action); });
       if (!possible) continue;
       switch (rule.target) {
@@ -573,7 +574,7 @@ struct Graph::Impl {
           for (const Group& grp : d.groups()) {
             bool member = std::find(grp.members.begin(), grp.members.end(), src) != grp.members.end();
             if (rule.yield == Yield::kJoinGroup) {
-              if (me.kind != NodeKind::kUser || member) continue;
+              if (member) continue;
               Outcome o = run_steps(src, rule, nullptr, grp.arn, {}, {});
               if (rank(o.decision) == 0) continue;
               Principal joined = me.principal;
@@ -673,7 +674,6 @@ struct Graph::Impl {
         }
         case TargetKind::kSelf: {
           if (!me.principal.permissions_boundary) break;
-          if ((rule.id == "iam-delete-user-permissions-boundary") != (me.kind == NodeKind::kUser)) break;
           Outcome o = run_steps(src, rule, &me, me.arn, {}, {});
           if (rank(o.decision) == 0) break;
           Principal unbounded = me.principal;
@@ -750,6 +750,8 @@ Bfs bfs(const Graph& g, std::size_t from, bool conditional) {
   while (!q.empty()) {
     std::size_t u = q.front();
     q.pop_front();
+    // An administrator is the end of a path: nothing beyond it is shorter.
+    if (u != from && g.full_access(u).level == AdminLevel::kFullAccess && !g.full_access(u).conditional) continue;
     for (std::size_t ei : g.out(u)) {
       const Edge& e = g.edges()[ei];
       if (e.empowers || (e.conditional && !conditional) || b.dist[e.to] != kUnreached) continue;
@@ -820,7 +822,10 @@ std::vector<Path> paths(const Graph& g, std::size_t from, std::size_t to, std::s
         continue;
       }
       const AdminStatus& full = g.full_access(x);
-      if (full.level == AdminLevel::kFullAccess && (conditional || !full.conditional)) add(b.dist[x], chain(b, x), x);
+      if (full.level == AdminLevel::kFullAccess && (conditional || !full.conditional)) {
+        add(b.dist[x], chain(b, x), x);
+        if (!full.conditional) continue;
+      }
       for (std::size_t ei : g.out(x)) {
         const Edge& e = g.edges()[ei];
         if (!e.empowers || (e.conditional && !conditional)) continue;
