@@ -305,7 +305,6 @@ struct Graph::Impl {
   // Principals a trust policy statement could name for an outsider node.
   std::vector<Principal> standins(const Node& outsider, const Policy& trust) {
     std::vector<Principal> out{outsider.principal};
-    if (outsider.kind != NodeKind::kExternalAccount) return out;
     for (const Statement& s : trust.statements) {
       for (const std::string& arn : s.principals.arns) {
         if (arn_field(arn, 4) != outsider.account) continue;
@@ -343,23 +342,28 @@ struct Graph::Impl {
           kind = EdgeKind::kAssumeRoleWithWebIdentity;
           action = "sts:AssumeRoleWithWebIdentity";
         }
+        // Outsiders: the account's root and each principal of it the trust policy names.
+        std::vector<Principal> named_outsiders;
+        if (who.kind == NodeKind::kExternalAccount) named_outsiders = standins(who, *role.trust);
+        std::vector<const Principal*> candidates;
+        if (named_outsiders.empty()) {
+          candidates.push_back(&who.principal);
+        } else {
+          for (const Principal& c : named_outsiders) candidates.push_back(&c);
+        }
         // Cheap gate: some Allow statement for the action names the principal.
-        std::vector<Principal> candidates =
-            who.internal || who.kind == NodeKind::kSamlProvider || who.kind == NodeKind::kOidcProvider
-                ? std::vector<Principal>{who.principal}
-                : standins(who, *role.trust);
         bool named = false;
         for (const Statement& s : role.trust->statements) {
-          if (s.effect != Effect::kAllow || !s.has_principal || !s.matches_action(action)) continue;
-          for (const Principal& c : candidates) {
-            if (s.not_principal || match_principal(s.principals, c) != PrincipalMatch::kNone) named = true;
+          if (named || s.effect != Effect::kAllow || !s.has_principal || !s.matches_action(action)) continue;
+          for (const Principal* c : candidates) {
+            if (s.not_principal || match_principal(s.principals, *c) != PrincipalMatch::kNone) named = true;
           }
         }
         if (!named) continue;
         const Context& ctx = provider_context(who);
         std::optional<Grant> best;
-        for (const Principal& c : candidates) {
-          Evaluation ev = eval(c, action, role.arn, ctx, role.trust, ResourcePolicyRule::kRequired);
+        for (const Principal* c : candidates) {
+          Evaluation ev = eval(*c, action, role.arn, ctx, role.trust, ResourcePolicyRule::kRequired);
           if (rank(ev.decision) > 0 && (!best || rank(ev.decision) > rank(best->decision)))
             best = make_grant(action, role.arn, ev);
         }
@@ -704,6 +708,9 @@ std::unique_ptr<Graph> Graph::build(const AuthorizationData& data) {
   impl.assume_edges();
   for (std::size_t i = 0; i < n; ++i) {
     const Node& node = data.node(i);
+    // An administrator has nowhere to escalate to: its edges would never be on a path.
+    const AdminStatus& full = g->full_[i];
+    if (full.level == AdminLevel::kFullAccess && !full.conditional) continue;
     if (node.kind == NodeKind::kUser || node.kind == NodeKind::kRole) impl.rules_for(i);
   }
   g->out_.assign(n, {});

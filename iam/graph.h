@@ -89,6 +89,8 @@ struct AdminStatus {
 
 class Graph {
  public:
+  // `data` must outlive the graph and stay where it is (edges point into it).
+  // Principals allowed everything get no escalation edges: no path goes past them.
   static std::unique_ptr<Graph> build(const AuthorizationData& data);
 
   const AuthorizationData& data() const { return *data_; }
