@@ -38,6 +38,15 @@ struct Check {
   // Other resource types the check reads from the inventory; the scan
   // evaluates it only once their collection is complete.
   std::vector<std::string> context_types;
+  // The properties (Resource::props) the check reads, so a scan makes the
+  // per-resource calls that fill them only when a selected check reads them
+  // (issue 13). "encryption": of its own resource type ("*": all of them); "AWS::S3::Bucket.logging":
+  // of a context type; "AWS::S3::AccountPublicAccessBlock.*": all of a type's.
+  // Empty: not declared, every property of its own and its context types is
+  // read. A declared list is complete: a property left out is not collected
+  // when no other selected check reads it, and is then in Resource::missing
+  // ("not collected: ..."), so a wrong list gives NOT_ASSESSED, never a PASS.
+  std::vector<std::string> reads;
   EvaluateFn evaluate = nullptr;
 };
 

@@ -30,6 +30,7 @@ const RegisterCheck reg({
              .cis = {"3.4"},
              .fsbp = {"CloudTrail.7"}},
     .context_types = {"AWS::S3::Bucket"},
+    .reads = {"*", "AWS::S3::Bucket.logging"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -32,6 +32,7 @@ const RegisterCheck reg({
              .cis = {},
              .fsbp = {"CloudTrail.6"}},
     .context_types = {"AWS::S3::Bucket", "AWS::S3::AccountPublicAccessBlock"},
+    .reads = {"*", "AWS::S3::Bucket.acl", "AWS::S3::Bucket.policy", "AWS::S3::Bucket.policy_is_public", "AWS::S3::Bucket.public_access_block", "AWS::S3::AccountPublicAccessBlock.*"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -29,6 +29,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-3"},
              .cis = {},
              .fsbp = {"KMS.3"}},
+    .reads = {"key_state", "deletion_date", "key_manager"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -36,6 +36,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-4"},
              .cis = {"3.6"},
              .fsbp = {"KMS.4"}},
+    .reads = {"key_state", "rotation_enabled", "key_manager", "key_spec", "origin"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -35,6 +35,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-5"},
              .cis = {},
              .fsbp = {"KMS.5"}},
+    .reads = {"policy"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -71,6 +71,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/secretsmanager/latest/userguide/retrieving-secrets_lambda.html"},
              .cis = {},
              .fsbp = {}},
+    .reads = {"env_var_names"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -34,6 +34,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html"},
              .cis = {},
              .fsbp = {"Lambda.1"}},
+    .reads = {"policy"},
     .evaluate = evaluate});
 
 }  // namespace

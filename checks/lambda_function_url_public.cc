@@ -38,6 +38,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html"},
              .cis = {},
              .fsbp = {}},
+    .reads = {"function_urls"},
     .evaluate = evaluate});
 
 }  // namespace

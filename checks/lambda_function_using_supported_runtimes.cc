@@ -79,6 +79,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-2"},
              .cis = {},
              .fsbp = {"Lambda.2"}},
+    .reads = {"runtime", "package_type"},
     .evaluate = evaluate});
 
 }  // namespace

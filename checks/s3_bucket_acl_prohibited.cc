@@ -28,6 +28,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-12"},
              .cis = {},
              .fsbp = {"S3.12"}},
+    .reads = {"object_ownership"},
     .evaluate = evaluate});
 
 }  // namespace

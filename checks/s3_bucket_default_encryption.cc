@@ -27,6 +27,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-4"},
              .cis = {},
              .fsbp = {"S3.4"}},
+    .reads = {"encryption"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -28,6 +28,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-17"},
              .cis = {},
              .fsbp = {"S3.17"}},
+    .reads = {"encryption"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -44,6 +44,7 @@ const RegisterCheck reg({
              .cis = {"2.1.4"},
              .fsbp = {"S3.8"}},
     .context_types = {"AWS::S3::AccountPublicAccessBlock"},
+    .reads = {"public_access_block", "AWS::S3::AccountPublicAccessBlock.*"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -27,6 +27,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/AmazonS3/latest/userguide/MultiFactorAuthenticationDelete.html"},
              .cis = {"2.1.2"},
              .fsbp = {}},
+    .reads = {"mfa_delete", "versioning"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -26,6 +26,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-15"},
              .cis = {},
              .fsbp = {"S3.15"}},
+    .reads = {"object_lock"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -49,6 +49,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-6"},
              .cis = {},
              .fsbp = {"S3.6"}},
+    .reads = {"policy"},
     .evaluate = evaluate});
 
 }  // namespace

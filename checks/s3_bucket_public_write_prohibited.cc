@@ -26,6 +26,7 @@ const RegisterCheck reg({
              .cis = {},
              .fsbp = {"S3.3"}},
     .context_types = {"AWS::S3::AccountPublicAccessBlock"},
+    .reads = {"acl", "policy", "policy_is_public", "public_access_block", "AWS::S3::AccountPublicAccessBlock.*"},
     .evaluate = evaluate});
 
 }  // namespace

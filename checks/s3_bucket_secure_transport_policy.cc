@@ -49,6 +49,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5"},
              .cis = {"2.1.1"},
              .fsbp = {"S3.5"}},
+    .reads = {"policy"},
     .evaluate = evaluate});
 
 }  // namespace

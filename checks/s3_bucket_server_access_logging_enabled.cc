@@ -27,6 +27,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-9"},
              .cis = {},
              .fsbp = {"S3.9"}},
+    .reads = {"logging"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -27,6 +27,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-14"},
              .cis = {},
              .fsbp = {"S3.14"}},
+    .reads = {"versioning"},
     .evaluate = evaluate});
 
 }  // namespace

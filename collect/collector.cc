@@ -144,6 +144,10 @@ Result<json> call_all_pages(CollectContext& ctx, std::string_view service, std::
   return std::move(*merged);
 }
 
+void not_needed(Resource& resource, const std::string& property) {
+  resource.missing[property] = "not collected: no selected check reads " + property;
+}
+
 void record_failure(CollectContext& ctx, const Error& error, std::string_view service, std::string_view operation,
                     const std::string& region, std::vector<std::string> resource_types) {
   CoverageGap g = gap_from(ctx, error, service, operation, region);

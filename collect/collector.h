@@ -34,7 +34,16 @@ class CollectContext {
   virtual void spawn(std::function<void()> task) = 0;
   virtual void emit(Resource resource) = 0;
   virtual void gap(CoverageGap gap) = 0;
+  // Whether a selected check reads `property` of resources of `type`: a
+  // per-resource call that only fills properties no selected check reads is
+  // not made (issue 13: calls follow what the checks need). Without a check
+  // selection (inventory, the IAM analyzer) everything is needed.
+  virtual bool needs(std::string_view type, std::string_view property) const { return true; }
 };
+
+// Marks a property left uncollected because no selected check reads it: a
+// check that reads it anyway says NOT_ASSESSED with this reason.
+void not_needed(Resource& resource, const std::string& property);
 
 struct Collector {
   std::string service;  // botocore name: "s3"

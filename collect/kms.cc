@@ -54,11 +54,17 @@ void collect_key(CollectContext& ctx, const json& entry, const std::string& regi
   r.props["origin"] = md.value("Origin", "");
   r.props["deletion_date"] = md.contains("DeletionDate") ? md["DeletionDate"] : json();
 
-  if (manager == "CUSTOMER" && spec == "SYMMETRIC_DEFAULT" && state != "PendingDeletion" &&
+  if (!ctx.needs(kKey, "rotation_enabled")) {
+    not_needed(r, "rotation_enabled");
+  } else if (manager == "CUSTOMER" && spec == "SYMMETRIC_DEFAULT" && state != "PendingDeletion" &&
       state != "PendingReplicaDeletion" && md.value("Origin", "AWS_KMS") != "EXTERNAL") {
     auto rot = ctx.call("kms", "GetKeyRotationStatus", {{"KeyId", r.arn}}, region);
     if (rot) r.props["rotation_enabled"] = rot->value("KeyRotationEnabled", false);
     else record_missing(ctx, r, "rotation_enabled", rot.error(), "kms", "GetKeyRotationStatus");
+  }
+  if (!ctx.needs(kKey, "policy")) {
+    not_needed(r, "policy");
+    return ctx.emit(std::move(r));
   }
   auto policy = ctx.call("kms", "GetKeyPolicy", {{"KeyId", r.arn}, {"PolicyName", "default"}}, region);
   if (policy) {

@@ -42,8 +42,11 @@ void collect_function(CollectContext& ctx, const std::string& region, const json
   r.props["package_type"] = fn.value("PackageType", "Zip");
   r.props["env_var_names"] = r.raw.contains("Environment") ? r.raw["Environment"]["VariableNames"] : json::array();
 
-  auto policy = ctx.call("lambda", "GetPolicy", json{{"FunctionName", r.id}}, region);
-  if (policy) {
+  // Per function, and only when a selected check reads what they return
+  // (lambda:GetPolicy at 15/s per region was the scan benchmark's bound).
+  if (!ctx.needs(kFunction, "policy")) {
+    not_needed(r, "policy");
+  } else if (auto policy = ctx.call("lambda", "GetPolicy", json{{"FunctionName", r.id}}, region); policy) {
     if (put_policy(ctx, r, "policy", policy->value("Policy", json()), "the function policy of " + r.id, "lambda",
                    "GetPolicy"))
       r.raw["Policy"] = r.props["policy"];
@@ -53,6 +56,10 @@ void collect_function(CollectContext& ctx, const std::string& region, const json
     record_missing(ctx, r, "policy", policy.error(), "lambda", "GetPolicy");
   }
 
+  if (!ctx.needs(kFunction, "function_urls")) {
+    not_needed(r, "function_urls");
+    return ctx.emit(std::move(r));
+  }
   auto urls = call_all_pages(ctx, "lambda", "ListFunctionUrlConfigs", json{{"FunctionName", r.id}}, region);
   if (urls) {
     json list = json::array();

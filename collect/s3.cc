@@ -156,8 +156,23 @@ void collect_bucket(CollectContext& ctx, const std::string& name, const std::str
     record_missing(ctx, b, "location", loc.error(), "s3", "GetBucketLocation");
   }
 
-  state->remaining = static_cast<int>(std::size(kDetails));
+  // Only the detail calls whose property a selected check reads (issue 13:
+  // eleven calls per bucket whatever the checks). Tags are always read: they
+  // name resources in the inventory and the reports, not only for checks.
+  std::vector<const Detail*> wanted;
   for (const Detail& d : kDetails) {
+    std::string_view p = d.property;
+    if (p == "tags" || ctx.needs(kBucket, p) || (p == "versioning" && ctx.needs(kBucket, "mfa_delete"))) {
+      wanted.push_back(&d);
+      continue;
+    }
+    not_needed(b, d.property);
+    if (p == "versioning") not_needed(b, "mfa_delete");
+  }
+  if (wanted.empty()) return ctx.emit(std::move(state->bucket));
+  state->remaining = static_cast<int>(wanted.size());
+  for (const Detail* dp : wanted) {
+    const Detail& d = *dp;
     ctx.spawn([&ctx, state, &d, params]() {
       auto out = ctx.call("s3", d.operation, params, state->bucket.region);
       {

@@ -95,6 +95,7 @@ class ScanEngine::Run : public collect::CollectContext {
   void spawn(std::function<void()> task) override;
   void emit(Resource resource) override;
   void gap(CoverageGap gap) override;
+  bool needs(std::string_view type, std::string_view property) const override;
 
  private:
   // How long a call AWS keeps throttling is sent again (each time with the client's retries).
@@ -134,6 +135,12 @@ class ScanEngine::Run : public collect::CollectContext {
   std::vector<std::unique_ptr<CheckState>> checks_;
   std::map<std::string, std::vector<CheckState*>, std::less<>> checks_by_type_;
   std::set<std::string, std::less<>> context_types_;
+  // What the selected checks read of each type they read (Check::reads).
+  struct TypeReads {
+    bool all = false;
+    std::set<std::string, std::less<>> props;
+  };
+  std::map<std::string, TypeReads, std::less<>> reads_;
 
   std::mutex types_mu_;
   std::map<std::string, int, std::less<>> producers_left_;  // type → runs producing it not yet complete
@@ -282,6 +289,13 @@ void ScanEngine::Run::emit(Resource resource) {
   }
 }
 
+bool ScanEngine::Run::needs(std::string_view type, std::string_view property) const {
+  auto it = reads_.find(type);
+  // No selected check reads this type: it is collected for the inventory, whole.
+  if (it == reads_.end()) return true;
+  return it->second.all || it->second.props.count(property) > 0;
+}
+
 void ScanEngine::Run::gap(CoverageGap gap) {
   // A global collector runs in the home region, but what it misses is missing everywhere.
   if (current_run && current_run->collector->global && gap.region == current_run->region) gap.region = "global";
@@ -377,6 +391,26 @@ void ScanEngine::Run::plan() {
     }
     result_.checks_run.push_back(c->meta.id);
     checks_.push_back(std::move(state));
+    // Undeclared reads: everything of its type and its context types.
+    TypeReads& own = reads_[c->meta.resource_type];
+    own.all |= c->reads.empty();
+    for (const auto& t : c->context_types) reads_[t].all |= c->reads.empty();
+    for (const auto& entry : c->reads) {
+      auto dot = entry.rfind('.');
+      if (entry.find("::") == std::string::npos || dot == std::string::npos) {
+        if (entry == "*")
+          own.all = true;
+        else
+          own.props.insert(entry);
+        continue;
+      }
+      TypeReads& of = reads_[entry.substr(0, dot)];
+      std::string prop = entry.substr(dot + 1);
+      if (prop == "*")
+        of.all = true;
+      else
+        of.props.insert(std::move(prop));
+    }
   }
   for (const Collector* c : collect::all_collectors()) {
     bool wanted = !narrowed || std::find(o.services.begin(), o.services.end(), c->service) != o.services.end() ||
@@ -463,7 +497,7 @@ void ScanEngine::Run::evaluate(CheckState& s, const Resource& r) {
     f = checks::evaluate_one(*s.check, r, inventory_);
   } catch (const std::exception& ex) {
     f = checks::evaluate_one(
-        Check{s.check->meta, {}, [](const Resource&, const Inventory&) { return checks::not_assessed(""); }}, r,
+        Check{s.check->meta, {}, {}, [](const Resource&, const Inventory&) { return checks::not_assessed(""); }}, r,
         inventory_);
     f.detail = std::string("the check could not evaluate this resource: ") + ex.what();
   }

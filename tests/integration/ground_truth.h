@@ -23,6 +23,7 @@ struct GroundTruthOptions {
   std::string faults;                       // fakeaws fault document, if any
   bool require_full_coverage = true;        // any coverage gap is a problem
   int max_attempts = 0;                     // the client's retry attempts (AWS_MAX_ATTEMPTS); 0: default
+  std::vector<std::string> checks;          // run_scan_ground_truth: only these checks (as `scan --checks`)
 };
 
 struct GroundTruth {
@@ -46,6 +47,7 @@ struct ScanGroundTruth {
   GroundTruth truth;
   scan::ScanResult scan;
   std::map<std::string, int> faults_served;  // fakeaws' injected faults by kind: throttle, error, drop, ...
+  std::map<std::string, int> requests;       // fakeaws' requests by action ("GetBucketPolicy")
 };
 ScanGroundTruth run_scan_ground_truth(const GroundTruthOptions& options);
 

@@ -15,6 +15,7 @@
 #include <set>
 #include <tuple>
 
+#include "checks/check.h"
 #include "tests/integration/ground_truth.h"
 
 namespace cloudpeek::testing {
@@ -148,6 +149,95 @@ TEST_F(FullScanGroundTruth, ThrottlingServerErrorsAndDropsGiveTheCleanFindings) 
   EXPECT_GE(r.faults_served["drop"], 10);
   std::cout << "faults: " << r.faults_served["throttle"] << " throttled, " << r.faults_served["error"] << " 5xx, "
             << r.faults_served["drop"] << " dropped; " << r.scan.api_calls << " calls\n";
+}
+
+// Issue 13: a check's declared reads (Check::reads) decide which per-resource
+// calls a scan makes. A declaration that leaves out a property the check uses
+// would make it NOT_ASSESSED when that check alone is selected. Here every
+// declaring check is evaluated over the insecure scenario's full inventory and
+// over one that keeps only what it declares (the rest "not collected", as a
+// scan leaves it): the verdicts and details must be the same.
+TEST(DeclaredReads, AreAllACheckUses) {
+  GroundTruthOptions o;
+  o.services = {"s3", "lambda", "kms", "cloudtrail", "iam"};
+  o.require_full_coverage = false;
+  GroundTruth full = run_ground_truth(o);
+  size_t declaring = 0, compared = 0;
+  for (const checks::Check* c : checks::all_checks()) {
+    if (c->reads.empty()) continue;
+    ++declaring;
+    // What it declares, per type ("*": the whole type).
+    std::map<std::string, std::set<std::string>> keep;
+    for (const auto& entry : c->reads) {
+      auto dot = entry.rfind('.');
+      bool qualified = entry.find("::") != std::string::npos && dot != std::string::npos;
+      keep[qualified ? entry.substr(0, dot) : c->meta.resource_type].insert(qualified ? entry.substr(dot + 1) : entry);
+    }
+    auto restrict = [&](const Resource& r) {
+      auto it = keep.find(r.type);
+      if (it == keep.end() || it->second.count("*")) return r;
+      Resource out = r;
+      out.props = json::object();
+      for (const auto& [k, v] : r.props.items()) {
+        if (it->second.count(k))
+          out.props[k] = v;
+        else
+          out.missing[k] = "not collected: no selected check reads " + k;
+      }
+      return out;
+    };
+    Inventory narrowed;
+    std::set<std::string> types = {c->meta.resource_type};
+    types.insert(c->context_types.begin(), c->context_types.end());
+    for (const auto& t : types)
+      for (const auto& r : full.inventory.of_type(t)) narrowed.add(restrict(r));
+    for (const auto& g : full.inventory.gaps()) narrowed.add_gap(g);
+    for (const auto& r : full.inventory.of_type(c->meta.resource_type)) {
+      Finding a = checks::evaluate_one(*c, r, full.inventory);
+      Finding b = checks::evaluate_one(*c, restrict(r), narrowed);
+      EXPECT_EQ(to_string(b.status), to_string(a.status)) << c->meta.id << " on " << r.arn << ": " << b.detail;
+      EXPECT_EQ(b.detail, a.detail) << c->meta.id << " on " << r.arn;
+      ++compared;
+    }
+  }
+  EXPECT_GE(declaring, 20u) << "the S3, Lambda and KMS checks declare their reads";
+  EXPECT_GE(compared, 40u) << "the scenario has resources for the declaring checks";
+}
+
+// Issue 13: with only some checks selected, a scan makes the per-resource
+// calls those checks read and no others, and their findings are still exactly
+// the scenario's.
+TEST(DeclaredReads, DecideThePerResourceCallsOfAScan) {
+  GroundTruthOptions all;
+  all.services = {"s3", "lambda", "kms"};
+  ScanGroundTruth full = run_scan_ground_truth(all);
+  EXPECT_TRUE(full.truth.problems.empty()) << join_lines(full.truth.problems);
+
+  GroundTruthOptions o;
+  o.checks = {"s3_bucket_default_encryption", "lambda_function_url_public", "kms_cmk_rotation_enabled"};
+  ScanGroundTruth narrowed = run_scan_ground_truth(o);
+  EXPECT_TRUE(narrowed.truth.problems.empty()) << join_lines(narrowed.truth.problems);
+  EXPECT_TRUE(narrowed.scan.gaps.empty());
+  EXPECT_EQ(std::set<std::string>(narrowed.scan.checks_run.begin(), narrowed.scan.checks_run.end()),
+            std::set<std::string>(o.checks.begin(), o.checks.end()));
+  auto& n = narrowed.requests;
+  auto& f = full.requests;
+  ASSERT_GT(f["GetBucketEncryption"], 0);
+  // What the selected checks read: as many calls as the full scan made.
+  for (const char* read : {"GetBucketEncryption", "ListFunctionUrlConfigs", "GetKeyRotationStatus", "DescribeKey"})
+    EXPECT_EQ(n[read], f[read]) << read;
+  // What no selected check reads: not one call (the full scan made them).
+  for (const char* unread : {"GetBucketPolicy", "GetBucketPolicyStatus", "GetBucketAcl",
+                             "GetBucketVersioning", "GetBucketLogging", "GetObjectLockConfiguration",
+                             "GetBucketOwnershipControls", "GetPolicy", "GetKeyPolicy"}) {
+    EXPECT_GT(f[unread], 0) << unread << " (the full scan makes it)";
+    EXPECT_EQ(n[unread], 0) << unread;
+  }
+  // s3:GetPublicAccessBlock per bucket is not made; s3control's one for the account still is (one call).
+  EXPECT_EQ(n["GetPublicAccessBlock"], 1);
+  EXPECT_GT(f["GetPublicAccessBlock"], 1);
+  std::cout << "calls: all checks of s3, lambda, kms " << full.truth.calls << ", three checks " << narrowed.truth.calls
+            << "\n";
 }
 
 }  // namespace

@@ -174,6 +174,7 @@ ScanGroundTruth run_scan_ground_truth(const GroundTruthOptions& options) {
   scan::ScanOptions scan_options;
   scan_options.regions = options.regions;
   scan_options.services = options.services;
+  scan_options.checks = options.checks;
   scan::ScanEngine engine(client, {"111122223333", "arn:aws:iam::111122223333:user/" + options.identity}, scan_options);
   scan::CollectingFindingSink sink;
   out.scan = engine.run(sink);
@@ -182,6 +183,7 @@ ScanGroundTruth run_scan_ground_truth(const GroundTruthOptions& options) {
 
   const json log = json::parse(fake.requests());
   for (const auto& r : log["requests"]) {
+    if (r["action"].is_string()) ++out.requests[r["action"].get<std::string>()];
     if (!r["fault"].is_string()) continue;
     std::string faults = r["fault"].get<std::string>();
     for (size_t start = 0; start <= faults.size();) {
