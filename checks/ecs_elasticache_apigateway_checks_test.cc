@@ -208,5 +208,126 @@ TEST(ElastiCacheClusters, MinorUpgradesAndSubnetGroup) {
   expect(id, resource("AWS::ElastiCache::CacheCluster", "x", json::object()), CheckStatus::kNotAssessed);
 }
 
+
+// ---- API Gateway REST ----
+
+json setting(const char* level, bool caching = false, bool encrypted = false) {
+  return {{"logging_level", level}, {"caching_enabled", caching}, {"cache_data_encrypted", encrypted}};
+}
+
+Resource stage(json props) {
+  json p = {{"api_id", "a1b2c3d4e5"}, {"api_name", "orders"}, {"method_settings", {{"*/*", setting("ERROR")}}},
+            {"tracing_enabled", true}, {"web_acl_arn", "arn:aws:wafv2:us-east-1:111122223333:regional/webacl/api/1"},
+            {"client_certificate_id", "abc123"}, {"cache_cluster_enabled", false}};
+  for (const auto& [k, v] : props.items()) p[k] = v;
+  Resource r = resource("AWS::ApiGateway::Stage", "a1b2c3d4e5/prod", p);
+  r.name = "orders/prod";
+  return r;
+}
+
+Resource stage_without(const char* property) {
+  Resource r = stage({});
+  r.props.erase(property);
+  return r;
+}
+
+TEST(ApiGatewayStages, Logging) {
+  const char* id = "apigateway_restapi_logging_enabled";
+  expect(id, stage({}), CheckStatus::kPass);
+  expect(id, stage({{"method_settings", {{"*/*", setting("INFO")}, {"/items/GET", setting("ERROR")}}}}),
+         CheckStatus::kPass);
+  expect(id, stage({{"method_settings", {{"*/*", setting("OFF")}}}}), CheckStatus::kFail, "the stage default");
+  expect(id, stage({{"method_settings", {{"*/*", setting("ERROR")}, {"/health/GET", setting("OFF")}}}}),
+         CheckStatus::kFail, "/health/GET");
+  expect(id, stage_without("method_settings"), CheckStatus::kNotAssessed);
+}
+
+TEST(ApiGatewayStages, TracingWafClientCertificate) {
+  expect("apigateway_restapi_tracing_enabled", stage({}), CheckStatus::kPass);
+  expect("apigateway_restapi_tracing_enabled", stage({{"tracing_enabled", false}}), CheckStatus::kFail);
+  expect("apigateway_restapi_tracing_enabled", stage_without("tracing_enabled"), CheckStatus::kNotAssessed);
+  expect("apigateway_restapi_waf_acl_attached", stage({}), CheckStatus::kPass, "webacl/api");
+  expect("apigateway_restapi_waf_acl_attached", stage({{"web_acl_arn", nullptr}}), CheckStatus::kFail);
+  expect("apigateway_restapi_waf_acl_attached", stage_without("web_acl_arn"), CheckStatus::kNotAssessed);
+  expect("apigateway_restapi_client_certificate_enabled", stage({}), CheckStatus::kPass);
+  expect("apigateway_restapi_client_certificate_enabled", stage({{"client_certificate_id", nullptr}}),
+         CheckStatus::kFail);
+  Resource denied = stage_without("client_certificate_id");
+  denied.missing["client_certificate_id"] = "apigateway:GetStages denied (AccessDeniedException)";
+  expect("apigateway_restapi_client_certificate_enabled", denied, CheckStatus::kNotAssessed, "GetStages denied");
+}
+
+TEST(ApiGatewayStages, CacheEncryption) {
+  const char* id = "apigateway_restapi_cache_encrypted";
+  expect(id, stage({}), CheckStatus::kPass, "no cache cluster");
+  expect(id, stage({{"cache_cluster_enabled", true}, {"method_settings", {{"*/*", setting("ERROR", true, true)}}}}),
+         CheckStatus::kPass, "encrypts");
+  expect(id, stage({{"cache_cluster_enabled", true}}), CheckStatus::kPass, "no method caches");
+  expect(id,
+         stage({{"cache_cluster_enabled", true},
+                {"method_settings", {{"*/*", setting("ERROR", true, true)}, {"/items/GET", setting("ERROR", true, false)}}}}),
+         CheckStatus::kFail, "/items/GET");
+  expect(id, stage_without("cache_cluster_enabled"), CheckStatus::kNotAssessed);
+}
+
+Resource rest_api(json props) {
+  Resource r = resource("AWS::ApiGateway::RestApi", "a1b2c3d4e5", std::move(props));
+  r.name = "orders";
+  return r;
+}
+
+json method(const char* verb, const char* path, const char* auth, bool key = false) {
+  return {{"http_method", verb}, {"path", path}, {"authorization_type", auth}, {"api_key_required", key}};
+}
+
+TEST(ApiGatewayRestApis, Authorizers) {
+  const char* id = "apigateway_restapi_authorizers_enabled";
+  expect(id, rest_api({{"methods", {method("GET", "/items", "COGNITO_USER_POOLS"), method("OPTIONS", "/items", "NONE")}}}),
+         CheckStatus::kPass, "all 1 methods");
+  expect(id, rest_api({{"methods", json::array()}}), CheckStatus::kPass, "no methods");
+  expect(id, rest_api({{"methods", {method("GET", "/items", "AWS_IAM"), method("POST", "/orders", "NONE")}}}),
+         CheckStatus::kFail, "POST /orders");
+  // An API key is not authorization.
+  expect(id, rest_api({{"methods", {method("GET", "/items", "NONE", true)}}}), CheckStatus::kFail, "API key only");
+  Resource denied = rest_api(json::object());
+  denied.missing["methods"] = "apigateway:GetResources denied (AccessDeniedException)";
+  expect(id, denied, CheckStatus::kNotAssessed, "GetResources denied");
+}
+
+TEST(ApiGatewayRestApis, PrivateEndpoint) {
+  const char* id = "apigateway_restapi_public";
+  expect(id, rest_api({{"endpoint_types", {"PRIVATE"}}}), CheckStatus::kPass);
+  expect(id, rest_api({{"endpoint_types", {"REGIONAL"}}}), CheckStatus::kFail, "REGIONAL");
+  expect(id, rest_api({{"endpoint_types", {"EDGE"}}}), CheckStatus::kFail, "EDGE");
+  expect(id, rest_api(json::object()), CheckStatus::kNotAssessed);
+}
+
+// ---- API Gateway HTTP / WebSocket ----
+
+TEST(ApiGatewayV2, AccessLogging) {
+  const char* id = "apigatewayv2_api_access_logging_enabled";
+  auto v2stage = [](json dest) { return resource("AWS::ApiGatewayV2::Stage", "x1y2z3/$default", {{"access_log_destination", dest}}); };
+  expect(id, v2stage("arn:aws:logs:us-east-1:111122223333:log-group:api"), CheckStatus::kPass);
+  expect(id, v2stage(nullptr), CheckStatus::kFail);
+  expect(id, resource("AWS::ApiGatewayV2::Stage", "x1y2z3/$default", json::object()), CheckStatus::kNotAssessed);
+}
+
+json route(const char* key, const char* auth) { return {{"route_key", key}, {"authorization_type", auth}, {"api_key_required", false}}; }
+
+TEST(ApiGatewayV2, RouteAuthorization) {
+  const char* id = "apigatewayv2_api_authorizers_enabled";
+  auto api = [](const char* protocol, json routes) {
+    return resource("AWS::ApiGatewayV2::Api", "x1y2z3", {{"protocol_type", protocol}, {"routes", std::move(routes)}});
+  };
+  expect(id, api("HTTP", {route("GET /items", "JWT"), route("OPTIONS /items", "NONE")}), CheckStatus::kPass);
+  expect(id, api("HTTP", {route("GET /items", "JWT"), route("$default", "NONE")}), CheckStatus::kFail, "$default");
+  expect(id, api("WEBSOCKET", {route("$connect", "CUSTOM"), route("sendmessage", "NONE")}), CheckStatus::kPass);
+  expect(id, api("WEBSOCKET", {route("$connect", "NONE")}), CheckStatus::kFail);
+  expect(id, api("WEBSOCKET", {route("$default", "NONE")}), CheckStatus::kFail, "no $connect");
+  Resource denied = resource("AWS::ApiGatewayV2::Api", "x1y2z3", {{"protocol_type", "HTTP"}});
+  denied.missing["routes"] = "apigateway:GetRoutes denied (AccessDeniedException)";
+  expect(id, denied, CheckStatus::kNotAssessed, "GetRoutes denied");
+}
+
 }  // namespace
 }  // namespace cloudpeek::checks

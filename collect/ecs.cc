@@ -226,7 +226,10 @@ void describe_task_definition(CollectContext& ctx, const std::string& region, co
   r.props["network_mode"] = td.value("networkMode", "bridge");
   r.props["pid_mode"] = td.contains("pidMode") ? td["pidMode"] : json(nullptr);
   json containers = json::array();
-  for (auto& c : td["containerDefinitions"].is_array() ? td["containerDefinitions"] : json::array()) {
+  if (!td.contains("containerDefinitions") || !td["containerDefinitions"].is_array())
+    td["containerDefinitions"] = json::array();
+  // By reference: the environment values are scrubbed from raw in place.
+  for (json& c : td["containerDefinitions"]) {
     json names = json::array(), flagged = json::array(), scrubbed = json::array();
     for (const auto& e : c.value("environment", json::array())) {
       std::string name = e.value("name", "");

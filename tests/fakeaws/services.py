@@ -6,6 +6,7 @@ with an empty result; other gaps fail loudly (501 FakeAwsNoScenarioData) so
 a scenario author sees at once what is missing.
 """
 
+import models
 import pagination
 import sso
 import sts
@@ -184,4 +185,10 @@ def _is_list_op(op_model):
         return False
     shape = op_model.input_shape
     required = shape.required_members if shape is not None else []
-    return not required and (name.startswith(("List", "Describe")))
+    if required:
+        return False
+    if name.startswith(("List", "Describe")):
+        return True
+    # Get* operations that list (API Gateway's GetRestApis, GetApis) are the
+    # ones botocore pages; a singleton Get* without data stays a loud gap.
+    return models.paginator_config(op_model.service_model.service_name, name) is not None

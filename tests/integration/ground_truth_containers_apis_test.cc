@@ -16,7 +16,7 @@
 namespace cloudpeek::testing {
 namespace {
 
-const std::vector<std::string> kServices = {"ecs", "elasticache"};
+const std::vector<std::string> kServices = {"ecs", "elasticache", "apigateway", "apigatewayv2"};
 
 TEST(GroundTruthContainersApis, EngineFindingsAreExactlyTheScenarios) {
   GroundTruthOptions options;
@@ -34,6 +34,90 @@ TEST(GroundTruthContainersApis, EngineFindingsAreExactlyTheScenarios) {
   EXPECT_EQ(got, want);
   std::cout << r.scan.checks_run.size() << " checks, " << r.truth.findings.size() << " findings (FAIL "
             << r.truth.expected_fail << ", PASS " << r.truth.expected_pass << "), " << r.scan.api_calls << " calls\n";
+}
+
+
+// What the collectors keep and what they cost: every resource of the
+// scenario, no environment variable value (the credential-shaped one is
+// named with its kind only), and the calls the scan-cost rules allow.
+TEST(GroundTruthContainersApis, CollectorsKeepNoSecretValuesAndCallOnlyWhatTheyNeed) {
+  GroundTruthOptions options;
+  options.services = kServices;
+  GroundTruth r = run_ground_truth(options);
+  EXPECT_TRUE(r.problems.empty()) << join_lines(r.problems);
+  const std::map<std::string, size_t> want = {
+      {"AWS::ECS::Cluster", 3},          {"AWS::ECS::Service", 4},
+      {"AWS::ECS::TaskDefinition", 4},   {"AWS::ElastiCache::ReplicationGroup", 3},
+      {"AWS::ElastiCache::CacheCluster", 5}, {"AWS::ApiGateway::RestApi", 4},
+      {"AWS::ApiGateway::Stage", 3},     {"AWS::ApiGatewayV2::Api", 4},
+      {"AWS::ApiGatewayV2::Stage", 4}};
+  for (const auto& [type, n] : want) EXPECT_EQ(r.inventory.of_type(type).size(), n) << type;
+
+  bool flagged = false;
+  for (const auto& td : r.inventory.of_type("AWS::ECS::TaskDefinition")) {
+    const std::string dump = td.raw.dump() + td.props.dump();
+    EXPECT_EQ(dump.find("not-a-real-"), std::string::npos) << "environment value kept for " << td.id;
+    flagged = flagged || td.props.dump().find("\"UPSTREAM_URL\",\"kind\":\"a URL with a password\"") != std::string::npos ||
+              td.props.dump().find("\"kind\":\"a URL with a password\",\"name\":\"UPSTREAM_URL\"") != std::string::npos;
+  }
+  EXPECT_TRUE(flagged) << "the URL with a password was not flagged";
+  // Only the latest ACTIVE revision of each family is described.
+  for (const auto& td : r.inventory.of_type("AWS::ECS::TaskDefinition"))
+    EXPECT_TRUE(td.id == "web:12" || td.id == "api:4" || td.id == "agent:2" || td.id == "batch:7") << td.id;
+
+  // Three regions, page size 2. ECS: ListClusters 3, DescribeClusters 2 (one per region with clusters: 100 a
+  // call), ListServices 2+1+1, DescribeServices 2 (10 a call, per cluster with services),
+  // ListTaskDefinitionFamilies 2+1+1, DescribeTaskDefinition 4 (one per family) = 19. ElastiCache: two listings
+  // per region, us-east-1's clusters over 2 pages = 7. API Gateway REST: GetRestApis 2+1+1, then per API
+  // GetStages 4 and GetResources 2+1+1+1 = 13. HTTP/WebSocket: GetApis 3, per API GetRoutes 2+2+1+1 and
+  // GetStages 1+1+1+1 = 13.
+  EXPECT_EQ(r.calls, 19 + 7 + 13 + 13);
+}
+
+// A denied per-resource call makes the checks that read its answer
+// NOT_ASSESSED naming the action, for each resource, never PASS or FAIL;
+// checks that read other calls still decide as in the clean run.
+TEST(GroundTruthContainersApis, DeniedPerResourceCallsAreNotAssessedNamingTheAction) {
+  GroundTruthOptions options;
+  options.services = kServices;
+  options.require_full_coverage = false;
+  options.faults = R"({"deny": ["ecs:DescribeTaskDefinition", "ecs:DescribeServices", "apigateway:GetResources",
+                                "apigateway:GetRoutes"]})";
+  ScanGroundTruth r = run_scan_ground_truth(options);
+  const std::map<std::string, std::string> denied_for = {
+      {"ecs_task_definitions_no_environment_secrets", "ecs:DescribeTaskDefinition"},
+      {"ecs_task_definitions_no_privileged_containers", "ecs:DescribeTaskDefinition"},
+      {"ecs_task_definitions_host_networking_mode_users", "ecs:DescribeTaskDefinition"},
+      {"ecs_task_definitions_host_namespace_not_shared", "ecs:DescribeTaskDefinition"},
+      {"ecs_task_definitions_containers_readonly_access", "ecs:DescribeTaskDefinition"},
+      {"ecs_task_definitions_logging_enabled", "ecs:DescribeTaskDefinition"},
+      {"ecs_service_no_assign_public_ip", "ecs:DescribeServices"},
+      {"apigateway_restapi_authorizers_enabled", "apigateway:GetResources"},
+      {"apigatewayv2_api_authorizers_enabled", ":GetRoutes"}};
+  std::map<std::pair<std::string, std::string>, std::string> clean;
+  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[std::make_pair(e[0], e[1])] = e[2];
+  std::map<std::string, int> not_assessed;
+  int decided = 0;
+  for (const auto& f : r.truth.findings) {
+    auto it = denied_for.find(f.check_id);
+    if (it != denied_for.end()) {
+      EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+      EXPECT_NE(f.detail.find(it->second), std::string::npos) << f.detail;
+      EXPECT_NE(f.detail.find("denied"), std::string::npos) << f.detail;
+      ++not_assessed[f.check_id];
+      continue;
+    }
+    ++decided;
+    const std::string want = clean[std::make_pair(f.check_id, f.resource_arn)];
+    EXPECT_EQ(std::string(to_string(f.status)), want) << f.check_id << " on " << f.resource_arn;
+  }
+  // Every resource of those checks is still reported (none dropped for lack of data).
+  EXPECT_EQ(not_assessed["ecs_task_definitions_logging_enabled"], 4);
+  EXPECT_EQ(not_assessed["ecs_service_no_assign_public_ip"], 4);
+  EXPECT_EQ(not_assessed["apigateway_restapi_authorizers_enabled"], 4);
+  EXPECT_EQ(not_assessed["apigatewayv2_api_authorizers_enabled"], 4);
+  EXPECT_GE(decided, 40);
+  EXPECT_FALSE(r.scan.gaps.empty());
 }
 
 }  // namespace
