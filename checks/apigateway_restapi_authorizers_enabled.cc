@@ -50,6 +50,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html"},
              .cis = {},
              .fsbp = {}},
+    .reads = {"methods"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -44,6 +44,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html#apigateway-5"},
              .cis = {},
              .fsbp = {"APIGateway.5"}},
+    .reads = {"cache_cluster_enabled", "method_settings"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -28,6 +28,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html#apigateway-2"},
              .cis = {},
              .fsbp = {"APIGateway.2"}},
+    .reads = {"client_certificate_id"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -36,6 +36,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html#apigateway-1"},
              .cis = {},
              .fsbp = {"APIGateway.1"}},
+    .reads = {"method_settings"},
     .evaluate = evaluate});
 
 }  // namespace

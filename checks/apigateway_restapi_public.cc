@@ -39,6 +39,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html"},
              .cis = {},
              .fsbp = {}},
+    .reads = {"endpoint_types"},
     .evaluate = evaluate});
 
 }  // namespace

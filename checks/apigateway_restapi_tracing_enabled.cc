@@ -25,6 +25,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html#apigateway-3"},
              .cis = {},
              .fsbp = {"APIGateway.3"}},
+    .reads = {"tracing_enabled"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -25,6 +25,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html#apigateway-4"},
              .cis = {},
              .fsbp = {"APIGateway.4"}},
+    .reads = {"web_acl_arn"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -30,6 +30,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html#apigateway-9"},
              .cis = {},
              .fsbp = {"APIGateway.9"}},
+    .reads = {"access_log_destination"},
     .evaluate = evaluate});
 
 }  // namespace

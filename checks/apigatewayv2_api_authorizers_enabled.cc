@@ -55,6 +55,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/apigateway-controls.html#apigateway-8"},
              .cis = {},
              .fsbp = {"APIGateway.8"}},
+    .reads = {"protocol_type", "routes"},
     .evaluate = evaluate});
 
 }  // namespace

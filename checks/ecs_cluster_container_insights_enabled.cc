@@ -31,6 +31,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-12"},
              .cis = {},
              .fsbp = {"ECS.12"}},
+    .reads = {"container_insights"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -32,6 +32,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-2"},
              .cis = {},
              .fsbp = {"ECS.2"}},
+    .reads = {"assign_public_ip"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -29,6 +29,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-3"},
              .cis = {},
              .fsbp = {"ECS.3"}},
+    .reads = {"pid_mode"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -52,6 +52,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-1"},
              .cis = {},
              .fsbp = {"ECS.1"}},
+    .reads = {"network_mode", "containers"},
     .evaluate = evaluate});
 
 }  // namespace

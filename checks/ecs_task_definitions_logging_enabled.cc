@@ -37,6 +37,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-9"},
              .cis = {},
              .fsbp = {"ECS.9"}},
+    .reads = {"containers"},
     .evaluate = evaluate});
 
 }  // namespace

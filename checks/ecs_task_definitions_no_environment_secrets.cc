@@ -54,6 +54,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-8"},
              .cis = {},
              .fsbp = {"ECS.8"}},
+    .reads = {"containers"},
     .evaluate = evaluate});
 
 }  // namespace

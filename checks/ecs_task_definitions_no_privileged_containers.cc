@@ -35,6 +35,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-4"},
              .cis = {},
              .fsbp = {"ECS.4"}},
+    .reads = {"containers"},
     .evaluate = evaluate});
 
 }  // namespace

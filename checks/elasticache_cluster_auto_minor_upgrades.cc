@@ -30,6 +30,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-2"},
              .cis = {},
              .fsbp = {"ElastiCache.2"}},
+    .reads = {"auto_minor_version_upgrade"},
     .evaluate = evaluate});
 
 }  // namespace

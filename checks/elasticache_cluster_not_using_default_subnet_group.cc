@@ -33,6 +33,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-7"},
              .cis = {},
              .fsbp = {"ElastiCache.7"}},
+    .reads = {"cache_subnet_group"},
     .evaluate = evaluate});
 
 }  // namespace

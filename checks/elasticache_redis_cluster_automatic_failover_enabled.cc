@@ -29,6 +29,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-3"},
              .cis = {},
              .fsbp = {"ElastiCache.3"}},
+    .reads = {"automatic_failover"},
     .evaluate = evaluate});
 
 }  // namespace

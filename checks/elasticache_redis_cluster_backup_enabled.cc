@@ -31,6 +31,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-1"},
              .cis = {},
              .fsbp = {"ElastiCache.1"}},
+    .reads = {"snapshot_retention_limit"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -27,6 +27,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-5"},
              .cis = {},
              .fsbp = {"ElastiCache.5"}},
+    .reads = {"transit_encryption"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -29,6 +29,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/AutoFailover.html"},
              .cis = {},
              .fsbp = {}},
+    .reads = {"multi_az"},
     .evaluate = evaluate});
 
 }  // namespace

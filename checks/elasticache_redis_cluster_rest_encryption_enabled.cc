@@ -28,6 +28,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-4"},
              .cis = {},
              .fsbp = {"ElastiCache.4"}},
+    .reads = {"at_rest_encryption"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -44,6 +44,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-6"},
              .cis = {},
              .fsbp = {"ElastiCache.6"}},
+    .reads = {"auth_token_enabled", "user_group_ids"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -5,7 +5,8 @@
 // Calls: GetRestApis (paged, 500 a page), then per API — AWS has no bulk form
 // of either — GetStages (all stages of the API in one answer) and GetResources
 // with embed=methods (paged, 500 resources a page; the methods come embedded,
-// so there is no GetMethod per method).
+// so there is no GetMethod per method); GetResources only when a selected
+// check reads "methods".
 //
 // AWS::ApiGateway::RestApi  arn = arn:<partition>:apigateway:<region>::/restapis/<id>, id, name
 //   props.endpoint_types     ["EDGE" | "REGIONAL" | "PRIVATE"] (endpointConfiguration.types; ["EDGE"] when absent)
@@ -82,6 +83,11 @@ void collect_stages(CollectContext& ctx, const std::string& region, const std::s
 }
 
 void describe_api(CollectContext& ctx, const std::string& region, Resource r) {
+  if (!ctx.needs(kApi, "methods")) {
+    not_needed(r, "methods");
+    ctx.emit(std::move(r));
+    return;
+  }
   auto resources = call_all_pages(ctx, kSvc, "GetResources",
                                   json{{"restApiId", r.id}, {"embed", {"methods"}}, {"limit", 500}}, region);
   if (!resources) {

@@ -2,7 +2,8 @@
 // each API with its routes' authorization, and each of its stages.
 //
 // Calls: GetApis (paged), then per API — AWS has no bulk form of either —
-// GetRoutes and GetStages (both paged).
+// GetRoutes (only when a selected check reads "routes") and GetStages
+// (both paged).
 //
 // AWS::ApiGatewayV2::Api  arn = arn:<partition>:apigateway:<region>::/apis/<id>, id = ApiId, name = Name
 //   props.protocol_type   "HTTP" | "WEBSOCKET"
@@ -57,6 +58,11 @@ void collect_stages(CollectContext& ctx, const std::string& region, const Resour
 }
 
 void describe_api(CollectContext& ctx, const std::string& region, Resource r) {
+  if (!ctx.needs(kApi, "routes")) {
+    not_needed(r, "routes");
+    ctx.emit(std::move(r));
+    return;
+  }
   auto routes = call_all_pages(ctx, kSvc, "GetRoutes", json{{"ApiId", r.id}}, region);
   if (!routes) {
     record_missing(ctx, r, "routes", routes.error(), kSvc, "GetRoutes");

@@ -9,6 +9,9 @@
 //     ListTaskDefinitions needed; older and INACTIVE revisions are never read). There is no
 //     bulk DescribeTaskDefinitions.
 // Resources whose ARN names another account are dropped (only the account's own).
+// The Describe* calls are made only when a selected check reads what they
+// return (CollectContext::needs); otherwise the resources are emitted from
+// their listing with those properties "not collected".
 //
 // AWS::ECS::Cluster  arn = clusterArn, id = name = clusterName
 //   props.container_insights   "enabled" | "enhanced" | "disabled" (setting containerInsights;
@@ -89,6 +92,14 @@ void emit_undescribed(CollectContext& ctx, std::vector<Resource> batch, const Er
 }
 
 void describe_clusters(CollectContext& ctx, const std::string& region, std::vector<std::string> arns) {
+  if (!ctx.needs(kCluster, "container_insights")) {
+    for (const auto& a : arns) {
+      Resource r = base(ctx, region, kCluster, a);
+      not_needed(r, "container_insights");
+      ctx.emit(std::move(r));
+    }
+    return;
+  }
   auto out = ctx.call(kSvc, "DescribeClusters", json{{"clusters", arns}, {"include", {"SETTINGS", "TAGS"}}}, region);
   if (!out) {
     std::vector<Resource> batch;
@@ -117,6 +128,16 @@ void describe_clusters(CollectContext& ctx, const std::string& region, std::vect
 
 void describe_services(CollectContext& ctx, const std::string& region, const std::string& cluster,
                        std::vector<std::string> arns) {
+  if (!ctx.needs(kService, "assign_public_ip") && !ctx.needs(kService, "launch_type")) {
+    for (const auto& a : arns) {
+      Resource r = base(ctx, region, kService, a);
+      r.props["cluster_arn"] = cluster;
+      not_needed(r, "assign_public_ip");
+      not_needed(r, "launch_type");
+      ctx.emit(std::move(r));
+    }
+    return;
+  }
   auto out = ctx.call(kSvc, "DescribeServices", json{{"cluster", cluster}, {"services", arns}, {"include", {"TAGS"}}},
                       region);
   if (!out) {
@@ -205,13 +226,18 @@ std::string secret_shape(std::string_view v) {
 }
 
 void describe_task_definition(CollectContext& ctx, const std::string& region, const std::string& family) {
-  auto out = ctx.call(kSvc, "DescribeTaskDefinition", json{{"taskDefinition", family}, {"include", {"TAGS"}}}, region);
   Resource r;
   r.type = kTaskDef;
   r.account = ctx.account();
   r.region = region;
   r.id = r.name = family;
   r.arn = "arn:" + ctx.partition() + ":ecs:" + region + ":" + ctx.account() + ":task-definition/" + family;
+  if (!ctx.needs(kTaskDef, "containers") && !ctx.needs(kTaskDef, "network_mode") && !ctx.needs(kTaskDef, "pid_mode")) {
+    for (const char* p : {"containers", "network_mode", "pid_mode"}) not_needed(r, p);
+    ctx.emit(std::move(r));
+    return;
+  }
+  auto out = ctx.call(kSvc, "DescribeTaskDefinition", json{{"taskDefinition", family}, {"include", {"TAGS"}}}, region);
   if (!out) {
     record_missing(ctx, r, "containers", out.error(), kSvc, "DescribeTaskDefinition");
     r.missing["network_mode"] = r.missing["pid_mode"] = r.missing["containers"];

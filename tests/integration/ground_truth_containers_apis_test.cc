@@ -6,10 +6,12 @@
 // they cost in calls, and NOT_ASSESSED naming a denied per-resource call.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <tuple>
 
+#include "checks/check.h"
 #include "tests/integration/fakeaws_process.h"
 #include "tests/integration/ground_truth.h"
 
@@ -118,6 +120,60 @@ TEST(GroundTruthContainersApis, DeniedPerResourceCallsAreNotAssessedNamingTheAct
   EXPECT_EQ(not_assessed["apigatewayv2_api_authorizers_enabled"], 4);
   EXPECT_GE(decided, 40);
   EXPECT_FALSE(r.scan.gaps.empty());
+}
+
+
+// Issue 13: these checks declare what they read (Check::reads), and a scan
+// makes a per-resource call only for what a selected check reads. Each check
+// gives the same verdict and detail over an inventory that keeps only its
+// declared properties (the rest "not collected", as a scan leaves them).
+TEST(GroundTruthContainersApis, DeclaredReadsAreAllACheckUses) {
+  GroundTruthOptions o;
+  o.services = kServices;
+  GroundTruth full = run_ground_truth(o);
+  size_t compared = 0;
+  for (const checks::Check* c : checks::all_checks()) {
+    if (std::find(kServices.begin(), kServices.end(), c->meta.service) == kServices.end()) continue;
+    EXPECT_FALSE(c->reads.empty()) << c->meta.id << " declares no reads";
+    std::set<std::string> keep(c->reads.begin(), c->reads.end());
+    for (const auto& r : full.inventory.of_type(c->meta.resource_type)) {
+      Resource narrowed = r;
+      narrowed.props = json::object();
+      for (const auto& [k, v] : r.props.items()) {
+        if (keep.count(k))
+          narrowed.props[k] = v;
+        else
+          narrowed.missing[k] = "not collected: no selected check reads " + k;
+      }
+      Finding a = checks::evaluate_one(*c, r, full.inventory);
+      Finding b = checks::evaluate_one(*c, narrowed, full.inventory);
+      EXPECT_EQ(to_string(b.status), to_string(a.status)) << c->meta.id << " on " << r.arn << ": " << b.detail;
+      EXPECT_EQ(b.detail, a.detail) << c->meta.id << " on " << r.arn;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 90u);
+}
+
+// With the REST API endpoint check selected but not the authorizer check,
+// GetResources (per API, for "methods") is not made; what the selected checks
+// read still is, and their findings are exactly the scenario's. (A type no
+// selected check reads is collected whole, for the inventory.)
+TEST(GroundTruthContainersApis, UnreadPerResourceCallsAreNotMade) {
+  GroundTruthOptions o;
+  o.checks = {"apigateway_restapi_public", "apigateway_restapi_authorizers_enabled",
+              "ecs_task_definitions_logging_enabled"};
+  ScanGroundTruth full = run_scan_ground_truth(o);
+  EXPECT_TRUE(full.truth.problems.empty()) << join_lines(full.truth.problems);
+  EXPECT_EQ(full.requests["GetResources"], 5);
+
+  o.checks = {"apigateway_restapi_public", "ecs_task_definitions_logging_enabled"};
+  ScanGroundTruth narrowed = run_scan_ground_truth(o);
+  EXPECT_TRUE(narrowed.truth.problems.empty()) << join_lines(narrowed.truth.problems);
+  EXPECT_TRUE(narrowed.scan.gaps.empty());
+  EXPECT_EQ(narrowed.requests["GetResources"], 0);
+  EXPECT_EQ(narrowed.requests["DescribeTaskDefinition"], 4);
+  EXPECT_EQ(narrowed.requests["GetRestApis"], full.requests["GetRestApis"]);
 }
 
 }  // namespace
