@@ -27,6 +27,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-6"},
              .cis = {},
              .fsbp = {"DynamoDB.6"}},
+    .reads = {"deletion_protection"},
     .evaluate = evaluate});
 
 }  // namespace

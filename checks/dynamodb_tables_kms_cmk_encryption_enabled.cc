@@ -39,6 +39,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html"},
              .cis = {},
              .fsbp = {}},
+    .reads = {"sse_type", "kms_key_arn", "AWS::KMS::Key.key_manager"},
     .evaluate = evaluate});
 
 }  // namespace

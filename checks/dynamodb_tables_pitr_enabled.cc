@@ -28,6 +28,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-2"},
              .cis = {},
              .fsbp = {"DynamoDB.2"}},
+    .reads = {"pitr_status"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -28,6 +28,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html#ecr-3"},
              .cis = {},
              .fsbp = {"ECR.3"}},
+    .reads = {"lifecycle_policy"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -32,6 +32,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/AmazonECR/latest/userguide/security_iam_resource-based-policy-examples.html"},
              .cis = {},
              .fsbp = {}},
+    .reads = {"policy"},
     .evaluate = evaluate});
 
 }  // namespace

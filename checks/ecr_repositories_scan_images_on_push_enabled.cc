@@ -61,6 +61,7 @@ const RegisterCheck reg({
              .cis = {},
              .fsbp = {"ECR.1"}},
     .context_types = {"AWS::ECR::RegistryScanningConfiguration"},
+    .reads = {"scan_on_push", "AWS::ECR::RegistryScanningConfiguration.*"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -31,6 +31,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/securityhub/latest/userguide/ecr-controls.html#ecr-2"},
              .cis = {},
              .fsbp = {"ECR.2"}},
+    .reads = {"tag_mutability"},
     .evaluate = evaluate});
 
 }  // namespace

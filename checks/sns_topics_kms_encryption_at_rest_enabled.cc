@@ -25,6 +25,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html"},
              .cis = {},
              .fsbp = {"SNS.1"}},
+    .reads = {"kms_master_key_id"},
     .evaluate = evaluate});
 
 }  // namespace

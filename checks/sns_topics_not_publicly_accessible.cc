@@ -28,6 +28,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/sns/latest/dg/sns-security-best-practices.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/sns-controls.html"},
              .cis = {},
              .fsbp = {"SNS.4"}},
+    .reads = {"policy"},
     .evaluate = evaluate});
 
 }  // namespace

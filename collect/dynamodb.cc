@@ -50,8 +50,11 @@ void collect_table(CollectContext& ctx, const std::string& region, const std::st
     r.missing["kms_key_arn"] = r.missing["sse_type"];
     r.missing["deletion_protection"] = r.missing["sse_type"];
   }
-  auto backups = ctx.call("dynamodb", "DescribeContinuousBackups", json{{"TableName", name}}, region);
-  if (backups) {
+  // Per table, only when a selected check reads point-in-time recovery.
+  if (!ctx.needs(kTable, "pitr_status")) {
+    not_needed(r, "pitr_status");
+  } else if (auto backups = ctx.call("dynamodb", "DescribeContinuousBackups", json{{"TableName", name}}, region);
+             backups) {
     const json cbd = backups->value("ContinuousBackupsDescription", json::object());
     r.raw["ContinuousBackupsDescription"] = cbd;
     r.props["pitr_status"] =

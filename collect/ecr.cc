@@ -42,8 +42,10 @@ void collect_repository(CollectContext& ctx, const std::string& region, const js
   r.props["kms_key"] = enc.contains("kmsKey") ? enc["kmsKey"] : json(nullptr);
   const json params{{"repositoryName", r.id}, {"registryId", repo.value("registryId", ctx.account())}};
 
-  auto policy = ctx.call("ecr", "GetRepositoryPolicy", params, region);
-  if (policy) {
+  // Per repository, each only when a selected check reads what it returns.
+  if (!ctx.needs(kRepo, "policy")) {
+    not_needed(r, "policy");
+  } else if (auto policy = ctx.call("ecr", "GetRepositoryPolicy", params, region); policy) {
     if (put_policy(ctx, r, "policy", policy->value("policyText", json()), "the repository policy of " + r.id, "ecr",
                    "GetRepositoryPolicy"))
       r.raw["policy"] = r.props["policy"];
@@ -53,8 +55,9 @@ void collect_repository(CollectContext& ctx, const std::string& region, const js
     record_missing(ctx, r, "policy", policy.error(), "ecr", "GetRepositoryPolicy");
   }
 
-  auto lifecycle = ctx.call("ecr", "GetLifecyclePolicy", params, region);
-  if (lifecycle) {
+  if (!ctx.needs(kRepo, "lifecycle_policy")) {
+    not_needed(r, "lifecycle_policy");
+  } else if (auto lifecycle = ctx.call("ecr", "GetLifecyclePolicy", params, region); lifecycle) {
     r.props["lifecycle_policy"] = true;
     // Kept for the resource view only: as parsed when it is a sound document, else as sent.
     auto text = parse_policy(lifecycle->value("lifecyclePolicyText", json()), "the lifecycle policy");

@@ -98,6 +98,14 @@ void collect_topics(CollectContext& ctx, const std::string& region) {
     r.arn = t.value("TopicArn", "");
     r.id = r.name = r.arn.substr(r.arn.rfind(':') + 1);
     r.props["name"] = r.name;
+    // The subscriptions (one listing per topic) only when a selected check reads them.
+    if (!ctx.needs("AWS::SNS::Topic", "confirmed_subscriptions") && !ctx.needs("AWS::SNS::Topic", "subscriptions")) {
+      not_needed(r, "confirmed_subscriptions");
+      not_needed(r, "subscriptions");
+      p->left = 1;
+      ctx.spawn([&ctx, p, region] { attributes(ctx, p, region); });
+      continue;
+    }
     ctx.spawn([&ctx, p, region] { attributes(ctx, p, region); });
     ctx.spawn([&ctx, p, region] { subscriptions(ctx, p, region); });
   }
