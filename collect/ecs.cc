@@ -118,8 +118,10 @@ void describe_clusters(CollectContext& ctx, const std::string& region, std::vect
     r.raw = c;
     ctx.emit(std::move(r));
   }
-  // A cluster AWS could not describe (failures[]) is not silently dropped.
+  // A cluster AWS could not describe (failures[]) is not silently dropped;
+  // one deleted since it was listed ("MISSING") is gone.
   for (const auto& f : out->value("failures", json::array())) {
+    if (f.value("reason", "") == "MISSING") continue;
     Resource r = base(ctx, region, kCluster, f.value("arn", ""));
     r.missing["container_insights"] = "ecs:DescribeClusters failed for " + r.id + " (" + f.value("reason", "") + ")";
     ctx.emit(std::move(r));
@@ -162,6 +164,7 @@ void describe_services(CollectContext& ctx, const std::string& region, const std
     ctx.emit(std::move(r));
   }
   for (const auto& f : out->value("failures", json::array())) {
+    if (f.value("reason", "") == "MISSING") continue;  // deleted since it was listed
     Resource r = base(ctx, region, kService, f.value("arn", ""));
     r.props["cluster_arn"] = cluster;
     std::string why = "ecs:DescribeServices failed for " + r.id + " (" + f.value("reason", "") + ")";
