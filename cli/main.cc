@@ -12,6 +12,7 @@
 #include "cli/auth_check.h"
 #include "cli/checks_command.h"
 #include "cli/credential_options.h"
+#include "cli/iam_command.h"
 #include "cli/scan_command.h"
 #include "server/serve.h"
 
@@ -97,6 +98,11 @@ int main(int argc, char** argv) {
   show->add_option("id", show_id, "Check id")->required();
   show->add_option("--output", show_output, "text or json")->check(CLI::IsMember({"text", "json"}));
 
+  cli::IamCommandOptions iam_opts;
+  auto* iam_cmd = cli::add_iam_command(app, iam_opts);
+  for (auto* sub : iam_cmd->get_subcommands())
+    sub->add_flag("--debug", debug, "Log every AWS call to stderr (secrets are never logged)");
+
   server::ServeOptions serve_opts;
   std::string serve_data_dir;
   auto* serve = app.add_subcommand("serve", "Start the web app (dashboard, findings, scans) on http://127.0.0.1:8080");
@@ -119,6 +125,7 @@ int main(int argc, char** argv) {
   if (scan->parsed()) return cli::run_scan(scan_opts);
   if (list->parsed()) return cli::run_checks_list(list_opts, std::cout, std::cerr);
   if (show->parsed()) return cli::run_checks_show(show_id, show_output, std::cout, std::cerr);
+  if (iam_cmd->parsed()) return cli::run_iam(iam_opts);
   if (serve->parsed()) {
     if (!serve_data_dir.empty()) serve_opts.data_dir = serve_data_dir;
     return server::run_serve(serve_opts, std::cout, std::cerr);

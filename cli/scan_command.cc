@@ -18,6 +18,7 @@
 #include "cli/auth_check.h"
 #include "cli/findings_file.h"
 #include "cli/report_hook.h"
+#include "cli/resources_file.h"
 #include "cli/scan_progress_view.h"
 #include "cli/scan_summary.h"
 #include "collect/collector.h"
@@ -185,6 +186,7 @@ int run_scan(const ScanCommandOptions& o) {
 
   FindingFanout fanout;
   std::unique_ptr<FindingsFile> file;
+  std::unique_ptr<ResourcesFile> resources_file;
   if (!o.output_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(o.output_dir, ec);
@@ -195,6 +197,13 @@ int run_scan(const ScanCommandOptions& o) {
     }
     file = std::move(opened.value());
     fanout.add(file.get());
+    // The inventory too, for `cloudpeek iam --from-scan` (resources_file.h).
+    auto res = ResourcesFile::open((std::filesystem::path(o.output_dir) / kResourcesFileName).string());
+    if (!res) {
+      std::cerr << "cloudpeek scan: " << res.error().describe() << "\n";
+      return kExitUsage;
+    }
+    resources_file = std::move(res.value());
   }
 
   std::cerr << fmt::format("Scanning account {} as {}\n", identity->account, identity->arn);
@@ -207,7 +216,7 @@ int run_scan(const ScanCommandOptions& o) {
   scan::ScanResult result;
   {
     ProgressDisplay display(engine);
-    result = engine.run(fanout);
+    result = engine.run(fanout, resources_file.get());
   }
   std::signal(SIGINT, previous);
 
@@ -218,6 +227,13 @@ int run_scan(const ScanCommandOptions& o) {
     if (auto st = file->close(); !st) {
       std::cerr << "cloudpeek scan: " << st.error().describe() << "\n";
       output_ok = false;
+    }
+    for (auto st : {resources_file->close(),
+                    write_coverage_file(result, (std::filesystem::path(o.output_dir) / kCoverageFileName).string())}) {
+      if (!st) {
+        std::cerr << "cloudpeek scan: " << st.error().describe() << "\n";
+        output_ok = false;
+      }
     }
     auto written = write_report_formats(result, file->path(), o.output_formats, o.output_dir);
     for (const auto& p : written.written) std::cout << "Wrote " << p << "\n";
