@@ -21,9 +21,14 @@ RateLimitConfig RateLimitConfig::aws_defaults() {
       {"cloudfront", {5, 10}},
       {"sns", {30, 30}},          // SNS quotas (us-east-1): ListTopics, ListSubscriptionsByTopic 30/s
       {"sqs", {50, 100}},
+      // API Gateway management API: "Total operations" 10/s per account (burst 40), one bucket
+      // for every read of the service; GetResources 5 per 2 s (below). Fixed quotas.
+      {"apigateway", {10, 40, RateScope::kService}},
+      {"apigatewayv2", {10, 40, RateScope::kService}},
   };
   c.per_action = {
       {"cloudwatch:DescribeAlarms", {9, 9}},          // CloudWatch service quotas
+      {"apigateway:GetResources", {2.5, 5}},          // API Gateway quotas: 5 requests every 2 seconds
       {"logs:DescribeLogGroups", {10, 10}},           // CloudWatch Logs quotas
       {"logs:DescribeMetricFilters", {5, 5}},
       {"kms:DescribeKey", {2000, 2000}},              // KMS request quotas
