@@ -16,6 +16,7 @@
 #include "aws/identity/caller_identity.h"
 #include "cli/auth_check.h"
 #include "cli/resources_file.h"
+#include "collect/collector.h"
 #include "iam/authorization_data.h"
 #include "iam/catalogue.h"
 #include "iam/escalation_rules.h"
@@ -131,6 +132,7 @@ std::string policy_kind_id(iam::PolicyKind k) {
 
 // "user alice", "role AWSReservedSSO_Admin_0123 (permission set Admin)", "external account 999988887777".
 std::string label(const Node& n) {
+  if (n.kind == NodeKind::kRoot) return "root user of " + n.account;
   std::string out = std::string(iam::to_string(n.kind)) + " " + n.name;
   if (!n.permission_set.empty()) out += " (permission set " + n.permission_set + ")";
   return out;
@@ -235,7 +237,12 @@ std::optional<std::string> action_error(const std::string& action) {
     for (iam::ServiceId s = 0; s < cat.service_count(); ++s) prefixes.emplace_back(cat.service_prefix(s));
     msg = "Unknown action \"" + action + "\": no AWS service has the prefix \"" + service + "\" (AWS Service " +
           "Authorization Reference, " + std::string(cat.package()) + " " + std::string(cat.version()) + ").";
-    auto close = close_matches(service, prefixes);
+    // Services that have the action come first.
+    std::vector<std::string> with_action;
+    for (const auto& p : prefixes)
+      if (cat.find_action(p + action.substr(colon))) with_action.push_back(p);
+    auto close = close_matches(service, with_action);
+    if (close.empty()) close = close_matches(service, prefixes);
     if (!close.empty()) {
       msg += " Did you mean:";
       for (const auto& c : close) msg += " " + c + ":" + action.substr(colon + 1);
@@ -396,7 +403,11 @@ ResourcePolicy resource_policy_of(const Inventory& inv, AuthorizationData& d, co
   const Resource* r = inv.find_arn(resource);
   if (!r && resource.starts_with("arn:aws:s3:::") && resource.find('/') != std::string::npos)
     r = inv.find_arn(resource.substr(0, resource.find('/')));
-  if (!r) return out;
+  if (!r) {
+    out.note = "No resource " + resource + " in the inventory: its resource-based policy (if it has one) is not " +
+               "counted, only the principals' own policies.";
+    return out;
+  }
   if (r->type == "AWS::KMS::Key") out.rule = iam::ResourcePolicyRule::kRequired;
   const json* doc = r->prop("policy");
   if (!doc) {
@@ -404,7 +415,7 @@ ResourcePolicy resource_policy_of(const Inventory& inv, AuthorizationData& d, co
       out.note = "The resource policy of " + r->arn + " was not collected (" + *why + "): it is not counted.";
     return out;
   }
-  auto parsed = iam::parse_policy(*doc, "resource policy of " + r->arn);
+  auto parsed = iam::parse_policy(*doc, r->arn);
   if (!parsed) {
     out.note = "The resource policy of " + r->arn + " could not be read: " + parsed.error().describe();
     return out;
@@ -455,7 +466,7 @@ int who_can(const Inventory& inv, AuthorizationData& data, const Graph& g, const
     return kOk;
   }
   out << "Who can " << o.action << " on " << o.resource << " in account " << data.account() << "\n";
-  if (rp.policy) out << "(with " << rp.policy->name << ")\n";
+  if (rp.policy) out << "(with the resource-based policy of " << rp.policy->name << ")\n";
   out << "\nAllowed (" << allowed.size() << "):\n";
   if (allowed.empty()) out << "  nobody\n";
   for (const auto* w : allowed) {
@@ -567,7 +578,7 @@ int paths(const Graph& g, const IamCommandOptions& o, std::ostream& out, std::os
     if (f.paths.empty()) out << "  no path to " << target << " found\n";
     for (std::size_t k = 0; k < f.paths.size(); ++k) {
       if (f.paths.size() > 1) out << "  path " << k + 1 << ":\n";
-      print_path(out, g, f.paths[k], "  ");
+      print_path(out, g, f.paths[k], f.paths.size() > 1 ? "    " : "  ");
     }
   }
   if (found.empty() && o.principal.empty()) out << "  none\n";
@@ -795,7 +806,8 @@ int explain(const Graph& g, const IamCommandOptions& o, std::ostream& out, std::
 
 class InventorySink : public scan::ResourceSink, public scan::FindingSink {
  public:
-  explicit InventorySink(Inventory& inv) : inv_(inv) {}
+  // `resource`: the ARN who-can asks about; kept too (S3: an object's bucket).
+  InventorySink(Inventory& inv, std::string resource) : inv_(inv), resource_(std::move(resource)) {}
   void on_resource(const Resource& r) override {
     static const std::set<std::string, std::less<>> kept = {
         std::string(iam::inventory_type::kUser),         std::string(iam::inventory_type::kRoot),
@@ -803,7 +815,8 @@ class InventorySink : public scan::ResourceSink, public scan::FindingSink {
         std::string(iam::inventory_type::kPolicy),       std::string(iam::inventory_type::kInlinePolicy),
         std::string(iam::inventory_type::kSamlProvider), std::string(iam::inventory_type::kOidcProvider),
         std::string(iam::inventory_type::kLambdaFunction), std::string(iam::inventory_type::kEc2Instance)};
-    if (!kept.count(r.type)) return;
+    bool asked = !r.arn.empty() && (r.arn == resource_ || resource_.starts_with(r.arn + "/"));
+    if (!kept.count(r.type) && !asked) return;
     std::lock_guard lock(mu_);
     inv_.add(r);
   }
@@ -812,6 +825,7 @@ class InventorySink : public scan::ResourceSink, public scan::FindingSink {
  private:
   std::mutex mu_;
   Inventory& inv_;
+  std::string resource_;
 };
 
 bool use_color(int fd) {
@@ -849,15 +863,25 @@ std::optional<Inventory> collect_live(const IamCommandOptions& o, int& code) {
     options.services.push_back("lambda");
     options.services.push_back("ec2");
   }
+  // who-can on a resource: its service too, for its resource-based policy.
+  if (o.query == "who-can" && o.resource.starts_with("arn:")) {
+    std::string service = o.resource.substr(4);
+    service = service.substr(service.find(':') + 1);
+    service = service.substr(0, service.find(':'));
+    if (service != "iam" && collect::find_collector(service) &&
+        std::find(options.services.begin(), options.services.end(), service) == options.services.end())
+      options.services.push_back(service);
+  }
   options.regions = o.regions;
   std::string partition = identity->principal.partition.empty() ? "aws" : identity->principal.partition;
   options.home_region = partition == "aws-us-gov" ? "us-gov-west-1" : partition == "aws-cn" ? "cn-north-1" : "us-east-1";
-  std::cerr << fmt::format("Collecting IAM{} of account {} as {}\n",
-                           o.workloads ? " (and Lambda functions, EC2 instances)" : "", identity->account,
-                           identity->arn);
+  std::string also;
+  for (std::size_t k = 1; k < options.services.size(); ++k) also += (also.empty() ? "" : ", ") + options.services[k];
+  std::cerr << fmt::format("Collecting IAM{} of account {} as {}\n", also.empty() ? "" : " (and " + also + ")",
+                           identity->account, identity->arn);
   Inventory inv;
   inv.account = identity->account;
-  InventorySink sink(inv);
+  InventorySink sink(inv, o.query == "who-can" ? o.resource : std::string());
   scan::ScanEngine engine(client, scan::ScanIdentity{identity->account, identity->arn, partition}, options);
   scan::ScanResult result = engine.run(sink, &sink);
   for (const auto& gap : result.gaps) inv.add_gap(gap);

@@ -204,6 +204,31 @@ TEST_F(IamCommand, WhoCanOnARoleUsesItsTrustPolicy) {
   EXPECT_FALSE(has(names(j["allowed"]), "alice")) << "the trust policy names only 999988887777";
 }
 
+TEST_F(IamCommand, WhoCanOnAResourceCountsItsPolicy) {
+  Inventory inv = planted();
+  Resource b;
+  b.type = "AWS::S3::Bucket";
+  b.arn = "arn:aws:s3:::shared";
+  b.account = kAcct;
+  b.region = "us-east-1";
+  b.id = b.name = "shared";
+  b.props["policy"] = doc(json::array({{{"Sid", "CarolReads"}, {"Effect", "Allow"},
+                                        {"Principal", {{"AWS", kArn + "user/carol"}}},
+                                        {"Action", "s3:GetObject"}, {"Resource", "arn:aws:s3:::shared/*"}}}));
+  inv.add(b);
+  IamCommandOptions o = who("s3:GetObject", "json");
+  o.resource = "arn:aws:s3:::shared/report.csv";  // an object: its bucket's policy
+  json j = json::parse(query(inv, o).out);
+  EXPECT_EQ(j["resource_policy"], "arn:aws:s3:::shared");
+  bool carol = false;
+  for (const auto& e : j["allowed"])
+    if (e["principal"]["name"] == "carol") carol = e["statements"].dump().find("CarolReads") != std::string::npos;
+  EXPECT_TRUE(carol) << j.dump(1);
+  o.resource = "arn:aws:s3:::elsewhere/x";
+  json k = json::parse(query(inv, o).out);
+  EXPECT_NE(k["notes"].dump().find("No resource arn:aws:s3:::elsewhere/x in the inventory"), std::string::npos);
+}
+
 TEST_F(IamCommand, UnknownActionIsNamedWithSuggestions) {
   auto r = query(*inv_, who("iam:PassRol"));
   EXPECT_EQ(r.code, 1);
