@@ -2,7 +2,10 @@
 // NOT_ASSESSED (naming what was missing) for each.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "checks/check.h"
+#include "checks/iam_analysis.h"
 #include "checks/testing.h"
 
 namespace cloudpeek::checks {
@@ -270,21 +273,86 @@ TEST(IamPolicies, WildcardServiceActions) {
   expect_na(id, without_document([] { return policy("X", json()); }), "iam:GetAccountAuthorizationDetails failed: Throttling");
 }
 
-TEST(IamPolicies, PrivilegeEscalation) {
-  const char* id = "iam_policy_no_privilege_escalation";
+TEST(IamPolicies, PrivilegeEscalationCategory) {
+  const char* id = "iam_policy_allows_privilege_escalation";
   auto r = run_on(id, policy("Ci", doc({allow({"iam:PassRole", "iam:AttachUserPolicy"})})));
   EXPECT_EQ(r.status, CheckStatus::kFail);
-  EXPECT_EQ(r.detail, "Policy Ci allows privilege escalation on all resources: iam:AttachUserPolicy, iam:PassRole.");
+  EXPECT_EQ(r.detail, "Policy Ci allows privilege escalation on all resources: techniques iam:AttachUserPolicy; "
+                      "granted by identity-based policy Ci, statement 0.");
   EXPECT_EQ(status(id, policy("IamStar", doc({allow("iam:*")}))), CheckStatus::kFail);
+  // NotAction that leaves iam:* allowed, and a technique split over two statements.
   EXPECT_EQ(status(id, policy("NotAction", doc({{{"Effect", "Allow"}, {"NotAction", "s3:*"}, {"Resource", "*"}}}))), CheckStatus::kFail);
-  EXPECT_EQ(status(id, policy("Scoped", doc({allow("iam:PassRole", "arn:aws:iam::111122223333:role/app")}))), CheckStatus::kPass);
+  r = run_on(id, policy("Lambda", doc({allow("iam:PassRole"), allow({"lambda:CreateFunction", "lambda:InvokeFunction"})})));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find("iam:PassRole + lambda:CreateFunction + lambda:InvokeFunction"), std::string::npos) << r.detail;
+  EXPECT_NE(r.detail.find("statement 0; identity-based policy Lambda, statement 1"), std::string::npos) << r.detail;
+  // iam:PassRole alone is not a technique: it needs a service to pass the role to.
+  EXPECT_EQ(status(id, policy("PassOnly", doc({allow("iam:PassRole")}))), CheckStatus::kPass);
+  EXPECT_EQ(status(id, policy("Scoped", doc({allow("iam:CreatePolicyVersion", "arn:aws:iam::111122223333:policy/app")}))), CheckStatus::kPass);
   EXPECT_EQ(status(id, policy("Denied", doc({{{"Effect", "Deny"}, {"Action", "iam:*"}, {"Resource", "*"}}}))), CheckStatus::kPass);
+  // Allow and an unconditional Deny in one policy: the Deny wins.
+  EXPECT_EQ(status(id, policy("AllowDeny", doc({allow("iam:*"), {{"Effect", "Deny"}, {"Action", "iam:*"}, {"Resource", "*"}}}))),
+            CheckStatus::kPass);
+  EXPECT_EQ(status(id, policy("Unattached", doc({allow("*")}), 0)), CheckStatus::kPass);
+  EXPECT_EQ(status(id, policy("AwsOwned", doc({allow("*")}), 1, true)), CheckStatus::kPass);
   expect_na(id, without_document([] { return policy("X", json()); }), "iam:GetAccountAuthorizationDetails failed: Throttling");
 
-  const char* inl = "iam_inline_policy_no_privilege_escalation";
-  EXPECT_EQ(status(inl, inline_policy("pass", doc({allow("iam:PassRole")}))), CheckStatus::kFail);
+  const char* inl = "iam_inline_policy_allows_privilege_escalation";
+  EXPECT_EQ(status(inl, inline_policy("put", doc({allow("iam:PutRolePolicy")}))), CheckStatus::kFail);
   EXPECT_EQ(status(inl, inline_policy("read", doc({allow("iam:Get*")}))), CheckStatus::kPass);
   expect_na(inl, without_document([] { return inline_policy("X", json()); }), "iam:GetAccountAuthorizationDetails failed: Throttling");
+}
+
+TEST(IamPolicies, DataExfiltrationCategory) {
+  const char* id = "iam_policy_allows_data_exfiltration";
+  auto r = run_on(id, policy("Dev", doc({allow({"s3:*", "ec2:Describe*"})})));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_EQ(r.detail, "Policy Dev allows data exfiltration on all resources: actions s3:GetObject, s3:GetObjectVersion; "
+                      "granted by identity-based policy Dev, statement 0.");
+  EXPECT_EQ(status(id, policy("Ssm", doc({allow("ssm:GetParameter*")}))), CheckStatus::kFail);
+  EXPECT_EQ(status(id, policy("Secrets", doc({allow("secretsmanager:Get*")}))), CheckStatus::kFail);
+  EXPECT_EQ(status(id, policy("Kms", doc({allow("kms:Decrypt")}))), CheckStatus::kFail);
+  EXPECT_EQ(status(id, policy("OneBucket", doc({allow("s3:GetObject", "arn:aws:s3:::example-data/*")}))), CheckStatus::kPass);
+  EXPECT_EQ(status(id, policy("List", doc({allow({"s3:ListBucket", "ssm:DescribeParameters"})}))), CheckStatus::kPass);
+  const char* inl = "iam_inline_policy_allows_data_exfiltration";
+  EXPECT_EQ(status(inl, inline_policy("all", doc({{{"Effect", "Allow"}, {"NotAction", "iam:*"}, {"NotResource", "arn:aws:s3:::x"}}}))),
+            CheckStatus::kFail);
+  EXPECT_EQ(status(inl, inline_policy("s3-read", doc({allow("s3:GetObject", "arn:aws:s3:::example-data/*")}))), CheckStatus::kPass);
+}
+
+TEST(IamPolicies, ResourceExposureCategory) {
+  const char* id = "iam_policy_allows_resource_exposure";
+  auto r = run_on(id, policy("Kms", doc({allow("kms:PutKeyPolicy")})));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_EQ(r.detail, "Policy Kms allows resource exposure on all resources: actions kms:PutKeyPolicy; "
+                      "granted by identity-based policy Kms, statement 0.");
+  EXPECT_EQ(status(id, policy("S3", doc({allow("s3:PutBucketPolicy")}))), CheckStatus::kFail);
+  EXPECT_EQ(status(id, policy("Trust", doc({allow("iam:UpdateAssumeRolePolicy")}))), CheckStatus::kFail);
+  EXPECT_EQ(status(id, policy("Lambda", doc({allow("lambda:AddPermission")}))), CheckStatus::kFail);
+  EXPECT_EQ(status(id, policy("Write", doc({allow({"s3:PutObject", "iam:PassRole", "ec2:Describe*"})}))), CheckStatus::kPass);
+  EXPECT_EQ(status(id, policy("OneKey", doc({allow("kms:PutKeyPolicy", "arn:aws:kms:us-east-1:111122223333:key/k")}))), CheckStatus::kPass);
+  // Long lists are cut.
+  r = run_on(id, policy("Everything", doc({allow("*")})));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find(" more; granted by"), std::string::npos) << r.detail;
+  EXPECT_EQ(status("iam_inline_policy_allows_resource_exposure", inline_policy("sqs", doc({allow("sqs:AddPermission")}))),
+            CheckStatus::kFail);
+}
+
+TEST(IamPolicies, CredentialsExposureCategory) {
+  const char* id = "iam_policy_allows_credentials_exposure";
+  auto r = run_on(id, policy("Ci", doc({allow("sts:AssumeRole"), allow("ecr:GetAuthorizationToken")})));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_EQ(r.detail, "Policy Ci allows credentials exposure on all resources: actions ecr:GetAuthorizationToken, sts:AssumeRole; "
+                      "granted by identity-based policy Ci, statement 0; identity-based policy Ci, statement 1.");
+  EXPECT_EQ(status(id, policy("Keys", doc({allow("iam:CreateAccessKey")}))), CheckStatus::kFail);
+  EXPECT_EQ(status(id, policy("OneRole", doc({allow("sts:AssumeRole", "arn:aws:iam::111122223333:role/deploy")}))), CheckStatus::kPass);
+  // A condition does not exclude the statement; it is named.
+  json conditional = allow("iam:CreateAccessKey");
+  conditional["Condition"] = {{"Bool", {{"aws:MultiFactorAuthPresent", "true"}}}};
+  r = run_on("iam_inline_policy_allows_credentials_exposure", inline_policy("mfa", doc({conditional})));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find("with condition Bool aws:MultiFactorAuthPresent"), std::string::npos) << r.detail;
 }
 
 TEST(IamPolicies, PermissiveRoleAssumption) {
@@ -308,11 +376,80 @@ Resource role_unknown_trust() {
   return r;
 }
 
+// An inventory holding the given resources.
+Inventory inventory_of(std::vector<Resource> resources) {
+  Inventory inv;
+  inv.account = "111122223333";
+  for (auto& r : resources) inv.add(std::move(r));
+  return inv;
+}
+
+CheckResult run_in(std::string_view id, const Inventory& inv, std::string_view arn) {
+  const Resource* r = inv.find_arn(arn);
+  if (!r) return {CheckStatus::kManual, "no resource " + std::string(arn)};
+  return run_on(id, *r, inv);
+}
+
 TEST(IamRoles, PublicTrust) {
   const char* id = "iam_role_trust_no_public_principal";
-  EXPECT_EQ(status(id, role("pub", {{"AWS", "*"}})), CheckStatus::kFail);
-  EXPECT_EQ(status(id, role("pub2", "*")), CheckStatus::kFail);
-  EXPECT_EQ(status(id, role("org", {{"AWS", "*"}}, {{"StringEquals", {{"aws:PrincipalOrgID", "o-1"}}}})), CheckStatus::kPass);
+  Inventory inv = inventory_of({role("pub", {{"AWS", "*"}}), role("pub2", "*"),
+                                role("org", {{"AWS", "*"}}, {{"StringEquals", {{"aws:PrincipalOrgID", "o-1"}}}}),
+                                // A condition the caller satisfies by choice restricts nothing.
+                                role("named", {{"AWS", "*"}}, {{"StringLike", {{"sts:RoleSessionName", "*"}}}}),
+                                role("svc", {{"Service", "lambda.amazonaws.com"}}),
+                                role("own", {{"AWS", "arn:aws:iam::111122223333:root"}})});
+  auto arn = [](const char* n) { return std::string("arn:aws:test:global:111122223333:AWS::IAM::Role/") + n; };
+  auto r = run_in(id, inv, arn("pub"));
+  EXPECT_EQ(r.status, CheckStatus::kFail) << r.detail;
+  EXPECT_NE(r.detail.find("any AWS principal of any account"), std::string::npos) << r.detail;
+  EXPECT_EQ(run_in(id, inv, arn("pub2")).status, CheckStatus::kFail);
+  EXPECT_EQ(run_in(id, inv, arn("named")).status, CheckStatus::kFail);
+  r = run_in(id, inv, arn("org"));
+  EXPECT_EQ(r.status, CheckStatus::kPass);
+  EXPECT_NE(r.detail.find("aws:PrincipalOrgID"), std::string::npos) << r.detail;
+  EXPECT_EQ(run_in(id, inv, arn("svc")).status, CheckStatus::kPass);
+  EXPECT_EQ(run_in(id, inv, arn("own")).status, CheckStatus::kPass);
+  expect_na(id, role_unknown_trust(), "iam:GetRole denied (AccessDenied)");
+}
+
+Resource web_identity_role(const std::string& name, const std::string& federated, json condition) {
+  json st = {{"Effect", "Allow"}, {"Principal", {{"Federated", federated}}}, {"Action", "sts:AssumeRoleWithWebIdentity"}};
+  if (!condition.is_null()) st["Condition"] = condition;
+  return resource("AWS::IAM::Role", name, {{"role_name", name}, {"trust_policy", doc({st})}}, "global");
+}
+
+TEST(IamRoles, OidcTrustWithoutSubject) {
+  const char* id = "iam_role_oidc_trust_without_subject";
+  const std::string gh = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com";
+  json aud = {{"token.actions.githubusercontent.com:aud", "sts.amazonaws.com"}};
+  auto r = run_on(id, web_identity_role("gh", gh, {{"StringEquals", aud}}));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_EQ(r.detail, "Role gh can be assumed with a token of any identity of its OIDC provider: token.actions.githubusercontent.com "
+                      "in statement 0 without a condition restricting token.actions.githubusercontent.com:sub.");
+  EXPECT_EQ(status(id, web_identity_role("bare", gh, nullptr)), CheckStatus::kFail);
+  // A wildcard owner restricts nothing; a fixed one does.
+  EXPECT_EQ(status(id, web_identity_role("any-repo", gh, {{"StringEquals", aud},
+                                                          {"StringLike", {{"token.actions.githubusercontent.com:sub", "repo:*"}}}})),
+            CheckStatus::kFail);
+  EXPECT_EQ(status(id, web_identity_role("negated", gh, {{"StringEquals", aud},
+                                                         {"StringNotEquals", {{"token.actions.githubusercontent.com:sub", "repo:a/b:ref:refs/heads/main"}}}})),
+            CheckStatus::kFail);
+  EXPECT_EQ(status(id, web_identity_role("scoped", gh, {{"StringEquals", aud},
+                                                        {"StringLike", {{"token.actions.githubusercontent.com:sub", "repo:example-org/*"}}}})),
+            CheckStatus::kPass);
+  // Sub but no audience.
+  EXPECT_EQ(status(id, web_identity_role("no-aud", gh, {{"StringEquals", {{"token.actions.githubusercontent.com:sub", "repo:a/b:ref:refs/heads/main"}}}})),
+            CheckStatus::kFail);
+  // EKS: the provider's path is part of the key.
+  const std::string eks = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC";
+  EXPECT_EQ(status(id, web_identity_role("eks", eks, {{"StringEquals", {{"oidc.eks.us-east-1.amazonaws.com/id/ABC:aud", "sts.amazonaws.com"},
+                                                                         {"oidc.eks.us-east-1.amazonaws.com/id/ABC:sub", "system:serviceaccount:ns:sa"}}}})),
+            CheckStatus::kPass);
+  // Cognito identity pools: the audience (the pool) is the restriction.
+  EXPECT_EQ(status(id, web_identity_role("cognito", "cognito-identity.amazonaws.com",
+                                         {{"StringEquals", {{"cognito-identity.amazonaws.com:aud", "us-east-1:pool"}}}})),
+            CheckStatus::kPass);
+  EXPECT_EQ(status(id, web_identity_role("cognito-open", "cognito-identity.amazonaws.com", nullptr)), CheckStatus::kFail);
   EXPECT_EQ(status(id, role("svc", {{"Service", "lambda.amazonaws.com"}})), CheckStatus::kPass);
   expect_na(id, role_unknown_trust(), "iam:GetRole denied (AccessDenied)");
 }
@@ -326,6 +463,155 @@ TEST(IamRoles, CrossAccountExternalId) {
   EXPECT_EQ(status(id, role("ext", {{"AWS", "444455556666"}}, {{"StringEquals", {{"sts:ExternalId", "x"}}}})), CheckStatus::kPass);
   EXPECT_EQ(status(id, role("own", {{"AWS", "arn:aws:iam::111122223333:root"}})), CheckStatus::kPass);
   expect_na(id, role_unknown_trust(), "iam:GetRole denied (AccessDenied)");
+}
+
+// ---- principals, on the IAM engine ----
+
+const std::string kIamArn = "arn:aws:iam::111122223333:";
+const std::string kAdmin = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+Resource iam_resource(const char* type, std::string arn, std::string name, json props) {
+  Resource r;
+  r.type = type;
+  r.arn = std::move(arn);
+  r.account = "111122223333";
+  r.region = "global";
+  r.id = name;
+  r.name = std::move(name);
+  r.props = std::move(props);
+  return r;
+}
+
+// A small account: policies, users and roles with their inline policies, as the IAM collector emits them.
+struct Account {
+  std::vector<Resource> resources;
+  json attached(const std::vector<std::string>& arns) {
+    json a = json::array();
+    for (const auto& arn : arns) a.push_back({{"name", arn.substr(arn.rfind('/') + 1)}, {"arn", arn}});
+    return a;
+  }
+  json inlines(const char* type, const std::string& owner, const std::string& owner_arn, const std::vector<json>& docs) {
+    json names = json::array();
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      std::string n = "inline" + std::to_string(i);
+      names.push_back(n);
+      resources.push_back(iam_resource("AWS::IAM::InlinePolicy", owner_arn + "/inline-policy/" + n, n,
+                                       {{"policy_name", n}, {"principal_type", type}, {"principal_name", owner},
+                                        {"principal_arn", owner_arn}, {"document", docs[i]}}));
+    }
+    return names;
+  }
+  void managed(const std::string& arn, json document) {
+    std::string name = arn.substr(arn.rfind('/') + 1);
+    resources.push_back(iam_resource("AWS::IAM::Policy", arn, name,
+                                     {{"policy_name", name}, {"aws_managed", arn.find(":aws:policy/") != std::string::npos},
+                                      {"attachment_count", 1}, {"document", document}}));
+  }
+  void user(const std::string& name, const std::vector<json>& docs, const std::vector<std::string>& managed_arns = {}) {
+    std::string arn = kIamArn + "user/" + name;
+    json names = inlines("user", name, arn, docs);
+    resources.push_back(iam_resource("AWS::IAM::User", arn, name,
+                                     {{"user_name", name}, {"user_id", "AIDA" + name}, {"path", "/"}, {"groups", json::array()},
+                                      {"attached_policies", attached(managed_arns)}, {"inline_policies", names}}));
+  }
+  void role(const std::string& name, json trust, const std::vector<json>& docs, const std::vector<std::string>& managed_arns = {}) {
+    std::string arn = kIamArn + "role/" + name;
+    json names = inlines("role", name, arn, docs);
+    resources.push_back(iam_resource("AWS::IAM::Role", arn, name,
+                                     {{"role_name", name}, {"path", "/"}, {"trust_policy", trust},
+                                      {"attached_policies", attached(managed_arns)}, {"inline_policies", names}}));
+  }
+};
+
+json trust_of(json principal, json condition = nullptr) {
+  json st = {{"Effect", "Allow"}, {"Principal", principal}, {"Action", "sts:AssumeRole"}};
+  if (!condition.is_null()) st["Condition"] = condition;
+  return doc({st});
+}
+
+Inventory planted_account() {
+  Account a;
+  a.managed(kAdmin, doc({allow("*")}));
+  a.user("admin", {}, {kAdmin});
+  a.user("reader", {doc({allow("s3:GetObject", "arn:aws:s3:::example-data/*")})});
+  // PassRole of an administrator role to a new Lambda function.
+  a.user("deployer", {doc({allow("iam:PassRole", kIamArn + "role/fn-admin"), allow({"lambda:CreateFunction", "lambda:InvokeFunction"})})});
+  // The same, but the role it may pass is harmless: no path.
+  a.user("harmless-deployer", {doc({allow("iam:PassRole", kIamArn + "role/fn-harmless"), allow({"lambda:CreateFunction", "lambda:InvokeFunction"})})});
+  // The actions, then an explicit Deny of one of them.
+  a.user("denied", {doc({allow("iam:AttachUserPolicy"), {{"Effect", "Deny"}, {"Action", "iam:AttachUserPolicy"}, {"Resource", "*"}}})});
+  // A break-glass role only with MFA (which CloudPeek cannot know about a future session).
+  a.user("oncall", {doc({allow("sts:AssumeRole", kIamArn + "role/break-glass")})});
+  a.role("fn-admin", trust_of({{"Service", "lambda.amazonaws.com"}}), {}, {kAdmin});
+  a.role("fn-harmless", trust_of({{"Service", "lambda.amazonaws.com"}}), {doc({allow("logs:PutLogEvents")})});
+  a.role("break-glass", trust_of({{"AWS", kIamArn + "root"}}, {{"Bool", {{"aws:MultiFactorAuthPresent", "true"}}}}), {doc({allow("*")})});
+  a.role("ci", trust_of({{"AWS", kIamArn + "root"}}), {doc({allow("iam:CreatePolicyVersion")})});
+  return inventory_of(std::move(a.resources));
+}
+
+TEST(IamPrincipals, EffectiveAdmin) {
+  Inventory inv = planted_account();
+  auto r = run_in("iam_user_effective_admin", inv, kIamArn + "user/admin");
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_EQ(r.detail, "User admin is allowed every action on every resource. Granted by: identity-based policy "
+                      "arn:aws:iam::aws:policy/AdministratorAccess, statement 0.");
+  EXPECT_EQ(run_in("iam_user_effective_admin", inv, kIamArn + "user/deployer").status, CheckStatus::kPass);
+  EXPECT_EQ(run_in("iam_user_effective_admin", inv, kIamArn + "user/reader").status, CheckStatus::kPass);
+  EXPECT_EQ(run_in("iam_role_effective_admin", inv, kIamArn + "role/fn-admin").status, CheckStatus::kFail);
+  EXPECT_EQ(run_in("iam_role_effective_admin", inv, kIamArn + "role/break-glass").status, CheckStatus::kFail);
+  EXPECT_EQ(run_in("iam_role_effective_admin", inv, kIamArn + "role/ci").status, CheckStatus::kPass);
+  // A listing with a gap: never a PASS.
+  inv.add_gap(testing::denied("iam", "iam:GetAccountAuthorizationDetails", "global", "AWS::IAM::Group"));
+  r = run_in("iam_user_effective_admin", inv, kIamArn + "user/reader");
+  EXPECT_EQ(r.status, CheckStatus::kNotAssessed);
+  EXPECT_EQ(r.detail, "the AWS::IAM::Group listing is incomplete (iam:GetAccountAuthorizationDetails denied (AccessDenied))");
+  EXPECT_EQ(run_in("iam_user_can_escalate_to_admin", inv, kIamArn + "user/reader").status, CheckStatus::kNotAssessed);
+}
+
+TEST(IamPrincipals, CanEscalateToAdmin) {
+  Inventory inv = planted_account();
+  const char* user = "iam_user_can_escalate_to_admin";
+  auto r = run_in(user, inv, kIamArn + "user/deployer");
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_TRUE(r.detail.starts_with("User deployer can escalate to administrator in 1 step: user deployer -> passrole-lambda-invoke -> role fn-admin."))
+      << r.detail;
+  EXPECT_NE(r.detail.find("1. "), std::string::npos) << r.detail;  // step by step, with the statements
+  EXPECT_NE(r.detail.find("allowed by identity-based policy"), std::string::npos) << r.detail;
+  EXPECT_EQ(run_in(user, inv, kIamArn + "user/harmless-deployer").status, CheckStatus::kPass);
+  EXPECT_EQ(run_in(user, inv, kIamArn + "user/denied").status, CheckStatus::kPass);
+  EXPECT_EQ(run_in(user, inv, kIamArn + "user/reader").status, CheckStatus::kPass);
+  r = run_in(user, inv, kIamArn + "user/admin");
+  EXPECT_EQ(r.status, CheckStatus::kPass);
+  EXPECT_NE(r.detail.find("already allowed everything"), std::string::npos) << r.detail;
+  // Conditional on MFA: reported, naming the condition.
+  r = run_in(user, inv, kIamArn + "user/oncall");
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_TRUE(r.detail.starts_with("User oncall can conditionally escalate to administrator")) << r.detail;
+  EXPECT_NE(r.detail.find("Conditional on Bool aws:MultiFactorAuthPresent"), std::string::npos) << r.detail;
+  // A role that can rewrite its own customer managed policy? ci may only create versions of policies: none attached to it is
+  // customer managed, so there is nothing to rewrite.
+  EXPECT_EQ(run_in("iam_role_can_escalate_to_admin", inv, kIamArn + "role/ci").status, CheckStatus::kPass);
+  EXPECT_EQ(run_in("iam_role_can_escalate_to_admin", inv, kIamArn + "role/fn-harmless").status, CheckStatus::kPass);
+}
+
+TEST(IamPrincipals, GraphBuiltOncePerInventory) {
+  Inventory inv = planted_account();
+  std::size_t before = iam_analysis_builds();
+  for (const char* id : {"iam_user_effective_admin", "iam_user_can_escalate_to_admin"})
+    for (const auto& u : inv.of_type("AWS::IAM::User")) run_on(id, u, inv);
+  for (const auto& r : inv.of_type("AWS::IAM::Role")) run_on("iam_role_can_escalate_to_admin", r, inv);
+  EXPECT_EQ(iam_analysis_builds(), before + 1);
+  // Another inventory (a new listing of users): built anew.
+  Inventory other = planted_account();
+  run_on("iam_user_effective_admin", other.of_type("AWS::IAM::User").front(), other);
+  EXPECT_EQ(iam_analysis_builds(), before + 2);
+  // Several threads asking at once share one build.
+  Inventory third = planted_account();
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back([&] { for (const auto& u : third.of_type("AWS::IAM::User")) run_on("iam_user_can_escalate_to_admin", u, third); });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(iam_analysis_builds(), before + 3);
 }
 
 // ---- account-level IAM ----

@@ -1,22 +1,13 @@
 // Ensure IAM role trust policies do not allow any principal without a condition.
-#include "checks/iam_common.h"
+// On the IAM engine (issue 10): the trust policy is evaluated as AWS does for
+// a caller from any account (NotPrincipal, Principal "*" and {"AWS": "*"}
+// alike); a condition holds when the caller can satisfy it by choice (a
+// session name, a request tag) and restricts only when it needs context the
+// caller cannot choose (aws:PrincipalOrgID, aws:SourceIp, ...).
+#include "checks/iam_analysis.h"
 
 namespace cloudpeek::checks {
 namespace {
-
-using namespace iam;
-
-CheckResult evaluate(const Resource& r, const Inventory&) {
-  if (auto why = r.missing_reason("trust_policy")) return not_assessed(*why);
-  const json* trust = r.prop("trust_policy");
-  if (!trust || !trust->is_object()) return not_assessed("trust policy of role " + r.name + " not collected");
-  for (const json& st : statements(*trust)) {
-    if (st.contains("Condition") && st["Condition"].is_object() && !st["Condition"].empty()) continue;
-    for (const auto& p : trusted_aws_principals(st))
-      if (principal_account(p) == "*") return fail("Role " + r.name + " can be assumed by any AWS principal (" + p + ") without a condition.");
-  }
-  return pass("Role " + r.name + " does not trust every principal without a condition.");
-}
 
 const RegisterCheck reg({
     .meta = {.id = "iam_role_trust_no_public_principal",
@@ -24,7 +15,7 @@ const RegisterCheck reg({
              .severity = Severity::kCritical,
              .service = "iam",
              .resource_type = "AWS::IAM::Role",
-             .description = "A role's trust policy should not let \"*\" (any AWS principal, in any account) assume it unless a Condition restricts who may.",
+             .description = "A role's trust policy should not let \"*\" (any AWS principal, in any account) assume it unless a Condition restricts who may. The trust policy is evaluated with AWS's evaluation logic for a caller of any account: Principal \"*\", {\"AWS\": \"*\"} and Allow with NotPrincipal all count, and a condition the caller satisfies by choice (sts:RoleSessionName, a request tag) does not restrict.",
              .risk = "Anyone with an AWS account can assume the role and use its permissions.",
              .remediation = {.text = "Name the trusted accounts or principals, or add conditions such as aws:PrincipalOrgID or sts:ExternalId.",
                              .cli = "aws iam update-assume-role-policy --role-name <role> --policy-document file://trust.json",
@@ -32,7 +23,8 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user.html"},
              .cis = {},
              .fsbp = {}},
-    .evaluate = evaluate});
+    .context_types = iam_listing_types(),
+    .evaluate = public_trust_result});
 
 }  // namespace
 }  // namespace cloudpeek::checks

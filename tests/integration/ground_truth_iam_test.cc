@@ -27,8 +27,8 @@ TEST(GroundTruthIam, MatchesTheInsecureScenario) {
   const Resource* root = inv.find("AWS::IAM::Root", "global");
   ASSERT_NE(root, nullptr);
   EXPECT_EQ(root->props.value("virtual_mfa", false), true);
-  // Seven roles and seven managed policies across GetAccountAuthorizationDetails' pages (page size 2).
-  EXPECT_EQ(inv.of_type("AWS::IAM::Role").size(), 7u);
+  // Ten roles and seven managed policies across GetAccountAuthorizationDetails' pages (page size 2).
+  EXPECT_EQ(inv.of_type("AWS::IAM::Role").size(), 10u);
   EXPECT_EQ(inv.of_type("AWS::IAM::Policy").size(), 7u);
   for (const auto& p : inv.of_type("AWS::IAM::Policy")) EXPECT_TRUE(p.props["document"].is_object()) << p.name;
   EXPECT_EQ(inv.of_type("AWS::AccessAnalyzer::Analyzers").size(), 3u);
