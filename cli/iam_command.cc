@@ -594,7 +594,10 @@ const std::vector<std::string>& escalation_actions() {
     std::set<std::string> s;
     for (const auto& r : iam::escalation_rules())
       for (const auto& step : r.steps) s.insert(std::string(step.action));
-    return std::vector<std::string>(s.begin(), s.end());
+    // IAM's own first: they say the most to a reader.
+    std::vector<std::string> v(s.begin(), s.end());
+    std::stable_partition(v.begin(), v.end(), [](const std::string& a) { return a.starts_with("iam:"); });
+    return v;
   }();
   return actions;
 }
