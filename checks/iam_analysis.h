@@ -5,10 +5,11 @@
 //
 // The memo keys on the Inventory's address plus, for every type the engine
 // reads, its count, where its listing lives and whether it has a gap: while a
-// scan runs, the inventory object stays put and the IAM types are complete
-// before any check that declares them as context runs (Lambda functions and
-// EC2 instances may still arrive for checks that do not wait for them, which
-// changes the key and builds a second one). At most two are kept.
+// scan runs, the inventory object stays put, and every check that uses the
+// memo declares iam_graph_types() as context, so it runs once they are all
+// collected and they all see one key: one build per scan. (A check that did
+// not wait for Lambda and EC2 would see the key change as they arrive, and
+// rebuild.) At most two analyses are kept.
 #pragma once
 
 #include <memory>

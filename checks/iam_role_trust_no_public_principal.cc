@@ -23,7 +23,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user.html"},
              .cis = {},
              .fsbp = {}},
-    .context_types = iam_listing_types(),
+    .context_types = iam_graph_types(),
     .evaluate = public_trust_result});
 
 }  // namespace

@@ -18,7 +18,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege"},
              .cis = {},
              .fsbp = {}},
-    .context_types = iam_listing_types(),
+    .context_types = iam_graph_types(),
     .evaluate = effective_admin_result});
 
 }  // namespace
