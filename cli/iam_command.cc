@@ -472,6 +472,10 @@ int who_can(const Inventory& inv, AuthorizationData& data, const Graph& g, const
   for (const auto* w : allowed) {
     out << "  " << label(data.node(w->node)) << "\n";
     for (const auto& s : w->statements) out << "      allowed by " << iam::describe(s) << "\n";
+    if (w->statements.empty())
+      out << "      " << (data.node(w->node).kind == NodeKind::kRoot ? "the root user is allowed everything in its account"
+                                                                     : first_line(w->explanation))
+          << "\n";
   }
   out << "\nConditional (" << conditional.size() << "):\n";
   if (conditional.empty()) out << "  nobody\n";
