@@ -12,6 +12,7 @@
 // not_assessed(reason) naming what was missing.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,6 +48,12 @@ struct Check {
   // when no other selected check reads it, and is then in Resource::missing
   // ("not collected: ..."), so a wrong list gives NOT_ASSESSED, never a PASS.
   std::vector<std::string> reads;
+  // The context types whose Resource::raw (what AWS returned verbatim) the
+  // check reads. Unset: all of them. The scan keeps context resources for
+  // the whole collection, and raw is most of their size (2,500 EC2 instances
+  // held with their DescribeInstances answers took 45 MB), so a check that
+  // reads only props says so and the engine keeps them without raw.
+  std::optional<std::vector<std::string>> context_raw;
   EvaluateFn evaluate = nullptr;
 };
 

@@ -16,6 +16,12 @@ const std::vector<std::string>& iam_listing_types() {
   return t;
 }
 
+const std::vector<std::string>& iam_graph_raw_types() {
+  static const std::vector<std::string> t = {std::string(iam::inventory_type::kUser),
+                                             std::string(iam::inventory_type::kRole)};
+  return t;
+}
+
 const std::vector<std::string>& iam_graph_types() {
   static const std::vector<std::string> t = [] {
     std::vector<std::string> v = iam_listing_types();

@@ -42,6 +42,10 @@ std::size_t iam_analysis_builds();
 // instances) that escalation techniques reach.
 const std::vector<std::string>& iam_listing_types();
 const std::vector<std::string>& iam_graph_types();
+// Of those, the ones whose raw the graph reads (users' and roles' permission
+// boundaries and instance profiles as GetAccountAuthorizationDetails gives
+// them); instances and functions are read from their props.
+const std::vector<std::string>& iam_graph_raw_types();
 
 // A NOT_ASSESSED reason when one of `types` has a gap in the inventory.
 std::optional<std::string> iam_listing_gap(const Inventory& inventory, const std::vector<std::string>& types);

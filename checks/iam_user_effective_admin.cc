@@ -19,6 +19,7 @@ const RegisterCheck reg({
              .cis = {},
              .fsbp = {}},
     .context_types = iam_graph_types(),
+    .context_raw = iam_graph_raw_types(),
     .evaluate = effective_admin_result});
 
 }  // namespace

@@ -40,6 +40,7 @@ void collect_function(CollectContext& ctx, const std::string& region, const json
   r.raw = scrub(fn);
   r.props["runtime"] = fn.contains("Runtime") ? fn["Runtime"] : json(nullptr);
   r.props["package_type"] = fn.value("PackageType", "Zip");
+  r.props["role"] = fn.contains("Role") && fn["Role"].is_string() ? fn["Role"] : json(nullptr);  // its execution role
   r.props["env_var_names"] = r.raw.contains("Environment") ? r.raw["Environment"]["VariableNames"] : json::array();
 
   // Per function, and only when a selected check reads what they return

@@ -135,6 +135,7 @@ class ScanEngine::Run : public collect::CollectContext {
   std::vector<std::unique_ptr<CheckState>> checks_;
   std::map<std::string, std::vector<CheckState*>, std::less<>> checks_by_type_;
   std::set<std::string, std::less<>> context_types_;
+  std::set<std::string, std::less<>> context_raw_;  // context types kept with their raw (Check::context_raw)
   // What the selected checks read of each type they read (Check::reads).
   struct TypeReads {
     bool all = false;
@@ -283,6 +284,7 @@ void ScanEngine::Run::emit(Resource resource) {
     }
   }
   if (context_types_.count(resource.type)) {
+    if (!context_raw_.count(resource.type)) resource.raw = json();  // no selected check reads it: not held
     std::unique_lock lock(inv_mu_);
     inventory_.add(std::move(resource));
     e_.progress_.retained();
@@ -388,6 +390,8 @@ void ScanEngine::Run::plan() {
     for (const auto& t : c->context_types) {
       needed.insert(t);
       context_types_.insert(t);
+      if (!c->context_raw || std::find(c->context_raw->begin(), c->context_raw->end(), t) != c->context_raw->end())
+        context_raw_.insert(t);
     }
     result_.checks_run.push_back(c->meta.id);
     checks_.push_back(std::move(state));
@@ -497,7 +501,8 @@ void ScanEngine::Run::evaluate(CheckState& s, const Resource& r) {
     f = checks::evaluate_one(*s.check, r, inventory_);
   } catch (const std::exception& ex) {
     f = checks::evaluate_one(
-        Check{s.check->meta, {}, {}, [](const Resource&, const Inventory&) { return checks::not_assessed(""); }}, r,
+        Check{.meta = s.check->meta,
+              .evaluate = [](const Resource&, const Inventory&) { return checks::not_assessed(""); }}, r,
         inventory_);
     f.detail = std::string("the check could not evaluate this resource: ") + ex.what();
   }
