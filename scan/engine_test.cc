@@ -49,7 +49,9 @@ const collect::RegisterCollector users_collector({
           if (!users) return collect::record_failure(ctx, users.error(), "iam", "ListUsers", region, {kUser, kKeys});
           for (const auto& u : (*users)["Users"]) {
             std::string name = u.value("UserName", "");
-            ctx.emit(make(ctx, kUser, name, "global"));
+            Resource user = make(ctx, kUser, name, "global");
+            user.raw = u;  // what AWS answered, as real collectors keep it
+            ctx.emit(std::move(user));
             ctx.spawn([&ctx, name, region] {
               Resource keys = make(ctx, kKeys, name, "global");
               auto r = ctx.call("iam", "ListAccessKeys", json{{"UserName", name}}, region);
@@ -166,6 +168,20 @@ const checks::RegisterCheck instance_check({
     .evaluate = [](const Resource& r, const Inventory& inv) {
       if (auto why = inv.gap_any_region(kUser)) return checks::not_assessed(*why);
       return inv.of_type(kUser).size() >= 5 ? checks::fail("account has users") : checks::pass("few users");
+    },
+});
+
+// Reads the users as context too, their props only (Check::context_raw empty):
+// its detail says how many users the engine held with their raw answer.
+const checks::RegisterCheck users_raw_check({
+    .meta = meta("scantest_instance_users_raw", "scantest_raw", kInstance, Severity::kLow),
+    .context_types = {kUser},
+    .context_raw = std::vector<std::string>{},
+    .evaluate = [](const Resource& r, const Inventory& inv) {
+      size_t with_raw = 0;
+      for (const auto& u : inv.of_type(kUser)) with_raw += !u.raw.empty();
+      return checks::pass(std::to_string(inv.of_type(kUser).size()) + " users, " + std::to_string(with_raw) +
+                          " with raw");
     },
 });
 
@@ -620,6 +636,27 @@ TEST_F(ScanEngineTest, CancellationEndsTheScanPromptly) {
   for (const auto& f : sink.findings) ADD_FAILURE() << f.check_id << " " << to_string(f.status) << ": " << f.detail;
   // The abandoned requests finish before the client that sent them goes away.
   std::this_thread::sleep_for(1500ms);
+}
+
+// Issue 13: context resources are held for the whole collection; AWS's raw
+// answer is most of their size, so it is dropped when no selected check
+// reads it (the IAM graph checks held 2,500 instances with theirs: +45 MB).
+TEST_F(ScanEngineTest, ContextResourcesAreHeldWithoutRawWhenNoCheckReadsIt) {
+  auto detail = [&](std::vector<std::string> checks) {
+    ScanOptions o = options({}, {"us-east-1"});
+    o.checks = std::move(checks);
+    auto e = engine(o);
+    StatusLog sink;
+    e->run(sink);
+    auto f = sink.of("scantest_instance_users_raw");
+    return f.empty() ? std::string("no finding") : f[0].detail;
+  };
+  std::string alone = detail({"scantest_instance_users_raw"});
+  EXPECT_NE(alone.find(" users, 0 with raw"), std::string::npos) << alone;
+  EXPECT_NE(alone.rfind("0 users", 0), 0u) << "the scenario has users: " << alone;
+  // With a check that does not say what it reads of them, they keep it.
+  std::string both = detail({"scantest_instance_users_raw", "scantest_instance_has_users"});
+  EXPECT_EQ(both.find(" 0 with raw"), std::string::npos) << both;
 }
 
 }  // namespace
