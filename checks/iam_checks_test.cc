@@ -355,6 +355,81 @@ TEST(IamPolicies, CredentialsExposureCategory) {
   EXPECT_NE(r.detail.find("with condition Bool aws:MultiFactorAuthPresent"), std::string::npos) << r.detail;
 }
 
+TEST(IamPolicies, InfrastructureModificationCategory) {
+  const char* id = "iam_policy_allows_infrastructure_modification";
+  auto r = run_on(id, policy("Ops", doc({allow({"ec2:TerminateInstances", "ec2:Describe*"})})));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_EQ(r.detail, "Policy Ops allows unrestricted infrastructure modification on all resources: actions "
+                      "ec2:TerminateInstances; granted by identity-based policy Ops, statement 0.");
+  // The catalogue's access levels decide, not a hand list: Tagging and
+  // Permissions management count, List and Read do not.
+  EXPECT_EQ(status(id, policy("Tag", doc({allow("ec2:CreateTags")}))), CheckStatus::kFail);
+  EXPECT_EQ(status(id, policy("Perms", doc({allow("s3:PutBucketPolicy")}))), CheckStatus::kFail);
+  EXPECT_EQ(status(id, policy("Read", doc({allow({"ec2:Describe*", "s3:Get*", "s3:List*", "iam:Get*"})}))), CheckStatus::kPass);
+  // A wildcard over a service's writes expands against the catalogue.
+  r = run_on(id, policy("DynamoPut", doc({allow("dynamodb:*Item")})));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find("dynamodb:DeleteItem"), std::string::npos) << r.detail;
+  EXPECT_NE(r.detail.find("dynamodb:PutItem"), std::string::npos) << r.detail;
+  EXPECT_EQ(r.detail.find("dynamodb:GetItem"), std::string::npos) << r.detail;
+  // Resource constraints: a named resource constrains.
+  EXPECT_EQ(status(id, policy("OneInstance", doc({allow("ec2:TerminateInstances", "arn:aws:ec2:us-east-1:111122223333:instance/i-0abc")}))),
+            CheckStatus::kPass);
+  EXPECT_EQ(status(id, policy("OneBucket", doc({allow("s3:PutObject", "arn:aws:s3:::example-data/*")}))), CheckStatus::kPass);
+  // An unconditional Deny of the same policy takes the writes away.
+  EXPECT_EQ(status(id, policy("Guarded", doc({allow("ec2:*"), {{"Effect", "Deny"}, {"NotAction", "ec2:Describe*"}, {"Resource", "*"}}}))),
+            CheckStatus::kPass);
+  EXPECT_EQ(status(id, policy("Unattached", doc({allow("*")}), 0)), CheckStatus::kPass);
+  expect_na(id, without_document([] { return policy("X", json()); }), "iam:GetAccountAuthorizationDetails failed: Throttling");
+
+  const char* inl = "iam_inline_policy_allows_infrastructure_modification";
+  EXPECT_EQ(status(inl, inline_policy("lambda", doc({allow("lambda:UpdateFunctionCode")}))), CheckStatus::kFail);
+  EXPECT_EQ(status(inl, inline_policy("logs-read", doc({allow({"logs:Describe*", "logs:Get*", "logs:FilterLogEvents"})}))),
+            CheckStatus::kPass);
+  expect_na(inl, without_document([] { return inline_policy("X", json()); }), "iam:GetAccountAuthorizationDetails failed: Throttling");
+}
+
+// A Resource that names every resource of a type is no constraint: the
+// categories treat it as "*", for the actions acting on that type.
+TEST(IamPolicies, CategoriesSeeThroughUnconstrainedResourcePatterns) {
+  // Every bucket (and, as "*" also matches "/", every object).
+  auto r = run_on("iam_policy_allows_data_exfiltration", policy("AllBuckets", doc({allow("s3:GetObject", "arn:aws:s3:::*")})));
+  EXPECT_EQ(r.status, CheckStatus::kFail) << r.detail;
+  EXPECT_EQ(r.detail, "Policy AllBuckets allows data exfiltration on all resources: actions s3:GetObject; "
+                      "granted by identity-based policy AllBuckets, statement 0.");
+  EXPECT_EQ(status("iam_policy_allows_data_exfiltration", policy("AllObjects", doc({allow("s3:GetObject", "arn:aws:s3:::*/*")}))),
+            CheckStatus::kFail);
+  // Every role of every account (or of this one): passing any role, updating any trust policy.
+  EXPECT_EQ(status("iam_policy_allows_resource_exposure",
+                   policy("AnyTrust", doc({allow("iam:UpdateAssumeRolePolicy", "arn:aws:iam::*:role/*")}))),
+            CheckStatus::kFail);
+  EXPECT_EQ(status("iam_inline_policy_allows_privilege_escalation",
+                   inline_policy("put-any-role", doc({allow("iam:PutRolePolicy", "arn:aws:iam::111122223333:role/*")}))),
+            CheckStatus::kFail);
+  EXPECT_EQ(status("iam_policy_allows_infrastructure_modification",
+                   policy("AnyInstance", doc({allow("ec2:TerminateInstances", "arn:aws:ec2:*:*:instance/*")}))),
+            CheckStatus::kFail);
+  EXPECT_EQ(status("iam_policy_allows_infrastructure_modification", policy("Everything", doc({allow("*", "arn:*:*:*:*:*")})))
+, CheckStatus::kFail);
+  // The pattern covers only its own type: every role is not every policy.
+  EXPECT_EQ(status("iam_policy_allows_privilege_escalation",
+                   policy("RolesOnly", doc({allow("iam:CreatePolicyVersion", "arn:aws:iam::*:role/*")}))),
+            CheckStatus::kPass);
+  // A name, a path, a prefix or a policy variable constrains.
+  for (const char* res : {"arn:aws:iam::*:role/app/*", "arn:aws:iam::*:role/app-*", "arn:aws:iam::*:role/${aws:username}",
+                          "arn:aws:iam::111122223333:role/deploy"})
+    EXPECT_EQ(status("iam_policy_allows_resource_exposure", policy("Scoped", doc({allow("iam:UpdateAssumeRolePolicy", res)})))
+, CheckStatus::kPass)
+        << res;
+  EXPECT_EQ(status("iam_policy_allows_data_exfiltration", policy("OneBucket", doc({allow("s3:GetObject", "arn:aws:s3:::data-*")}))),
+            CheckStatus::kPass);
+  // An unconditional Deny on every role takes the Allow away.
+  EXPECT_EQ(status("iam_policy_allows_resource_exposure",
+                   policy("AllowDeny", doc({allow("iam:UpdateAssumeRolePolicy"),
+                                            {{"Effect", "Deny"}, {"Action", "iam:*"}, {"Resource", "arn:aws:iam::*:role/*"}}}))),
+            CheckStatus::kPass);
+}
+
 TEST(IamPolicies, PermissiveRoleAssumption) {
   const char* id = "iam_policy_no_permissive_role_assumption";
   EXPECT_EQ(status(id, policy("Any", doc({allow("sts:AssumeRole")}))), CheckStatus::kFail);

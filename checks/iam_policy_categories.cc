@@ -1,6 +1,8 @@
 #include "checks/iam_policy_categories.h"
 
 #include <algorithm>
+#include <array>
+#include <optional>
 #include <set>
 
 #include "iam/catalogue.h"
@@ -48,9 +50,83 @@ std::string joined(const std::vector<std::string>& v, const char* sep = ", ") {
   return out;
 }
 
-bool on_all_resources(const ciam::Statement& st) {
+bool wildcard_only(std::string_view s, bool separators) {
+  if (s.empty() || s.find('*') == std::string_view::npos) return false;
+  for (char c : s)
+    if (c != '*' && !(separators && (c == '/' || c == ':'))) return false;
+  return true;
+}
+
+// The ARN's six fields, the last with its colons ("arn:aws:iam::*:role/*" →
+// arn, aws, iam, "", *, role/*); nullopt when it is not an ARN.
+std::optional<std::array<std::string_view, 6>> arn_fields(std::string_view arn) {
+  std::array<std::string_view, 6> f;
+  for (int i = 0; i < 5; ++i) {
+    auto c = arn.find(':');
+    if (c == std::string_view::npos) return std::nullopt;
+    f[i] = arn.substr(0, c);
+    arn.remove_prefix(c + 1);
+  }
+  f[5] = arn;
+  if (f[0] != "arn") return std::nullopt;
+  return f;
+}
+
+// The actions a Resource pattern leaves unconstrained: every action when the
+// pattern names every resource of every service ("*", "arn:*:*:*:*:*"); for
+// one naming every resource of one type, in any region and account
+// ("arn:aws:s3:::*", "arn:aws:iam::*:role/*", "arn:aws:ec2:*:*:instance/*"),
+// the actions of the service that act on that type. A pattern with a name,
+// a path or a policy variable in its resource part constrains. Only the
+// resource part counts: one account's or one region's every role is still
+// every role the policy's principal can reach.
+ciam::ActionSet unconstrained_actions(const ciam::Pattern& p, const ciam::Catalogue& cat) {
+  if (p.is_star()) return cat.all();
+  const std::string& src = p.source();
+  if (src.find("${") != std::string::npos) return {};
+  auto f = arn_fields(src);
+  if (!f) return {};
+  const std::string_view service = (*f)[2], rest = (*f)[5];
+  if (wildcard_only(service, false) || service.empty()) return wildcard_only(rest, true) ? cat.all() : ciam::ActionSet{};
+  auto sid = cat.find_service(service);
+  if (!sid) return {};
+  // The resource types whose ARN's resource part this pattern covers whole:
+  // the format's literal prefix ("role/"), then wildcards only.
+  std::set<std::string, std::less<>> types;
+  for (const auto& rt : cat.resource_types(*sid)) {
+    auto ff = arn_fields(rt.arn_format);
+    if (!ff) continue;
+    std::string_view fmt = (*ff)[5];
+    std::string_view literal = fmt.substr(0, fmt.find("${"));
+    if (literal.size() == fmt.size()) continue;  // a fixed ARN: nothing to widen
+    if (rest.size() <= literal.size() || !rest.starts_with(literal)) continue;
+    if (wildcard_only(rest.substr(literal.size()), true)) types.insert(ciam::lower(rt.name));
+  }
+  ciam::ActionSet out;
+  if (types.empty()) return out;
+  for (ciam::ActionId id : cat.service_actions(*sid)) {
+    for (const auto& ar : cat.action(id).resource_types())
+      if (types.contains(ciam::lower(ar.name))) {
+        out.add(id);
+        break;
+      }
+  }
+  return out;
+}
+
+bool literal_star(const ciam::Statement& st) {
   if (!st.has_resource || st.not_resource) return true;
   return std::any_of(st.resources.begin(), st.resources.end(), [](const ciam::Pattern& p) { return p.is_star(); });
+}
+
+// Of the actions a statement's Action element names, those it grants on all
+// resources (of their type): all of them for "*" or a NotResource, otherwise
+// those an effectively unconstrained Resource pattern covers.
+ciam::ActionSet on_all_resources(const ciam::Statement& st, const ciam::ActionSet& actions, const ciam::Catalogue& cat) {
+  if (literal_star(st)) return actions;
+  ciam::ActionSet reach;
+  for (const auto& p : st.resources) reach = reach.unite(unconstrained_actions(p, cat));
+  return actions.intersect(reach);
 }
 
 std::vector<std::string> sources(const ciam::Statement& st) {
@@ -64,13 +140,17 @@ class Grants {
  public:
   explicit Grants(const ciam::Policy& policy) : policy_(policy), cat_(ciam::Catalogue::get()) {
     for (const auto& st : policy.statements) {
-      if (!on_all_resources(st)) continue;
       auto patterns = sources(st);
-      ciam::ActionSet set = st.not_action ? cat_.expand_not(patterns) : cat_.expand(patterns);
+      ciam::ActionSet set = on_all_resources(st, st.not_action ? cat_.expand_not(patterns) : cat_.expand(patterns), cat_);
+      const bool star = literal_star(st);
+      if (set.empty() && !star) continue;
       if (st.effect == ciam::Effect::kDeny) {
-        if (st.condition.empty()) denied_ = denied_.unite(set), deny_statements_.push_back(&st);
+        if (st.condition.empty()) {
+          denied_ = denied_.unite(set);
+          if (star) deny_statements_.push_back(&st);
+        }
       } else {
-        allows_.push_back({&st, std::move(set)});
+        allows_.push_back({&st, std::move(set), star});
       }
     }
   }
@@ -90,7 +170,7 @@ class Grants {
     for (const auto* d : deny_statements_)
       if (d->matches_action(action)) return out;
     for (const auto& a : allows_)
-      if (a.st->matches_action(action)) out.push_back(a.st);
+      if (a.star && a.st->matches_action(action)) out.push_back(a.st);
     return out;
   }
 
@@ -114,6 +194,7 @@ class Grants {
   struct Allow {
     const ciam::Statement* st;
     ciam::ActionSet set;
+    bool star = false;  // on "*" (or a NotResource): also grants actions the catalogue lacks
   };
   const ciam::Policy& policy_;
   const ciam::Catalogue& cat_;
@@ -165,6 +246,14 @@ Hit find(const Grants& g, PolicyCategory category) {
         add_action(cat.action(id).full_name(), g.allowing(id));
       break;
     }
+    case PolicyCategory::kInfrastructureModification: {
+      const auto& cat = g.catalogue();
+      ciam::ActionSet modifying = cat.with_access_level(ciam::AccessLevel::kWrite)
+                                      .unite(cat.with_access_level(ciam::AccessLevel::kPermissionsManagement))
+                                      .unite(cat.with_access_level(ciam::AccessLevel::kTagging));
+      for (ciam::ActionId id : g.allowed_of(modifying)) add_action(cat.action(id).full_name(), g.allowing(id));
+      break;
+    }
     case PolicyCategory::kPrivilegeEscalation: {
       std::set<std::string> seen;
       for (const auto& rule : ciam::escalation_rules()) {
@@ -198,6 +287,7 @@ const char* category_words(PolicyCategory c) {
     case PolicyCategory::kDataExfiltration: return "data exfiltration";
     case PolicyCategory::kResourceExposure: return "resource exposure";
     case PolicyCategory::kCredentialsExposure: return "credentials exposure";
+    case PolicyCategory::kInfrastructureModification: return "unrestricted infrastructure modification";
   }
   return "";
 }

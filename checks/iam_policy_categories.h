@@ -1,6 +1,7 @@
 // Cloudsplaining-style risk categories of one customer managed or inline
-// policy: what its Allow statements grant on all resources ("*" or a
-// NotResource), with Action wildcards and NotAction expanded against the
+// policy: what its Allow statements grant on all resources ("*", a
+// NotResource, or a pattern naming every resource of one type, such as
+// "arn:aws:s3:::*" or "arn:aws:iam::*:role/*"), with Action wildcards and NotAction expanded against the
 // action catalogue (iam/catalogue.h) and the actions an unconditional Deny of
 // the same policy takes away on all resources removed. Conditions do not
 // exclude a statement (as in Cloudsplaining): they are named in the detail.
@@ -13,13 +14,17 @@
 //   resource exposure      the catalogue's "Permissions management" actions:
 //                          writing resource policies, ACLs and IAM policies
 //   credentials exposure   actions that return credentials or tokens
+//   infrastructure         the catalogue's "Write", "Permissions management"
+//   modification           and "Tagging" actions: changing resources with no
+//                          resource constraint
 #pragma once
 
 #include "checks/check.h"
 
 namespace cloudpeek::checks {
 
-enum class PolicyCategory { kPrivilegeEscalation, kDataExfiltration, kResourceExposure, kCredentialsExposure };
+enum class PolicyCategory { kPrivilegeEscalation, kDataExfiltration, kResourceExposure, kCredentialsExposure,
+                            kInfrastructureModification };
 
 // For AWS::IAM::Policy (customer managed, attached; others PASS saying why)
 // and AWS::IAM::InlinePolicy resources.
