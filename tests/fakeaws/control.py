@@ -7,9 +7,12 @@
   POST /__fakeaws/reset      → clear faults and the log; {"credentials": true} also
                                forgets credentials issued at run time
   GET  /__fakeaws/clock      → {"now": "...", "offset_seconds": N}
+  /__fakeaws/sso/...         → the sso-oidc device flow's controls (sso_oidc.py)
 """
 
 import json
+
+import sso_oidc
 
 
 def handle(state, request):
@@ -41,7 +44,10 @@ def handle(state, request):
         state.clear_log()
         if body.get("credentials"):
             state.registry.drop_issued()
+            sso_oidc.reset(state)
         return 200, {"ok": True}
+    if path.startswith("/__fakeaws/sso/"):
+        return sso_oidc.control(state, request, body)
     if path == "/__fakeaws/clock":
         return 200, {"now": state.now().strftime("%Y-%m-%dT%H:%M:%SZ"),
                      "offset_seconds": state.faults.clock_offset.total_seconds()}

@@ -27,6 +27,7 @@ import control  # noqa: E402
 import models  # noqa: E402
 import protocols  # noqa: E402
 import services  # noqa: E402
+import sso_oidc  # noqa: E402
 from errors import AwsError, access_denied, auth_error, family, server_error, throttling_error  # noqa: E402
 from faults import Faults  # noqa: E402
 from protocols import query as query_protocol  # noqa: E402
@@ -110,6 +111,11 @@ def _anonymous_model(request):
     if request.headers.get("X-Amz-Target"):
         return models.service_model("kms")
     return models.service_model("s3")
+
+
+def _is_sso_oidc(request):
+    return request.method == "POST" and request.path in ("/client/register", "/device_authorization", "/token") \
+        and "Authorization" not in request.headers
 
 
 def _is_sso_portal(request):
@@ -214,8 +220,8 @@ class Handler(BaseHTTPRequestHandler):
         state = self.state
         now = state.now()
         signed = None
-        if _is_sso_portal(request):
-            model = models.service_model("sso")
+        if _is_sso_portal(request) or _is_sso_oidc(request):
+            model = models.service_model("sso" if _is_sso_portal(request) else "sso-oidc")
             op, labels = rest.match_operation(model, request.method, request.path, request.query)
             region = "us-east-1"
         else:
@@ -286,7 +292,7 @@ class Handler(BaseHTTPRequestHandler):
                     deny = {"action": sorted(actions & cred.principal.denied_actions)[0]}
                 if deny is not None:
                     raise access_denied(fam, cred.principal.arn, deny["action"], deny.get("resource") or services.resource_for(ctx))
-            output = services.handle(ctx)
+            output = sso_oidc.HANDLERS[op.name](ctx) if model.service_name == "sso-oidc" else services.handle(ctx)
         except AwsError as err:
             self._error(model, err, request, entry)
             return

@@ -4,6 +4,8 @@ The portal is not SigV4-signed: the bearer token from `aws sso login`
 (x-amz-sso_bearer_token) authenticates. GetRoleCredentials returns keys for
 the role IAM Identity Center made for the permission set in that account,
 AWSReservedSSO_<set>_<hash>, so GetCallerIdentity with them shows that role.
+Tokens are the scenario's (identities.sso.tokens) or those the device flow
+issued (sso_oidc.py).
 """
 
 import datetime
@@ -11,11 +13,12 @@ import datetime
 from auth import Credential, new_key_id, new_secret, new_session_token
 from errors import AwsError
 from scenario import role_principal
+import sso_oidc
 
 
 def _token(ctx):
     token = ctx.request.headers.get("x-amz-sso_bearer_token")
-    entry = ctx.state.scenario.sso_token(token) if token else None
+    entry = (ctx.state.scenario.sso_token(token) or sso_oidc.portal_token(ctx.state, token)) if token else None
     if entry is None:
         raise AwsError("UnauthorizedException", "Session token not found or invalid", 401)
     expires = ctx.state.scenario.time(entry.get("expires"))
