@@ -159,6 +159,8 @@ struct Graph::Impl {
   std::map<std::string, std::unique_ptr<Context>> contexts;
   std::map<std::pair<std::size_t, std::string_view>, std::optional<Grant>> service_trust;
   std::set<std::tuple<std::size_t, std::size_t, const EscalationRule*>> seen;
+  std::optional<Policy> anything;  // Allow * on *: what a policy written into a principal can grant at most
+  std::map<std::pair<const Policy*, const Node*>, bool> uncapped;
 
   Impl(Graph& graph, const AuthorizationData& data) : g(graph), d(data) {}
 
@@ -269,8 +271,9 @@ struct Graph::Impl {
         if (!best || rank(ev.decision) > rank(best->decision)) best = make_grant(action, self.arn, ev);
       }
     };
-    consider(user ? "iam:PutUserPolicy" : "iam:PutRolePolicy", {});
+    if (empowerable(p.permissions_boundary, self)) consider(user ? "iam:PutUserPolicy" : "iam:PutRolePolicy", {});
     for (const std::string& arn : admin_policies) {
+      if (!empowerable(p.permissions_boundary, self)) break;
       if (best && best->decision == Decision::kAllowed) break;
       consider(user ? "iam:AttachUserPolicy" : "iam:AttachRolePolicy", arn);
     }
@@ -282,6 +285,38 @@ struct Graph::Impl {
     }
     return best;
   }
+
+  // Does giving `target` any permission (a policy put into it, attached to it
+  // or to its group, a new version of one it holds) make it an administrator?
+  // A permissions boundary stays: the principal gets at most what the boundary
+  // allows (AWS: the effective permissions are the intersection of the identity
+  // policies and the boundary), so only a boundary that admits everything, or
+  // one that lets it remove or replace the boundary, leaves the way open.
+  bool empowerable(const Policy* boundary, const Node& target) {
+    if (!boundary) return true;
+    auto key = std::make_pair(boundary, &target);
+    if (auto it = uncapped.find(key); it != uncapped.end()) return it->second;
+    if (!anything) {
+      auto parsed = parse_policy(json::parse(R"({"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})"),
+                                 "any permission");
+      if (parsed) anything = std::move(*parsed);
+    }
+    bool open = !anything;  // cannot tell: never hide a path
+    if (anything) {
+      Principal probe = target.principal;
+      probe.identity_policies = {&*anything};
+      probe.permissions_boundary = boundary;
+      open = full_access_of(probe).level == AdminLevel::kFullAccess;
+      bool user = target.kind == NodeKind::kUser;
+      for (std::string_view action : {user ? "iam:DeleteUserPermissionsBoundary" : "iam:DeleteRolePermissionsBoundary",
+                                      user ? "iam:PutUserPermissionsBoundary" : "iam:PutRolePermissionsBoundary"}) {
+        if (open) break;
+        open = rank(eval(probe, action, target.arn, context({}, &target, {}, false)).decision) > 0;
+      }
+    }
+    return uncapped.emplace(key, open).first->second;
+  }
+  bool empowerable(std::size_t target) { return empowerable(d.node(target).principal.permissions_boundary, d.node(target)); }
 
   // ---- edges
 
@@ -564,9 +599,10 @@ struct Graph::Impl {
             if (nodes[t].kind != want) continue;
             bool self = t == src;
             if ((self && rule.self == Self::kOthers) || (!self && rule.self == Self::kSelfOnly)) continue;
+            bool empowers = rule.yield == Yield::kEmpowerTarget;
+            if (empowers && !empowerable(t)) continue;
             Outcome o = run_steps(src, rule, &nodes[t], nodes[t].arn, {}, {});
             if (rank(o.decision) == 0) continue;
-            bool empowers = rule.yield == Yield::kEmpowerTarget;
             std::string detail = std::string(rule.name) + " on " + node_label(nodes[t]) +
                                  (empowers ? (self ? ": gives itself any permission" : ": makes it an administrator")
                                            : ": acts as it");
@@ -597,6 +633,7 @@ struct Graph::Impl {
             Outcome o = run_steps(src, rule, nullptr, grp.arn, {}, {});
             if (rank(o.decision) == 0) continue;
             for (std::size_t m : grp.members) {
+              if (!empowerable(m)) continue;
               std::string detail = std::string(rule.name) + " on group " + grp.name + ": makes its member " +
                                    node_label(nodes[m]) + " an administrator";
               emit(src, m, rule, true, o, std::move(detail), {});
@@ -615,6 +652,7 @@ struct Graph::Impl {
             Outcome o = run_steps(src, rule, nullptr, m.arn, {}, {});
             if (rank(o.decision) == 0) continue;
             for (std::size_t t : affected) {
+              if (!empowerable(t)) continue;
               std::string detail = std::string(rule.name) + " on policy " + m.name + " (attached to " +
                                    node_label(nodes[t]) + "): " +
                                    (t == src ? "gives itself any permission" : "makes it an administrator");

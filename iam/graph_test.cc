@@ -643,3 +643,51 @@ TEST(GraphFromInventory, UnlistedWorkloadsAndMissingBoundaryAreAssumptionsSaid) 
 
 }  // namespace
 }  // namespace cloudpeek::iam
+
+namespace cloudpeek::iam {
+namespace {
+
+// A permissions boundary stays when permissions are given to a principal: its
+// effective permissions are the intersection of its identity policies and the
+// boundary (AWS, "Permissions boundaries for IAM entities"). Writing a policy
+// into a bounded principal, attaching one to it or rewriting a policy it holds
+// makes it an administrator only when the boundary admits everything or lets it
+// remove or replace the boundary.
+TEST(GraphBoundaries, EmpoweringABoundedPrincipalLeavesItCapped) {
+  Scenario s;
+  s.managed("AdministratorAccess", doc(json::array({allow("*")})), true);
+  s.managed("writes-and-s3", doc(json::array({allow(json::array({"iam:PutUserPolicy", "iam:AttachUserPolicy",
+                                                                     "iam:CreatePolicyVersion", "s3:*"}))})));
+  s.managed("s3-only", doc(json::array({allow("s3:*")})));
+  s.managed("can-drop", doc(json::array({allow(json::array({"s3:*", "iam:DeleteRolePermissionsBoundary"}))})));
+  s.managed("mine", doc(json::array({allow("iam:CreatePolicyVersion", kArn + "policy/mine")})));
+  // Writes policies into itself; its boundary allows the writes, not what they would grant.
+  s.user("writer", {doc(json::array({allow(json::array({"iam:PutUserPolicy", "iam:AttachUserPolicy"}),
+                                           kArn + "user/writer")}))},
+         {}, {}, kArn + "policy/writes-and-s3");
+  // Rewrites a policy it holds, under the same boundary.
+  s.user("versioner", {}, {kArn + "policy/mine"}, {}, kArn + "policy/writes-and-s3");
+  // Empowers a role it may assume; the role's boundary caps it.
+  s.role("Capped", kAccountTrust, {}, {}, kArn + "policy/s3-only");
+  s.user("empowerer", {doc(json::array({allow(json::array({"iam:AttachRolePolicy", "iam:PutRolePolicy"}),
+                                              kArn + "role/Capped"),
+                                        allow("sts:AssumeRole", kArn + "role/Capped")}))});
+  // The same, but this role's boundary lets an administrator policy remove the boundary.
+  s.role("Droppable", kAccountTrust, {}, {}, kArn + "policy/can-drop");
+  s.user("empowerer-droppable", {doc(json::array({allow("iam:AttachRolePolicy", kArn + "role/Droppable"),
+                                                  allow("sts:AssumeRole", kArn + "role/Droppable")}))});
+  AuthorizationData d = AuthorizationData::build(kAcct, s.resources, BuildOptions{.now = *parse_date("2025-06-01"),
+                                                                                    .workloads_listed = true});
+  auto g = Graph::build(d);
+  for (const char* capped : {"writer", "versioner", "empowerer", "Capped"}) {
+    EXPECT_TRUE(paths(*g, *d.find(capped)).empty()) << capped << ": " << paths(*g, *d.find(capped))[0].summary;
+    EXPECT_EQ(is_admin(*g, *d.find(capped)).level, AdminLevel::kNo) << capped;
+  }
+  auto ps = paths(*g, *d.find("empowerer-droppable"));
+  ASSERT_FALSE(ps.empty());
+  EXPECT_EQ(ps[0].steps[0]->rule->id, "iam-attach-role-policy");
+  EXPECT_EQ(ps[0].end, *d.find("Droppable"));
+}
+
+}  // namespace
+}  // namespace cloudpeek::iam

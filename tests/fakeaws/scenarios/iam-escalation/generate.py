@@ -66,6 +66,7 @@ MANAGED = {
     f"{A}:policy/deny-access-keys": doc(deny(["iam:CreateAccessKey", "iam:UpdateAccessKey"])),
     f"{A}:policy/boundary-s3-only": doc(allow("s3:*")),
     f"{A}:policy/boundary-only-delete": doc(allow(["iam:DeleteUserPermissionsBoundary", "s3:ListAllMyBuckets"])),
+    f"{A}:policy/boundary-iam-writes": doc(allow(["iam:PutUserPolicy", "iam:AttachUserPolicy", "s3:*"])),
     f"{A}:policy/split-lambda-invoke": doc(allow("lambda:InvokeFunction")),
     f"{A}:policy/split-passrole": doc(allow("iam:PassRole", f"{A}:role/admin-lambda")),
 }
@@ -257,6 +258,37 @@ user("t-ssm-harmless-instance", "SendCommand only to the harmless-ec2 instance",
      trap="workload access to a harmless role",
      inline=[doc(allow("ssm:SendCommand", [HARMLESS_I, "arn:aws:ssm:*::document/AWS-RunShellScript"]))])
 
+user("t-boundary-caps-policy-writes", "PutUserPolicy/AttachUserPolicy on itself, allowed by its boundary too; but "
+     "whatever it writes stays capped by the boundary", verdict="none",
+     trap="a policy written into a bounded principal does not lift its boundary",
+     boundary=f"{A}:policy/boundary-iam-writes",
+     inline=[doc(allow(["iam:PutUserPolicy", "iam:AttachUserPolicy"], SELF_USER("t-boundary-caps-policy-writes")))])
+role("bounded-role", "trusts the account; its boundary allows only s3", trust(ROOT), verdict="none",
+     boundary=f"{A}:policy/boundary-s3-only", inline=[doc(allow("s3:GetObject"))])
+user("t-empower-bounded-role", "Attach/PutRolePolicy on bounded-role and may assume it: the boundary caps what it gets",
+     verdict="none", trap="empowering a principal whose boundary caps it",
+     inline=[doc(allow(["iam:AttachRolePolicy", "iam:PutRolePolicy"], f"{A}:role/bounded-role"),
+                 allow("sts:AssumeRole", f"{A}:role/bounded-role"))])
+user("t-passrole-wrong-service", "PassRole of admin-lambda only to EC2 (iam:PassedToService), which does not trust it",
+     verdict="none", trap="iam:PassedToService names another service",
+     inline=[doc(allow("iam:PassRole", f"{A}:role/admin-lambda",
+                       Condition={"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}),
+                 allow(["lambda:CreateFunction", "lambda:InvokeFunction", "ec2:RunInstances"]))])
+user("t-resource-case", "PassRole of role/ADMIN-LAMBDA: resource ARNs match case-sensitively", verdict="none",
+     trap="a resource that differs only in case",
+     inline=[doc(allow("iam:PassRole", f"{A}:role/ADMIN-LAMBDA"), allow(["lambda:CreateFunction", "lambda:InvokeFunction"]))])
+user("t-notresource-excludes-self", "AttachUserPolicy on every user but itself (no one it can act as)", verdict="none",
+     trap="NotResource that excludes the only principal it could become",
+     inline=[doc({"Effect": "Allow", "Action": "iam:AttachUserPolicy", "NotResource": SELF_USER("t-notresource-excludes-self")})])
+user("t-deny-notaction", "PutUserPolicy on itself, but a Deny with NotAction s3:* denies everything else", verdict="none",
+     trap="Deny with NotAction",
+     inline=[doc(allow("iam:PutUserPolicy", SELF_USER("t-deny-notaction")), {"Effect": "Deny", "NotAction": "s3:*", "Resource": "*"})])
+user("t-group-deny", "AttachUserPolicy on itself, denied by its group's policy", verdict="none", trap="Deny through a group",
+     groups=["g-deny-iam"], inline=[doc(allow("iam:AttachUserPolicy", SELF_USER("t-group-deny")))])
+user("t-source-ip", "AttachUserPolicy on itself from 10.0.0.0/8 only: CloudPeek cannot know the caller's address",
+     technique="iam-attach-user-policy", conditional=True, trap="a condition CloudPeek cannot decide: reported as conditional",
+     inline=[doc(allow("iam:AttachUserPolicy", SELF_USER("t-source-ip"), Condition={"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}))])
+
 # ---- traps that MUST be reported
 user("m-split-over-policies", "PassRole (group's managed policy), CreateFunction (inline), InvokeFunction (managed)",
      technique="passrole-lambda-invoke", trap="actions split over several policies, one via a group",
@@ -285,10 +317,23 @@ user("m-own-tag", "PutUserPolicy on users tagged team=ops; it is tagged team=ops
      trap="a condition on a tag the principal carries", tags=[{"Key": "team", "Value": "ops"}],
      inline=[doc(allow("iam:PutUserPolicy", f"{A}:user/*", Condition={"StringEquals": {"aws:ResourceTag/team": "ops"}}))])
 
+user("m-action-case", "IAM:attachUSERpolicy on itself: actions match case-insensitively", technique="iam-attach-user-policy",
+     trap="an action in another case", inline=[doc(allow("IAM:attachUSERpolicy", SELF_USER("m-action-case")))])
+user("m-action-wildcard", "iam:Put*Policy on itself (? and * in actions)", technique="iam-put-user-policy",
+     trap="an action wildcard", inline=[doc(allow("iam:Put?ser*olicy", SELF_USER("m-action-wildcard")))])
+user("m-notresource", "PutUserPolicy on every user but admin-user, itself included", technique="iam-put-user-policy",
+     trap="NotResource that still includes itself",
+     inline=[doc({"Effect": "Allow", "Action": "iam:PutUserPolicy", "NotResource": SELF_USER("admin-user")})])
+user("m-forallvalues-no-tags", "AttachUserPolicy on itself when every request tag key is team: true with no tags",
+     technique="iam-attach-user-policy", trap="ForAllValues over an empty set holds",
+     inline=[doc(allow("iam:AttachUserPolicy", SELF_USER("m-forallvalues-no-tags"),
+                       Condition={"ForAllValues:StringEquals": {"aws:TagKeys": ["team"]}}))])
+
 GROUPS = {
     "admins": dict(managed=[ADMIN_POLICY], inline=[]),
     "g-attach": dict(managed=[], inline=[doc(allow("iam:AttachGroupPolicy", f"{A}:group/g-attach"))]),
     "g-put": dict(managed=[], inline=[doc(allow("iam:PutGroupPolicy", f"{A}:group/g-put"))]),
+    "g-deny-iam": dict(managed=[], inline=[doc(deny("iam:*"))]),
     "g-split": dict(managed=[f"{A}:policy/split-passrole"], inline=[]),
 }
 
@@ -328,7 +373,6 @@ def build():
                  "GroupList": p["groups"], "AttachedManagedPolicies": attached(p["managed"]), "Tags": p["tags"]}
             if p["boundary"]:
                 u["PermissionsBoundary"] = {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": p["boundary"]}
-                counts[p["boundary"]] += 0
             users.append(u)
         else:
             arn = f"{A}:role/{p['name']}"
@@ -343,6 +387,9 @@ def build():
                           "CreateDate": "2024-03-01T08:00:00Z", "AssumeRolePolicyDocument": enc(p["trust"]),
                           "InstanceProfileList": profiles, "RolePolicyList": inline_list(p, "r"),
                           "AttachedManagedPolicies": attached(p["managed"]), "Tags": [], "RoleLastUsed": {}})
+            if p["boundary"]:
+                roles[-1]["PermissionsBoundary"] = {"PermissionsBoundaryType": "Policy",
+                                                    "PermissionsBoundaryArn": p["boundary"]}
     for i, (g, spec) in enumerate(GROUPS.items()):
         for a in spec["managed"]:
             counts[a] += 1
