@@ -638,6 +638,9 @@ ojson principal_summaries_json(const Inventory& inv, const Graph& g) {
   for (std::size_t i = 0; i < d.nodes().size(); ++i) {
     const Node& n = d.node(i);
     if (!n.internal || page_id(n).empty()) continue;
+    // "Administrator" here is allowed everything, as the checks count it; one that can
+    // give itself everything is an escalation of one step (grants_itself).
+    const AdminStatus& full = g.full_access(i);
     AdminStatus admin = iam::is_admin(g, i);
     ojson row;
     row["id"] = page_id(n);
@@ -645,12 +648,11 @@ ojson principal_summaries_json(const Inventory& inv, const Graph& g) {
     row["name"] = n.name;
     row["arn"] = n.arn;
     row["permission_set"] = n.permission_set.empty() ? ojson(nullptr) : ojson(n.permission_set);
-    row["admin"] = admin.level == AdminLevel::kNo           ? "no"
-                   : admin.level == AdminLevel::kFullAccess ? "full_access"
-                                                            : "grants_itself";
-    row["admin_conditional"] = admin.conditional;
+    row["admin"] = full.level == AdminLevel::kFullAccess;
+    row["admin_conditional"] = full.level == AdminLevel::kFullAccess && full.conditional;
+    row["grants_itself"] = admin.level == AdminLevel::kGrantsItself;
     ojson escalation = nullptr;
-    if (admin.level == AdminLevel::kNo || admin.conditional) {
+    if (full.level == AdminLevel::kNo || full.conditional) {
       auto ps = iam::paths(g, i, iam::kAdmin, 1);
       if (!ps.empty()) {
         const Path& p = ps.front();
