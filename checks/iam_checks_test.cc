@@ -347,6 +347,13 @@ TEST(IamPolicies, CredentialsExposureCategory) {
                       "granted by identity-based policy Ci, statement 0; identity-based policy Ci, statement 1.");
   EXPECT_EQ(status(id, policy("Keys", doc({allow("iam:CreateAccessKey")}))), CheckStatus::kFail);
   EXPECT_EQ(status(id, policy("OneRole", doc({allow("sts:AssumeRole", "arn:aws:iam::111122223333:role/deploy")}))), CheckStatus::kPass);
+  // What iam_policy_no_permissive_role_assumption reported (it was replaced by this category).
+  r = run_on(id, policy("Sts", doc({allow("sts:*")})));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find("sts:AssumeRole"), std::string::npos) << r.detail;
+  EXPECT_EQ(status(id, policy("AnyRole", doc({allow("sts:AssumeRole", "arn:aws:iam::*:role/*")}))), CheckStatus::kFail);
+  EXPECT_EQ(status(id, policy("Unattached", doc({allow("sts:AssumeRole")}), 0)), CheckStatus::kPass);
+  expect_na(id, without_document([] { return policy("X", json()); }), "iam:GetAccountAuthorizationDetails failed: Throttling");
   // A condition does not exclude the statement; it is named.
   json conditional = allow("iam:CreateAccessKey");
   conditional["Condition"] = {{"Bool", {{"aws:MultiFactorAuthPresent", "true"}}}};
@@ -411,6 +418,12 @@ TEST(IamPolicies, CategoriesSeeThroughUnconstrainedResourcePatterns) {
             CheckStatus::kFail);
   EXPECT_EQ(status("iam_policy_allows_infrastructure_modification", policy("Everything", doc({allow("*", "arn:*:*:*:*:*")})))
 , CheckStatus::kFail);
+  EXPECT_EQ(status("iam_inline_policy_allows_privilege_escalation",
+                   inline_policy("all-iam", doc({allow("iam:AttachUserPolicy", "arn:aws:iam::111122223333:*")}))),
+            CheckStatus::kFail);
+  // A resource type of another service's ARN: sts:AssumeRole acts on iam roles.
+  EXPECT_EQ(status("iam_policy_allows_credentials_exposure", policy("AnyRole", doc({allow("sts:AssumeRole", "arn:aws:iam::*:role/*")}))),
+            CheckStatus::kFail);
   // The pattern covers only its own type: every role is not every policy.
   EXPECT_EQ(status("iam_policy_allows_privilege_escalation",
                    policy("RolesOnly", doc({allow("iam:CreatePolicyVersion", "arn:aws:iam::*:role/*")}))),
@@ -428,14 +441,6 @@ TEST(IamPolicies, CategoriesSeeThroughUnconstrainedResourcePatterns) {
                    policy("AllowDeny", doc({allow("iam:UpdateAssumeRolePolicy"),
                                             {{"Effect", "Deny"}, {"Action", "iam:*"}, {"Resource", "arn:aws:iam::*:role/*"}}}))),
             CheckStatus::kPass);
-}
-
-TEST(IamPolicies, PermissiveRoleAssumption) {
-  const char* id = "iam_policy_no_permissive_role_assumption";
-  EXPECT_EQ(status(id, policy("Any", doc({allow("sts:AssumeRole")}))), CheckStatus::kFail);
-  EXPECT_EQ(status(id, policy("Sts", doc({allow("sts:*")}))), CheckStatus::kFail);
-  EXPECT_EQ(status(id, policy("One", doc({allow("sts:AssumeRole", "arn:aws:iam::111122223333:role/deploy")}))), CheckStatus::kPass);
-  expect_na(id, without_document([] { return policy("X", json()); }), "iam:GetAccountAuthorizationDetails failed: Throttling");
 }
 
 // ---- roles ----
@@ -533,10 +538,56 @@ TEST(IamRoles, CrossAccountExternalId) {
   const char* id = "iam_role_cross_account_requires_external_id";
   auto r = run_on(id, role("vendor", {{"AWS", "arn:aws:iam::999988887777:root"}}));
   EXPECT_EQ(r.status, CheckStatus::kFail);
-  EXPECT_EQ(r.detail, "Role vendor trusts other accounts without sts:ExternalId: arn:aws:iam::999988887777:root.");
-  EXPECT_EQ(status(id, role("bare", {{"AWS", {"444455556666"}}})), CheckStatus::kFail);
-  EXPECT_EQ(status(id, role("ext", {{"AWS", "444455556666"}}, {{"StringEquals", {{"sts:ExternalId", "x"}}}})), CheckStatus::kPass);
-  EXPECT_EQ(status(id, role("own", {{"AWS", "arn:aws:iam::111122223333:root"}})), CheckStatus::kPass);
+  EXPECT_EQ(r.detail, "Role vendor trusts other accounts without sts:ExternalId: arn:aws:iam::999988887777:root. "
+                      "Granted by resource-based policy trust policy of vendor, statement 0.");
+  // The account as a bare id, as its root ARN, or one role of it.
+  EXPECT_EQ(status(id, role("bare", {{"AWS", {"123456789012"}}})), CheckStatus::kFail);
+  EXPECT_EQ(status(id, role("root-arn", {{"AWS", "arn:aws:iam::123456789012:root"}})), CheckStatus::kFail);
+  r = run_on(id, role("one-role", {{"AWS", "arn:aws:iam::123456789012:role/vendor-scanner"}}));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find("arn:aws:iam::123456789012:role/vendor-scanner"), std::string::npos) << r.detail;
+  // A fixed external id protects; one that accepts any value or no value does not.
+  r = run_on(id, role("ext", {{"AWS", "123456789012"}}, {{"StringEquals", {{"sts:ExternalId", "x"}}}}));
+  EXPECT_EQ(r.status, CheckStatus::kPass) << r.detail;
+  EXPECT_EQ(status(id, role("ext-like", {{"AWS", "123456789012"}}, {{"StringLike", {{"sts:ExternalId", "cust-*-id"}}}})),
+            CheckStatus::kPass);
+  EXPECT_EQ(status(id, role("any-id", {{"AWS", "123456789012"}}, {{"StringLike", {{"sts:ExternalId", "*"}}}})), CheckStatus::kFail);
+  EXPECT_EQ(status(id, role("if-exists", {{"AWS", "123456789012"}}, {{"StringEqualsIfExists", {{"sts:ExternalId", "x"}}}})),
+            CheckStatus::kFail);
+  EXPECT_EQ(status(id, role("present", {{"AWS", "123456789012"}}, {{"Null", {{"sts:ExternalId", "false"}}}})), CheckStatus::kFail);
+  // A condition a third party's service meets for every customer does not restrict.
+  r = run_on(id, role("ip", {{"AWS", "123456789012"}}, {{"IpAddress", {{"aws:SourceIp", "203.0.113.0/24"}}}}));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find("only under IpAddress aws:SourceIp"), std::string::npos) << r.detail;
+  // The organization, or MFA-authenticated people, do.
+  r = run_on(id, role("org", {{"AWS", "123456789012"}}, {{"StringEquals", {{"aws:PrincipalOrgID", "o-abc123"}}}}));
+  EXPECT_EQ(r.status, CheckStatus::kPass) << r.detail;
+  EXPECT_NE(r.detail.find("aws:PrincipalOrgID"), std::string::npos) << r.detail;
+  EXPECT_EQ(status(id, role("mfa", {{"AWS", "123456789012"}}, {{"Bool", {{"aws:MultiFactorAuthPresent", "true"}}}})),
+            CheckStatus::kPass);
+  // A condition on the caller's account, which CloudPeek knows, decides.
+  EXPECT_EQ(status(id, role("acct-cond", {{"AWS", "123456789012"}}, {{"StringEquals", {{"aws:PrincipalAccount", "111122223333"}}}})),
+            CheckStatus::kPass);
+  // One protected and one open statement: the open one counts.
+  json two = doc({{{"Effect", "Allow"}, {"Principal", {{"AWS", "123456789012"}}}, {"Action", "sts:AssumeRole"},
+                   {"Condition", {{"StringEquals", {{"sts:ExternalId", "x"}}}}}},
+                  {{"Effect", "Allow"}, {"Principal", {{"AWS", "444455556666"}}}, {"Action", "sts:AssumeRole"}}});
+  r = run_on(id, resource("AWS::IAM::Role", "two", {{"role_name", "two"}, {"trust_policy", two}}, "global"));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find("without sts:ExternalId: arn:aws:iam::444455556666:root."), std::string::npos) << r.detail;
+  // An explicit Deny without the external id closes it.
+  json guarded = doc({{{"Effect", "Allow"}, {"Principal", {{"AWS", "123456789012"}}}, {"Action", "sts:AssumeRole"}},
+                      {{"Effect", "Deny"}, {"Principal", "*"}, {"Action", "sts:AssumeRole"},
+                       {"Condition", {{"StringNotEquals", {{"sts:ExternalId", "x"}}}}}}});
+  EXPECT_EQ(status(id, resource("AWS::IAM::Role", "guarded", {{"role_name", "guarded"}, {"trust_policy", guarded}}, "global")),
+            CheckStatus::kPass);
+  // Not applicable: the same account, a service, an identity provider.
+  r = run_on(id, role("own", {{"AWS", "arn:aws:iam::111122223333:root"}}));
+  EXPECT_EQ(r.status, CheckStatus::kPass);
+  EXPECT_EQ(r.detail, "Role own is not trusted by another account (not applicable).");
+  EXPECT_EQ(status(id, role("svc", {{"Service", "lambda.amazonaws.com"}})), CheckStatus::kPass);
+  EXPECT_EQ(status(id, web_identity_role("gh", "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com", nullptr)),
+            CheckStatus::kPass);
   expect_na(id, role_unknown_trust(), "iam:GetRole denied (AccessDenied)");
 }
 

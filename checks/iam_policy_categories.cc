@@ -72,46 +72,63 @@ std::optional<std::array<std::string_view, 6>> arn_fields(std::string_view arn) 
   return f;
 }
 
-// The actions a Resource pattern leaves unconstrained: every action when the
-// pattern names every resource of every service ("*", "arn:*:*:*:*:*"); for
-// one naming every resource of one type, in any region and account
-// ("arn:aws:s3:::*", "arn:aws:iam::*:role/*", "arn:aws:ec2:*:*:instance/*"),
-// the actions of the service that act on that type. A pattern with a name,
-// a path or a policy variable in its resource part constrains. Only the
-// resource part counts: one account's or one region's every role is still
-// every role the policy's principal can reach.
-ciam::ActionSet unconstrained_actions(const ciam::Pattern& p, const ciam::Catalogue& cat) {
-  if (p.is_star()) return cat.all();
-  const std::string& src = p.source();
-  if (src.find("${") != std::string::npos) return {};
-  auto f = arn_fields(src);
-  if (!f) return {};
-  const std::string_view service = (*f)[2], rest = (*f)[5];
-  if (wildcard_only(service, false) || service.empty()) return wildcard_only(rest, true) ? cat.all() : ciam::ActionSet{};
-  auto sid = cat.find_service(service);
-  if (!sid) return {};
-  // The resource types whose ARN's resource part this pattern covers whole:
-  // the format's literal prefix ("role/"), then wildcards only.
-  std::set<std::string, std::less<>> types;
-  for (const auto& rt : cat.resource_types(*sid)) {
-    auto ff = arn_fields(rt.arn_format);
-    if (!ff) continue;
-    std::string_view fmt = (*ff)[5];
-    std::string_view literal = fmt.substr(0, fmt.find("${"));
-    if (literal.size() == fmt.size()) continue;  // a fixed ARN: nothing to widen
-    if (rest.size() <= literal.size() || !rest.starts_with(literal)) continue;
-    if (wildcard_only(rest.substr(literal.size()), true)) types.insert(ciam::lower(rt.name));
-  }
-  ciam::ActionSet out;
-  if (types.empty()) return out;
-  for (ciam::ActionId id : cat.service_actions(*sid)) {
-    for (const auto& ar : cat.action(id).resource_types())
-      if (types.contains(ciam::lower(ar.name))) {
-        out.add(id);
-        break;
+// Every resource type of the catalogue with the parts of its ARN format a
+// pattern is compared with: "role" of sts is arn:${Partition}:iam::${Account}:role/...
+struct TypeArn {
+  std::string arn_service;  // "iam"
+  std::string literal;      // the resource part's fixed prefix: "role/"
+  std::string key;          // "<action service>|<type name>", lower case
+};
+
+const std::vector<TypeArn>& type_arns() {
+  static const std::vector<TypeArn> all = [] {
+    std::vector<TypeArn> out;
+    const auto& cat = ciam::Catalogue::get();
+    for (ciam::ServiceId sid = 0; sid < cat.service_count(); ++sid) {
+      for (const auto& rt : cat.resource_types(sid)) {
+        auto f = arn_fields(rt.arn_format);
+        if (!f) continue;
+        std::string_view fmt = (*f)[5];
+        auto var = fmt.find("${");
+        if (var == std::string_view::npos) continue;  // a fixed ARN: nothing to widen
+        out.push_back({ciam::lower((*f)[2]), std::string(fmt.substr(0, var)),
+                       ciam::lower(rt.service) + "|" + ciam::lower(rt.name)});
       }
+    }
+    return out;
+  }();
+  return all;
+}
+
+// Whether a Resource pattern names every resource of every type: "*", "arn:*:*:*:*:*".
+bool every_resource(const ciam::Pattern& p) {
+  if (p.is_star()) return true;
+  auto f = arn_fields(p.source());
+  return f && ((*f)[2].empty() || wildcard_only((*f)[2], false)) && wildcard_only((*f)[5], true);
+}
+
+// The resource types ("<service>|<type>") a Resource pattern names every
+// resource of, in any region and account: "arn:aws:s3:::*" (every bucket,
+// and as "*" matches "/" every object), "arn:aws:iam::*:role/*",
+// "arn:aws:ec2:*:*:instance/*". A name, a path, a prefix or a policy variable
+// in the resource part constrains. Only the resource part counts: one
+// account's every role is still every role its principal can reach.
+void unconstrained_types(const ciam::Pattern& p, std::set<std::string, std::less<>>& out) {
+  const std::string& src = p.source();
+  if (src.find("${") != std::string::npos) return;
+  auto f = arn_fields(src);
+  if (!f) return;
+  const std::string service = ciam::lower((*f)[2]);
+  const std::string_view rest = (*f)[5];
+  for (const TypeArn& t : type_arns()) {
+    if (t.arn_service != service) continue;
+    if (wildcard_only(rest, true)) {  // every resource of the service: "arn:aws:iam::*:*"
+      out.insert(t.key);
+      continue;
+    }
+    if (rest.size() <= t.literal.size() || !rest.starts_with(t.literal)) continue;
+    if (wildcard_only(rest.substr(t.literal.size()), true)) out.insert(t.key);
   }
-  return out;
 }
 
 bool literal_star(const ciam::Statement& st) {
@@ -120,13 +137,25 @@ bool literal_star(const ciam::Statement& st) {
 }
 
 // Of the actions a statement's Action element names, those it grants on all
-// resources (of their type): all of them for "*" or a NotResource, otherwise
-// those an effectively unconstrained Resource pattern covers.
+// resources (of their type): all of them for "*", a NotResource or a pattern
+// naming every resource of every service; otherwise those acting on a type
+// whose every resource a pattern names.
 ciam::ActionSet on_all_resources(const ciam::Statement& st, const ciam::ActionSet& actions, const ciam::Catalogue& cat) {
-  if (literal_star(st)) return actions;
-  ciam::ActionSet reach;
-  for (const auto& p : st.resources) reach = reach.unite(unconstrained_actions(p, cat));
-  return actions.intersect(reach);
+  if (literal_star(st) || std::any_of(st.resources.begin(), st.resources.end(), every_resource)) return actions;
+  std::set<std::string, std::less<>> types;
+  for (const auto& p : st.resources) unconstrained_types(p, types);
+  ciam::ActionSet out;
+  if (types.empty()) return out;
+  for (ciam::ActionId id : actions) {
+    auto a = cat.action(id);
+    std::string prefix = ciam::lower(a.service()) + "|";
+    for (const auto& ar : a.resource_types())
+      if (types.contains(prefix + ciam::lower(ar.name))) {
+        out.add(id);
+        break;
+      }
+  }
+  return out;
 }
 
 std::vector<std::string> sources(const ciam::Statement& st) {
