@@ -8,6 +8,7 @@
 #include "server/expiry_estimate.h"
 #include "server/json_response.h"
 #include "server/permission_probe.h"
+#include "server/sso_connect.h"
 #include "server/views.h"
 #include "aws/credentials/static_provider.h"
 
@@ -208,7 +209,10 @@ void App::add_provider_routes() {
     auto last = store_.list_scans(p.id, {1, 1});
     std::optional<store::Scan> last_scan;
     if (!last.items.empty()) last_scan = last.items[0];
-    return provider_json(p, last_scan, store::now_seconds(), reminder_window_minutes(store_));
+    json v = provider_json(p, last_scan, store::now_seconds(), reminder_window_minutes(store_));
+    if (sso_)
+      if (auto sso = sso_->provider_sso_json(p.id)) v["sso"] = *sso;  // the SSO session's end, never a token
+    return v;
   };
 
   router_.add("GET", "/providers", [this, provider_view](Ctx&) {

@@ -21,6 +21,7 @@ App::App(store::Store& store, AppOptions options, std::shared_ptr<CredentialTest
   add_scan_routes();
   add_finding_routes();
   add_view_routes();
+  add_sso_routes();
   add_iam_routes();
 }
 

@@ -52,6 +52,7 @@ class App {
   void add_scan_routes();
   void add_finding_routes();
   void add_view_routes();  // dashboard, inventory, compliance, reminders, settings, meta
+  void add_sso_routes();   // IAM Identity Center sign-in and renewal (server/api_sso.cc)
   void add_iam_routes();   // the IAM analyzer over the latest scan (server/api_iam.cc)
   // Work that calls AWS for `user` (test, probe): off the page-serving threads
   // through Response::later, at most two at a time per user (429 beyond).
@@ -70,6 +71,7 @@ class App {
   std::unique_ptr<Scheduler> scheduler_;
   Router router_;
   UserSlots aws_slots_{2};
+  std::shared_ptr<class SsoConnect> sso_;  // server/sso_connect.h
 };
 
 // "page" (1 to kMaxPage, default 1) and "page_size" (1 to kMaxPageSize,

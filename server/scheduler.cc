@@ -109,6 +109,11 @@ bool expired(const store::Provider& p, store::Time now) {
 }  // namespace
 
 std::vector<std::string> renewal_steps(const store::Provider& p) {
+  if (p.identity.is_object() && p.identity.contains("sso") && p.identity["sso"].is_object())
+    return {"In CloudPeek, open Settings > AWS integration and choose \"Sign in with IAM Identity Center\" with " +
+                p.identity["sso"].value("start_url", std::string("your access portal URL")) + ".",
+            "Approve the code on the AWS access portal page that opens.",
+            "Every account connected through that sign-in is renewed at once; start the scan again."};
   if (p.has_session_token)
     return {"Sign in to your AWS access portal (IAM Identity Center).",
             "Open the account and choose \"Access keys\" beside the SecurityAuditor permission set.",
@@ -181,6 +186,7 @@ std::variant<store::Scan, StartError> Scheduler::start(const std::string& provid
                                                        const std::vector<std::string>& services,
                                                        const std::string& user) {
   std::lock_guard start_lock(start_mu_);
+  if (auto renew = renewer()) renew(provider_id);
   auto provider = store_.get_provider(provider_id);
   if (!provider)
     return StartError{404, "not_found", "No provider has that id.", "Pick a provider from GET /api/v1/providers.",
@@ -447,6 +453,7 @@ void Scheduler::reap() {
 void Scheduler::tick(store::Time now) {
   reap();
   try {
+    if (auto renew = renewer()) renew("");
     store_.expire_mutes(now);
     store_.delete_expired_sessions(now);
     // Interval scans.

@@ -81,6 +81,12 @@ class Scheduler {
   // last half hour before the estimate. Without a tester, none are checked.
   void set_expiry_checks(std::shared_ptr<CredentialTester> tester, std::chrono::seconds every = std::chrono::minutes(10),
                          std::chrono::seconds near_end = std::chrono::minutes(2));
+  // Called with a provider id before its scan starts, and with "" on every
+  // tick: renews credentials that can renew themselves (IAM Identity Center).
+  void set_credential_renewer(std::function<void(const std::string& provider_id)> renew) {
+    std::lock_guard lock(mu_);
+    renewer_ = std::move(renew);
+  }
   // Runs tick() every `interval` until shutdown().
   void start_background(std::chrono::milliseconds interval);
   void shutdown();
@@ -96,6 +102,10 @@ class Scheduler {
                          const scan::ScanOutcome& outcome);
   void reap();
   void check_estimated_expiries(store::Time now);
+  std::function<void(const std::string&)> renewer() {
+    std::lock_guard lock(mu_);
+    return renewer_;
+  }
 
   store::Store& store_;
   Webhook* webhook_;
@@ -106,6 +116,7 @@ class Scheduler {
   std::vector<std::shared_ptr<Running>> finished_;            // threads to join
   std::set<std::string> reminded_;  // "provider:expires_at:state" already sent
   std::shared_ptr<CredentialTester> tester_;
+  std::function<void(const std::string&)> renewer_;
   std::chrono::seconds check_every_{600}, check_near_end_{120};
   std::map<std::string, store::Time> last_expiry_check_;  // by provider id
   bool shutting_down_ = false;

@@ -285,6 +285,31 @@ CREATE TRIGGER providers_high_water AFTER INSERT ON providers
 CREATE TRIGGER scans_high_water AFTER INSERT ON scans
   BEGIN UPDATE id_high_water SET hi = MAX(hi, NEW.id) WHERE tbl = 'scans'; END;
 )sql"},
+    {12, "sso_sessions and sso_links: IAM Identity Center sign-ins (the client registration and tokens sealed with "
+         "the master key) and the providers each one renews (issue 11)",
+     R"sql(
+CREATE TABLE sso_sessions (
+  id INTEGER PRIMARY KEY,
+  start_url TEXT NOT NULL,
+  region TEXT NOT NULL,
+  secrets_box BLOB NOT NULL,
+  access_expires_at BIGINT,
+  ends_at BIGINT,
+  ended_at BIGINT,
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  UNIQUE (start_url, region)
+);
+CREATE TABLE sso_links (
+  provider_id INTEGER PRIMARY KEY REFERENCES providers(id) ON DELETE CASCADE,
+  session_id INTEGER NOT NULL REFERENCES sso_sessions(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL,
+  account_name TEXT NOT NULL,
+  role_name TEXT NOT NULL
+);
+CREATE INDEX sso_links_session ON sso_links(session_id);
+)sql"},
 };
 
 }  // namespace

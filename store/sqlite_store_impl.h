@@ -72,6 +72,13 @@ class SqliteStore final : public Store {
   std::vector<AuditEntry> list_audit(const std::string& provider_id) override;
   std::vector<Provider> providers_expiring(Time before) override;
 
+  SsoSession save_sso_session(const SsoSession& s) override;
+  std::optional<SsoSession> get_sso_session(const std::string& id) override;
+  std::vector<SsoSession> list_sso_sessions() override;
+  void link_sso_provider(const SsoLink& link) override;
+  std::optional<SsoLink> sso_link(const std::string& provider_id) override;
+  std::vector<SsoLink> sso_links(const std::string& session_id) override;
+
   Scan create_scan(const std::string& provider_id, const std::vector<std::string>& regions,
                    const std::vector<std::string>& services, Time now) override;
   void mark_scan_running(const std::string& scan_id, Time started_at, const Json& identity) override;

@@ -153,6 +153,33 @@ struct AuditEntry {
   Time at{};
 };
 
+// ---- IAM Identity Center sessions (issue 11) -------------------------------
+
+// One sign-in to an access portal (start URL + region). `secrets` (JSON: the
+// client registration, access and refresh tokens) is sealed at rest and never
+// leaves the server.
+struct SsoSession {
+  std::string id;
+  std::string start_url;
+  std::string region;
+  std::string secrets;
+  std::optional<Time> access_expires_at;  // the access token's end
+  std::optional<Time> ends_at;            // the latest it can be renewed to
+  std::optional<Time> ended_at;           // IAM Identity Center refused to renew it
+  std::string created_by;
+  Time created_at{};
+  Time updated_at{};
+};
+
+// A provider whose credentials come from a session's GetRoleCredentials.
+struct SsoLink {
+  std::string provider_id;
+  std::string session_id;
+  std::string account_id;
+  std::string account_name;
+  std::string role_name;
+};
+
 // ---- scans -----------------------------------------------------------------
 
 // partial: ran to its end, but calls failed and some results are NOT_ASSESSED
@@ -373,6 +400,15 @@ class Store {
   virtual std::vector<AuditEntry> list_audit(const std::string& provider_id) = 0;  // newest first
   // Providers whose credentials have an expiry at or before `before` (expired ones included), soonest first.
   virtual std::vector<Provider> providers_expiring(Time before) = 0;
+
+  // IAM Identity Center sessions: an empty id inserts (or replaces the one
+  // with the same start URL and region); links cascade with their provider.
+  virtual SsoSession save_sso_session(const SsoSession& s) = 0;
+  virtual std::optional<SsoSession> get_sso_session(const std::string& id) = 0;
+  virtual std::vector<SsoSession> list_sso_sessions() = 0;
+  virtual void link_sso_provider(const SsoLink& link) = 0;
+  virtual std::optional<SsoLink> sso_link(const std::string& provider_id) = 0;
+  virtual std::vector<SsoLink> sso_links(const std::string& session_id) = 0;  // all when empty
 
   // scans
   virtual Scan create_scan(const std::string& provider_id, const std::vector<std::string>& regions,

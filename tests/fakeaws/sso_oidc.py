@@ -28,6 +28,7 @@ access_token_seconds (28800), user, roles.
 Control (control.py routes /__fakeaws/sso/*):
   POST /__fakeaws/sso/approve  {"user_code": "ABCD-EFGH"}        approve
   POST /__fakeaws/sso/approve  {"user_code": "...", "deny": true} deny
+  POST /__fakeaws/sso/slow_down {"user_code": "...", "times": 1}  the next polls answer slow_down
   GET  /__fakeaws/sso/devices  → [{"user_code", "status", "polls"}] (no device codes)
   POST /__fakeaws/sso/revoke   → every issued access and refresh token stops
                                  working (the SSO session ended)
@@ -189,6 +190,11 @@ def create_token(ctx):
             if dev["status"] == "used":
                 raise _oauth("InvalidGrantException", "invalid_grant", "Device code has already been used")
             last, dev["last_poll"] = dev["last_poll"], ctx.now
+            if dev.get("force_slow_down", 0) > 0:
+                dev["force_slow_down"] -= 1
+                dev["interval"] += 5
+                dev["slow_downs"] = dev.get("slow_downs", 0) + 1
+                raise _oauth("SlowDownException", "slow_down", "Client is polling too fast")
             # 0.2 s of slack: a client that sleeps exactly `interval` between polls is on time.
             if last is not None and (ctx.now - last).total_seconds() < dev["interval"] - 0.2:
                 dev["interval"] += 5
@@ -229,6 +235,14 @@ def control(state_obj, request, body):
                     dev["status"] = "denied" if body.get("deny") else "approved"
                     return 200, {"ok": True, "status": dev["status"]}
         return 404, {"error": f"no pending device authorization with user code {code!r}"}
+    if path == "/__fakeaws/sso/slow_down" and request.method == "POST":
+        code = body.get("user_code")
+        with st.lock:
+            for dev in st.devices.values():
+                if dev["user_code"] == code:
+                    dev["force_slow_down"] = int(body.get("times", 1))
+                    return 200, {"ok": True}
+        return 404, {"error": f"no device authorization with user code {code!r}"}
     if path == "/__fakeaws/sso/devices" and request.method == "GET":
         with st.lock:
             return 200, {"devices": [{"user_code": d["user_code"], "status": d["status"], "polls": d["polls"],

@@ -1,0 +1,344 @@
+// "Sign in with IAM Identity Center" end to end against fakeaws: the device
+// flow (pending, approved, slow_down honoured, denied, expired), accounts and
+// permission sets with the audit-like one preselected, providers made from
+// them, role credentials renewed without the user (expired keys, an expired
+// access token refreshed with the refresh token), the session's end and one
+// re-authorization renewing every provider — and no token, client secret or
+// key secret in any answer, log line or the database file.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "server/sso_connect.h"
+#include "server/test_server.h"
+
+namespace cloudpeek::server::testing {
+namespace {
+
+constexpr const char* kStartUrl = "https://d-1234567890.awsapps.com/start";
+constexpr const char* kRegion = "eu-west-1";
+
+std::string sso_scenario() { return std::string(CLOUDPEEK_FAKEAWS) + "/scenarios/sso.json"; }
+
+std::string read_all(const fs::path& dir) {
+  std::string all;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    all += ss.str();
+  }
+  return all;
+}
+
+json fake_devices(TestServer& s) { return json::parse(s.fake().control("GET", "sso/devices"))["devices"]; }
+
+struct Sso : ::testing::Test {
+  TestServer s{sso_scenario()};
+  Client c = s.admin();
+  std::vector<std::string> replies;  // every answer body, searched for secrets at the end
+
+  HttpReply send(const std::string& method, const std::string& target, const json& body = json::object()) {
+    auto r = method == "GET" ? c.get(target) : c.send(method, target, body);
+    replies.push_back(r.body);
+    return r;
+  }
+  json start() {
+    auto r = send("POST", "/api/v1/sso/start", {{"start_url", std::string(kStartUrl) + "/#/"}, {"region", kRegion}});
+    EXPECT_EQ(r.status, 201u) << r.body;
+    return r.j();
+  }
+  void approve(const std::string& user_code, bool deny = false) {
+    s.fake().control("POST", "sso/approve", json{{"user_code", user_code}, {"deny", deny}}.dump());
+  }
+  // Polls as the browser does (every second) until the answer is not pending.
+  json poll_until_done(const std::string& flow, int max_polls = 30) {
+    json j;
+    for (int i = 0; i < max_polls; ++i) {
+      auto r = send("POST", "/api/v1/sso/flows/" + flow + "/poll");
+      EXPECT_EQ(r.status, 200u) << r.body;
+      j = r.j();
+      if (j["status"] != "pending") return j;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+    }
+    return j;
+  }
+  // Signs in and connects both accounts with their preselected permission sets.
+  std::pair<std::string, std::vector<std::string>> connect_both() {
+    json f = start();
+    approve(f["user_code"]);
+    json done = poll_until_done(f["flow_id"]);
+    EXPECT_EQ(done["status"], "approved") << done.dump();
+    std::string session = done["session"]["id"];
+    auto acc = send("GET", "/api/v1/sso/sessions/" + session + "/accounts");
+    EXPECT_EQ(acc.status, 200u) << acc.body;
+    json picks = json::array(), listed = acc.j();
+    for (const auto& a : listed["accounts"])
+      picks.push_back({{"account_id", a["account_id"]}, {"role_name", a["preselected_role"]}});
+    auto made = send("POST", "/api/v1/sso/sessions/" + session + "/providers", {{"accounts", picks}});
+    EXPECT_EQ(made.status, 201u) << made.body;
+    std::vector<std::string> ids;
+    json answer = made.j();
+    for (const auto& id : answer["created"]) ids.push_back(id);
+    return {session, ids};
+  }
+  json provider(const std::string& id) {
+    json all = send("GET", "/api/v1/providers").j();
+    for (const auto& p : all)
+      if (p["id"] == id) return p;
+    return json();
+  }
+  // Every secret the session holds and every stored key secret must be absent
+  // from the answers, the server log and the database file.
+  void expect_no_secrets() {
+    std::vector<std::string> secrets;
+    for (const auto& sess : s.db().list_sso_sessions()) {
+      json j = json::parse(sess.secrets);
+      for (const char* k : {"client_secret", "access_token", "refresh_token"})
+        if (!j.value(k, "").empty()) secrets.push_back(j[k]);
+    }
+    for (const auto& p : s.db().list_providers()) {
+      auto cr = s.db().get_credentials(p.id);
+      ASSERT_TRUE(cr);
+      secrets.push_back(cr->secret_access_key);
+      secrets.push_back(cr->session_token);
+    }
+    ASSERT_FALSE(secrets.empty());
+    std::string log = s.log_text(), db = read_all(s.dir() / "data");
+    for (const auto& secret : secrets) {
+      ASSERT_GE(secret.size(), 20u);
+      for (const auto& r : replies) EXPECT_EQ(r.find(secret), std::string::npos) << "a secret in an answer: " << r;
+      EXPECT_EQ(log.find(secret), std::string::npos) << "a secret in the server log";
+      EXPECT_EQ(db.find(secret), std::string::npos) << "a secret unsealed in the data directory";
+    }
+  }
+};
+
+TEST_F(Sso, StartUrlAndRegionAreCheckedFirst) {
+  auto bad_url = send("POST", "/api/v1/sso/start", {{"start_url", "https://evil.example.com/start"}, {"region", kRegion}});
+  EXPECT_EQ(bad_url.status, 400u);
+  EXPECT_EQ(bad_url.j()["error"]["field"], "start_url");
+  EXPECT_NE(bad_url.j()["error"]["message"].get<std::string>().find("not an AWS access portal address"),
+            std::string::npos);
+  auto bad_region = send("POST", "/api/v1/sso/start", {{"start_url", kStartUrl}, {"region", "Ireland"}});
+  EXPECT_EQ(bad_region.status, 400u);
+  EXPECT_EQ(bad_region.j()["error"]["field"], "region");
+  auto mismatch = send("POST", "/api/v1/sso/start",
+                       {{"start_url", "https://ssoins-1234.portal.us-west-2.app.aws"}, {"region", kRegion}});
+  EXPECT_EQ(mismatch.status, 400u);
+  EXPECT_NE(mismatch.j()["error"]["advice"].get<std::string>().find("us-west-2"), std::string::npos);
+  // The portal refuses a start URL that is not the instance's: said as such.
+  auto other = send("POST", "/api/v1/sso/start", {{"start_url", "https://other.awsapps.com/start"}, {"region", kRegion}});
+  EXPECT_EQ(other.status, 400u) << other.body;
+  EXPECT_NE(other.j()["error"]["advice"].get<std::string>().find("start URL"), std::string::npos);
+  EXPECT_EQ(send("POST", "/api/v1/sso/flows/nope/poll").status, 404u);
+}
+
+TEST_F(Sso, DeviceFlowThenAccountsThenProviders) {
+  json f = start();
+  EXPECT_EQ(f["start_url"], kStartUrl);  // the #/ fragment dropped
+  EXPECT_FALSE(f["user_code"].get<std::string>().empty());
+  EXPECT_NE(f["verification_uri_complete"].get<std::string>().find(f["user_code"].get<std::string>()),
+            std::string::npos);
+  EXPECT_GE(f["seconds_left"].get<int>(), 590);
+  EXPECT_EQ(f["interval"], 1);
+  EXPECT_FALSE(f.contains("device_code"));
+  std::string flow = f["flow_id"];
+
+  // Sooner than the interval: pending without asking AWS.
+  auto early = send("POST", "/api/v1/sso/flows/" + flow + "/poll");
+  EXPECT_EQ(early.j()["status"], "pending");
+  EXPECT_EQ(fake_devices(s)[0]["polls"], 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto pending = send("POST", "/api/v1/sso/flows/" + flow + "/poll");
+  EXPECT_EQ(pending.j()["status"], "pending") << pending.body;
+  EXPECT_EQ(fake_devices(s)[0]["polls"], 1);
+
+  approve(f["user_code"]);
+  json done = poll_until_done(flow);
+  ASSERT_EQ(done["status"], "approved") << done.dump();
+  EXPECT_EQ(done["session"]["start_url"], kStartUrl);
+  EXPECT_EQ(done["session"]["state"], "active");
+  EXPECT_EQ(done["session"]["renews_automatically"], true);  // registered for the refresh_token grant
+  EXPECT_FALSE(done["session"]["ends_at"].is_null());
+  std::string session = done["session"]["id"];
+  // Polling again repeats the answer; AWS is not asked again.
+  int polls = fake_devices(s)[0]["polls"];
+  EXPECT_EQ(send("POST", "/api/v1/sso/flows/" + flow + "/poll").j()["status"], "approved");
+  EXPECT_EQ(fake_devices(s)[0]["polls"], polls);
+
+  auto acc = send("GET", "/api/v1/sso/sessions/" + session + "/accounts");
+  ASSERT_EQ(acc.status, 200u) << acc.body;
+  auto accounts = acc.j()["accounts"];
+  ASSERT_EQ(accounts.size(), 2u);
+  EXPECT_EQ(accounts[0]["name"], "audit-target");
+  EXPECT_EQ(accounts[0]["email"], "audit@example.com");
+  EXPECT_EQ(accounts[0]["roles"], json::array({"AdministratorAccess", "SecurityAuditor"}));
+  EXPECT_EQ(accounts[0]["preselected_role"], "SecurityAuditor");
+  EXPECT_EQ(accounts[1]["name"], "production");
+  EXPECT_EQ(accounts[1]["preselected_role"], "ReadOnlyAccess");
+
+  auto made = send("POST", "/api/v1/sso/sessions/" + session + "/providers",
+                   {{"accounts", {{{"account_id", "111122223333"}, {"role_name", "SecurityAuditor"}},
+                                  {{"account_id", "444455556666"}, {"role_name", "ReadOnlyAccess"}, {"label", "prod"}}}}});
+  ASSERT_EQ(made.status, 201u) << made.body;
+  ASSERT_EQ(made.j()["created"].size(), 2u);
+  std::string audit_id = made.j()["created"][0], prod_id = made.j()["created"][1];
+  json p = provider(audit_id);
+  EXPECT_EQ(p["label"], "audit-target (SecurityAuditor)");
+  EXPECT_EQ(p["identity"]["account"], "111122223333");
+  EXPECT_NE(p["identity"]["arn"].get<std::string>().find("AWSReservedSSO_SecurityAuditor"), std::string::npos);
+  EXPECT_EQ(p["sso"]["role_name"], "SecurityAuditor");
+  EXPECT_EQ(p["sso"]["start_url"], kStartUrl);
+  EXPECT_EQ(p["sso"]["session_ends_at"], done["session"]["ends_at"]);
+  EXPECT_EQ(p["credential_state"], "valid");
+  EXPECT_NE(p["renewal_steps"][0].get<std::string>().find("Sign in with IAM Identity Center"), std::string::npos);
+  EXPECT_EQ(provider(prod_id)["label"], "prod");
+  EXPECT_EQ(provider(prod_id)["identity"]["account"], "444455556666");
+
+  // Asking again for a connected pair makes no second provider.
+  auto again = send("POST", "/api/v1/sso/sessions/" + session + "/providers",
+                    {{"accounts", {{{"account_id", "111122223333"}, {"role_name", "SecurityAuditor"}}}}});
+  EXPECT_EQ(again.status, 200u);
+  EXPECT_EQ(again.j()["existing"][0]["provider_id"], audit_id);
+  // A permission set the user does not have: refused by the portal, said per account.
+  auto wrong = send("POST", "/api/v1/sso/sessions/" + session + "/providers",
+                    {{"accounts", {{{"account_id", "444455556666"}, {"role_name", "SecurityAuditor"}}}}});
+  EXPECT_EQ(wrong.status, 422u) << wrong.body;
+  EXPECT_EQ(wrong.j()["failed"][0]["account_id"], "444455556666");
+  auto bad = send("POST", "/api/v1/sso/sessions/" + session + "/providers", {{"accounts", {{{"account_id", "12"}}}}});
+  EXPECT_EQ(bad.status, 400u);
+  EXPECT_EQ(s.db().list_providers().size(), 2u);
+
+  auto sessions = send("GET", "/api/v1/sso/sessions");
+  ASSERT_EQ(sessions.j().size(), 1u);
+  EXPECT_EQ(sessions.j()[0]["providers"].size(), 2u);
+  expect_no_secrets();
+}
+
+TEST_F(Sso, SlowDownIsHonoured) {
+  json f = start();
+  std::string flow = f["flow_id"];
+  s.fake().control("POST", "sso/slow_down", json{{"user_code", f["user_code"]}, {"times", 1}}.dump());
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto slowed = send("POST", "/api/v1/sso/flows/" + flow + "/poll").j();
+  EXPECT_EQ(slowed["status"], "pending");
+  EXPECT_EQ(slowed["slowed_down"], true);
+  EXPECT_EQ(slowed["interval"], 6);  // 1 s + 5 s, RFC 8628 §3.5
+  approve(f["user_code"]);
+  // Within the new interval nothing is sent to AWS, even a second later.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto waiting = send("POST", "/api/v1/sso/flows/" + flow + "/poll").j();
+  EXPECT_EQ(waiting["status"], "pending");
+  EXPECT_GE(waiting["next_poll_in"].get<int>(), 3);
+  EXPECT_EQ(fake_devices(s)[0]["polls"], 1);
+  json done = poll_until_done(flow);
+  EXPECT_EQ(done["status"], "approved") << done.dump();
+  auto dev = fake_devices(s)[0];
+  EXPECT_EQ(dev["slow_downs"], 1);  // never polled too fast after being told
+  EXPECT_EQ(dev["polls"], 2);
+}
+
+TEST_F(Sso, DeniedAndExpiredSayWhatHappenedAndWhatToDo) {
+  json f = start();
+  approve(f["user_code"], /*deny=*/true);
+  json denied = poll_until_done(f["flow_id"]);
+  EXPECT_EQ(denied["status"], "denied");
+  EXPECT_NE(denied["error"]["message"].get<std::string>().find("denied"), std::string::npos);
+  EXPECT_NE(denied["error"]["advice"].get<std::string>().find("Allow"), std::string::npos);
+
+  json g = start();
+  s.fake().set_faults(R"({"clock_offset_seconds": 601})");
+  json expired = poll_until_done(g["flow_id"]);
+  s.fake().set_faults("{}");
+  EXPECT_EQ(expired["status"], "expired");
+  EXPECT_NE(expired["error"]["message"].get<std::string>().find("expired before it was approved"), std::string::npos);
+  EXPECT_NE(expired["error"]["advice"].get<std::string>().find("Start the sign-in again"), std::string::npos);
+  EXPECT_TRUE(s.db().list_sso_sessions().empty());
+}
+
+TEST_F(Sso, ExpiredRoleCredentialsAreRenewedWithoutTheUser) {
+  auto [session, ids] = connect_both();
+  ASSERT_EQ(ids.size(), 2u);
+  std::string id = ids[0];
+  auto before = *s.db().get_credentials(id);
+  // The role keys have expired (at AWS too), and so has the access token:
+  // CloudPeek refreshes the token with the refresh token, then gets new keys.
+  s.fake().set_faults(json{{"expire", {{{"access_key_id", before.access_key_id}, {"at", "-1"}}}}}.dump());
+  s.fake().control("POST", "sso/expire_access_tokens", "{}");
+  auto stored = before;
+  stored.expires_at = store::now_seconds() - std::chrono::seconds(5);
+  s.db().replace_credentials(id, stored, "test");
+  auto sess = *s.db().get_sso_session(session);
+  sess.access_expires_at = store::now_seconds() - std::chrono::seconds(1);
+  s.db().save_sso_session(sess);
+  std::string old_refresh = json::parse(sess.secrets)["refresh_token"];
+  EXPECT_EQ(provider(id)["credential_state"], "expired");
+
+  auto started = send("POST", "/api/v1/scans", {{"provider_id", id}, {"regions", {"us-east-1"}}});
+  ASSERT_EQ(started.status, 202u) << started.body;
+  json scan = s.wait_scan(c, started.j()["id"]);
+  EXPECT_NE(scan["status"], "failed") << scan.dump();
+  EXPECT_EQ(scan.value("reason", json()).dump().find("expired"), std::string::npos) << scan.dump();
+  auto after = *s.db().get_credentials(id);
+  EXPECT_NE(after.access_key_id, before.access_key_id);
+  ASSERT_TRUE(after.expires_at);
+  EXPECT_GT(*after.expires_at, store::now_seconds() + std::chrono::minutes(50));
+  auto refreshed = *s.db().get_sso_session(session);
+  EXPECT_NE(json::parse(refreshed.secrets)["refresh_token"], old_refresh);  // rotated, and kept
+  EXPECT_GT(*refreshed.access_expires_at, store::now_seconds());
+  EXPECT_EQ(provider(id)["credential_state"], "valid");
+  // The scan's calls were made with the renewed keys.
+  std::string log = s.fake().requests();
+  EXPECT_NE(log.find(after.access_key_id), std::string::npos);
+  EXPECT_NE(log.find("CreateToken"), std::string::npos);
+  expect_no_secrets();
+}
+
+TEST_F(Sso, TheTickRenewsBeforeExpiryAndOneSignInRenewsEveryProviderAfterTheSessionEnds) {
+  auto [session, ids] = connect_both();
+  ASSERT_EQ(ids.size(), 2u);
+  auto before = *s.db().get_credentials(ids[1]);
+  // Within the renewal margin (reminder window + 5 min): the tick renews.
+  auto near = before;
+  near.expires_at = store::now_seconds() + std::chrono::minutes(10);
+  s.db().replace_credentials(ids[1], near, "test");
+  s.app().scheduler().tick(store::now_seconds());
+  auto renewed = *s.db().get_credentials(ids[1]);
+  EXPECT_NE(renewed.access_key_id, before.access_key_id);
+  EXPECT_GT(*renewed.expires_at, store::now_seconds() + std::chrono::minutes(50));
+
+  // IAM Identity Center ends the session: renewal is refused, the providers
+  // show expired with the sign-in steps, and scans are refused until then.
+  s.fake().control("POST", "sso/revoke", "{}");
+  for (const auto& id : ids) {
+    auto cr = *s.db().get_credentials(id);
+    cr.expires_at = store::now_seconds() - std::chrono::seconds(1);
+    s.db().replace_credentials(id, cr, "test");
+  }
+  s.app().scheduler().tick(store::now_seconds());
+  EXPECT_EQ(send("GET", "/api/v1/sso/sessions").j()[0]["state"], "ended");
+  json p = provider(ids[0]);
+  EXPECT_EQ(p["credential_state"], "expired");
+  EXPECT_EQ(p["sso"]["session_state"], "ended");
+  auto refused = send("POST", "/api/v1/scans", {{"provider_id", ids[0]}});
+  EXPECT_EQ(refused.status, 409u) << refused.body;
+  EXPECT_NE(refused.body.find("Sign in with IAM Identity Center"), std::string::npos);
+
+  // One new sign-in for the same portal renews both.
+  json f = start();
+  approve(f["user_code"]);
+  json done = poll_until_done(f["flow_id"]);
+  ASSERT_EQ(done["status"], "approved") << done.dump();
+  EXPECT_EQ(done["session"]["id"], session);
+  EXPECT_EQ(done["renewed"].size(), 2u) << done.dump();
+  for (const auto& id : ids) EXPECT_EQ(provider(id)["credential_state"], "valid") << provider(id).dump();
+  EXPECT_EQ(send("GET", "/api/v1/sso/sessions").j()[0]["state"], "active");
+  EXPECT_EQ(send("GET", "/api/v1/sso/sessions").j().size(), 1u);
+  expect_no_secrets();
+}
+
+}  // namespace
+}  // namespace cloudpeek::server::testing
