@@ -6,8 +6,10 @@ collects, with documentation stripped, plus their paginators.
 Usage: gen_service_models.py BOTOCORE_DATA_DIR SERVICES_FILE OUTPUT_CC
 
 Only operations that read are kept (Describe*, Get*, List*, plus
-GenerateCredentialReport, which only asks IAM to build the report), so the
-binary cannot even express a write call. Standard library only.
+GenerateCredentialReport, which only asks IAM to build the report, and the
+named BatchGet* reads a collector needs: not BatchGet* as a whole, which
+includes secretsmanager:BatchGetSecretValue), so the binary cannot even
+express a write call. Standard library only.
 """
 import json
 import os
@@ -15,7 +17,7 @@ import re
 import sys
 
 READ_OPS = re.compile(r"^(Describe|Get|List|Search|Lookup)[A-Z]")
-EXTRA_OPS = {"GenerateCredentialReport"}
+EXTRA_OPS = {"GenerateCredentialReport", "BatchGetProjects"}
 DROP_KEYS = {"documentation", "documentationUrl", "examples", "deprecatedMessage"}
 
 

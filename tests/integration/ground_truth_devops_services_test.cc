@@ -1,0 +1,192 @@
+// Ground truth for Auto Scaling, CloudFormation and CodeBuild: through the
+// real scan engine, the insecure scenario's planted problems are all
+// reported, its good configurations pass, and nothing else is found — every
+// finding of these services' checks is declared in the scenario with its
+// status. Then what the collectors keep (no credential, parameter, output,
+// user data or environment value; no other account's resource) and what they
+// cost in calls, and NOT_ASSESSED naming a denied per-resource call.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "checks/check.h"
+#include "tests/integration/fakeaws_process.h"
+#include "tests/integration/ground_truth.h"
+
+namespace cloudpeek::testing {
+namespace {
+
+const std::vector<std::string> kServices = {"autoscaling", "cloudformation", "codebuild"};
+
+TEST(GroundTruthDevOpsServices, EngineFindingsAreExactlyTheScenarios) {
+  GroundTruthOptions options;
+  options.services = kServices;
+  ScanGroundTruth r = run_scan_ground_truth(options);
+  EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
+  EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
+
+  // Exact: each finding is declared, with its status, and nothing declared is missing.
+  std::set<std::tuple<std::string, std::string, std::string>> want, got;
+  std::set<std::string> in_scope(r.scan.checks_run.begin(), r.scan.checks_run.end());
+  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
+    if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
+  for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
+  EXPECT_EQ(got, want);
+  EXPECT_EQ(in_scope.size(), 16u);
+  // Another account's group and stack, returned by the endpoint, are never findings.
+  for (const auto& f : r.truth.findings) EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.resource_arn;
+  std::cout << r.scan.checks_run.size() << " checks, " << r.truth.findings.size() << " findings (FAIL "
+            << r.truth.expected_fail << ", PASS " << r.truth.expected_pass << "), " << r.scan.api_calls << " calls\n";
+}
+
+// What the collectors keep and what they cost: every resource of the
+// scenario and no other account's, no secret value anywhere (the planted ones
+// all contain "not-a-real-" or "NOTAREAL"), and the calls the scan-cost rules allow.
+TEST(GroundTruthDevOpsServices, CollectorsKeepNoSecretValuesAndCallOnlyWhatTheyNeed) {
+  GroundTruthOptions options;
+  options.services = kServices;
+  GroundTruth r = run_ground_truth(options);
+  EXPECT_TRUE(r.problems.empty()) << join_lines(r.problems);
+  const std::map<std::string, size_t> want = {{"AWS::AutoScaling::AutoScalingGroup", 4},
+                                              {"AWS::AutoScaling::LaunchConfiguration", 4},
+                                              {"AWS::CloudFormation::Stack", 4},
+                                              {"AWS::CodeBuild::Project", 3}};
+  for (const auto& [type, n] : want) EXPECT_EQ(r.inventory.of_type(type).size(), n) << type;
+
+  for (const auto& [type, n] : want)
+    for (const auto& res : r.inventory.of_type(type)) {
+      const std::string dump = res.raw.dump() + res.props.dump();
+      EXPECT_EQ(dump.find("not-a-real-"), std::string::npos) << "a secret value was kept for " << res.arn;
+      EXPECT_EQ(dump.find("NOTAREAL"), std::string::npos) << "a credential was kept for " << res.arn;
+      EXPECT_EQ(dump.find("notarealtoken"), std::string::npos) << "a token was kept for " << res.arn;
+      EXPECT_EQ(res.arn.find("999988887777"), std::string::npos) << "another account's resource: " << res.arn;
+    }
+
+  // What replaced the values: their kinds, and the URLs with the credentials masked.
+  const Resource* deploy = r.inventory.find_arn("arn:aws:codebuild:us-east-1:111122223333:project/legacy-deploy");
+  ASSERT_NE(deploy, nullptr);
+  EXPECT_EQ(deploy->props["env_secret_values"],
+            json::parse(R"([{"name":"AWS_ACCESS_KEY_ID","kind":"an AWS access key id"},
+                            {"name":"UPSTREAM","kind":"a URL with a password"}])"));
+  EXPECT_EQ(deploy->props["sources"][0]["location"], "https://***@bitbucket.org/example/deploy.git");
+  EXPECT_EQ(deploy->props["sources"][0]["credentials"], "a user name and password");
+  EXPECT_EQ(deploy->props["sources"][1]["credentials"], "an access token");
+  EXPECT_TRUE(deploy->props["sources"][2]["credentials"].is_null()) << "a user name alone is not a credential";
+  EXPECT_EQ(deploy->props["sources"][2]["location"], "https://alice@bitbucket.org/example/tools.git");
+  EXPECT_EQ(deploy->raw["source"]["location"], "https://***@bitbucket.org/example/deploy.git");
+
+  const Resource* legacy = nullptr;
+  const Resource* nested = nullptr;
+  for (const auto& s : r.inventory.of_type("AWS::CloudFormation::Stack")) {
+    if (s.name == "legacy-app") legacy = &s;
+    if (s.name == "platform-NetworkStack-1ABCDEF") nested = &s;
+  }
+  ASSERT_NE(legacy, nullptr);
+  ASSERT_NE(nested, nullptr);
+  EXPECT_EQ(legacy->props["output_secret_values"],
+            json::parse(R"([{"name":"DeployUserAccessKey","kind":"an AWS access key id"},
+                            {"name":"ServiceUrl","kind":"a URL with a password"}])"));
+  // AWS reports false on the nested stack; its root's protection applies.
+  EXPECT_EQ(nested->raw["EnableTerminationProtection"], false);
+  EXPECT_EQ(nested->props["termination_protection"], true);
+  EXPECT_EQ(nested->props["root_stack"], "platform");
+  // User data (where the launch configuration's fake password is) is not kept.
+  for (const auto& lc : r.inventory.of_type("AWS::AutoScaling::LaunchConfiguration"))
+    EXPECT_FALSE(lc.raw.contains("UserData")) << lc.name;
+
+  // Three regions, page size 2. Auto Scaling: DescribeAutoScalingGroups 2+1+1 and
+  // DescribeLaunchConfigurations 2+1+1 (bulk listings, nothing per resource) = 8. CloudFormation:
+  // DescribeStacks 2+1+1 = 4. CodeBuild: ListProjects 2+1+1, BatchGetProjects 1 (100 names a call,
+  // only in the region with projects) = 5.
+  EXPECT_EQ(r.calls, 8 + 4 + 5);
+}
+
+// A denied BatchGetProjects makes every CodeBuild check NOT_ASSESSED naming
+// the action, for each project, never PASS or FAIL; the other services'
+// checks still decide as in the clean run.
+TEST(GroundTruthDevOpsServices, DeniedBatchGetProjectsIsNotAssessedNamingTheAction) {
+  GroundTruthOptions options;
+  options.services = kServices;
+  options.require_full_coverage = false;
+  options.faults = R"({"deny": ["codebuild:BatchGetProjects"]})";
+  ScanGroundTruth r = run_scan_ground_truth(options);
+  std::map<std::pair<std::string, std::string>, std::string> clean;
+  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[std::make_pair(e[0], e[1])] = e[2];
+  std::map<std::string, int> not_assessed;
+  int decided = 0;
+  for (const auto& f : r.truth.findings) {
+    if (f.check_id.starts_with("codebuild_")) {
+      EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+      EXPECT_NE(f.detail.find("codebuild:BatchGetProjects denied"), std::string::npos) << f.detail;
+      ++not_assessed[f.check_id];
+      continue;
+    }
+    ++decided;
+    EXPECT_EQ(std::string(to_string(f.status)), clean[std::make_pair(f.check_id, f.resource_arn)])
+        << f.check_id << " on " << f.resource_arn;
+  }
+  // Every project is still reported by every CodeBuild check (none dropped for lack of data).
+  EXPECT_EQ(not_assessed.size(), 6u);
+  for (const auto& [check, n] : not_assessed) EXPECT_EQ(n, 3) << check;
+  EXPECT_EQ(decided, 3 * 4 + 3 * 4 + 4 * 4);
+  ASSERT_EQ(r.scan.gaps.size(), 1u);
+  EXPECT_EQ(r.scan.gaps.front().action, "codebuild:BatchGetProjects");
+}
+
+// A failed listing is a coverage gap for its region: the checks say
+// NOT_ASSESSED there instead of passing an empty region.
+TEST(GroundTruthDevOpsServices, DeniedListingsAreNotAssessedForTheRegion) {
+  GroundTruthOptions options;
+  options.services = kServices;
+  options.require_full_coverage = false;
+  options.faults = R"({"deny": ["autoscaling:DescribeLaunchConfigurations", "cloudformation:DescribeStacks"]})";
+  ScanGroundTruth r = run_scan_ground_truth(options);
+  int stacks = 0, configs = 0;
+  for (const auto& f : r.truth.findings) {
+    if (f.check_id.starts_with("cloudformation_") || f.check_id.starts_with("autoscaling_launch_configuration_")) {
+      EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+      EXPECT_NE(f.detail.find(" denied"), std::string::npos) << f.detail;
+      (f.check_id.starts_with("cloudformation_") ? stacks : configs)++;
+    }
+  }
+  EXPECT_EQ(stacks, 4 * 3);   // four checks, one finding per region
+  EXPECT_EQ(configs, 3 * 3);  // three checks, one per region
+}
+
+// Issue 13: these checks declare what they read (Check::reads), and a scan
+// makes a per-resource call only for what a selected check reads. Each check
+// gives the same verdict and detail over an inventory that keeps only its
+// declared properties (the rest "not collected", as a scan leaves them).
+TEST(GroundTruthDevOpsServices, DeclaredReadsAreAllACheckUses) {
+  GroundTruthOptions o;
+  o.services = kServices;
+  GroundTruth full = run_ground_truth(o);
+  size_t compared = 0;
+  for (const checks::Check* c : checks::all_checks()) {
+    if (std::find(kServices.begin(), kServices.end(), c->meta.service) == kServices.end()) continue;
+    EXPECT_FALSE(c->reads.empty()) << c->meta.id << " declares no reads";
+    std::set<std::string> keep(c->reads.begin(), c->reads.end());
+    for (const auto& r : full.inventory.of_type(c->meta.resource_type)) {
+      Resource narrowed = r;
+      narrowed.props = json::object();
+      for (const auto& [k, v] : r.props.items()) {
+        if (keep.count(k))
+          narrowed.props[k] = v;
+        else
+          narrowed.missing[k] = "not collected: no selected check reads " + k;
+      }
+      Finding a = checks::evaluate_one(*c, r, full.inventory);
+      Finding b = checks::evaluate_one(*c, narrowed, full.inventory);
+      EXPECT_EQ(to_string(b.status), to_string(a.status)) << c->meta.id << " on " << r.arn << ": " << b.detail;
+      EXPECT_EQ(b.detail, a.detail) << c->meta.id << " on " << r.arn;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, 4u * 3 + 4u * 3 + 4u * 4 + 3u * 6);
+}
+
+}  // namespace
+}  // namespace cloudpeek::testing
