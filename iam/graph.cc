@@ -440,6 +440,32 @@ struct Graph::Impl {
     for (Grant& g : step.grants) total.grants.push_back(std::move(g));
   }
 
+  // A principal changed by a first step that is not itself a way to
+  // administrator (a user added to a group, a boundary removed): while the rules
+  // run again as it, every edge found starts with that step, and is that step's.
+  struct Changed {
+    const EscalationRule* rule = nullptr;
+    std::string what;  // "iam:AddUserToGroup into group deployers"
+    Outcome first;
+    Principal as;
+    bool more_policies = false;  // it holds more policies (not: a boundary less)
+  };
+  const Changed* changed = nullptr;
+
+  bool may_as(const Principal& p, std::string_view action) const {
+    for (const Policy* pol : p.identity_policies)
+      for (const Statement& s : pol->statements)
+        if (s.effect == Effect::kAllow && s.matches_action(action)) return true;
+    return false;
+  }
+
+  // Runs every rule again as `c.as` (rules that change the principal again excluded).
+  void rules_as(std::size_t src, const Changed& c) {
+    changed = &c;
+    rules_for(src);
+    changed = nullptr;
+  }
+
   std::string fill_fixed(std::string_view arn, std::string_view region) const {
     std::string s(arn);
     replace_all(s, "{partition}", d.partition());
@@ -490,7 +516,7 @@ struct Graph::Impl {
   // workloads ("" when not listed).
   Outcome run_steps(std::size_t src, const EscalationRule& rule, const Node* target_node, std::string_view target_arn,
                     std::string_view workload_arn, std::string_view workload_region) {
-    const Principal& p = d.node(src).principal;
+    const Principal& p = changed ? changed->as : d.node(src).principal;
     Outcome total;
     std::map<std::string, std::vector<const Step*>> named;  // ARN format → steps on that resource
     for (const Step& st : rule.steps) {
@@ -578,9 +604,17 @@ struct Graph::Impl {
 
   void emit(std::size_t src, std::size_t to, const EscalationRule& rule, bool empowers, Outcome o, std::string detail,
             std::vector<std::string> assumptions) {
-    if (!seen.emplace(src, to, &rule).second) return;
+    const EscalationRule& first = changed ? *changed->rule : rule;
+    if (!seen.emplace(src, to, &first).second) return;
+    if (changed) {
+      Outcome total = changed->first;
+      combine(total, std::move(o));
+      o = std::move(total);
+      detail = changed->what + ", then " + detail;
+      if (!first.assumption.empty()) assumptions.emplace_back(first.assumption);
+    }
     if (!rule.assumption.empty()) assumptions.emplace_back(rule.assumption);
-    add_edge(src, to, EdgeKind::kEscalation, &rule, empowers, std::move(o.grants), std::move(detail),
+    add_edge(src, to, EdgeKind::kEscalation, &first, empowers, std::move(o.grants), std::move(detail),
              std::move(assumptions));
   }
 
@@ -589,8 +623,12 @@ struct Graph::Impl {
     const auto& nodes = d.nodes();
     for (const EscalationRule& rule : escalation_rules()) {
       if (!rule.principals.empty() && rule.principals != (me.kind == NodeKind::kUser ? "user" : "role")) continue;
-      bool possible = std::all_of(rule.steps.begin(), rule.steps.end(), [&](const Step& s) { return may_do(src, s.action); });
+      auto all = [&](auto&& may_step) { return std::all_of(rule.steps.begin(), rule.steps.end(), may_step); };
+      bool possible = all([&](const Step& s) { return changed ? may_as(changed->as, s.action) : may_do(src, s.action); });
       if (!possible) continue;
+      // Joined: only the rules its new policies complete (the others ran for the principal itself),
+      // which keeps the second run small.
+      if (changed && changed->more_policies && all([&](const Step& s) { return may_do(src, s.action); })) continue;
       switch (rule.target) {
         case TargetKind::kUser:
         case TargetKind::kRole: {
@@ -614,13 +652,23 @@ struct Graph::Impl {
           for (const Group& grp : d.groups()) {
             bool member = std::find(grp.members.begin(), grp.members.end(), src) != grp.members.end();
             if (rule.yield == Yield::kJoinGroup) {
-              if (member) continue;
+              if (member || changed) continue;
               Outcome o = run_steps(src, rule, nullptr, grp.arn, {}, {});
               if (rank(o.decision) == 0) continue;
               Principal joined = me.principal;
               joined.identity_policies = d.policies_with_group(src, grp);
               std::optional<Grant> admin = grants_itself(joined, me);
-              if (!admin) continue;
+              if (!admin) {
+                // Not an administrator by itself: a way on from there, with the group's policies.
+                bool adds = false;
+                for (const Policy* pol : grp.policies)
+                  for (const Statement& st : pol->statements)
+                    for (std::size_t a = 0; st.effect == Effect::kAllow && !adds && a < actions.size(); ++a)
+                      adds = !may[src][a] && st.matches_action(actions[a]);
+                if (adds) rules_as(src, Changed{&rule, std::string(rule.name) + " into group " + grp.name, std::move(o),
+                                                std::move(joined), true});
+                continue;
+              }
               Outcome step{admin->decision, {}};
               step.grants.push_back(std::move(*admin));
               combine(o, std::move(step));
@@ -715,13 +763,18 @@ struct Graph::Impl {
           break;
         }
         case TargetKind::kSelf: {
-          if (!me.principal.permissions_boundary) break;
+          if (!me.principal.permissions_boundary || changed) break;
           Outcome o = run_steps(src, rule, &me, me.arn, {}, {});
           if (rank(o.decision) == 0) break;
           Principal unbounded = me.principal;
           unbounded.permissions_boundary = nullptr;
           std::optional<Grant> admin = grants_itself(unbounded, me);
-          if (!admin) break;
+          if (!admin) {
+            // Not an administrator by itself: a way on from there, unbounded.
+            rules_as(src, Changed{&rule, std::string(rule.name) + " (removes its permissions boundary)", std::move(o),
+                                  std::move(unbounded)});
+            break;
+          }
           combine(o, Outcome{admin->decision, {*admin}});
           emit(src, src, rule, true, std::move(o),
                std::string(rule.name) + ": without its boundary its policies make it an administrator", {});

@@ -689,5 +689,45 @@ TEST(GraphBoundaries, EmpoweringABoundedPrincipalLeavesItCapped) {
   EXPECT_EQ(ps[0].end, *d.find("Droppable"));
 }
 
+
+// Joining a group (or removing one's boundary) that is not itself a way to
+// administrator still is one when the principal it makes can go on: the group's
+// policies pass an administrator role to a new Lambda function (Rhino Security
+// Labs: AddUserToGroup gains "the privileges of whatever group"; the rest of the
+// path is the group's).
+TEST(GraphChangedPrincipal, JoiningAGroupOrDroppingABoundaryThenEscalating) {
+  Scenario s;
+  s.managed("AdministratorAccess", doc(json::array({allow("*")})), true);
+  s.managed("only-drop", doc(json::array({allow("iam:DeleteUserPermissionsBoundary")})));
+  s.role("FnAdmin", trust({{"Service", "lambda.amazonaws.com"}}), {}, {kAdminPolicy});
+  const json deploy = doc(json::array({allow("iam:PassRole", kArn + "role/FnAdmin"),
+                                       allow(json::array({"lambda:CreateFunction", "lambda:InvokeFunction"}))}));
+  s.group("deployers", {deploy});
+  s.group("readers", {doc(json::array({allow("s3:GetObject")}))});
+  s.user("joiner", {doc(json::array({allow("iam:AddUserToGroup", kArn + "group/deployers")}))});
+  s.user("joiner-readers", {doc(json::array({allow("iam:AddUserToGroup", kArn + "group/readers")}))});
+  s.user("unbinder", {deploy, doc(json::array({allow("iam:DeleteUserPermissionsBoundary", kArn + "user/unbinder")}))}, {},
+         {}, kArn + "policy/only-drop");
+  AuthorizationData d = AuthorizationData::build(kAcct, s.resources, BuildOptions{.now = *parse_date("2025-06-01"),
+                                                                                    .workloads_listed = true});
+  auto g = Graph::build(d);
+  auto joiner = paths(*g, *d.find("joiner"));
+  ASSERT_FALSE(joiner.empty());
+  ASSERT_EQ(joiner[0].steps.size(), 1u);
+  EXPECT_EQ(joiner[0].steps[0]->rule->id, "iam-add-user-to-group");
+  EXPECT_EQ(joiner[0].end, *d.find("FnAdmin"));
+  EXPECT_FALSE(joiner[0].conditional);
+  EXPECT_NE(joiner[0].steps[0]->detail.find("into group deployers, then"), std::string::npos) << joiner[0].steps[0]->detail;
+  // Both steps' requests are on the edge: the AddUserToGroup and the PassRole.
+  std::set<std::string> actions;
+  for (const Grant& gr : joiner[0].steps[0]->grants) actions.insert(gr.action);
+  EXPECT_TRUE(actions.count("iam:AddUserToGroup") && actions.count("iam:PassRole"));
+  EXPECT_TRUE(paths(*g, *d.find("joiner-readers")).empty());
+  auto unbinder = paths(*g, *d.find("unbinder"));
+  ASSERT_FALSE(unbinder.empty());
+  EXPECT_EQ(unbinder[0].steps[0]->rule->id, "iam-delete-user-permissions-boundary");
+  EXPECT_EQ(unbinder[0].end, *d.find("FnAdmin"));
+}
+
 }  // namespace
 }  // namespace cloudpeek::iam

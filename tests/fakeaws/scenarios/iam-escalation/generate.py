@@ -329,10 +329,38 @@ user("m-forallvalues-no-tags", "AttachUserPolicy on itself when every request ta
      inline=[doc(allow("iam:AttachUserPolicy", SELF_USER("m-forallvalues-no-tags"),
                        Condition={"ForAllValues:StringEquals": {"aws:TagKeys": ["team"]}}))])
 
+# ---- more paths: trust conditions, groups, chains through other techniques
+role("star-admin", "AdministratorAccess; trusts * only when aws:PrincipalArn is u-star-trust",
+     doc({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
+          "Condition": {"ArnEquals": {"aws:PrincipalArn": SELF_USER("u-star-trust")}}}), verdict="admin",
+     managed=[ADMIN_POLICY])
+user("u-star-trust", "the only principal star-admin's trust condition admits (no identity policy needed: same account)",
+     technique="sts:AssumeRole", inline=[doc(allow("s3:ListAllMyBuckets"))])
+user("u-join-deployers", "AddUserToGroup on deployers, whose policies pass admin-lambda to a new function",
+     technique="iam-add-user-to-group", trap="a group that is not itself admin but gives a path",
+     inline=[doc(allow("iam:AddUserToGroup", f"{A}:group/deployers"))])
+user("u-deployer", "member of deployers: passes admin-lambda to a new function", technique="passrole-lambda-invoke",
+     groups=["deployers"])
+user("m-admin-split", "iam:* in one policy, NotAction iam:* in another: allowed everything", verdict="admin",
+     trap="administrator only when two policies are combined",
+     inline=[doc(allow("iam:*")), doc({"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"})])
+passrole("t-passrole-without-create", "admin-lambda", ["lambda:InvokeFunction", "lambda:UpdateFunctionConfiguration"],
+         None, "PassRole of admin-lambda but no CreateFunction")
+P[-1].update(verdict="none", trap="PassRole without the action that uses it")
+user("t-login-profile-weak-user", "CreateLoginProfile for weak-user only", verdict="none",
+     trap="credentials of a principal that is not more powerful",
+     inline=[doc(allow("iam:CreateLoginProfile", SELF_USER("weak-user")))])
+user("key-mid", "runs instances as admin-ec2", technique="passrole-ec2-run-instances",
+     inline=[doc(allow("iam:PassRole", f"{A}:role/admin-ec2"), allow("ec2:RunInstances"))])
+user("u-key-chain", "CreateAccessKey for key-mid, who passes admin-ec2 to an instance", technique="iam-create-access-key",
+     inline=[doc(allow("iam:CreateAccessKey", SELF_USER("key-mid")))])
+
 GROUPS = {
     "admins": dict(managed=[ADMIN_POLICY], inline=[]),
     "g-attach": dict(managed=[], inline=[doc(allow("iam:AttachGroupPolicy", f"{A}:group/g-attach"))]),
     "g-put": dict(managed=[], inline=[doc(allow("iam:PutGroupPolicy", f"{A}:group/g-put"))]),
+    "deployers": dict(managed=[], inline=[doc(allow("iam:PassRole", f"{A}:role/admin-lambda"),
+                                              allow(["lambda:CreateFunction", "lambda:InvokeFunction"]))]),
     "g-deny-iam": dict(managed=[], inline=[doc(deny("iam:*"))]),
     "g-split": dict(managed=[f"{A}:policy/split-passrole"], inline=[]),
 }
