@@ -355,12 +355,38 @@ user("key-mid", "runs instances as admin-ec2", technique="passrole-ec2-run-insta
 user("u-key-chain", "CreateAccessKey for key-mid, who passes admin-ec2 to an instance", technique="iam-create-access-key",
      inline=[doc(allow("iam:CreateAccessKey", SELF_USER("key-mid")))])
 
+role("named-admin", "AdministratorAccess; its trust policy names t-assume-denied and u-assume-named",
+     doc({"Effect": "Allow", "Principal": {"AWS": [SELF_USER("t-assume-denied"), SELF_USER("u-assume-named")]},
+          "Action": "sts:AssumeRole"}), verdict="admin", managed=[ADMIN_POLICY])
+user("u-assume-named", "named by named-admin's trust policy: no identity policy needed in the same account",
+     technique="sts:AssumeRole", inline=[doc(allow("s3:ListAllMyBuckets"))])
+user("t-assume-denied", "named-admin's trust policy names it, but its own policy denies sts:AssumeRole", verdict="none",
+     trap="explicit Deny in the identity policy beats a trust policy that names the principal",
+     inline=[doc(deny("sts:AssumeRole"))])
+role("tagged-admin", "AdministratorAccess; trusts the account for principals tagged access=admin",
+     doc({"Effect": "Allow", "Principal": ROOT, "Action": "sts:AssumeRole",
+          "Condition": {"StringEquals": {"aws:PrincipalTag/access": "admin"}}}), verdict="admin", managed=[ADMIN_POLICY])
+user("m-principal-tag", "tagged access=admin, may assume tagged-admin", technique="sts:AssumeRole",
+     trap="a trust condition on a tag the principal carries", tags=[{"Key": "access", "Value": "admin"}],
+     inline=[doc(allow("sts:AssumeRole", f"{A}:role/tagged-admin"))])
+user("t-principal-tag-missing", "may assume tagged-admin but is not tagged access=admin", verdict="none",
+     trap="a trust condition on a tag the principal does not carry", tags=[{"Key": "access", "Value": "read"}],
+     inline=[doc(allow("sts:AssumeRole", f"{A}:role/tagged-admin"))])
+user("t-attach-empty-group", "AttachGroupPolicy on a group with no members, which it cannot join", verdict="none",
+     trap="empowering a group nobody it can become is in",
+     inline=[doc(allow(["iam:AttachGroupPolicy", "iam:PutGroupPolicy"], f"{A}:group/empty"))])
+user("t-deny-notresource", "iam:* allowed, but denied on everything except itself... and nothing on itself escalates",
+     verdict="none", trap="Deny with NotResource",
+     inline=[doc(allow(["iam:CreateAccessKey", "iam:CreateLoginProfile"]),
+                 {"Effect": "Deny", "Action": "iam:*", "NotResource": SELF_USER("t-deny-notresource")})])
+
 GROUPS = {
     "admins": dict(managed=[ADMIN_POLICY], inline=[]),
     "g-attach": dict(managed=[], inline=[doc(allow("iam:AttachGroupPolicy", f"{A}:group/g-attach"))]),
     "g-put": dict(managed=[], inline=[doc(allow("iam:PutGroupPolicy", f"{A}:group/g-put"))]),
     "deployers": dict(managed=[], inline=[doc(allow("iam:PassRole", f"{A}:role/admin-lambda"),
                                               allow(["lambda:CreateFunction", "lambda:InvokeFunction"]))]),
+    "empty": dict(managed=[], inline=[]),
     "g-deny-iam": dict(managed=[], inline=[doc(deny("iam:*"))]),
     "g-split": dict(managed=[f"{A}:policy/split-passrole"], inline=[]),
 }
