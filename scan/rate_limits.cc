@@ -25,6 +25,7 @@ RateLimitConfig RateLimitConfig::aws_defaults() {
       // for every read of the service; GetResources 5 per 2 s (below). Fixed quotas.
       {"apigateway", {10, 40, RateScope::kService}},
       {"apigatewayv2", {10, 40, RateScope::kService}},
+      {"route53", {5, 5, RateScope::kService}},  // Route 53 API quotas: five requests per second per account, all APIs
   };
   c.per_action = {
       {"cloudwatch:DescribeAlarms", {9, 9}},          // CloudWatch service quotas

@@ -17,6 +17,7 @@ const std::vector<ProbeCall>& probe_calls() {
       {"apigateway", "GetRestApis", "apigateway:GET"},
       {"apigatewayv2", "GetApis", "apigateway:GET"},
       {"autoscaling", "DescribeAutoScalingGroups", "autoscaling:DescribeAutoScalingGroups"},
+      {"backup", "ListBackupVaults", "backup:ListBackupVaults"},
       {"cloudformation", "DescribeStacks", "cloudformation:DescribeStacks"},
       {"cloudfront", "ListDistributions", "cloudfront:ListDistributions"},
       {"cloudtrail", "DescribeTrails", "cloudtrail:DescribeTrails"},
@@ -39,12 +40,14 @@ const std::vector<ProbeCall>& probe_calls() {
       {"logs", "DescribeLogGroups", "logs:DescribeLogGroups"},
       {"organizations", "DescribeOrganization", "organizations:DescribeOrganization"},
       {"rds", "DescribeDBInstances", "rds:DescribeDBInstances"},
+      {"route53", "ListHostedZones", "route53:ListHostedZones"},
       {"s3", "ListBuckets", "s3:ListAllMyBuckets"},
       {"s3control", "GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock", true},
       {"secretsmanager", "ListSecrets", "secretsmanager:ListSecrets"},
       {"securityhub", "DescribeHub", "securityhub:DescribeHub"},
       {"sns", "ListTopics", "sns:ListTopics"},
       {"sqs", "ListQueues", "sqs:ListQueues"},
+      {"ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation"},
   };
   return calls;
 }

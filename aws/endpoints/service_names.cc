@@ -22,6 +22,7 @@ constexpr Exception kExceptions[] = {
     {"oidc", {"SSO_OIDC"}, "sso-oauth"},
     {"sso", {"SSO_ADMIN"}, ""},
     {"route53", {"ROUTE_53"}, ""},
+    {"route53domains", {"ROUTE_53_DOMAINS"}, ""},
     {"logs", {"CLOUDWATCH_LOGS"}, ""},
     {"monitoring", {"CLOUDWATCH"}, ""},
     {"config", {"CONFIG_SERVICE"}, ""},

@@ -1,0 +1,218 @@
+// Systems Manager, AWS Backup and Route 53 checks (and the management
+// services that follow them): each one PASSes, FAILs, and says NOT_ASSESSED
+// with the reason when what it reads was not collected. One test binary for
+// these services (compile time).
+#include <gtest/gtest.h>
+
+#include "checks/check.h"
+#include "checks/testing.h"
+
+namespace cloudpeek::checks {
+namespace {
+
+using testing::resource;
+using testing::run_on;
+
+void expect(std::string_view id, const Resource& r, CheckStatus want, std::string_view in_detail = {},
+            const Inventory& inv = Inventory{}) {
+  CheckResult got = run_on(id, r, inv);
+  EXPECT_EQ(got.status, want) << id << " on " << r.id << ": " << got.detail;
+  if (!in_detail.empty()) {
+    EXPECT_NE(got.detail.find(in_detail), std::string::npos) << got.detail;
+  }
+}
+
+Resource missing(std::string type, std::string id, std::initializer_list<const char*> props, const std::string& why) {
+  Resource r = resource(std::move(type), std::move(id), json::object());
+  for (const char* p : props) r.missing[p] = why;
+  return r;
+}
+
+// ---- Systems Manager ----
+
+Resource node(std::string id, json patch, json association, std::string region = "us-east-1") {
+  return resource("AWS::SSM::ManagedInstance", id,
+                  {{"instance_id", id}, {"ping_status", "Online"}, {"resource_type", "EC2Instance"},
+                   {"patch_compliance", std::move(patch)}, {"association_compliance", std::move(association)}},
+                  region);
+}
+
+TEST(SsmEc2InstancesManaged, ManagedInItsRegionOnly) {
+  const char* id = "ssm_ec2_instances_managed";
+  Inventory inv;
+  inv.add(node("i-0001", nullptr, nullptr));
+  inv.add(node("i-0002", nullptr, nullptr, "eu-west-1"));
+  auto instance = [](std::string iid, std::string region = "us-east-1") {
+    return resource("AWS::EC2::Instance", iid, {{"state", "running"}}, region);
+  };
+  expect(id, instance("i-0001"), CheckStatus::kPass, "ping status Online", inv);
+  expect(id, instance("i-0003"), CheckStatus::kFail, "i-0003 (running) is not a Systems Manager managed node", inv);
+  // The same id managed in another region is not this instance.
+  expect(id, instance("i-0002"), CheckStatus::kFail, "", inv);
+  expect(id, instance("i-0002", "eu-west-1"), CheckStatus::kPass, "", inv);
+  // Managed nodes could not be listed in the region: never a FAIL (nor a PASS).
+  inv.add_gap(testing::denied("ssm", "ssm:DescribeInstanceInformation", "us-east-1", "AWS::SSM::ManagedInstance"));
+  expect(id, instance("i-0003"), CheckStatus::kNotAssessed, "ssm:DescribeInstanceInformation", inv);
+  expect(id, instance("i-0002", "eu-west-1"), CheckStatus::kPass, "", inv);
+}
+
+TEST(SsmPatchCompliance, CompliantNonCompliantNeverScanned) {
+  const char* id = "ssm_managed_instance_patch_compliant";
+  expect(id, node("i-1", {{"status", "COMPLIANT"}, {"non_compliant", 0}}, nullptr), CheckStatus::kPass);
+  expect(id, node("i-2", {{"status", "NON_COMPLIANT"}, {"non_compliant", 3}, {"critical", 1}, {"high", 2}}, nullptr),
+         CheckStatus::kFail, "3 missing or failed (1 critical, 2 high)");
+  expect(id, node("i-3", nullptr, nullptr), CheckStatus::kFail, "never reported patch compliance");
+  const std::string why = "ssm:ListResourceComplianceSummaries denied (AccessDeniedException)";
+  expect(id, missing("AWS::SSM::ManagedInstance", "i-4", {"patch_compliance", "association_compliance"}, why),
+         CheckStatus::kNotAssessed, why);
+  expect(id, resource("AWS::SSM::ManagedInstance", "i-5", json::object()), CheckStatus::kNotAssessed);
+}
+
+TEST(SsmAssociationCompliance, CompliantNonCompliantNone) {
+  const char* id = "ssm_managed_instance_association_compliant";
+  expect(id, node("i-1", nullptr, {{"status", "COMPLIANT"}, {"non_compliant", 0}}), CheckStatus::kPass);
+  expect(id, node("i-2", nullptr, {{"status", "NON_COMPLIANT"}, {"non_compliant", 2}}), CheckStatus::kFail,
+         "NON_COMPLIANT for 2 State Manager association(s)");
+  expect(id, node("i-3", nullptr, nullptr), CheckStatus::kPass, "no State Manager association");
+  const std::string why = "ssm:ListResourceComplianceSummaries denied (AccessDeniedException)";
+  expect(id, missing("AWS::SSM::ManagedInstance", "i-4", {"association_compliance"}, why), CheckStatus::kNotAssessed,
+         why);
+}
+
+TEST(SsmDocumentsNotPublic, PublicNamedAccountsNotShared) {
+  const char* id = "ssm_documents_not_public";
+  auto document = [](json shared) { return resource("AWS::SSM::Document", "deploy", {{"shared_with", shared}}); };
+  expect(id, document(json::array()), CheckStatus::kPass, "is not shared");
+  expect(id, document({"444455556666"}), CheckStatus::kPass, "1 named account(s)");
+  expect(id, document({"444455556666", "all"}), CheckStatus::kFail, "shared publicly");
+  const std::string why = "ssm:DescribeDocumentPermission denied (AccessDeniedException)";
+  expect(id, missing("AWS::SSM::Document", "deploy", {"shared_with"}, why), CheckStatus::kNotAssessed, why);
+  expect(id, resource("AWS::SSM::Document", "deploy", json::object()), CheckStatus::kNotAssessed);
+}
+
+TEST(SsmParametersSecureString, SecretNamesMustBeSecureStrings) {
+  const char* id = "ssm_parameters_secrets_secure_string";
+  auto parameter = [](std::string name, std::string type) {
+    return resource("AWS::SSM::Parameter", std::move(name), {{"type", type}, {"key_id", nullptr}});
+  };
+  expect(id, parameter("/prod/db/password", "String"), CheckStatus::kFail, "plain String");
+  expect(id, parameter("/prod/stripe/API_KEY", "StringList"), CheckStatus::kFail, "StringList");
+  expect(id, parameter("DB_TOKEN", "String"), CheckStatus::kFail);
+  expect(id, parameter("/prod/db/password", "SecureString"), CheckStatus::kPass);
+  expect(id, parameter("/prod/db/host", "String"), CheckStatus::kPass);
+  // A reference to a secret kept elsewhere, and a folder named like one, are not secrets.
+  expect(id, parameter("/prod/db/password_arn", "String"), CheckStatus::kPass);
+  expect(id, parameter("/shared/secrets/endpoint", "String"), CheckStatus::kPass);
+  expect(id, resource("AWS::SSM::Parameter", "/prod/db/password", json::object()), CheckStatus::kNotAssessed);
+}
+
+// ---- AWS Backup ----
+
+Resource vault(json props) {
+  json p = {{"encryption_key_arn", "arn:aws:kms:us-east-1:111122223333:key/k"}, {"locked", false},
+            {"recovery_points", 2}, {"access_policy", nullptr}, {"unencrypted_recovery_points", json::array()}};
+  for (const auto& [k, v] : props.items()) p[k] = v;
+  return resource("AWS::Backup::BackupVault", "prod-vault", p);
+}
+
+TEST(BackupVaultPolicy, PublicOrgOnlyNone) {
+  const char* id = "backup_vaults_access_policy_not_public";
+  expect(id, vault({}), CheckStatus::kPass, "no access policy");
+  json open = {{"Version", "2012-10-17"},
+               {"Statement", {{{"Sid", "Anyone"}, {"Effect", "Allow"}, {"Principal", "*"},
+                               {"Action", "backup:CopyIntoBackupVault"}, {"Resource", "*"}}}}};
+  expect(id, vault({{"access_policy", open}}), CheckStatus::kFail, "statement Anyone");
+  json org = open;
+  org["Statement"][0]["Condition"] = {{"StringEquals", {{"aws:PrincipalOrgID", "o-abc"}}}};
+  expect(id, vault({{"access_policy", org}}), CheckStatus::kPass, "named principals or under conditions");
+  json deny = open;
+  deny["Statement"][0]["Effect"] = "Deny";
+  expect(id, vault({{"access_policy", deny}}), CheckStatus::kPass);
+  const std::string why = "backup:GetBackupVaultAccessPolicy denied (AccessDeniedException)";
+  expect(id, missing("AWS::Backup::BackupVault", "v", {"access_policy"}, why), CheckStatus::kNotAssessed, why);
+  expect(id, resource("AWS::Backup::BackupVault", "v", json::object()), CheckStatus::kNotAssessed);
+}
+
+TEST(BackupRecoveryPointsEncrypted, PassFailNotAssessed) {
+  const char* id = "backup_vaults_recovery_points_encrypted";
+  expect(id, vault({}), CheckStatus::kPass);
+  expect(id, vault({{"unencrypted_recovery_points", {"arn:aws:ec2:us-east-1::snapshot/snap-1"}}}), CheckStatus::kFail,
+         "1 unencrypted recovery point(s): arn:aws:ec2:us-east-1::snapshot/snap-1");
+  json many = json::array();
+  for (int i = 0; i < 8; ++i) many.push_back("rp-" + std::to_string(i));
+  CheckResult got = run_on(id, vault({{"unencrypted_recovery_points", many}}));
+  EXPECT_NE(got.detail.find("8 unencrypted"), std::string::npos) << got.detail;
+  EXPECT_EQ(got.detail.find("rp-7"), std::string::npos) << "the detail lists at most five: " << got.detail;
+  const std::string why = "backup:ListRecoveryPointsByBackupVault denied (AccessDeniedException)";
+  expect(id, missing("AWS::Backup::BackupVault", "v", {"unencrypted_recovery_points"}, why), CheckStatus::kNotAssessed,
+         why);
+}
+
+TEST(BackupPlansAndReportPlans, PerRegionInUse) {
+  auto summary = [](json plans, json reports) {
+    return resource("AWS::Backup::RegionSummary", "us-east-1",
+                    {{"backup_plans", std::move(plans)}, {"report_plans", std::move(reports)}, {"vaults", 1}});
+  };
+  expect("backup_plans_exist", summary({"daily"}, json::array()), CheckStatus::kPass, "daily");
+  expect("backup_plans_exist", summary(json::array(), json::array()), CheckStatus::kFail, "no backup plan");
+  expect("backup_reportplans_exist", summary({"daily"}, {"jobs"}), CheckStatus::kPass);
+  expect("backup_reportplans_exist", summary({"daily"}, json::array()), CheckStatus::kFail, "without a report plan");
+  const std::string why = "backup:ListReportPlans denied (AccessDeniedException)";
+  Resource r = summary({"daily"}, json::array());
+  r.props.erase("report_plans");
+  r.missing["report_plans"] = why;
+  expect("backup_reportplans_exist", r, CheckStatus::kNotAssessed, why);
+  expect("backup_plans_exist", r, CheckStatus::kPass);
+}
+
+// ---- Route 53 ----
+
+Resource zone(bool is_private, json logging, json dnssec) {
+  return resource("AWS::Route53::HostedZone", "Z1",
+                  {{"private", is_private}, {"query_logging", std::move(logging)}, {"dnssec_status", std::move(dnssec)},
+                   {"record_set_count", 4}},
+                  "global");
+}
+
+TEST(Route53QueryLogging, PublicZonesOnly) {
+  const char* id = "route53_public_hosted_zones_query_logging_enabled";
+  expect(id, zone(false, {"arn:aws:logs:us-east-1:111122223333:log-group:/aws/route53/z"}, "SIGNING"),
+         CheckStatus::kPass, "log-group:/aws/route53/z");
+  expect(id, zone(false, json::array(), "SIGNING"), CheckStatus::kFail, "does not log DNS queries");
+  expect(id, zone(true, json::array(), nullptr), CheckStatus::kPass, "private");
+  const std::string why = "route53:ListQueryLoggingConfigs denied (AccessDenied)";
+  Resource r = zone(false, json::array(), "SIGNING");
+  r.props.erase("query_logging");
+  r.missing["query_logging"] = why;
+  expect(id, r, CheckStatus::kNotAssessed, why);
+}
+
+TEST(Route53Dnssec, SigningNotSigningPrivate) {
+  const char* id = "route53_public_hosted_zones_dnssec_signing";
+  expect(id, zone(false, json::array(), "SIGNING"), CheckStatus::kPass);
+  expect(id, zone(false, json::array(), "NOT_SIGNING"), CheckStatus::kFail, "status NOT_SIGNING");
+  expect(id, zone(false, json::array(), "ACTION_NEEDED"), CheckStatus::kFail, "ACTION_NEEDED");
+  expect(id, zone(true, json::array(), nullptr), CheckStatus::kPass, "private");
+  const std::string why = "route53:GetDNSSEC denied (AccessDenied)";
+  Resource r = zone(false, json::array(), nullptr);
+  r.props.erase("dnssec_status");
+  r.missing["dnssec_status"] = why;
+  expect(id, r, CheckStatus::kNotAssessed, why);
+}
+
+TEST(Route53Domains, TransferLockAndAutoRenew) {
+  auto domain = [](bool renew, bool lock) {
+    return resource("AWS::Route53Domains::Domain", "example.com",
+                    {{"auto_renew", renew}, {"transfer_lock", lock}, {"expiry", "2027-06-01T00:00:00Z"}}, "global");
+  };
+  expect("route53_domains_transferlock_enabled", domain(true, true), CheckStatus::kPass);
+  expect("route53_domains_transferlock_enabled", domain(true, false), CheckStatus::kFail, "not locked");
+  expect("route53_domains_autorenew_enabled", domain(true, false), CheckStatus::kPass, "expires 2027-06-01");
+  expect("route53_domains_autorenew_enabled", domain(false, true), CheckStatus::kFail, "does not renew");
+  for (const char* id : {"route53_domains_transferlock_enabled", "route53_domains_autorenew_enabled"})
+    expect(id, resource("AWS::Route53Domains::Domain", "example.com", json::object(), "global"),
+           CheckStatus::kNotAssessed);
+}
+
+}  // namespace
+}  // namespace cloudpeek::checks

@@ -1,0 +1,126 @@
+"""The insecure scenario's Systems Manager, AWS Backup and Route 53 data as
+the official AWS CLI and botocore read it: the json protocol with paging
+(SSM), rest-json with URI labels and an absent vault policy as AWS answers it
+(Backup), rest-xml with Marker paging on the global endpoint (Route 53) and
+the us-east-1-only Route 53 Domains API."""
+
+import json
+import os
+import subprocess
+import tempfile
+import unittest
+
+import botocore.session
+from botocore.exceptions import ClientError
+
+from test_fakeaws import FakeAws, HERE
+
+INSECURE = os.path.join(HERE, "scenarios", "insecure")
+AUDITOR = ("AKIAFAKEAUDITOR00001", "fakeSecretAuditor/000000000000000000000001")
+SERVER = None
+
+
+def setUpModule():
+    global SERVER
+    SERVER = FakeAws(INSECURE)
+
+
+def tearDownModule():
+    SERVER.close()
+
+
+def client(service, region="us-east-1"):
+    s = botocore.session.Session()
+    s.set_config_variable("credentials_file", "/dev/null")
+    s.set_config_variable("config_file", "/dev/null")
+    return s.create_client(service, region_name=region, endpoint_url=SERVER.url,
+                           aws_access_key_id=AUDITOR[0], aws_secret_access_key=AUDITOR[1])
+
+
+def paged(c, op, key, **kw):
+    out = []
+    for page in c.get_paginator(op).paginate(**kw):
+        out += page.get(key, [])
+    return out
+
+
+class ManagementServicesScenarioTest(unittest.TestCase):
+    def test_cli_reads_each_service(self):
+        tmp = tempfile.mkdtemp(prefix="fakeaws-cli-")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+        env.update({"AWS_ACCESS_KEY_ID": AUDITOR[0], "AWS_SECRET_ACCESS_KEY": AUDITOR[1], "AWS_DEFAULT_REGION": "us-east-1",
+                    "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
+                    "AWS_EC2_METADATA_DISABLED": "true", "AWS_PAGER": "", "HOME": tmp})
+
+        def aws(*args):
+            p = subprocess.run(["/usr/bin/aws", "--endpoint-url", SERVER.url, "--output", "json"] + list(args),
+                               env=env, capture_output=True, text=True, timeout=120)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            return json.loads(p.stdout)
+
+        self.assertEqual(len(aws("ssm", "describe-instance-information")["InstanceInformationList"]), 3)
+        self.assertEqual([v["BackupVaultName"] for v in aws("backup", "list-backup-vaults")["BackupVaultList"]],
+                         ["prod-vault", "Default", "shared-vault", "foreign-vault"])
+        self.assertEqual([z["Name"] for z in aws("route53", "list-hosted-zones")["HostedZones"]],
+                         ["example.com.", "shop.example.com.", "internal.corp."])
+        self.assertEqual(len(aws("route53domains", "list-domains")["Domains"]), 3)
+
+    def test_ssm(self):
+        ssm = client("ssm")
+        nodes = paged(ssm, "describe_instance_information", "InstanceInformationList")
+        self.assertEqual([n["InstanceId"] for n in nodes],
+                         ["i-0a1b2c3d4e5f60002", "mi-0aaa1111bbbb2222c", "mi-0ddd3333eeee4444f"])
+        self.assertEqual(nodes[2]["PingStatus"], "ConnectionLost")
+        summaries = paged(ssm, "list_resource_compliance_summaries", "ResourceComplianceSummaryItems")
+        patch = {s["ResourceId"]: s for s in summaries if s["ComplianceType"] == "Patch"}
+        self.assertEqual(patch["i-0a1b2c3d4e5f60002"]["NonCompliantSummary"]["SeveritySummary"]["CriticalCount"], 1)
+        self.assertEqual(patch["mi-0aaa1111bbbb2222c"]["Status"], "COMPLIANT")
+        docs = paged(ssm, "list_documents", "DocumentIdentifiers", Filters=[{"Key": "Owner", "Values": ["Self"]}])
+        self.assertEqual({d["Name"]: d["Owner"] for d in docs},
+                         {"deploy-app": "111122223333", "rotate-logs": "111122223333",
+                          "AWS-RunPatchBaseline": "Amazon", "partner-runbook": "999988887777"})
+        self.assertEqual(ssm.describe_document_permission(Name="deploy-app", PermissionType="Share")["AccountIds"], ["all"])
+        with self.assertRaises(ClientError) as e:
+            ssm.describe_document_permission(Name="AWS-RunPatchBaseline", PermissionType="Share")
+        self.assertEqual(e.exception.response["Error"]["Code"], "InvalidDocument")
+        params = {p["Name"]: p["Type"] for p in paged(ssm, "describe_parameters", "Parameters")}
+        self.assertEqual(params["/prod/db/password"], "String")
+        self.assertEqual(params["/prod/api/token"], "SecureString")
+        # A region without Systems Manager data answers empty listings.
+        self.assertEqual(paged(client("ssm", "us-west-2"), "describe_instance_information", "InstanceInformationList"), [])
+
+    def test_backup(self):
+        b = client("backup")
+        vaults = {v["BackupVaultName"]: v for v in paged(b, "list_backup_vaults", "BackupVaultList")}
+        self.assertTrue(vaults["shared-vault"]["Locked"])
+        self.assertEqual(vaults["Default"]["NumberOfRecoveryPoints"], 0)
+        policy = json.loads(b.get_backup_vault_access_policy(BackupVaultName="prod-vault")["Policy"])
+        self.assertEqual(policy["Statement"][0]["Principal"], "*")
+        with self.assertRaises(ClientError) as e:
+            b.get_backup_vault_access_policy(BackupVaultName="Default")
+        self.assertEqual(e.exception.response["Error"]["Code"], "ResourceNotFoundException")
+        self.assertEqual(e.exception.response["ResponseMetadata"]["HTTPStatusCode"], 404)
+        points = paged(b, "list_recovery_points_by_backup_vault", "RecoveryPoints", BackupVaultName="prod-vault")
+        self.assertEqual([p["IsEncrypted"] for p in points], [True, False, True])
+        self.assertEqual([p["BackupPlanName"] for p in paged(b, "list_backup_plans", "BackupPlansList")], ["daily-35d"])
+        self.assertEqual(b.list_report_plans()["ReportPlans"], [])
+        self.assertEqual(client("backup", "eu-west-1").list_report_plans()["ReportPlans"][0]["ReportPlanName"],
+                         "backup_jobs")
+
+    def test_route53(self):
+        r53 = client("route53")
+        zones = paged(r53, "list_hosted_zones", "HostedZones")
+        self.assertEqual([z["Id"] for z in zones],
+                         ["/hostedzone/Z0PUBLICEXAMPLE1", "/hostedzone/Z0PUBLICSHOP0002", "/hostedzone/Z0PRIVATECORP003"])
+        self.assertIs(zones[2]["Config"]["PrivateZone"], True)
+        logging = paged(r53, "list_query_logging_configs", "QueryLoggingConfigs")
+        self.assertEqual([c["HostedZoneId"] for c in logging], ["Z0PUBLICSHOP0002"])
+        self.assertEqual(r53.get_dnssec(HostedZoneId="Z0PUBLICSHOP0002")["Status"]["ServeSignature"], "SIGNING")
+        self.assertEqual(r53.get_dnssec(HostedZoneId="Z0PUBLICEXAMPLE1")["Status"]["ServeSignature"], "NOT_SIGNING")
+        domains = {d["DomainName"]: d for d in paged(client("route53domains"), "list_domains", "Domains")}
+        self.assertIs(domains["example.com"]["TransferLock"], False)
+        self.assertIs(domains["example.net"]["AutoRenew"], False)
+
+
+if __name__ == "__main__":
+    unittest.main()

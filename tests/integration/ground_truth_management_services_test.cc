@@ -1,0 +1,243 @@
+// Ground truth for Systems Manager, AWS Backup and Route 53 (with Route 53
+// Domains): through the real scan engine, the insecure scenario's planted
+// problems are all reported, its good configurations pass, and nothing else
+// is found — every finding of these services' checks is declared in the
+// scenario with its status. Then what the collectors keep (only the
+// account's own resources, no parameter value) and what they cost in calls,
+// NOT_ASSESSED naming a denied call, and per-resource calls made only for
+// the checks that read them.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "checks/check.h"
+#include "tests/integration/fakeaws_process.h"
+#include "tests/integration/ground_truth.h"
+
+namespace cloudpeek::testing {
+namespace {
+
+// Collectors; the checks of route53domains' type belong to "route53".
+const std::vector<std::string> kServices = {"ssm", "backup", "route53", "route53domains"};
+const std::vector<std::string> kCheckServices = {"ssm", "backup", "route53"};
+
+std::set<std::tuple<std::string, std::string, std::string>> declared(const std::vector<std::string>& checks_run) {
+  std::set<std::tuple<std::string, std::string, std::string>> want;
+  std::set<std::string> in_scope(checks_run.begin(), checks_run.end());
+  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
+    if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
+  return want;
+}
+
+TEST(GroundTruthManagementServices, EngineFindingsAreExactlyTheScenarios) {
+  GroundTruthOptions options;
+  options.services = kServices;
+  ScanGroundTruth r = run_scan_ground_truth(options);
+  EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
+  EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
+  EXPECT_EQ(r.scan.checks_run.size(), 13u);
+
+  std::set<std::tuple<std::string, std::string, std::string>> got;
+  for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
+  EXPECT_EQ(got, declared(r.scan.checks_run));
+  // No finding on a resource of another account or of AWS.
+  for (const auto& f : r.truth.findings) {
+    EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.check_id << " on " << f.resource_arn;
+    EXPECT_EQ(f.resource_arn.find("AWS-RunPatchBaseline"), std::string::npos) << f.check_id;
+  }
+  std::cout << r.scan.checks_run.size() << " checks, " << r.truth.findings.size() << " findings (FAIL "
+            << r.truth.expected_fail << ", PASS " << r.truth.expected_pass << "), " << r.scan.api_calls << " calls\n";
+}
+
+// What the collectors keep and what they cost: the account's resources only
+// (AWS's document, another account's document and vault are dropped and
+// cause no further call), and the calls the scan-cost rules allow.
+TEST(GroundTruthManagementServices, CollectorsKeepOnlyOwnResourcesAndCallOnlyWhatTheyNeed) {
+  GroundTruthOptions options;
+  options.services = {"ssm", "backup", "route53", "route53domains", "ec2"};
+  options.check_services = kCheckServices;
+  GroundTruth r = run_ground_truth(options);
+  EXPECT_TRUE(r.problems.empty()) << join_lines(r.problems);
+  const std::map<std::string, size_t> want = {
+      {"AWS::SSM::ManagedInstance", 4}, {"AWS::SSM::Document", 3},        {"AWS::SSM::Parameter", 7},
+      {"AWS::Backup::BackupVault", 4},  {"AWS::Backup::RegionSummary", 2}, {"AWS::Route53::HostedZone", 3},
+      {"AWS::Route53Domains::Domain", 3}};
+  for (const auto& [type, n] : want) EXPECT_EQ(r.inventory.of_type(type).size(), n) << type;
+  for (const auto& d : r.inventory.of_type("AWS::SSM::Document"))
+    EXPECT_TRUE(d.name == "deploy-app" || d.name == "rotate-logs" || d.name == "bootstrap") << d.name;
+  for (const auto& v : r.inventory.of_type("AWS::Backup::BackupVault")) EXPECT_NE(v.name, "foreign-vault");
+  // A region without AWS Backup has no summary (and so no finding).
+  for (const auto& s : r.inventory.of_type("AWS::Backup::RegionSummary")) EXPECT_NE(s.region, "us-west-2");
+  // Compliance comes from the bulk summaries; a deregistered node's summary makes no resource.
+  for (const auto& n : r.inventory.of_type("AWS::SSM::ManagedInstance")) EXPECT_NE(n.id, "mi-0fff5555aaaa6666b");
+}
+
+TEST(GroundTruthManagementServices, CallsPerOperation) {
+  GroundTruthOptions options;
+  options.services = kServices;
+  ScanGroundTruth r = run_scan_ground_truth(options);
+  EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
+  // Three regions, page size 2.
+  const std::map<std::string, int> want = {
+      // SSM: listings per region (us-east-1 pages: 3 nodes → 2, 6 summaries → 3, 4 documents → 2, 5 parameters → 3).
+      {"DescribeInstanceInformation", 2 + 1 + 1},
+      {"ListResourceComplianceSummaries", 3 + 1 + 1},
+      {"ListDocuments", 2 + 1 + 1},
+      {"DescribeParameters", 3 + 1 + 1},
+      // One per own document: not for AWS's or another account's in the same answer.
+      {"DescribeDocumentPermission", 3},
+      // Backup: vaults (4 in us-east-1 → 2 pages), plans and report plans per region.
+      {"ListBackupVaults", 2 + 1 + 1},
+      {"ListBackupPlans", 3},
+      {"ListReportPlans", 3},
+      // Per own vault; recovery points only of the two vaults holding some (prod-vault's 3 → 2 pages).
+      {"GetBackupVaultAccessPolicy", 4},
+      {"ListRecoveryPointsByBackupVault", 2 + 1},
+      // Route 53: zones (3 → 2 pages), every query logging config at once, DNSSEC of the two public zones.
+      {"ListHostedZones", 2},
+      {"ListQueryLoggingConfigs", 1},
+      {"GetDNSSEC", 2},
+      {"ListDomains", 2}};
+  for (const auto& [op, n] : want) EXPECT_EQ(r.requests[op], n) << op;
+}
+
+// A denied per-resource (or bulk compliance) call makes the checks that read
+// its answer NOT_ASSESSED naming the action, for each resource, never PASS or
+// FAIL; checks that read other calls still decide as in the clean run.
+TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
+  GroundTruthOptions options;
+  options.services = kServices;
+  options.require_full_coverage = false;
+  options.faults = R"({"deny": ["ssm:DescribeDocumentPermission", "ssm:ListResourceComplianceSummaries",
+                                "backup:GetBackupVaultAccessPolicy", "backup:ListRecoveryPointsByBackupVault",
+                                "route53:GetDNSSEC", "route53:ListQueryLoggingConfigs"]})";
+  ScanGroundTruth r = run_scan_ground_truth(options);
+  const std::map<std::string, std::string> denied_for = {
+      {"ssm_documents_not_public", "ssm:DescribeDocumentPermission"},
+      {"ssm_managed_instance_patch_compliant", "ssm:ListResourceComplianceSummaries"},
+      {"ssm_managed_instance_association_compliant", "ssm:ListResourceComplianceSummaries"},
+      {"backup_vaults_access_policy_not_public", "backup:GetBackupVaultAccessPolicy"},
+      {"route53_public_hosted_zones_query_logging_enabled", "route53:ListQueryLoggingConfigs"}};
+  std::map<std::pair<std::string, std::string>, std::string> clean;
+  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
+  std::map<std::string, int> not_assessed;
+  int decided = 0;
+  for (const auto& f : r.truth.findings) {
+    const std::string want = clean[{f.check_id, f.resource_arn}];
+    auto it = denied_for.find(f.check_id);
+    // Private zones pass without the logging and DNSSEC answers; empty vaults need no recovery point listing.
+    bool undecidable = it != denied_for.end() && !(f.check_id.starts_with("route53_") && f.detail.find("private") != std::string::npos);
+    if (f.check_id == "backup_vaults_recovery_points_encrypted" && f.status == CheckStatus::kNotAssessed) {
+      EXPECT_NE(f.detail.find("backup:ListRecoveryPointsByBackupVault denied"), std::string::npos) << f.detail;
+      ++not_assessed[f.check_id];
+      continue;
+    }
+    if (f.check_id == "route53_public_hosted_zones_dnssec_signing" && f.status == CheckStatus::kNotAssessed) {
+      EXPECT_NE(f.detail.find("route53:GetDNSSEC denied"), std::string::npos) << f.detail;
+      ++not_assessed[f.check_id];
+      continue;
+    }
+    if (undecidable) {
+      EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+      EXPECT_NE(f.detail.find(it->second + " denied"), std::string::npos) << f.detail;
+      ++not_assessed[f.check_id];
+      continue;
+    }
+    ++decided;
+    EXPECT_EQ(std::string(to_string(f.status)), want) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+  }
+  // Every resource of those checks is still reported (none dropped for lack of data).
+  EXPECT_EQ(not_assessed["ssm_documents_not_public"], 3);
+  EXPECT_EQ(not_assessed["ssm_managed_instance_patch_compliant"], 4);
+  EXPECT_EQ(not_assessed["ssm_managed_instance_association_compliant"], 4);
+  EXPECT_EQ(not_assessed["backup_vaults_access_policy_not_public"], 4);
+  EXPECT_EQ(not_assessed["backup_vaults_recovery_points_encrypted"], 2);  // the two vaults holding recovery points
+  EXPECT_EQ(not_assessed["route53_public_hosted_zones_query_logging_enabled"], 2);  // the public zones
+  EXPECT_EQ(not_assessed["route53_public_hosted_zones_dnssec_signing"], 2);
+  // ssm_ec2_instances_managed 4, parameters 7, plans 2 + 2, domains 6, empty vaults 2, private zone 2.
+  EXPECT_EQ(decided, 4 + 7 + 4 + 6 + 2 + 2);
+  EXPECT_FALSE(r.scan.gaps.empty());
+}
+
+// Issue 13: these checks declare what they read (Check::reads), and a scan
+// makes a per-resource call only for what a selected check reads. Each check
+// gives the same verdict and detail over an inventory that keeps only its
+// declared properties (the rest "not collected", as a scan leaves them).
+TEST(GroundTruthManagementServices, DeclaredReadsAreAllACheckUses) {
+  GroundTruthOptions o;
+  o.services = {"ssm", "backup", "route53", "route53domains", "ec2"};
+  o.check_services = kCheckServices;
+  GroundTruth full = run_ground_truth(o);
+  size_t compared = 0;
+  for (const checks::Check* c : checks::all_checks()) {
+    if (std::find(kCheckServices.begin(), kCheckServices.end(), c->meta.service) == kCheckServices.end()) continue;
+    EXPECT_FALSE(c->reads.empty()) << c->meta.id << " declares no reads";
+    std::set<std::string> keep;
+    std::map<std::string, std::set<std::string>> keep_context;
+    for (const auto& entry : c->reads) {
+      auto dot = entry.rfind('.');
+      if (entry.find("::") != std::string::npos && dot != std::string::npos)
+        keep_context[entry.substr(0, dot)].insert(entry.substr(dot + 1));
+      else
+        keep.insert(entry);
+    }
+    auto narrow = [](const Resource& r, const std::set<std::string>& props) {
+      Resource n = r;
+      n.raw = json();
+      n.props = json::object();
+      for (const auto& [k, v] : r.props.items()) {
+        if (props.count(k))
+          n.props[k] = v;
+        else
+          n.missing[k] = "not collected: no selected check reads " + k;
+      }
+      return n;
+    };
+    Inventory narrowed_inv;
+    for (const auto& [type, props] : keep_context)
+      for (const auto& r : full.inventory.of_type(type)) narrowed_inv.add(narrow(r, props));
+    for (const auto& r : full.inventory.of_type(c->meta.resource_type)) {
+      Finding a = checks::evaluate_one(*c, r, full.inventory);
+      Finding b = checks::evaluate_one(*c, narrow(r, keep), narrowed_inv);
+      EXPECT_EQ(to_string(b.status), to_string(a.status)) << c->meta.id << " on " << r.arn << ": " << b.detail;
+      EXPECT_EQ(b.detail, a.detail) << c->meta.id << " on " << r.arn;
+      ++compared;
+    }
+  }
+  // 4 instances, 4 nodes × 2, 3 documents, 7 parameters, 4 vaults × 2, 2 summaries × 2, 3 zones × 2, 3 domains × 2.
+  EXPECT_EQ(compared, 4u + 8 + 3 + 7 + 8 + 4 + 6 + 6);
+}
+
+// With checks selected that read listings but not what a per-resource call
+// returns, that call is not made: the compliance listing (no node check
+// selected; the nodes are only context), GetBackupVaultAccessPolicy (the
+// recovery point check is selected, not the policy one) and GetDNSSEC (the
+// query logging check reads the zones). The selected checks' findings are
+// still exactly the scenario's. (A type no selected check reads, here SSM
+// documents, is collected whole, for the inventory.)
+TEST(GroundTruthManagementServices, UnreadPerResourceCallsAreNotMade) {
+  GroundTruthOptions o;
+  o.checks = {"ssm_parameters_secrets_secure_string", "ssm_ec2_instances_managed", "backup_plans_exist",
+              "backup_vaults_recovery_points_encrypted", "route53_public_hosted_zones_query_logging_enabled",
+              "route53_domains_transferlock_enabled"};
+  ScanGroundTruth narrowed = run_scan_ground_truth(o);
+  EXPECT_TRUE(narrowed.truth.problems.empty()) << join_lines(narrowed.truth.problems);
+  EXPECT_TRUE(narrowed.scan.gaps.empty());
+  for (const char* unread : {"ListResourceComplianceSummaries", "GetBackupVaultAccessPolicy", "GetDNSSEC"})
+    EXPECT_EQ(narrowed.requests[unread], 0) << unread;
+  EXPECT_EQ(narrowed.requests["ListRecoveryPointsByBackupVault"], 3);
+  EXPECT_EQ(narrowed.requests["ListQueryLoggingConfigs"], 1);
+  EXPECT_EQ(narrowed.requests["DescribeInstanceInformation"], 4);
+
+  o.checks = {"backup_vaults_access_policy_not_public"};
+  ScanGroundTruth policy_only = run_scan_ground_truth(o);
+  EXPECT_TRUE(policy_only.truth.problems.empty()) << join_lines(policy_only.truth.problems);
+  EXPECT_EQ(policy_only.requests["GetBackupVaultAccessPolicy"], 4);
+  EXPECT_EQ(policy_only.requests["ListRecoveryPointsByBackupVault"], 0);
+}
+
+}  // namespace
+}  // namespace cloudpeek::testing
