@@ -380,6 +380,10 @@ user("t-deny-notresource", "iam:* allowed, but denied on everything except itsel
      inline=[doc(allow(["iam:CreateAccessKey", "iam:CreateLoginProfile"]),
                  {"Effect": "Deny", "Action": "iam:*", "NotResource": SELF_USER("t-deny-notresource")})])
 
+user("m-deny-other-regions", "AttachUserPolicy on itself; a Deny of everything outside us-east-1 does not stop it",
+     technique="iam-attach-user-policy", trap="a Deny whose condition the attacker avoids (aws:RequestedRegion)",
+     inline=[doc(allow("iam:AttachUserPolicy", SELF_USER("m-deny-other-regions")),
+                 deny("*", "*", Condition={"StringNotEquals": {"aws:RequestedRegion": "us-east-1"}}))])
 GROUPS = {
     "admins": dict(managed=[ADMIN_POLICY], inline=[]),
     "g-attach": dict(managed=[], inline=[doc(allow("iam:AttachGroupPolicy", f"{A}:group/g-attach"))]),
