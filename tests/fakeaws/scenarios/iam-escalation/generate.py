@@ -58,6 +58,7 @@ MANAGED = {
     "arn:aws:iam::aws:policy/ReadOnlyAccess": doc(allow(["s3:Get*", "s3:List*", "ec2:Describe*", "iam:Get*", "iam:List*"])),
     # A policy that lets whoever holds it write its own next version.
     f"{A}:policy/cpv-self": doc(allow("iam:CreatePolicyVersion", f"{A}:policy/cpv-self")),
+    f"{A}:policy/cpv-group": doc(allow("iam:CreatePolicyVersion", f"{A}:policy/cpv-group")),
     f"{A}:policy/sdpv-self": doc(allow("iam:SetDefaultPolicyVersion", f"{A}:policy/sdpv-self")),
     # Path-scoped: CreatePolicyVersion on /team/* still reaches the team policy attached to the principal.
     f"{A}:policy/team/team-baseline": doc(allow("s3:ListAllMyBuckets")),
@@ -384,12 +385,37 @@ user("m-deny-other-regions", "AttachUserPolicy on itself; a Deny of everything o
      technique="iam-attach-user-policy", trap="a Deny whose condition the attacker avoids (aws:RequestedRegion)",
      inline=[doc(allow("iam:AttachUserPolicy", SELF_USER("m-deny-other-regions")),
                  deny("*", "*", Condition={"StringNotEquals": {"aws:RequestedRegion": "us-east-1"}}))])
+role("acct-id-admin", "AdministratorAccess; trusts the account by its bare id (same as :root)", trust({"AWS": ACCOUNT}),
+     verdict="admin", managed=[ADMIN_POLICY])
+user("u-assume-acct-id", "sts:AssumeRole on acct-id-admin", technique="sts:AssumeRole",
+     inline=[doc(allow("sts:AssumeRole", f"{A}:role/acct-id-admin"))])
+role("ops-like-admin", "AdministratorAccess; trusts * when aws:PrincipalArn is like user/ops-*",
+     doc({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole",
+          "Condition": {"ArnLike": {"aws:PrincipalArn": f"{A}:user/ops-*"}}}), verdict="admin", managed=[ADMIN_POLICY])
+user("ops-operator", "matches ops-like-admin's ArnLike condition", technique="sts:AssumeRole",
+     inline=[doc(allow("s3:ListAllMyBuckets"))])
+user("m-single-statement", "a policy whose Statement is one object, not a list", technique="iam-put-user-policy",
+     trap="Statement as a single object",
+     inline=[{"Version": "2012-10-17", "Statement": allow("iam:PutUserPolicy", SELF_USER("m-single-statement"))}])
+user("t-variable-2008", "PutUserPolicy on user/${aws:username} in a 2008-10-17 policy: the variable is literal text",
+     verdict="none", trap="policy variables need Version 2012-10-17",
+     inline=[{"Version": "2008-10-17", "Statement": [allow("iam:PutUserPolicy", f"{A}:user/${{aws:username}}")]}])
+
+user("u-cpv-group-policy", "CreatePolicyVersion on cpv-group, attached to its group g-cpv",
+     technique="iam-create-policy-version", groups=["g-cpv"])
+role("mid-lambda", "Lambda service role, not an administrator, that may put a policy into itself",
+     svc("lambda.amazonaws.com"), technique="iam-put-role-policy",
+     inline=[doc(allow("iam:PutRolePolicy", f"{A}:role/mid-lambda"))])
+passrole("u-passrole-mid", "mid-lambda", ["lambda:CreateFunction", "lambda:InvokeFunction"], "passrole-lambda-invoke",
+         "passes mid-lambda (not an administrator, but it can make itself one) to a new function: two steps")
+
 GROUPS = {
     "admins": dict(managed=[ADMIN_POLICY], inline=[]),
     "g-attach": dict(managed=[], inline=[doc(allow("iam:AttachGroupPolicy", f"{A}:group/g-attach"))]),
     "g-put": dict(managed=[], inline=[doc(allow("iam:PutGroupPolicy", f"{A}:group/g-put"))]),
     "deployers": dict(managed=[], inline=[doc(allow("iam:PassRole", f"{A}:role/admin-lambda"),
                                               allow(["lambda:CreateFunction", "lambda:InvokeFunction"]))]),
+    "g-cpv": dict(managed=[f"{A}:policy/cpv-group"], inline=[]),
     "empty": dict(managed=[], inline=[]),
     "g-deny-iam": dict(managed=[], inline=[doc(deny("iam:*"))]),
     "g-split": dict(managed=[f"{A}:policy/split-passrole"], inline=[]),
