@@ -742,6 +742,40 @@ TEST(IamPrincipals, GraphBuiltOncePerInventory) {
 
 // ---- account-level IAM ----
 
+// The provider's client IDs (GetOpenIDConnectProvider) restrict the audience
+// STS accepts; the subject still needs the trust policy's condition.
+TEST(IamRoles, OidcTrustUsesTheProvidersAudiences) {
+  const char* id = "iam_role_oidc_trust_without_subject";
+  const std::string gh = "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com";
+  json sub = {{"StringLike", {{"token.actions.githubusercontent.com:sub", "repo:example-org/infra:*"}}}};
+  auto provider = [&](json client_ids) {
+    return iam_resource("AWS::IAM::OIDCProvider", gh, "token.actions.githubusercontent.com",
+                        {{"url", "token.actions.githubusercontent.com"}, {"client_ids", client_ids}, {"thumbprints", json::array()}});
+  };
+  auto role_arn = [](const char* n) { return std::string("arn:aws:test:global:111122223333:AWS::IAM::Role/") + n; };
+
+  Inventory fixed = inventory_of({web_identity_role("sub-only", gh, sub), web_identity_role("no-sub", gh, nullptr),
+                                  provider({"sts.amazonaws.com"})});
+  auto r = run_in(id, fixed, role_arn("sub-only"));
+  EXPECT_EQ(r.status, CheckStatus::kPass) << r.detail;
+  EXPECT_NE(r.detail.find("accepts only the audiences sts.amazonaws.com"), std::string::npos) << r.detail;
+  r = run_in(id, fixed, role_arn("no-sub"));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find("restricting token.actions.githubusercontent.com:sub."), std::string::npos) << r.detail;
+  EXPECT_EQ(r.detail.find(":aud"), std::string::npos) << r.detail;
+
+  // A wildcard client ID restricts nothing; details not collected: the trust must say it.
+  Inventory open = inventory_of({web_identity_role("sub-only", gh, sub), provider({"*"})});
+  EXPECT_EQ(run_in(id, open, role_arn("sub-only")).status, CheckStatus::kFail);
+  Resource unread = provider(json::array());
+  unread.props.erase("client_ids");
+  unread.missing["client_ids"] = "iam:GetOpenIDConnectProvider denied (AccessDenied)";
+  Inventory unknown = inventory_of({web_identity_role("sub-only", gh, sub), unread});
+  r = run_in(id, unknown, role_arn("sub-only"));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find("token.actions.githubusercontent.com:aud"), std::string::npos) << r.detail;
+}
+
 TEST(IamSupportRole, AttachedToARole) {
   const char* id = "iam_support_role_created";
   auto make = [](json roles) {

@@ -7,6 +7,12 @@
 // and only a condition on `<provider>:sub` (and `:aud`) says which of them may
 // assume the role. Amazon Cognito identity pools are the exception AWS
 // documents: their audience is the identity pool id, which is the restriction.
+// STS also checks a token's aud against the IAM OIDC provider's client IDs:
+// when the provider's list was collected and names fixed client IDs, the
+// audience is restricted even without an aud condition (the subject never is).
+#include <algorithm>
+#include <optional>
+
 #include "checks/check.h"
 #include "iam/match.h"
 #include "iam/policy.h"
@@ -70,13 +76,33 @@ bool is_oidc(const std::string& federated) {
   return false;
 }
 
-CheckResult evaluate(const Resource& r, const Inventory&) {
+// The audiences (client IDs) STS accepts for a provider's tokens, when the
+// provider's details were collected (collect/iam.cc, GetOpenIDConnectProvider).
+// STS rejects a token whose aud is not one of them, so a provider with a
+// list of fixed client IDs restricts the audience even where the trust policy
+// has no aud condition. nullopt: not known (not collected, or not an IAM
+// OIDC provider), or a list that restricts nothing.
+std::optional<std::vector<std::string>> provider_audiences(const Inventory& inv, const std::string& federated) {
+  if (federated.find(":oidc-provider/") == std::string::npos) return std::nullopt;
+  const Resource* p = inv.find_arn(federated);
+  if (!p || p->missing_reason("client_ids")) return std::nullopt;
+  const json* ids = p->prop("client_ids");
+  if (!ids || !ids->is_array() || ids->empty()) return std::nullopt;
+  std::vector<std::string> out;
+  for (const auto& id : *ids) {
+    if (!id.is_string() || all_wildcards(id.get<std::string>())) return std::nullopt;
+    out.push_back(id.get<std::string>());
+  }
+  return out;
+}
+
+CheckResult evaluate(const Resource& r, const Inventory& inv) {
   if (auto why = r.missing_reason("trust_policy")) return not_assessed(*why);
   const json* trust = r.prop("trust_policy");
   if (!trust || !trust->is_object()) return not_assessed("trust policy of role " + r.name + " not collected");
   auto policy = parse_policy(*trust, "trust policy of " + r.name);
   if (!policy) return not_assessed("trust policy of role " + r.name + " could not be read: " + policy.error().describe());
-  std::vector<std::string> open, trusted;
+  std::vector<std::string> open, trusted, by_provider;
   for (const Statement& st : policy->statements) {
     if (st.effect != Effect::kAllow || !st.has_principal || st.not_principal) continue;
     if (!st.matches_action("sts:AssumeRoleWithWebIdentity")) continue;
@@ -86,7 +112,12 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
       trusted.push_back(k);
       std::vector<std::string> missing;
       bool cognito = k == "cognito-identity.amazonaws.com";
-      if (!restricts(st, k + ":aud")) missing.push_back(k + ":aud");
+      if (!restricts(st, k + ":aud")) {
+        if (auto aud = provider_audiences(inv, f))
+          by_provider.push_back(k + " accepts only the audiences " + join(*aud));
+        else
+          missing.push_back(k + ":aud");
+      }
       if (!cognito && !restricts(st, k + ":sub")) missing.push_back(k + ":sub");
       if (missing.empty()) continue;
       std::string where = "statement " + std::to_string(st.index) + (st.sid.empty() ? "" : " (Sid " + st.sid + ")");
@@ -96,7 +127,10 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   if (!open.empty())
     return fail("Role " + r.name + " can be assumed with a token of any identity of its OIDC provider: " + join(open, "; ") + ".");
   if (trusted.empty()) return pass("Role " + r.name + " does not trust an OIDC identity provider.");
-  return pass("Role " + r.name + " trusts OIDC provider " + join(trusted) + " only for tokens with a restricted audience and subject.");
+  std::sort(by_provider.begin(), by_provider.end());
+  by_provider.erase(std::unique(by_provider.begin(), by_provider.end()), by_provider.end());
+  return pass("Role " + r.name + " trusts OIDC provider " + join(trusted) + " only for tokens with a restricted audience and subject" +
+              (by_provider.empty() ? "" : " (the audience through the provider's client IDs: " + join(by_provider, "; ") + ")") + ".");
 }
 
 const RegisterCheck reg({
@@ -105,7 +139,7 @@ const RegisterCheck reg({
              .severity = Severity::kHigh,
              .service = "iam",
              .resource_type = "AWS::IAM::Role",
-             .description = "A trust statement that lets an OpenID Connect provider's tokens assume the role (sts:AssumeRoleWithWebIdentity) should carry conditions on the provider's aud and sub claims naming the client and the workload (for GitHub Actions: token.actions.githubusercontent.com:aud = sts.amazonaws.com and :sub = repo:<org>/<repo>:ref:refs/heads/<branch>). A sub condition with a wildcard owner (\"repo:*\") restricts nothing. Amazon Cognito identity pools need the aud (pool id) condition.",
+             .description = "A trust statement that lets an OpenID Connect provider's tokens assume the role (sts:AssumeRoleWithWebIdentity) should carry conditions on the provider's aud and sub claims naming the client and the workload (for GitHub Actions: token.actions.githubusercontent.com:aud = sts.amazonaws.com and :sub = repo:<org>/<repo>:ref:refs/heads/<branch>). A sub condition with a wildcard owner (\"repo:*\") restricts nothing. An aud condition may be left out when the IAM OIDC provider's client ID list (GetOpenIDConnectProvider) names fixed audiences, since STS rejects other tokens. Amazon Cognito identity pools need the aud (pool id) condition.",
              .risk = "Without a subject condition any identity the provider issues tokens to can assume the role: for GitHub Actions, a workflow in any repository of any GitHub user; for an EKS cluster, any service account of it.",
              .remediation = {.text = "Add a StringEquals (or StringLike with a fixed owner) condition on <provider>:sub naming the repositories, branches or service accounts allowed, and on <provider>:aud.",
                              .cli = "aws iam update-assume-role-policy --role-name <role> --policy-document file://trust-with-sub.json",
@@ -115,6 +149,9 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif"},
              .cis = {},
              .fsbp = {}},
+    .context_types = {"AWS::IAM::OIDCProvider"},
+    .reads = {"trust_policy", "AWS::IAM::OIDCProvider.client_ids"},
+    .context_raw = std::vector<std::string>{},
     .evaluate = evaluate});
 
 }  // namespace

@@ -79,6 +79,15 @@ json inline_names(const json& list) {
   return out;
 }
 
+// A user's or role's permissions boundary: the managed policy's ARN, or null
+// when it has none (GetAccountAuthorizationDetails omits the member then).
+json boundary_of(const json& detail) {
+  auto it = detail.find("PermissionsBoundary");
+  if (it == detail.end() || !it->is_object()) return nullptr;
+  std::string arn = it->value("PermissionsBoundaryArn", "");
+  return arn.empty() ? json(nullptr) : json(arn);
+}
+
 void emit_inline(CollectContext& ctx, const json& list, const std::string& principal_type,
                  const std::string& principal_name, const std::string& principal_arn) {
   if (!list.is_array()) return;
@@ -239,7 +248,8 @@ void authorization_details(CollectContext& ctx, const std::string& region, const
                {"create_date", epoch_of(u.value("CreateDate", json()))},
                {"groups", groups},
                {"attached_policies", attached(u.value("AttachedManagedPolicies", json()))},
-               {"inline_policies", inline_names(u.value("UserPolicyList", json()))}};
+               {"inline_policies", inline_names(u.value("UserPolicyList", json()))},
+               {"permissions_boundary", boundary_of(u)}};
     r.tags = tags_from_list(u.value("Tags", json()));
     r.raw = u;
     emit_inline(ctx, u.value("UserPolicyList", json()), "user", name, r.arn);
@@ -261,7 +271,13 @@ void authorization_details(CollectContext& ctx, const std::string& region, const
     r.props = {{"role_name", name},
                {"path", ro.value("Path", "/")},
                {"attached_policies", attached(ro.value("AttachedManagedPolicies", json()))},
-               {"inline_policies", inline_names(ro.value("RolePolicyList", json()))}};
+               {"inline_policies", inline_names(ro.value("RolePolicyList", json()))},
+               {"permissions_boundary", boundary_of(ro)},
+               {"create_date", epoch_of(ro.value("CreateDate", json()))}};
+    // RoleLastUsed: AWS tracks the last 400 days; no LastUsedDate means not used in that window.
+    const json used = ro.value("RoleLastUsed", json::object());
+    r.props["last_used"] = epoch_of(used.value("LastUsedDate", json()));
+    r.props["last_used_region"] = used.contains("Region") ? json(used.value("Region", "")) : json(nullptr);
     put_document(ctx, r, "trust_policy", ro.value("AssumeRolePolicyDocument", json()), "the trust policy of role " + name);
     r.tags = tags_from_list(ro.value("Tags", json()));
     r.raw = ro;
@@ -368,6 +384,38 @@ void server_certificates(CollectContext& ctx, const std::string& region) {
   }
 }
 
+// One GetOpenIDConnectProvider per provider, only when a selected check reads
+// what it returns: the issuer URL, the client IDs (the audiences STS accepts
+// in a token's aud claim) and the certificate thumbprints.
+void oidc_provider_details(CollectContext& ctx, Resource& r, const std::string& region) {
+  static const char* kProps[] = {"url", "client_ids", "thumbprints"};
+  bool needed = false;
+  for (const char* p : kProps) needed = needed || ctx.needs(kOidcProvider, p);
+  if (!needed) {
+    for (const char* p : kProps) not_needed(r, p);
+    return;
+  }
+  auto out = ctx.call("iam", "GetOpenIDConnectProvider", json{{"OpenIDConnectProviderArn", r.arn}}, region);
+  if (!out) {
+    record_missing(ctx, r, "client_ids", out.error(), "iam", "GetOpenIDConnectProvider");
+    r.missing["url"] = r.missing["thumbprints"] = r.missing["client_ids"];
+    return;
+  }
+  auto list = [&](const char* key) {
+    json l = json::array();
+    for (const auto& v : out->value(key, json::array()))
+      if (v.is_string()) l.push_back(v);
+    return l;
+  };
+  r.props["url"] = out->value("Url", "");
+  r.props["client_ids"] = list("ClientIDList");
+  r.props["thumbprints"] = list("ThumbprintList");
+  r.props["create_date"] = epoch_of(out->value("CreateDate", json()));
+  r.tags = tags_from_list(out->value("Tags", json()));
+  for (const auto& [k, v] : out->items())
+    if (k != "ResponseMetadata") r.raw[k] = v;
+}
+
 void providers(CollectContext& ctx, const std::string& region) {
   auto saml = ctx.call("iam", "ListSAMLProviders", json::object(), region);
   if (!saml) {
@@ -390,6 +438,7 @@ void providers(CollectContext& ctx, const std::string& region) {
       std::string host = arn.substr(arn.find("oidc-provider/") == std::string::npos ? 0 : arn.find("oidc-provider/") + 14);
       Resource r = make(ctx, kOidcProvider, arn, host, host);
       r.raw = p;
+      oidc_provider_details(ctx, r, region);
       ctx.emit(std::move(r));
     }
   }

@@ -15,7 +15,10 @@
 //   virtual_mfa (true when a virtual MFA device is assigned to the root user)
 //   missing: credential_report, account_summary, virtual_mfa
 // AWS::IAM::Group  group_name, attached_policies, inline_policies
-// AWS::IAM::Role   role_name, path, trust_policy (document), attached_policies, inline_policies
+//   permissions_boundary: the boundary policy's ARN, or null
+// AWS::IAM::Role   role_name, path, trust_policy (document), attached_policies, inline_policies,
+//   permissions_boundary (ARN or null), create_date, last_used (RoleLastUsed: epoch
+//   seconds, null when not used in AWS's 400-day window), last_used_region
 // AWS::IAM::Policy arn: the policy's ARN; managed policies: customer managed ones
 //   and the AWS managed ones attached to something.
 //   policy_name, aws_managed, attachment_count, default_version_id, document
@@ -26,7 +29,10 @@
 //   exists (false when AWS answers NoSuchEntity), policy: GetAccountPasswordPolicy's
 //   PasswordPolicy as AWS returns it (MinimumPasswordLength, RequireSymbols, ...)
 // AWS::IAM::ServerCertificate  name, expiration, upload_date, collected_at
-// AWS::IAM::SAMLProvider, AWS::IAM::OIDCProvider  (inventory only)
+// AWS::IAM::SAMLProvider  valid_until
+// AWS::IAM::OIDCProvider  url, client_ids (the audiences STS accepts), thumbprints,
+//   create_date: GetOpenIDConnectProvider, one call per provider, made only when a
+//   selected check reads them (else missing: "not collected")
 // AWS::IAM::SupportAccessPolicy  arn: arn:aws:iam::ACCOUNT:policy-entities/AWSSupportAccess
 //   users, groups, roles: names of the entities AWSSupportAccess is attached to
 #pragma once

@@ -5,6 +5,8 @@
 // every user, and policy documents (URL-encoded by IAM) are decoded.
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 #include "tests/integration/ground_truth.h"
 
 namespace cloudpeek::testing {
@@ -32,6 +34,28 @@ TEST(GroundTruthIam, MatchesTheInsecureScenario) {
   EXPECT_EQ(inv.of_type("AWS::IAM::Policy").size(), 7u);
   for (const auto& p : inv.of_type("AWS::IAM::Policy")) EXPECT_TRUE(p.props["document"].is_object()) << p.name;
   EXPECT_EQ(inv.of_type("AWS::AccessAnalyzer::Analyzers").size(), 3u);
+
+  // RoleLastUsed and permissions boundaries from the authorization details.
+  const Resource* exec = inv.find_arn("arn:aws:iam::111122223333:role/service-role/lambda-exec");
+  ASSERT_NE(exec, nullptr);
+  ASSERT_TRUE(exec->props["last_used"].is_number()) << exec->props.dump();
+  const double age = static_cast<double>(std::time(nullptr)) - exec->props["last_used"].get<double>();
+  EXPECT_NEAR(age, 172800, 3600);  // the scenario says two days ago
+  EXPECT_EQ(exec->props["last_used_region"], "us-east-1");
+  EXPECT_EQ(exec->props["permissions_boundary"], "arn:aws:iam::aws:policy/AdministratorAccess");
+  const Resource* never = inv.find_arn("arn:aws:iam::111122223333:role/public-role");
+  ASSERT_NE(never, nullptr);
+  EXPECT_TRUE(never->props.contains("last_used") && never->props["last_used"].is_null());
+  EXPECT_TRUE(never->props["permissions_boundary"].is_null());
+  for (const auto& u : inv.of_type("AWS::IAM::User")) EXPECT_TRUE(u.props.contains("permissions_boundary")) << u.name;
+
+  // The OIDC provider's details, read because iam_role_oidc_trust_without_subject declares them.
+  const Resource* gh = inv.find_arn("arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com");
+  ASSERT_NE(gh, nullptr);
+  EXPECT_TRUE(gh->missing.empty()) << gh->missing.begin()->second;
+  EXPECT_EQ(gh->props["url"], "token.actions.githubusercontent.com");
+  EXPECT_EQ(gh->props["client_ids"], json::array({"sts.amazonaws.com"}));
+  EXPECT_EQ(gh->props["thumbprints"].size(), 1u);
 }
 
 TEST(GroundTruthIam, LimitedIdentityNamesTheDeniedCredentialReport) {
