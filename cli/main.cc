@@ -10,6 +10,7 @@
 #include "aws/credentials/client_caller.h"
 #include "aws/identity/caller_identity.h"
 #include "cli/auth_check.h"
+#include "cli/auth_sso.h"
 #include "cli/checks_command.h"
 #include "cli/credential_options.h"
 #include "cli/iam_command.h"
@@ -85,6 +86,9 @@ int main(int argc, char** argv) {
   auto* scan = cli::add_scan_command(app, scan_opts);
   scan->add_flag("--debug", debug, "Log every AWS call to stderr (secrets are never logged)");
 
+  cli::SsoLoginOptions sso_opts;
+  auto* sso_login = cli::add_auth_sso_login(*auth, sso_opts);
+  sso_login->add_flag("--debug", debug, "Log every AWS call to stderr (secrets are never logged)");
   auto* checks = app.add_subcommand("checks", "The security checks CloudPeek runs");
   checks->require_subcommand(1);
   auto* list = checks->add_subcommand("list", "List the checks");
@@ -122,6 +126,10 @@ int main(int argc, char** argv) {
   }
   setup_logging(debug);
   if (check->parsed()) return run_auth_check(creds_opts, output);
+  if (sso_login->parsed()) {
+    sso_opts.inline_countdown = isatty(2);
+    return cli::run_auth_sso_login(sso_opts, std::cout, std::cerr);
+  }
   if (scan->parsed()) return cli::run_scan(scan_opts);
   if (list->parsed()) return cli::run_checks_list(list_opts, std::cout, std::cerr);
   if (show->parsed()) return cli::run_checks_show(show_id, show_output, std::cout, std::cerr);
