@@ -604,11 +604,14 @@ std::string iso_time(double epoch) {
 }
 
 // The newest use of a user's (or root's) password or access keys, from the
-// credential report; a role's RoleLastUsed when AWS's answer was kept.
+// credential report; a role's RoleLastUsed (the collector's last_used, or AWS's
+// answer when it was kept).
 ojson last_used(const Inventory& inv, const Node& n) {
   const Resource* r = inv.find_arn(n.arn);
   if (!r) return nullptr;
   if (n.kind == NodeKind::kRole) {
+    // collect/iam.h: last_used, RoleLastUsed as epoch seconds (null: not used in AWS's 400-day window).
+    if (const json* when = r->prop("last_used"); when && when->is_number()) return iso_time(when->get<double>());
     auto it = r->raw.find("RoleLastUsed");
     if (it != r->raw.end() && it->is_object()) {
       auto date = it->find("LastUsedDate");

@@ -122,6 +122,10 @@ TEST(ApiIam, PrincipalsWhoCanAndOnePrincipalOfTheInsecureScenario) {
   // Last used from the credential report (the root user's key was used recently).
   ASSERT_NE(row_of(ps, "root"), nullptr);
   EXPECT_TRUE((*row_of(ps, "root"))["last_used"].is_string()) << row_of(ps, "root")->dump();
+  // A role's RoleLastUsed (lambda-exec ran recently); one never used: null, not a made-up time.
+  ASSERT_NE(row_of(ps, "role:lambda-exec"), nullptr);
+  EXPECT_TRUE((*row_of(ps, "role:lambda-exec"))["last_used"].is_string()) << row_of(ps, "role:lambda-exec")->dump();
+  EXPECT_TRUE((*row_of(ps, "role:public-role"))["last_used"].is_null()) << row_of(ps, "role:public-role")->dump();
   // Identity providers with the roles that trust them.
   bool github = false;
   for (const auto& idp : j["identity_providers"]) {

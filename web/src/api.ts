@@ -118,3 +118,10 @@ export function qs(params: Record<string, string | number | undefined | null | s
   const s = u.toString();
   return s ? "?" + s : "";
 }
+
+// ---- IAM analyzer routes (docs/api.md "IAM analyzer"): paths for get()/useGet() ----------
+export const iamPrincipalsPath = (providerId: string) => `/iam/principals${qs({ provider_id: providerId })}`;
+export const iamPrincipalPath = (id: string, providerId: string) =>
+  `/iam/principals/${encodeURIComponent(id)}${qs({ provider_id: providerId })}`;
+export const iamWhoCanPath = (action: string, resource: string, providerId: string) =>
+  `/iam/who-can${qs({ action: action.trim(), resource: resource.trim() || undefined, provider_id: providerId })}`;

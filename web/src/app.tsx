@@ -7,6 +7,7 @@ import { CompliancePage } from "./pages/compliance";
 import { DashboardPage } from "./pages/dashboard";
 import { FindingDetailPage } from "./pages/finding_detail";
 import { FindingsPage } from "./pages/findings";
+import { IamPage, IamPrincipalPage } from "./pages/iam";
 import { InventoryPage } from "./pages/inventory";
 import { LoginPage } from "./pages/login";
 import { ProviderSettingsPage } from "./pages/provider_settings";
@@ -25,6 +26,7 @@ export const NAV: { href: string; label: string; testid: string }[] = [
   { href: "/inventory", label: "Inventory", testid: "nav-inventory" },
   { href: "/scans", label: "Scans", testid: "nav-scans" },
   { href: "/compliance", label: "Compliance", testid: "nav-compliance" },
+  { href: "/iam", label: "IAM", testid: "nav-iam" },
   // The renewal steps (server/scheduler.cc) say "Settings > AWS integration": the menu
   // says Settings, the page is headed Settings › AWS integration.
   { href: "/settings/provider", label: "Settings", testid: "nav-settings" },
@@ -129,6 +131,8 @@ function route(path: string, query: URLSearchParams, logout: () => void) {
   if ((m = matchPath("/inventory/:id", path))) return <ResourceDetailPage id={m.id} />;
   if (path === "/scans") return <ScansPage query={query} />;
   if (path === "/compliance") return <CompliancePage query={query} />;
+  if (path === "/iam") return <IamPage query={query} />;
+  if ((m = matchPath("/iam/principals/:id", path))) return <IamPrincipalPage id={m.id} query={query} />;
   if (path === "/settings/provider" || path === "/settings") return <ProviderSettingsPage query={query} />;
   if (path === "/logout") return <LogoutNow logout={logout} />;
   return (

@@ -245,3 +245,172 @@ export interface Compliance {
   sections: { section?: string; id?: string; title: string }[] | string[];
   controls: ComplianceControl[];
 }
+
+// ---- IAM analyzer (docs/api.md "IAM analyzer") ----------------------------------------
+
+export type IamNodeType =
+  | "user"
+  | "role"
+  | "root"
+  | "saml_provider"
+  | "oidc_provider"
+  | "external_account"
+  | "anyone";
+
+export interface IamPrincipalRef {
+  type: IamNodeType;
+  name: string;
+  arn: string;
+  account: string;
+  permission_set: string | null;
+}
+
+export interface IamScanRef {
+  id: string;
+  status: string;
+  finished_at: string | null;
+}
+
+export interface IamPrincipalRow {
+  id: string;
+  type: "user" | "role" | "root";
+  name: string;
+  arn: string;
+  permission_set: string | null;
+  admin: boolean;
+  admin_conditional: boolean;
+  grants_itself: boolean;
+  can_escalate: boolean;
+  shortest_path: { summary: string; steps: number; conditional: boolean; end: IamPrincipalRef } | null;
+  trusted_from_outside: boolean;
+  outside: { principal: IamPrincipalRef; how: string; conditional: boolean }[];
+  last_used: string | null;
+  groups: string[];
+  incomplete: boolean;
+}
+
+export interface IamIdentityProvider {
+  type: "saml_provider" | "oidc_provider";
+  name: string;
+  arn: string;
+  roles: {
+    id: string;
+    principal: IamPrincipalRef;
+    how: string;
+    conditional: boolean;
+    conditions: string[];
+    statements: string[];
+  }[];
+}
+
+export interface IamPrincipals {
+  provider_id: string;
+  account: string;
+  scan: IamScanRef;
+  principals: IamPrincipalRow[];
+  identity_providers: IamIdentityProvider[];
+  notes: string[];
+  warnings: string[];
+}
+
+export interface IamStatementRef {
+  policy: string;
+  kind: string;
+  statement: number | null;
+  sid: string;
+  text: string;
+}
+
+export interface IamGrant {
+  action: string;
+  resource: string;
+  decision: string;
+  statements: IamStatementRef[];
+  conditions: string[];
+  controlled: string[];
+}
+
+export interface IamEdge {
+  from: IamPrincipalRef;
+  to: IamPrincipalRef;
+  kind: "assume_role" | "assume_role_with_saml" | "assume_role_with_web_identity" | "escalation";
+  rule: { id: string; name: string; reference: string } | null;
+  empowers: boolean;
+  conditional: boolean;
+  detail: string;
+  grants: IamGrant[];
+  assumptions: string[];
+}
+
+export interface IamPath {
+  summary: string;
+  conditional: boolean;
+  end: IamPrincipalRef;
+  steps: IamEdge[];
+}
+
+export interface IamStatement {
+  index: number;
+  sid: string;
+  effect: "Allow" | "Deny";
+  action?: string[];
+  not_action?: string[];
+  resource?: string[];
+  not_resource?: string[];
+  principal?: string[];
+  not_principal?: string[];
+  conditions: string[];
+  risky: boolean;
+  escalation_actions: string[];
+}
+
+export interface IamServicePermissions {
+  service: string;
+  name: string;
+  actions: number;
+  allowed: number;
+  limited: number;
+  conditional: number;
+  denied: number;
+  access_levels: Record<string, number>;
+}
+
+export interface IamPrincipalDetail {
+  id: string;
+  provider_id: string;
+  account: string;
+  scan: IamScanRef;
+  principal: IamPrincipalRef;
+  admin: { level: "no" | "full_access" | "grants_itself"; conditional: boolean; self_grant_rule: string | null };
+  escalation_paths: IamPath[];
+  can_become_it: IamEdge[];
+  can_make_it_admin: IamEdge[];
+  trust_policy: IamStatement[] | null;
+  policies: { name: string; origin: string; statements: IamStatement[] }[];
+  groups: string[];
+  instance_profiles: string[];
+  notes: string[];
+  analysis_notes: string[];
+  warnings: string[];
+  effective_permissions: { resource: string; catalogue: string; services: IamServicePermissions[] };
+}
+
+export interface IamWhoCanEntry {
+  principal: IamPrincipalRef;
+  decision: "allowed" | "conditional" | "explicit_deny" | "implicit_deny";
+  reason: string;
+  statements: IamStatementRef[];
+  conditions: string[];
+}
+
+export interface IamWhoCan {
+  account: string;
+  action: string;
+  resource: string;
+  resource_policy: string | null;
+  allowed: IamWhoCanEntry[];
+  conditional: IamWhoCanEntry[];
+  denied: IamWhoCanEntry[];
+  notes: string[];
+  warnings: string[];
+}
