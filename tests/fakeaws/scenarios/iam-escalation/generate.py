@@ -84,8 +84,8 @@ def user(name, why, verdict="escalate", technique=None, inline=(), managed=(), g
 
 
 def role(name, why, trust_doc, verdict="escalate", technique=None, inline=(), managed=(), profile=False, trap=None,
-         conditional=False, boundary=None):
-    P.append(dict(kind="role", name=name, why=why, verdict=verdict, technique=technique, techniques=None,
+         conditional=False, boundary=None, path="/"):
+    P.append(dict(kind="role", name=name, path=path, why=why, verdict=verdict, technique=technique, techniques=None,
                   inline=list(inline), managed=list(managed), groups=[], boundary=boundary, trap=trap,
                   conditional=conditional, trust=trust_doc, profile=profile, tags=[]))
 
@@ -409,6 +409,19 @@ role("mid-lambda", "Lambda service role, not an administrator, that may put a po
 passrole("u-passrole-mid", "mid-lambda", ["lambda:CreateFunction", "lambda:InvokeFunction"], "passrole-lambda-invoke",
          "passes mid-lambda (not an administrator, but it can make itself one) to a new function: two steps")
 
+role("path-admin", "AdministratorAccess; a role under the path /ops/, trusting the account", trust(ROOT), verdict="admin",
+     managed=[ADMIN_POLICY], path="/ops/")
+user("u-assume-path-role", "sts:AssumeRole on role/ops/path-admin (ARN with the role's path)", technique="sts:AssumeRole",
+     inline=[doc(allow("sts:AssumeRole", f"{A}:role/ops/path-admin"))])
+role("glue-etl-admin", "AdministratorAccess; Glue service role under /service-role/", svc("glue.amazonaws.com"),
+     verdict="admin", managed=[ADMIN_POLICY], path="/service-role/")
+user("m-passrole-path", "PassRole on role/service-role/*, which holds glue-etl-admin", technique="passrole-glue-job",
+     trap="a path-scoped resource that still reaches an administrator role",
+     inline=[doc(allow("iam:PassRole", f"{A}:role/service-role/*"), allow(["glue:CreateJob", "glue:StartJobRun"]))])
+user("t-passrole-wrong-path", "PassRole on role/other-path/*: no administrator role there", verdict="none",
+     trap="a path-scoped resource that reaches no administrator role",
+     inline=[doc(allow("iam:PassRole", f"{A}:role/other-path/*"), allow(["glue:CreateJob", "glue:StartJobRun"]))])
+
 GROUPS = {
     "admins": dict(managed=[ADMIN_POLICY], inline=[]),
     "g-attach": dict(managed=[], inline=[doc(allow("iam:AttachGroupPolicy", f"{A}:group/g-attach"))]),
@@ -459,7 +472,7 @@ def build():
                 u["PermissionsBoundary"] = {"PermissionsBoundaryType": "Policy", "PermissionsBoundaryArn": p["boundary"]}
             users.append(u)
         else:
-            arn = f"{A}:role/{p['name']}"
+            arn = f"{A}:role{p.get('path', '/')}{p['name']}"
             profiles = []
             if p.get("profile"):
                 profiles = [{"Path": "/", "InstanceProfileName": p["name"], "InstanceProfileId": "AIPA" + ident,
@@ -467,7 +480,7 @@ def build():
                              "Roles": [{"Path": "/", "RoleName": p["name"], "RoleId": "AROA" + ident, "Arn": arn,
                                         "CreateDate": "2024-03-01T08:00:00Z",
                                         "AssumeRolePolicyDocument": enc(p["trust"])}]}]
-            roles.append({"Path": "/", "RoleName": p["name"], "RoleId": "AROA" + ident, "Arn": arn,
+            roles.append({"Path": p.get("path", "/"), "RoleName": p["name"], "RoleId": "AROA" + ident, "Arn": arn,
                           "CreateDate": "2024-03-01T08:00:00Z", "AssumeRolePolicyDocument": enc(p["trust"]),
                           "InstanceProfileList": profiles, "RolePolicyList": inline_list(p, "r"),
                           "AttachedManagedPolicies": attached(p["managed"]), "Tags": [], "RoleLastUsed": {}})
@@ -575,7 +588,7 @@ def build():
         "principals": [],
     }
     for p in P:
-        arn = SELF_USER(p["name"]) if p["kind"] == "user" else f"{A}:role/{p['name']}"
+        arn = SELF_USER(p["name"]) if p["kind"] == "user" else f"{A}:role{p.get('path', '/')}{p['name']}"
         e = {"arn": arn, "verdict": p["verdict"]}
         if p["verdict"] == "escalate":
             if p["techniques"]:
