@@ -17,6 +17,7 @@ import { ApiError } from "../api";
 import type { Provider, TestResult } from "../types";
 import { CredentialsForm } from "./credentials_form";
 import { IdentityView } from "./identity_view";
+import { SsoSignIn } from "./sso_signin";
 
 export function ProviderSettingsPage({ query }: { query: URLSearchParams }) {
   const providers = useGet<Provider[]>("/providers");
@@ -60,6 +61,13 @@ export function ProviderSettingsPage({ query }: { query: URLSearchParams }) {
           />
         ))}
       </div>
+      <SsoSignIn
+        onConnected={(msg) => {
+          setSaved(msg);
+          providers.reload();
+          refreshReminders();
+        }}
+      />
       {showForm ? (
         <Card title="Connect an AWS account" testid="connect-account">
           <CredentialsForm
