@@ -1,7 +1,6 @@
-// Systems Manager, AWS Backup and Route 53 checks (and the management
-// services that follow them): each one PASSes, FAILs, and says NOT_ASSESSED
-// with the reason when what it reads was not collected. One test binary for
-// these services (compile time).
+// Systems Manager, AWS Backup, Route 53, EventBridge and Athena checks: each
+// one PASSes, FAILs, and says NOT_ASSESSED with the reason when what it reads
+// was not collected. One test binary for these services (compile time).
 #include <gtest/gtest.h>
 
 #include "checks/check.h"
@@ -212,6 +211,67 @@ TEST(Route53Domains, TransferLockAndAutoRenew) {
   for (const char* id : {"route53_domains_transferlock_enabled", "route53_domains_autorenew_enabled"})
     expect(id, resource("AWS::Route53Domains::Domain", "example.com", json::object(), "global"),
            CheckStatus::kNotAssessed);
+}
+
+// ---- EventBridge ----
+
+Resource bus(std::string name, bool custom, json policy) {
+  return resource("AWS::Events::EventBus", std::move(name),
+                  {{"custom", custom}, {"partner", false}, {"policy", std::move(policy)}});
+}
+
+json bus_policy(json statement) { return {{"Version", "2012-10-17"}, {"Statement", {std::move(statement)}}}; }
+
+TEST(EventBridgeBusNotPublic, PublicOrgNamedNone) {
+  const char* id = "eventbridge_bus_not_public";
+  json open = {{"Sid", "AnyonePuts"}, {"Effect", "Allow"}, {"Principal", "*"}, {"Action", "events:PutEvents"},
+               {"Resource", "*"}};
+  expect(id, bus("default", false, nullptr), CheckStatus::kPass, "no resource policy");
+  expect(id, bus("default", false, bus_policy(open)), CheckStatus::kFail, "statement AnyonePuts");
+  json org = open;
+  org["Condition"] = {{"StringEquals", {{"aws:PrincipalOrgID", "o-abc"}}}};
+  expect(id, bus("orders", true, bus_policy(org)), CheckStatus::kPass);
+  json named = open;
+  named["Principal"] = {{"AWS", "arn:aws:iam::444455556666:root"}};
+  expect(id, bus("orders", true, bus_policy(named)), CheckStatus::kPass);
+  const std::string why = "the policy of event bus orders is not a JSON object (MalformedPolicy)";
+  Resource bad = resource("AWS::Events::EventBus", "orders", {{"custom", true}, {"partner", false}});
+  bad.missing["policy"] = why;
+  expect(id, bad, CheckStatus::kNotAssessed, why);
+}
+
+TEST(EventBridgeCustomBusPolicy, CustomBusesOnly) {
+  const char* id = "eventbridge_custom_bus_policy_attached";
+  json named = {{"Sid", "Partner"}, {"Effect", "Allow"}, {"Principal", {{"AWS", "arn:aws:iam::444455556666:root"}}},
+                {"Action", "events:PutEvents"}, {"Resource", "*"}};
+  expect(id, bus("orders", true, bus_policy(named)), CheckStatus::kPass);
+  expect(id, bus("audit", true, nullptr), CheckStatus::kFail, "no resource-based policy");
+  expect(id, bus("default", false, nullptr), CheckStatus::kPass, "not a custom bus");
+  expect(id, resource("AWS::Events::EventBus", "audit", {{"custom", true}}), CheckStatus::kNotAssessed);
+}
+
+// ---- Athena ----
+
+Resource workgroup(json enc, bool enforce, bool metrics) {
+  return resource("AWS::Athena::WorkGroup", "analytics",
+                  {{"state", "ENABLED"}, {"result_encryption", std::move(enc)}, {"enforce_configuration", enforce},
+                   {"publish_metrics", metrics}});
+}
+
+TEST(AthenaWorkGroups, EncryptionEnforcementMetrics) {
+  expect("athena_workgroup_encryption", workgroup("SSE_KMS", true, true), CheckStatus::kPass, "SSE_KMS");
+  expect("athena_workgroup_encryption", workgroup(nullptr, true, true), CheckStatus::kFail);
+  expect("athena_workgroup_enforce_configuration", workgroup(nullptr, true, false), CheckStatus::kPass);
+  expect("athena_workgroup_enforce_configuration", workgroup("SSE_S3", false, true), CheckStatus::kFail,
+         "lets clients override");
+  expect("athena_workgroup_logging_enabled", workgroup(nullptr, false, true), CheckStatus::kPass);
+  expect("athena_workgroup_logging_enabled", workgroup("SSE_S3", true, false), CheckStatus::kFail);
+  const std::string why = "athena:GetWorkGroup denied (AccessDeniedException)";
+  Resource denied =
+      missing("AWS::Athena::WorkGroup", "analytics", {"result_encryption", "enforce_configuration", "publish_metrics"}, why);
+  for (const char* id : {"athena_workgroup_encryption", "athena_workgroup_enforce_configuration",
+                         "athena_workgroup_logging_enabled"})
+    expect(id, denied, CheckStatus::kNotAssessed, why);
 }
 
 }  // namespace

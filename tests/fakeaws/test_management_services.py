@@ -1,8 +1,9 @@
-"""The insecure scenario's Systems Manager, AWS Backup and Route 53 data as
-the official AWS CLI and botocore read it: the json protocol with paging
+"""The insecure scenario's Systems Manager, AWS Backup, Route 53, EventBridge
+and Athena data as the official AWS CLI and botocore read it: the json protocol with paging
 (SSM), rest-json with URI labels and an absent vault policy as AWS answers it
 (Backup), rest-xml with Marker paging on the global endpoint (Route 53) and
-the us-east-1-only Route 53 Domains API."""
+the us-east-1-only Route 53 Domains API, and the json protocol without
+paginators (EventBridge, Athena)."""
 
 import json
 import os
@@ -121,6 +122,26 @@ class ManagementServicesScenarioTest(unittest.TestCase):
         self.assertIs(domains["example.com"]["TransferLock"], False)
         self.assertIs(domains["example.net"]["AutoRenew"], False)
 
+
+    def test_eventbridge(self):
+        ev = client("events")
+        buses = {b["Name"]: b for b in ev.list_event_buses()["EventBuses"]}
+        self.assertEqual(sorted(buses), ["audit", "aws.partner/saas.example.com/1234/events", "default", "orders"])
+        self.assertEqual(json.loads(buses["default"]["Policy"])["Statement"][0]["Principal"], "*")
+        self.assertNotIn("Policy", buses["audit"])
+        self.assertEqual(len(client("events", "eu-west-1").list_event_buses()["EventBuses"]), 1)
+
+    def test_athena(self):
+        at = client("athena")
+        self.assertEqual([w["Name"] for w in at.list_work_groups()["WorkGroups"]], ["primary", "analytics", "adhoc"])
+        conf = at.get_work_group(WorkGroup="analytics")["WorkGroup"]["Configuration"]
+        self.assertTrue(conf["EnforceWorkGroupConfiguration"])
+        self.assertEqual(conf["ResultConfiguration"]["EncryptionConfiguration"]["EncryptionOption"], "SSE_KMS")
+        primary = at.get_work_group(WorkGroup="primary")["WorkGroup"]["Configuration"]
+        self.assertNotIn("EncryptionConfiguration", primary["ResultConfiguration"])
+        with self.assertRaises(ClientError) as e:
+            at.get_work_group(WorkGroup="nope")
+        self.assertEqual(e.exception.response["Error"]["Code"], "InvalidRequestException")
 
 if __name__ == "__main__":
     unittest.main()

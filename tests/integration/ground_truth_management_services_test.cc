@@ -1,5 +1,5 @@
-// Ground truth for Systems Manager, AWS Backup and Route 53 (with Route 53
-// Domains): through the real scan engine, the insecure scenario's planted
+// Ground truth for Systems Manager, AWS Backup, Route 53 (with Route 53
+// Domains), EventBridge and Athena: through the real scan engine, the insecure scenario's planted
 // problems are all reported, its good configurations pass, and nothing else
 // is found — every finding of these services' checks is declared in the
 // scenario with its status. Then what the collectors keep (only the
@@ -21,8 +21,8 @@ namespace cloudpeek::testing {
 namespace {
 
 // Collectors; the checks of route53domains' type belong to "route53".
-const std::vector<std::string> kServices = {"ssm", "backup", "route53", "route53domains"};
-const std::vector<std::string> kCheckServices = {"ssm", "backup", "route53"};
+const std::vector<std::string> kServices = {"ssm", "backup", "route53", "route53domains", "events", "athena"};
+const std::vector<std::string> kCheckServices = {"ssm", "backup", "route53", "events", "athena"};
 
 std::set<std::tuple<std::string, std::string, std::string>> declared(const std::vector<std::string>& checks_run) {
   std::set<std::tuple<std::string, std::string, std::string>> want;
@@ -38,7 +38,7 @@ TEST(GroundTruthManagementServices, EngineFindingsAreExactlyTheScenarios) {
   ScanGroundTruth r = run_scan_ground_truth(options);
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
-  EXPECT_EQ(r.scan.checks_run.size(), 13u);
+  EXPECT_EQ(r.scan.checks_run.size(), 18u);
 
   std::set<std::tuple<std::string, std::string, std::string>> got;
   for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
@@ -57,14 +57,14 @@ TEST(GroundTruthManagementServices, EngineFindingsAreExactlyTheScenarios) {
 // cause no further call), and the calls the scan-cost rules allow.
 TEST(GroundTruthManagementServices, CollectorsKeepOnlyOwnResourcesAndCallOnlyWhatTheyNeed) {
   GroundTruthOptions options;
-  options.services = {"ssm", "backup", "route53", "route53domains", "ec2"};
+  options.services = {"ssm", "backup", "route53", "route53domains", "events", "athena", "ec2"};
   options.check_services = kCheckServices;
   GroundTruth r = run_ground_truth(options);
   EXPECT_TRUE(r.problems.empty()) << join_lines(r.problems);
   const std::map<std::string, size_t> want = {
       {"AWS::SSM::ManagedInstance", 4}, {"AWS::SSM::Document", 3},        {"AWS::SSM::Parameter", 7},
       {"AWS::Backup::BackupVault", 4},  {"AWS::Backup::RegionSummary", 2}, {"AWS::Route53::HostedZone", 3},
-      {"AWS::Route53Domains::Domain", 3}};
+      {"AWS::Route53Domains::Domain", 3}, {"AWS::Events::EventBus", 5},       {"AWS::Athena::WorkGroup", 4}};
   for (const auto& [type, n] : want) EXPECT_EQ(r.inventory.of_type(type).size(), n) << type;
   for (const auto& d : r.inventory.of_type("AWS::SSM::Document"))
     EXPECT_TRUE(d.name == "deploy-app" || d.name == "rotate-logs" || d.name == "bootstrap") << d.name;
@@ -100,7 +100,12 @@ TEST(GroundTruthManagementServices, CallsPerOperation) {
       {"ListHostedZones", 2},
       {"ListQueryLoggingConfigs", 1},
       {"GetDNSSEC", 2},
-      {"ListDomains", 2}};
+      {"ListDomains", 2},
+      // EventBridge: one listing per region carries every bus's policy; Athena: one listing per region, then
+      // GetWorkGroup per workgroup (no bulk form).
+      {"ListEventBuses", 3},
+      {"ListWorkGroups", 3},
+      {"GetWorkGroup", 4}};
   for (const auto& [op, n] : want) EXPECT_EQ(r.requests[op], n) << op;
 }
 
@@ -113,14 +118,17 @@ TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
   options.require_full_coverage = false;
   options.faults = R"({"deny": ["ssm:DescribeDocumentPermission", "ssm:ListResourceComplianceSummaries",
                                 "backup:GetBackupVaultAccessPolicy", "backup:ListRecoveryPointsByBackupVault",
-                                "route53:GetDNSSEC", "route53:ListQueryLoggingConfigs"]})";
+                                "route53:GetDNSSEC", "route53:ListQueryLoggingConfigs", "athena:GetWorkGroup"]})";
   ScanGroundTruth r = run_scan_ground_truth(options);
   const std::map<std::string, std::string> denied_for = {
       {"ssm_documents_not_public", "ssm:DescribeDocumentPermission"},
       {"ssm_managed_instance_patch_compliant", "ssm:ListResourceComplianceSummaries"},
       {"ssm_managed_instance_association_compliant", "ssm:ListResourceComplianceSummaries"},
       {"backup_vaults_access_policy_not_public", "backup:GetBackupVaultAccessPolicy"},
-      {"route53_public_hosted_zones_query_logging_enabled", "route53:ListQueryLoggingConfigs"}};
+      {"route53_public_hosted_zones_query_logging_enabled", "route53:ListQueryLoggingConfigs"},
+      {"athena_workgroup_encryption", "athena:GetWorkGroup"},
+      {"athena_workgroup_enforce_configuration", "athena:GetWorkGroup"},
+      {"athena_workgroup_logging_enabled", "athena:GetWorkGroup"}};
   std::map<std::pair<std::string, std::string>, std::string> clean;
   for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
   std::map<std::string, int> not_assessed;
@@ -157,8 +165,9 @@ TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
   EXPECT_EQ(not_assessed["backup_vaults_recovery_points_encrypted"], 2);  // the two vaults holding recovery points
   EXPECT_EQ(not_assessed["route53_public_hosted_zones_query_logging_enabled"], 2);  // the public zones
   EXPECT_EQ(not_assessed["route53_public_hosted_zones_dnssec_signing"], 2);
-  // ssm_ec2_instances_managed 4, parameters 7, plans 2 + 2, domains 6, empty vaults 2, private zone 2.
-  EXPECT_EQ(decided, 4 + 7 + 4 + 6 + 2 + 2);
+  EXPECT_EQ(not_assessed["athena_workgroup_logging_enabled"], 4);
+  // ssm_ec2_instances_managed 4, parameters 7, plans 2 + 2, domains 6, empty vaults 2, private zone 2, buses 10.
+  EXPECT_EQ(decided, 4 + 7 + 4 + 6 + 2 + 2 + 10);
   EXPECT_FALSE(r.scan.gaps.empty());
 }
 
@@ -168,7 +177,7 @@ TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
 // declared properties (the rest "not collected", as a scan leaves them).
 TEST(GroundTruthManagementServices, DeclaredReadsAreAllACheckUses) {
   GroundTruthOptions o;
-  o.services = {"ssm", "backup", "route53", "route53domains", "ec2"};
+  o.services = {"ssm", "backup", "route53", "route53domains", "events", "athena", "ec2"};
   o.check_services = kCheckServices;
   GroundTruth full = run_ground_truth(o);
   size_t compared = 0;
@@ -207,8 +216,9 @@ TEST(GroundTruthManagementServices, DeclaredReadsAreAllACheckUses) {
       ++compared;
     }
   }
-  // 4 instances, 4 nodes × 2, 3 documents, 7 parameters, 4 vaults × 2, 2 summaries × 2, 3 zones × 2, 3 domains × 2.
-  EXPECT_EQ(compared, 4u + 8 + 3 + 7 + 8 + 4 + 6 + 6);
+  // 4 instances, 4 nodes × 2, 3 documents, 7 parameters, 4 vaults × 2, 2 summaries × 2, 3 zones × 2, 3 domains × 2,
+  // 5 buses × 2, 4 workgroups × 3.
+  EXPECT_EQ(compared, 4u + 8 + 3 + 7 + 8 + 4 + 6 + 6 + 10 + 12);
 }
 
 // With checks selected that read listings but not what a per-resource call
@@ -232,11 +242,15 @@ TEST(GroundTruthManagementServices, UnreadPerResourceCallsAreNotMade) {
   EXPECT_EQ(narrowed.requests["ListQueryLoggingConfigs"], 1);
   EXPECT_EQ(narrowed.requests["DescribeInstanceInformation"], 4);
 
-  o.checks = {"backup_vaults_access_policy_not_public"};
+  o.checks = {"backup_vaults_access_policy_not_public", "eventbridge_bus_not_public"};
   ScanGroundTruth policy_only = run_scan_ground_truth(o);
   EXPECT_TRUE(policy_only.truth.problems.empty()) << join_lines(policy_only.truth.problems);
   EXPECT_EQ(policy_only.requests["GetBackupVaultAccessPolicy"], 4);
   EXPECT_EQ(policy_only.requests["ListRecoveryPointsByBackupVault"], 0);
+  // A service none of whose types a selected check reads is not collected at all.
+  EXPECT_EQ(policy_only.requests["ListWorkGroups"], 0);
+  EXPECT_EQ(policy_only.requests["GetWorkGroup"], 0);
+  EXPECT_EQ(policy_only.requests["ListEventBuses"], 3);
 }
 
 }  // namespace
