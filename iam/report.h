@@ -126,10 +126,11 @@ Explanation explain(const Graph& g, std::size_t node, std::size_t limit = 5);
 ojson explanation_json(const Graph& g, const Explanation& e);
 
 // ---- the /iam page ------------------------------------------------------------------
-// One row per user, role and the root user: type, admin, can escalate (a path
-// to administrator exists), trusted from outside the account (and by whom),
-// last used (users and root: the credential report; roles: RoleLastUsed when
-// the raw answer kept it; null when unknown).
+// One row per user, role and the root user: type, admin (allowed everything, as
+// the checks count it), can escalate (a path to administrator exists; one that
+// can give itself everything has a one-step path), trusted from outside the
+// account (and by whom), last used (users and root: the credential report;
+// roles: RoleLastUsed; null when unknown).
 ojson principal_summaries_json(const Inventory& inv, const Graph& g);
 // Identity providers with the roles that trust them.
 ojson identity_providers_json(const Graph& g);

@@ -43,7 +43,14 @@ Resource to_resource(const store::ResourceDetail& d) {
   r.account = d.resource.account;
   r.region = d.resource.region;
   r.name = d.resource.name;
+  // The service's own id (a role's AROA..., a user's AIDA...: aws:userid) is not a
+  // column of the store; AWS's answer has it.
   r.id = d.resource.name;
+  for (const char* key : {"RoleId", "UserId", "GroupId", "PolicyId"})
+    if (d.raw.is_object() && d.raw.contains(key) && d.raw[key].is_string()) {
+      r.id = d.raw[key].get<std::string>();
+      break;
+    }
   r.tags = d.resource.tags;
   r.props = d.props.is_object() ? d.props : json::object();
   r.missing = d.missing;
