@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { ssoSteps } from "./sso_steps.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -719,6 +720,8 @@ async function main() {
       expectTrue((await num("compliance-count-manual-value")) > 0, "manual controls are shown as manual");
       await shot("compliance");
     });
+
+    await ssoSteps({ page, base: serve.base, fakeaws, step, shot, byId, text, expectEq, expectTrue, scrollsSideways, sleep });
 
     // Issue 9 item 5: a cancelled scan says so (no full bar, no "Finished", no N/N
     // checks) and the dashboard keeps the last complete scan.

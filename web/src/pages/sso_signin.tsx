@@ -185,10 +185,8 @@ export function SsoSignIn({ onConnected }: { onConnected: (message: string) => v
           <p>
             Open the AWS access portal's page, check that it shows this code, and choose <strong>Allow</strong>:
           </p>
-          <p class="tile-value">
-            <code class="mono" data-testid="sso-user-code">
-              {stage.flow.user_code}
-            </code>
+          <p class="tile-value" data-testid="sso-user-code">
+            {stage.flow.user_code}
           </p>
           <div class="row">
             <a
