@@ -18,6 +18,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { iamSteps } from "./iam_steps.mjs";
 import { ssoSteps } from "./sso_steps.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -721,6 +722,7 @@ async function main() {
       await shot("compliance");
     });
 
+    await iamSteps({ page, base: serve.base, step, shot, byId, text, expectEq, expectTrue, scrollsSideways, sleep });
     await ssoSteps({ page, base: serve.base, fakeaws, step, shot, byId, text, expectEq, expectTrue, scrollsSideways, sleep });
 
     // Issue 9 item 5: a cancelled scan says so (no full bar, no "Finished", no N/N
