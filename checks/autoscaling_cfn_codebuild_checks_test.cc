@@ -1,8 +1,10 @@
-// Auto Scaling, CloudFormation and CodeBuild checks (and the DevOps services
-// that follow them): each one PASSes, FAILs, and says NOT_ASSESSED with the
+// Auto Scaling, CloudFormation, CodeBuild, Kinesis, Firehose and Step
+// Functions checks: each one PASSes, FAILs, and says NOT_ASSESSED with the
 // reason when what it reads was not collected. One test binary for these
 // services (compile time).
 #include <gtest/gtest.h>
+
+#include <set>
 
 #include "checks/check.h"
 #include "checks/cloudformation_util.h"
@@ -265,12 +267,113 @@ TEST(CodeBuildProjects, ArtifactsEncrypted) {
   expect(id, undescribed_project(), CheckStatus::kNotAssessed, kBatchDenied);
 }
 
+
+// ---- Kinesis ----
+
+Resource stream(json changes) {
+  Resource r = with("AWS::Kinesis::Stream", "clicks",
+                    {{"encryption", "KMS"}, {"kms_key_id", "alias/aws/kinesis"}, {"retention_hours", 168}}, changes);
+  r.arn = "arn:aws:kinesis:us-east-1:111122223333:stream/clicks";
+  return r;
+}
+
+TEST(KinesisStreams, EncryptedAtRest) {
+  const char* id = "kinesis_stream_encrypted_at_rest";
+  expect(id, stream({}), CheckStatus::kPass, "alias/aws/kinesis");
+  expect(id, stream({{"encryption", "NONE"}}), CheckStatus::kFail, "unencrypted");
+  expect(id, without(stream({}), "encryption", "kinesis:DescribeStreamSummary denied (AccessDeniedException)"),
+         CheckStatus::kNotAssessed, "DescribeStreamSummary denied");
+}
+
+TEST(KinesisStreams, RetentionAtLeastSevenDays) {
+  const char* id = "kinesis_stream_data_retention_period";
+  expect(id, stream({}), CheckStatus::kPass, "168 hours");
+  expect(id, stream({{"retention_hours", 24}}), CheckStatus::kFail, "24 hours");
+  expect(id, stream({{"retention_hours", 167}}), CheckStatus::kFail);
+  expect(id, stream({{"retention_hours", nullptr}}), CheckStatus::kNotAssessed);
+  expect(id, without(stream({}), "retention_hours"), CheckStatus::kNotAssessed);
+}
+
+// ---- Firehose ----
+
+Resource delivery(json changes) {
+  return with("AWS::KinesisFirehose::DeliveryStream", "to-s3",
+              {{"stream_type", "DirectPut"}, {"encryption_status", "ENABLED"}, {"encryption_key_type", "AWS_OWNED_CMK"},
+               {"source_stream_arn", nullptr}},
+              changes);
+}
+
+TEST(FirehoseStreams, DirectPutEncryption) {
+  const char* id = "firehose_stream_encrypted_at_rest";
+  expect(id, delivery({}), CheckStatus::kPass, "AWS_OWNED_CMK");
+  expect(id, delivery({{"encryption_status", "DISABLED"}}), CheckStatus::kFail, "DISABLED");
+  expect(id, delivery({{"encryption_status", "ENABLING_FAILED"}}), CheckStatus::kFail);
+  expect(id, without(delivery({}), "encryption_status", "firehose:DescribeDeliveryStream denied"),
+         CheckStatus::kNotAssessed, "denied");
+}
+
+TEST(FirehoseStreams, KinesisSourceIsJudgedByTheSourceStream) {
+  const char* id = "firehose_stream_encrypted_at_rest";
+  const Resource from_kinesis = delivery({{"stream_type", "KinesisStreamAsSource"},
+                                          {"encryption_status", "DISABLED"},
+                                          {"encryption_key_type", nullptr},
+                                          {"source_stream_arn", "arn:aws:kinesis:us-east-1:111122223333:stream/clicks"}});
+  Inventory encrypted;
+  encrypted.add(stream({}));
+  CheckResult got = run_on(id, from_kinesis, encrypted);
+  EXPECT_EQ(got.status, CheckStatus::kPass) << got.detail;
+  EXPECT_NE(got.detail.find("clicks, which is encrypted"), std::string::npos) << got.detail;
+
+  Inventory plain;
+  plain.add(stream({{"encryption", "NONE"}}));
+  EXPECT_EQ(run_on(id, from_kinesis, plain).status, CheckStatus::kFail);
+
+  Inventory undescribed;
+  undescribed.add(without(stream({}), "encryption", "kinesis:DescribeStreamSummary denied (AccessDeniedException)"));
+  got = run_on(id, from_kinesis, undescribed);
+  EXPECT_EQ(got.status, CheckStatus::kNotAssessed) << got.detail;
+  EXPECT_NE(got.detail.find("DescribeStreamSummary denied"), std::string::npos) << got.detail;
+
+  // Source not in the inventory: never a verdict.
+  got = run_on(id, from_kinesis, Inventory{});
+  EXPECT_EQ(got.status, CheckStatus::kNotAssessed) << got.detail;
+  EXPECT_NE(got.detail.find("not in the inventory"), std::string::npos) << got.detail;
+}
+
+// ---- Step Functions ----
+
+Resource machine(json changes) {
+  return with("AWS::StepFunctions::StateMachine", "orders",
+              {{"type", "STANDARD"},
+               {"logging_level", "ERROR"},
+               {"log_destinations", {"arn:aws:logs:us-east-1:111122223333:log-group:/sfn/orders:*"}},
+               {"tracing_enabled", true}},
+              changes);
+}
+
+TEST(StepFunctions, Logging) {
+  const char* id = "stepfunctions_statemachine_logging_enabled";
+  expect(id, machine({}), CheckStatus::kPass, "level ERROR");
+  expect(id, machine({{"logging_level", "OFF"}, {"log_destinations", json::array()}}), CheckStatus::kFail, "OFF");
+  expect(id, machine({{"log_destinations", json::array()}}), CheckStatus::kFail, "no log group");
+  expect(id, without(machine({}), "logging_level", "states:DescribeStateMachine denied"), CheckStatus::kNotAssessed,
+         "denied");
+}
+
+TEST(StepFunctions, XRayTracing) {
+  const char* id = "stepfunctions_statemachine_xray_tracing_enabled";
+  expect(id, machine({}), CheckStatus::kPass);
+  expect(id, machine({{"tracing_enabled", false}}), CheckStatus::kFail);
+  expect(id, without(machine({}), "tracing_enabled"), CheckStatus::kNotAssessed);
+}
+
 // Every check of these services carries what a user needs to act on it.
 TEST(DevOpsChecksMetadata, Complete) {
   int n = 0;
   for (const Check* c : all_checks()) {
-    if (c->meta.service != "autoscaling" && c->meta.service != "cloudformation" && c->meta.service != "codebuild")
-      continue;
+    static const std::set<std::string> kServices = {"autoscaling", "cloudformation", "codebuild",
+                                                     "kinesis",     "firehose",       "stepfunctions"};
+    if (!kServices.count(c->meta.service)) continue;
     ++n;
     EXPECT_FALSE(c->meta.title.empty()) << c->meta.id;
     EXPECT_FALSE(c->meta.description.empty()) << c->meta.id;
@@ -282,7 +385,7 @@ TEST(DevOpsChecksMetadata, Complete) {
     EXPECT_FALSE(c->reads.empty()) << c->meta.id;
     EXPECT_EQ(c->meta.id.rfind(c->meta.service + "_", 0), 0u) << c->meta.id;
   }
-  EXPECT_EQ(n, 16);
+  EXPECT_EQ(n, 21);
 }
 
 }  // namespace

@@ -31,7 +31,8 @@ const std::map<std::string, std::string, std::less<>>& iam_prefixes() {
   static const std::map<std::string, std::string, std::less<>> m = {
       {"accessanalyzer", "access-analyzer"}, {"elbv2", "elasticloadbalancing"}, {"elb", "elasticloadbalancing"},
       {"efs", "elasticfilesystem"}, {"s3control", "s3"}, {"sso", "sso"}, {"logs", "logs"},
-      {"cloudwatch", "cloudwatch"}, {"account", "account"}};
+      {"cloudwatch", "cloudwatch"}, {"account", "account"},
+      {"stepfunctions", "states"}};
   return m;
 }
 

@@ -38,6 +38,8 @@ RateLimitConfig RateLimitConfig::aws_defaults() {
       {"kms:ListKeys", {500, 500}},
       {"kms:ListAliases", {500, 500}},
       {"sns:GetTopicAttributes", {100, 100}},
+      {"kinesis:ListStreams", {5, 5}},               // Kinesis Data Streams quotas: 5 per second per account
+      {"kinesis:DescribeStreamSummary", {20, 20}},   // 20 per second per account
   };
   // Spend at most four fifths of AWS's burst: AWS's bucket then keeps a
   // reserve that absorbs network jitter (requests sent at the rate can arrive

@@ -33,8 +33,10 @@ const std::vector<ProbeCall>& probe_calls() {
       {"elasticache", "DescribeCacheClusters", "elasticache:DescribeCacheClusters"},
       {"elb", "DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancers"},
       {"elbv2", "DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancers"},
+      {"firehose", "ListDeliveryStreams", "firehose:ListDeliveryStreams"},
       {"guardduty", "ListDetectors", "guardduty:ListDetectors"},
       {"iam", "GetAccountAuthorizationDetails", "iam:GetAccountAuthorizationDetails"},
+      {"kinesis", "ListStreams", "kinesis:ListStreams"},
       {"kms", "ListKeys", "kms:ListKeys"},
       {"lambda", "ListFunctions", "lambda:ListFunctions"},
       {"logs", "DescribeLogGroups", "logs:DescribeLogGroups"},
@@ -48,6 +50,7 @@ const std::vector<ProbeCall>& probe_calls() {
       {"sns", "ListTopics", "sns:ListTopics"},
       {"sqs", "ListQueues", "sqs:ListQueues"},
       {"ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation"},
+      {"stepfunctions", "ListStateMachines", "states:ListStateMachines"},
   };
   return calls;
 }

@@ -1,9 +1,11 @@
-"""The insecure scenario's Auto Scaling, CloudFormation and CodeBuild data as
-botocore reads it: the query protocol with NextToken paging (Auto Scaling,
-CloudFormation; nested lists such as a mixed instances policy's template and
-a stack's parameters and outputs) and the json protocol (CodeBuild's
-ListProjects paging and BatchGetProjects). What CloudPeek's collectors rely
-on must reach a real AWS client intact."""
+"""The insecure scenario's Auto Scaling, CloudFormation, CodeBuild, Kinesis,
+Firehose and Step Functions data as botocore reads it: the query protocol with
+NextToken paging (Auto Scaling, CloudFormation; nested lists such as a mixed
+instances policy's template and a stack's parameters and outputs) and the json
+protocol (CodeBuild's ListProjects paging and BatchGetProjects; Kinesis'
+HasMoreStreams paging; Firehose's own ExclusiveStartDeliveryStreamName paging;
+Step Functions under the `states` signing name). What CloudPeek's collectors
+rely on must reach a real AWS client intact."""
 
 import os
 import unittest
@@ -112,6 +114,52 @@ class CodeBuildTest(unittest.TestCase):
         self.assertEqual(by_name["docker-images"]["artifacts"]["type"], "NO_ARTIFACTS")
         self.assertEqual(by_name["docker-images"]["secondaryArtifacts"][0]["artifactIdentifier"], "manifests")
         self.assertEqual(client("codebuild", "eu-west-1").list_projects()["projects"], [])
+
+
+class StreamingTest(unittest.TestCase):
+    def test_kinesis_streams_and_summaries(self):
+        c = client("kinesis")
+        # Debian's botocore pages ListStreams by the last name (ExclusiveStartStreamName), as CloudPeek does.
+        names, pages = paged(c, "list_streams", "StreamNames")
+        self.assertEqual(pages, 2)
+        self.assertEqual(names, ["clicks", "audit-events", "metrics"])
+        audit = c.describe_stream_summary(StreamName="audit-events")["StreamDescriptionSummary"]
+        self.assertEqual((audit["EncryptionType"], audit["RetentionPeriodHours"]), ("NONE", 24))
+        self.assertEqual(audit["StreamARN"], "arn:aws:kinesis:us-east-1:111122223333:stream/audit-events")
+        with self.assertRaises(c.exceptions.ResourceNotFoundException):
+            c.describe_stream_summary(StreamName="gone")
+        eu = client("kinesis", "eu-west-1").describe_stream_summary(StreamName="eu-orders")["StreamDescriptionSummary"]
+        self.assertEqual(eu["RetentionPeriodHours"], 8760)
+
+    def test_firehose_paging_and_descriptions(self):
+        c = client("firehose")
+        first = c.list_delivery_streams(Limit=100)
+        self.assertEqual(first["DeliveryStreamNames"], ["to-s3-direct", "logs-to-splunk"])
+        self.assertTrue(first["HasMoreDeliveryStreams"])
+        rest = c.list_delivery_streams(Limit=100, ExclusiveStartDeliveryStreamName="logs-to-splunk")
+        self.assertEqual(rest["DeliveryStreamNames"], ["clicks-archive", "audit-archive"])
+        self.assertFalse(rest["HasMoreDeliveryStreams"])
+        d = c.describe_delivery_stream(DeliveryStreamName="clicks-archive")["DeliveryStreamDescription"]
+        self.assertEqual(d["DeliveryStreamType"], "KinesisStreamAsSource")
+        self.assertEqual(d["Source"]["KinesisStreamSourceDescription"]["KinesisStreamARN"],
+                         "arn:aws:kinesis:us-east-1:111122223333:stream/clicks")
+        direct = c.describe_delivery_stream(DeliveryStreamName="to-s3-direct")["DeliveryStreamDescription"]
+        self.assertEqual(direct["DeliveryStreamEncryptionConfiguration"]["Status"], "ENABLED")
+        splunk = c.describe_delivery_stream(DeliveryStreamName="logs-to-splunk")["DeliveryStreamDescription"]
+        self.assertNotIn("DeliveryStreamEncryptionConfiguration", splunk)
+        self.assertIn("HECToken", splunk["Destinations"][0]["SplunkDestinationDescription"])
+
+    def test_step_functions_under_the_states_signing_name(self):
+        c = client("stepfunctions")
+        machines, _ = paged(c, "list_state_machines", "stateMachines")
+        self.assertEqual([m["name"] for m in machines], ["orders", "nightly-etl", "ingest-express"])
+        orders = c.describe_state_machine(stateMachineArn=machines[0]["stateMachineArn"])
+        self.assertEqual(orders["loggingConfiguration"]["level"], "ERROR")
+        self.assertIs(orders["tracingConfiguration"]["enabled"], True)
+        etl = c.describe_state_machine(stateMachineArn=machines[1]["stateMachineArn"])
+        self.assertEqual(etl["loggingConfiguration"]["destinations"], [])
+        with self.assertRaises(c.exceptions.StateMachineDoesNotExist):
+            c.describe_state_machine(stateMachineArn="arn:aws:states:us-east-1:111122223333:stateMachine:gone")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,11 @@
-// Ground truth for Auto Scaling, CloudFormation and CodeBuild: through the
-// real scan engine, the insecure scenario's planted problems are all
+// Ground truth for Auto Scaling, CloudFormation, CodeBuild, Kinesis, Firehose
+// and Step Functions: through the real scan engine, the insecure scenario's planted problems are all
 // reported, its good configurations pass, and nothing else is found — every
 // finding of these services' checks is declared in the scenario with its
 // status. Then what the collectors keep (no credential, parameter, output,
-// user data or environment value; no other account's resource) and what they
-// cost in calls, and NOT_ASSESSED naming a denied per-resource call.
+// user data, environment value, HEC token or workflow definition; no other
+// account's resource) and what they cost in calls, and NOT_ASSESSED naming a
+// denied per-resource call, also through a Firehose stream's source stream.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -19,7 +20,8 @@
 namespace cloudpeek::testing {
 namespace {
 
-const std::vector<std::string> kServices = {"autoscaling", "cloudformation", "codebuild"};
+const std::vector<std::string> kServices = {"autoscaling", "cloudformation", "codebuild",
+                                            "kinesis",     "firehose",       "stepfunctions"};
 
 TEST(GroundTruthDevOpsServices, EngineFindingsAreExactlyTheScenarios) {
   GroundTruthOptions options;
@@ -35,7 +37,8 @@ TEST(GroundTruthDevOpsServices, EngineFindingsAreExactlyTheScenarios) {
     if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
   for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
   EXPECT_EQ(got, want);
-  EXPECT_EQ(in_scope.size(), 16u);
+  EXPECT_EQ(r.truth.findings.size(), want.size()) << "a resource was reported twice";
+  EXPECT_EQ(in_scope.size(), 21u);
   // Another account's group and stack, returned by the endpoint, are never findings.
   for (const auto& f : r.truth.findings) EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.resource_arn;
   std::cout << r.scan.checks_run.size() << " checks, " << r.truth.findings.size() << " findings (FAIL "
@@ -53,7 +56,10 @@ TEST(GroundTruthDevOpsServices, CollectorsKeepNoSecretValuesAndCallOnlyWhatTheyN
   const std::map<std::string, size_t> want = {{"AWS::AutoScaling::AutoScalingGroup", 4},
                                               {"AWS::AutoScaling::LaunchConfiguration", 4},
                                               {"AWS::CloudFormation::Stack", 4},
-                                              {"AWS::CodeBuild::Project", 3}};
+                                              {"AWS::CodeBuild::Project", 3},
+                                              {"AWS::Kinesis::Stream", 4},
+                                              {"AWS::KinesisFirehose::DeliveryStream", 4},
+                                              {"AWS::StepFunctions::StateMachine", 3}};
   for (const auto& [type, n] : want) EXPECT_EQ(r.inventory.of_type(type).size(), n) << type;
 
   for (const auto& [type, n] : want)
@@ -97,11 +103,17 @@ TEST(GroundTruthDevOpsServices, CollectorsKeepNoSecretValuesAndCallOnlyWhatTheyN
   for (const auto& lc : r.inventory.of_type("AWS::AutoScaling::LaunchConfiguration"))
     EXPECT_FALSE(lc.raw.contains("UserData")) << lc.name;
 
+  // The workflow definition (it holds a fake secret) is not kept; the Splunk HEC token neither.
+  for (const auto& m : r.inventory.of_type("AWS::StepFunctions::StateMachine"))
+    EXPECT_FALSE(m.raw.contains("definition")) << m.name;
+
   // Three regions, page size 2. Auto Scaling: DescribeAutoScalingGroups 2+1+1 and
   // DescribeLaunchConfigurations 2+1+1 (bulk listings, nothing per resource) = 8. CloudFormation:
   // DescribeStacks 2+1+1 = 4. CodeBuild: ListProjects 2+1+1, BatchGetProjects 1 (100 names a call,
-  // only in the region with projects) = 5.
-  EXPECT_EQ(r.calls, 8 + 4 + 5);
+  // only in the region with projects) = 5. Kinesis: ListStreams 2+1+1, DescribeStreamSummary 4 (no
+  // bulk form) = 8. Firehose: ListDeliveryStreams 2+1+1, DescribeDeliveryStream 4 = 8. Step
+  // Functions: ListStateMachines 2+1+1, DescribeStateMachine 3 = 7.
+  EXPECT_EQ(r.calls, 8 + 4 + 5 + 8 + 8 + 7);
 }
 
 // A denied BatchGetProjects makes every CodeBuild check NOT_ASSESSED naming
@@ -131,9 +143,45 @@ TEST(GroundTruthDevOpsServices, DeniedBatchGetProjectsIsNotAssessedNamingTheActi
   // Every project is still reported by every CodeBuild check (none dropped for lack of data).
   EXPECT_EQ(not_assessed.size(), 6u);
   for (const auto& [check, n] : not_assessed) EXPECT_EQ(n, 3) << check;
-  EXPECT_EQ(decided, 3 * 4 + 3 * 4 + 4 * 4);
+  EXPECT_EQ(decided, 3 * 4 + 3 * 4 + 4 * 4 + 2 * 4 + 4 + 2 * 3);
   ASSERT_EQ(r.scan.gaps.size(), 1u);
   EXPECT_EQ(r.scan.gaps.front().action, "codebuild:BatchGetProjects");
+}
+
+// Denied per-resource calls of the streaming services: their checks are
+// NOT_ASSESSED naming the action, and a Firehose stream that reads a Kinesis
+// stream is NOT_ASSESSED naming the Kinesis call it depends on, while Direct
+// PUT streams are decided as in the clean run.
+TEST(GroundTruthDevOpsServices, DeniedDescribeCallsAreNotAssessedThroughTheSourceStreamToo) {
+  GroundTruthOptions options;
+  options.services = kServices;
+  options.require_full_coverage = false;
+  options.faults = R"({"deny": ["kinesis:DescribeStreamSummary", "states:DescribeStateMachine"]})";
+  ScanGroundTruth r = run_scan_ground_truth(options);
+  std::map<std::pair<std::string, std::string>, std::string> clean;
+  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[std::make_pair(e[0], e[1])] = e[2];
+  const std::string from_kinesis = "arn:aws:firehose:us-east-1:111122223333:deliverystream/";
+  std::map<std::string, int> not_assessed;
+  for (const auto& f : r.truth.findings) {
+    std::string action;
+    if (f.check_id.starts_with("kinesis_")) action = "kinesis:DescribeStreamSummary";
+    if (f.check_id.starts_with("stepfunctions_")) action = "states:DescribeStateMachine";
+    if (f.resource_arn == from_kinesis + "clicks-archive" || f.resource_arn == from_kinesis + "audit-archive")
+      action = "kinesis:DescribeStreamSummary";
+    if (action.empty()) {
+      EXPECT_EQ(std::string(to_string(f.status)), clean[std::make_pair(f.check_id, f.resource_arn)])
+          << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+      continue;
+    }
+    EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+    EXPECT_NE(f.detail.find(action + " denied"), std::string::npos) << f.detail;
+    ++not_assessed[f.check_id];
+  }
+  EXPECT_EQ(not_assessed["kinesis_stream_encrypted_at_rest"], 4);
+  EXPECT_EQ(not_assessed["kinesis_stream_data_retention_period"], 4);
+  EXPECT_EQ(not_assessed["firehose_stream_encrypted_at_rest"], 2);
+  EXPECT_EQ(not_assessed["stepfunctions_statemachine_logging_enabled"], 3);
+  EXPECT_EQ(not_assessed["stepfunctions_statemachine_xray_tracing_enabled"], 3);
 }
 
 // A failed listing is a coverage gap for its region: the checks say
@@ -185,7 +233,7 @@ TEST(GroundTruthDevOpsServices, DeclaredReadsAreAllACheckUses) {
       ++compared;
     }
   }
-  EXPECT_EQ(compared, 4u * 3 + 4u * 3 + 4u * 4 + 3u * 6);
+  EXPECT_EQ(compared, 4u * 3 + 4u * 3 + 4u * 4 + 3u * 6 + 4u * 2 + 4u * 1 + 3u * 2);
 }
 
 }  // namespace
