@@ -64,6 +64,8 @@ TOTALS = {
     "topics": 300, "queues": 300, "db_instances": 150, "db_snapshots": 300, "tables": 200, "secrets": 300,
     "certificates": 60, "file_systems": 60, "repositories": 120, "clusters": 20, "elbs": 40, "albs": 120,
     "distributions": 30,
+    "asg_groups": 200, "launch_configs": 100, "stacks": 300, "build_projects": 80, "streams": 60,
+    "delivery_streams": 40, "state_machines": 100,
 }
 
 # AWS's page sizes (the most a page holds without MaxResults / MaxItems).
@@ -74,7 +76,8 @@ PAGE = {"DescribeInstances": 1000, "DescribeSecurityGroups": 1000, "DescribeVolu
         "ListQueues": 1000, "DescribeDBInstances": 100, "DescribeDBSnapshots": 100, "ListTables": 100,
         "ListSecrets": 100, "ListCertificates": 1000, "DescribeFileSystems": 100, "DescribeRepositories": 100,
         "ListClusters": 100, "DescribeLoadBalancers": 400, "ListDistributions": 100, "ListVirtualMFADevices": 100,
-        "ListSubscriptionsByTopic": 100, "DescribeFlowLogs": 1000}
+        "ListSubscriptionsByTopic": 100, "DescribeFlowLogs": 1000, "DescribeAutoScalingGroups": 50,
+        "DescribeLaunchConfigurations": 50}
 
 rng = random.Random(1)
 
@@ -653,6 +656,78 @@ class Gen:
                        + len(elbs) + len(albs) + 6)
             self.chain(f"logs {r}", -(-max(1, lg_n[r]) // PAGE["DescribeLogGroups"]))
 
+    # ------------------------------------------------- Auto Scaling .. Step Functions
+    def devops(self):
+        s = self.scale
+        asg_n, lc_n, st_n = split(TOTALS["asg_groups"], s), split(TOTALS["launch_configs"], s), split(TOTALS["stacks"], s)
+        pr_n, ks_n = split(TOTALS["build_projects"], s), split(TOTALS["streams"], s)
+        fh_n, sm_n = split(TOTALS["delivery_streams"], s), split(TOTALS["state_machines"], s)
+        for r in REGIONS:
+            a = f"{r}:{ACCOUNT}"
+            lcs = [{"LaunchConfigurationName": f"lc-{i}", "LaunchConfigurationARN":
+                    f"arn:{P}:autoscaling:{a}:launchConfiguration:{hexid(8)}:launchConfigurationName/lc-{i}",
+                    "ImageId": "ami-0abcdef1234567890", "InstanceType": "t3.small", "CreatedTime": "2024-06-01T00:00:00Z",
+                    "MetadataOptions": {"HttpTokens": rng.choice(["required", "optional"]), "HttpEndpoint": "enabled"}}
+                   for i in range(lc_n[r])]
+            groups = []
+            for i in range(asg_n[r]):
+                g = {"AutoScalingGroupName": f"asg-{i}", "MinSize": 1, "MaxSize": 4, "DesiredCapacity": 2,
+                     "AutoScalingGroupARN": f"arn:{P}:autoscaling:{a}:autoScalingGroup:{hexid(8)}:autoScalingGroupName/asg-{i}",
+                     "DefaultCooldown": 300, "AvailabilityZones": [f"{r}a", f"{r}b"][:rng.choice([1, 2])],
+                     "HealthCheckType": rng.choice(["EC2", "ELB"]), "CreatedTime": "2025-01-01T00:00:00Z",
+                     "TargetGroupARNs": [], "LoadBalancerNames": []}
+                if lcs and rng.random() < 0.3:
+                    g["LaunchConfigurationName"] = rng.choice(lcs)["LaunchConfigurationName"]
+                else:
+                    g["LaunchTemplate"] = {"LaunchTemplateId": f"lt-{hexid()}", "LaunchTemplateName": f"lt-{i}", "Version": "$Latest"}
+                groups.append(g)
+            self.put("autoscaling", r, "DescribeAutoScalingGroups", out({"AutoScalingGroups": groups}, "DescribeAutoScalingGroups"))
+            self.put("autoscaling", r, "DescribeLaunchConfigurations", out({"LaunchConfigurations": lcs}, "DescribeLaunchConfigurations"))
+            stacks = [{"StackId": f"arn:{P}:cloudformation:{a}:stack/stack-{i}/{hexid(8)}", "StackName": f"stack-{i}",
+                       "CreationTime": "2025-01-01T00:00:00Z", "StackStatus": "UPDATE_COMPLETE",
+                       "EnableTerminationProtection": rng.random() < 0.5, "NotificationARNs": [],
+                       "DriftInformation": {"StackDriftStatus": "NOT_CHECKED"},
+                       "Parameters": [{"ParameterKey": "Environment", "ParameterValue": "prod"}],
+                       "Outputs": [{"OutputKey": "VpcId", "OutputValue": f"vpc-{hexid()}"}]} for i in range(st_n[r])]
+            self.put("cloudformation", r, "DescribeStacks", out({"Stacks": stacks}))
+            projects = [f"build-{i}" for i in range(pr_n[r])]
+            self.put("codebuild", r, "ListProjects", out({"projects": projects}))
+            # One BatchGetProjects per 100 names: the whole region's projects answer it (bench scale).
+            self.put("codebuild", r, "BatchGetProjects", out({"projectsNotFound": [], "projects": [{
+                "name": n, "arn": f"arn:{P}:codebuild:{a}:project/{n}",
+                "source": {"type": "GITHUB", "location": f"https://github.com/acme/{n}.git"}, "artifacts": {"type": "NO_ARTIFACTS"},
+                "environment": {"type": "LINUX_CONTAINER", "image": "aws/codebuild/standard:7.0", "computeType": "BUILD_GENERAL1_SMALL",
+                                "privilegedMode": rng.random() < 0.2, "environmentVariables": [{"name": "STAGE", "value": "prod", "type": "PLAINTEXT"}]},
+                "logsConfig": {"cloudWatchLogs": {"status": "ENABLED"}, "s3Logs": {"status": "DISABLED"}}} for n in projects]}))
+            streams = [f"stream-{i}" for i in range(ks_n[r])]
+            self.put("kinesis", r, "ListStreams", out({"StreamNames": streams, "HasMoreStreams": False}))
+            self.put("kinesis", r, "DescribeStreamSummary", cases("StreamName", [(n, {"StreamDescriptionSummary": {
+                "StreamName": n, "StreamARN": f"arn:{P}:kinesis:{a}:stream/{n}", "StreamStatus": "ACTIVE",
+                "RetentionPeriodHours": rng.choice([24, 168]), "StreamCreationTimestamp": "2025-01-01T00:00:00Z",
+                "EnhancedMonitoring": [], "EncryptionType": rng.choice(["KMS", "NONE"]), "OpenShardCount": 2}}) for n in streams]))
+            fhs = [f"delivery-{i}" for i in range(fh_n[r])]
+            self.put("firehose", r, "ListDeliveryStreams", out({"DeliveryStreamNames": fhs, "HasMoreDeliveryStreams": False}))
+            self.put("firehose", r, "DescribeDeliveryStream", cases("DeliveryStreamName", [(n, {"DeliveryStreamDescription": {
+                "DeliveryStreamName": n, "DeliveryStreamARN": f"arn:{P}:firehose:{a}:deliverystream/{n}",
+                "DeliveryStreamStatus": "ACTIVE", "DeliveryStreamType": "DirectPut", "VersionId": "1",
+                "DeliveryStreamEncryptionConfiguration": {"Status": rng.choice(["ENABLED", "DISABLED"])},
+                "Destinations": [{"DestinationId": "destinationId-000000000001"}], "HasMoreDestinations": False}}) for n in fhs]))
+            sms = [f"arn:{P}:states:{a}:stateMachine:sm-{i}" for i in range(sm_n[r])]
+            self.put("stepfunctions", r, "ListStateMachines", out({"stateMachines": [
+                {"stateMachineArn": m, "name": m.rsplit(":", 1)[1], "type": "STANDARD", "creationDate": "2025-01-01T00:00:00Z"}
+                for m in sms]}))
+            self.put("stepfunctions", r, "DescribeStateMachine", cases("stateMachineArn", [(m, {
+                "stateMachineArn": m, "name": m.rsplit(":", 1)[1], "definition": "{}", "type": "STANDARD",
+                "roleArn": f"arn:{P}:iam::{ACCOUNT}:role/sfn", "creationDate": "2025-01-01T00:00:00Z",
+                "loggingConfiguration": {"level": rng.choice(["OFF", "ERROR"])},
+                "tracingConfiguration": {"enabled": rng.random() < 0.5}}) for m in sms]))
+            self.count("devops", len(groups) + len(lcs) + len(stacks) + len(projects) + len(streams) + len(fhs) + len(sms))
+            # Listing pages, then the per-resource description each listing leads to.
+            self.chain(f"kinesis {r}", -(-max(1, len(streams)) // 100), then=1)
+            self.chain(f"stepfunctions {r}", -(-max(1, len(sms)) // 100), then=1)
+            self.chain(f"firehose {r}", 1, then=1)
+            self.chain(f"codebuild {r}", -(-max(1, len(projects)) // 100), then=1)
+
     def global_services(self):
         dists = []
         for i in range(max(1, int(TOTALS["distributions"] * self.scale))):
@@ -717,6 +792,7 @@ def main(argv=None):
     g.s3()
     g.iam()
     g.regional()
+    g.devops()
     g.global_services()
     os.makedirs(args.out_dir, exist_ok=True)
     for name in os.listdir(args.out_dir):
