@@ -33,6 +33,69 @@ std::string read_all(const fs::path& dir) {
   return all;
 }
 
+// A local HTTP receiver for webhook calls.
+class Receiver {
+ public:
+  Receiver() : acceptor_(ioc_, {boost::asio::ip::make_address("127.0.0.1"), 0}) {
+    thread_ = std::thread([this] { loop(); });
+  }
+  ~Receiver() {
+    stop_ = true;
+    boost::system::error_code ec;
+    boost::asio::ip::tcp::socket poke(ioc_);
+    poke.connect(acceptor_.local_endpoint(), ec);
+    thread_.join();
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(acceptor_.local_endpoint().port()) + "/hook"; }
+  std::optional<json> wait_for(const std::string& event, std::chrono::seconds limit = std::chrono::seconds(20)) {
+    auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+      {
+        std::lock_guard lock(mu_);
+        for (const auto& b : bodies_)
+          if (b.value("event", "") == event) return b;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return std::nullopt;
+  }
+  std::string all() {
+    std::lock_guard lock(mu_);
+    std::string out;
+    for (const auto& b : bodies_) out += b.dump() + "\n";
+    return out;
+  }
+
+ private:
+  void loop() {
+    namespace http = boost::beast::http;
+    while (!stop_) {
+      boost::asio::ip::tcp::socket sock(ioc_);
+      boost::system::error_code ec;
+      acceptor_.accept(sock, ec);
+      if (ec || stop_) break;
+      boost::beast::flat_buffer buf;
+      http::request<http::string_body> req;
+      http::read(sock, buf, req, ec);
+      if (ec) continue;
+      {
+        std::lock_guard lock(mu_);
+        bodies_.push_back(json::parse(req.body(), nullptr, false));
+      }
+      http::response<http::string_body> res{http::status::ok, 11};
+      res.body() = "ok";
+      res.prepare_payload();
+      http::write(sock, res, ec);
+    }
+  }
+  boost::asio::io_context ioc_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  std::thread thread_;
+  std::atomic<bool> stop_{false};
+  std::mutex mu_;
+  std::vector<json> bodies_;
+};
+
 json fake_devices(TestServer& s) { return json::parse(s.fake().control("GET", "sso/devices"))["devices"]; }
 
 struct Sso : ::testing::Test {
@@ -337,6 +400,58 @@ TEST_F(Sso, TheTickRenewsBeforeExpiryAndOneSignInRenewsEveryProviderAfterTheSess
   for (const auto& id : ids) EXPECT_EQ(provider(id)["credential_state"], "valid") << provider(id).dump();
   EXPECT_EQ(send("GET", "/api/v1/sso/sessions").j()[0]["state"], "active");
   EXPECT_EQ(send("GET", "/api/v1/sso/sessions").j().size(), 1u);
+  expect_no_secrets();
+}
+
+TEST_F(Sso, TheWebhookWarnsBeforeTheSsoSessionEndsAndWhenItHasEnded) {
+  Receiver hook;
+  ASSERT_EQ(send("PUT", "/api/v1/settings", {{"webhook_url", hook.url()}}).status, 200u);
+  auto [session, ids] = connect_both();
+  ASSERT_EQ(ids.size(), 2u);
+  // The session ends in 20 minutes (inside the 30-minute reminder window).
+  auto sess = *s.db().get_sso_session(session);
+  sess.ends_at = store::now_seconds() + std::chrono::minutes(20);
+  s.db().save_sso_session(sess);
+  // A renewal now caps the role credentials at the session's end, so the
+  // provider's own reminder (banner, webhook) is about the session too.
+  auto cr = *s.db().get_credentials(ids[0]);
+  cr.expires_at = store::now_seconds() + std::chrono::minutes(5);
+  s.db().replace_credentials(ids[0], cr, "test");
+  s.app().scheduler().tick(store::now_seconds());
+  auto expiring = hook.wait_for("sso_session_expiring");
+  ASSERT_TRUE(expiring) << hook.all();
+  EXPECT_EQ((*expiring)["start_url"], kStartUrl);
+  EXPECT_EQ((*expiring)["providers"].size(), 2u);
+  EXPECT_NEAR((*expiring)["seconds_left"].get<double>(), 1200, 30);
+  EXPECT_NE((*expiring)["steps"][0].get<std::string>().find("Sign in with IAM Identity Center"), std::string::npos);
+  json p = provider(ids[0]);
+  EXPECT_EQ(p["expires_at"], store::format_time(*sess.ends_at));
+  EXPECT_EQ(p["credential_state"], "expiring");
+  auto reminders = send("GET", "/api/v1/reminders").j();
+  bool banner = false;
+  for (const auto& r : reminders) banner = banner || r["provider_id"] == ids[0];
+  EXPECT_TRUE(banner) << reminders.dump();
+  // Sent once per session end, not on every tick.
+  s.app().scheduler().tick(store::now_seconds());
+
+  // IAM Identity Center ends the session: the refresh is refused at the next renewal.
+  s.fake().control("POST", "sso/revoke", "{}");
+  sess = *s.db().get_sso_session(session);
+  sess.access_expires_at = store::now_seconds() - std::chrono::seconds(1);
+  s.db().save_sso_session(sess);
+  cr = *s.db().get_credentials(ids[1]);
+  cr.expires_at = store::now_seconds() + std::chrono::minutes(1);
+  s.db().replace_credentials(ids[1], cr, "test");
+  s.app().scheduler().tick(store::now_seconds());
+  auto ended = hook.wait_for("sso_session_ended");
+  ASSERT_TRUE(ended) << hook.all();
+  EXPECT_EQ((*ended)["session_id"], session);
+  s.app().webhook().drain();
+  std::string all = hook.all();
+  size_t n = 0;
+  for (size_t at = all.find("sso_session_expiring"); at != std::string::npos; at = all.find("sso_session_expiring", at + 1)) ++n;
+  EXPECT_EQ(n, 1u) << all;
+  replies.push_back(all);  // the webhook's bodies carry no secret either
   expect_no_secrets();
 }
 
