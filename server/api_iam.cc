@@ -26,7 +26,10 @@ constexpr std::string_view kTypes[] = {
     iam::inventory_type::kUser,         iam::inventory_type::kRoot,         iam::inventory_type::kGroup,
     iam::inventory_type::kRole,         iam::inventory_type::kPolicy,       iam::inventory_type::kInlinePolicy,
     iam::inventory_type::kSamlProvider, iam::inventory_type::kOidcProvider, iam::inventory_type::kLambdaFunction,
-    iam::inventory_type::kEc2Instance};
+    iam::inventory_type::kEc2Instance,
+    // The organization's SCPs that apply to the account (collect/organizations.cc), when
+    // a scan collected them: the analysis then considers them, else says it did not.
+    "AWS::Organizations::ServiceControlPolicies"};
 
 Response ordered_response(const report::ojson& body) {
   Response r;

@@ -556,7 +556,12 @@ function PrincipalDetail({ d, providerId }: { d: IamPrincipalDetail; providerId:
           {d.can_become_it.map((e, i) => (
             <li key={i} data-testid="iam-assumer">
               <PrincipalName p={e.from} account={d.account} providerId={providerId} />
-              {outsider(e.from, d.account) ? <span class="badge sev-medium">from outside the account</span> : null}{" "}
+              {outsider(e.from, d.account) ? (
+                <>
+                  {" "}
+                  <span class="badge sev-medium">from outside the account</span>
+                </>
+              ) : null}{" "}
               <span class="muted">by {stepHow(e)}</span>
               <EdgeGrants e={e} />
             </li>
