@@ -183,7 +183,11 @@ Response App::test_answer(const CredentialTestResult& result, const std::string&
   } else {
     json identity = identity_json(result.identity, store::format_time(now));
     if (!provider_id.empty()) {
-      if (auto p = store_.get_provider(provider_id)) keep_estimate(p->identity, identity);
+      if (auto p = store_.get_provider(provider_id)) {
+        keep_estimate(p->identity, identity);
+        // A provider renewed through IAM Identity Center stays one (its renewal steps are a new sign-in).
+        if (p->identity.is_object() && p->identity.contains("sso")) identity["sso"] = p->identity["sso"];
+      }
       store_.set_provider_identity(provider_id, identity);
     }
     out = {{"ok", true}, {"identity", identity}, {"expires_at", time_json(creds.expires_at)}};

@@ -258,6 +258,12 @@ TEST_F(Sso, DeviceFlowThenAccountsThenProviders) {
   EXPECT_EQ(p["sso"]["session_ends_at"], done["session"]["ends_at"]);
   EXPECT_EQ(p["credential_state"], "valid");
   EXPECT_NE(p["renewal_steps"][0].get<std::string>().find("Sign in with IAM Identity Center"), std::string::npos);
+  // Test connection refreshes the identity and keeps it an IAM Identity Center provider.
+  auto tested = send("POST", "/api/v1/providers/test", {{"provider_id", audit_id}});
+  ASSERT_EQ(tested.status, 200u) << tested.body;
+  EXPECT_TRUE(tested.j()["ok"].get<bool>()) << tested.body;
+  EXPECT_NE(provider(audit_id)["renewal_steps"][0].get<std::string>().find("Sign in with IAM Identity Center"),
+            std::string::npos);
   EXPECT_EQ(provider(prod_id)["label"], "prod");
   EXPECT_EQ(provider(prod_id)["identity"]["account"], "444455556666");
 
