@@ -51,7 +51,7 @@ function useProviderId(query: URLSearchParams): string {
 
 // The latest scan cannot answer (409 iam_not_collected): say why and what to do,
 // never an empty table that would read as "nobody is an administrator".
-function NotCollected({ error }: { error: unknown }) {
+export function NotCollected({ error }: { error: unknown }) {
   if (!(error instanceof ApiError) || error.code !== "iam_not_collected") return <ErrorBox error={error} />;
   return (
     <section class="card warn-box" role="alert" data-testid="iam-not-collected">
@@ -742,7 +742,7 @@ function EdgeGrants({ e }: { e: IamEdge }) {
   );
 }
 
-function PathView({ n, path, account, providerId }: { n: number; path: IamPath; account: string; providerId: string }) {
+export function PathView({ n, path, account, providerId }: { n: number; path: IamPath; account: string; providerId: string }) {
   const g = pathGraph(path, 300);
   const title = `Path ${n}${path.conditional ? " (conditional)" : ""}`;
   return (
