@@ -247,14 +247,26 @@ struct Graph::Impl {
     return st;
   }
 
+  // Managed policies that make whoever holds them an administrator: allowed
+  // everything, or able to write itself any policy (iam:* on *). AWS managed
+  // ones exist in every account whether or not the inventory lists them, so
+  // AdministratorAccess and IAMFullAccess are always among them: a condition
+  // that excludes only AdministratorAccess from iam:PolicyARN still lets the
+  // principal attach IAMFullAccess.
   void find_admin_policies() {
-    admin_policies.push_back("arn:" + d.partition() + ":iam::aws:policy/AdministratorAccess");
+    const std::string aws = "arn:" + d.partition() + ":iam::aws:policy/";
+    admin_policies = {aws + "AdministratorAccess", aws + "IAMFullAccess"};
+    const std::string probe_arn = "arn:" + d.partition() + ":iam::" + d.account() + ":";
     for (const ManagedPolicy& m : d.managed_policies()) {
-      if (!m.policy || m.arn == admin_policies[0]) continue;
-      Principal probe = make_user("arn:" + d.partition() + ":iam::" + d.account() + ":user/cloudpeek-probe");
+      if (!m.policy || std::find(admin_policies.begin(), admin_policies.end(), m.arn) != admin_policies.end()) continue;
+      Principal probe = make_user(probe_arn + "user/cloudpeek-probe");
       probe.identity_policies = {m.policy};
       AdminStatus st = full_access_of(probe);
-      if (st.level == AdminLevel::kFullAccess && !st.conditional) admin_policies.push_back(m.arn);
+      bool writes_itself = eval(probe, "iam:PutUserPolicy", probe_arn + "user/cloudpeek-probe", g.base_).decision ==
+                               Decision::kAllowed &&
+                           eval(probe, "iam:PutRolePolicy", probe_arn + "role/cloudpeek-probe", g.base_).decision ==
+                               Decision::kAllowed;
+      if ((st.level == AdminLevel::kFullAccess && !st.conditional) || writes_itself) admin_policies.push_back(m.arn);
     }
   }
 

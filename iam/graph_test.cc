@@ -729,5 +729,35 @@ TEST(GraphChangedPrincipal, JoiningAGroupOrDroppingABoundaryThenEscalating) {
   EXPECT_EQ(unbinder[0].end, *d.find("FnAdmin"));
 }
 
+
+// Attaching a managed policy makes a principal an administrator when the policy
+// lets it write itself any policy, not only when it allows everything:
+// IAMFullAccess (in every account, listed or not) and a customer policy with
+// iam:* on *. An iam:PolicyARN condition that excludes only AdministratorAccess
+// does not stop the escalation.
+TEST(GraphAdminPolicies, SelfGrantingPoliciesCountAsAdministratorPolicies) {
+  Scenario s;
+  s.managed("AdministratorAccess", doc(json::array({allow("*")})), true);
+  s.managed("iam-all", doc(json::array({allow("iam:*")})));
+  s.managed("ReadOnlyAccess", doc(json::array({allow(json::array({"s3:Get*", "iam:Get*"}))})), true);
+  auto attach_if = [&](const char* name, const char* op, const std::string& policy) {
+    s.user(name, {doc(json::array({allow("iam:AttachUserPolicy", kArn + "user/" + name,
+                                         {{op, {{"iam:PolicyARN", policy}}}})}))});
+  };
+  attach_if("all-but-admin", "ArnNotEquals", kAdminPolicy);
+  attach_if("only-custom-iam", "ArnEquals", kArn + "policy/iam-all");
+  attach_if("only-readonly", "ArnEquals", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+  AuthorizationData d = AuthorizationData::build(kAcct, s.resources, BuildOptions{.now = *parse_date("2025-06-01"),
+                                                                                    .workloads_listed = true});
+  auto g = Graph::build(d);
+  for (const char* escalates : {"all-but-admin", "only-custom-iam"}) {
+    auto ps = paths(*g, *d.find(escalates));
+    ASSERT_FALSE(ps.empty()) << escalates;
+    EXPECT_EQ(ps[0].steps[0]->rule->id, "iam-attach-user-policy") << escalates;
+    EXPECT_FALSE(ps[0].conditional) << escalates;
+  }
+  EXPECT_TRUE(paths(*g, *d.find("only-readonly")).empty());
+}
+
 }  // namespace
 }  // namespace cloudpeek::iam

@@ -422,6 +422,12 @@ user("t-passrole-wrong-path", "PassRole on role/other-path/*: no administrator r
      trap="a path-scoped resource that reaches no administrator role",
      inline=[doc(allow("iam:PassRole", f"{A}:role/other-path/*"), allow(["glue:CreateJob", "glue:StartJobRun"]))])
 
+user("m-attach-anything-but-admin", "AttachUserPolicy on itself for any policy but AdministratorAccess: IAMFullAccess "
+     "(iam:*) still lets it grant itself everything", technique="iam-attach-user-policy",
+     trap="iam:PolicyARN excludes only AdministratorAccess",
+     inline=[doc(allow("iam:AttachUserPolicy", SELF_USER("m-attach-anything-but-admin"),
+                       Condition={"ArnNotEquals": {"iam:PolicyARN": ADMIN_POLICY}}))])
+
 GROUPS = {
     "admins": dict(managed=[ADMIN_POLICY], inline=[]),
     "g-attach": dict(managed=[], inline=[doc(allow("iam:AttachGroupPolicy", f"{A}:group/g-attach"))]),
