@@ -1,6 +1,6 @@
-// Systems Manager, AWS Backup, Route 53, EventBridge and Athena checks: each
-// one PASSes, FAILs, and says NOT_ASSESSED with the reason when what it reads
-// was not collected. One test binary for these services (compile time).
+// Systems Manager, AWS Backup, Route 53, EventBridge, Athena and Glue checks:
+// each one PASSes, FAILs, and says NOT_ASSESSED with the reason when what it
+// reads was not collected. One test binary for these services (compile time).
 #include <gtest/gtest.h>
 
 #include "checks/check.h"
@@ -271,6 +271,51 @@ TEST(AthenaWorkGroups, EncryptionEnforcementMetrics) {
       missing("AWS::Athena::WorkGroup", "analytics", {"result_encryption", "enforce_configuration", "publish_metrics"}, why);
   for (const char* id : {"athena_workgroup_encryption", "athena_workgroup_enforce_configuration",
                          "athena_workgroup_logging_enabled"})
+    expect(id, denied, CheckStatus::kNotAssessed, why);
+}
+
+// ---- Glue ----
+
+TEST(GlueDataCatalog, MetadataAndConnectionPasswords) {
+  auto catalog = [](json mode, json passwords) {
+    return resource("AWS::Glue::DataCatalog", "111122223333",
+                    {{"metadata_encryption", std::move(mode)}, {"connection_password_encryption", std::move(passwords)}});
+  };
+  expect("glue_data_catalogs_metadata_encryption_enabled", catalog("SSE-KMS", false), CheckStatus::kPass, "SSE-KMS");
+  expect("glue_data_catalogs_metadata_encryption_enabled", catalog("SSE-KMS-WITH-SERVICE-ROLE", false),
+         CheckStatus::kPass);
+  expect("glue_data_catalogs_metadata_encryption_enabled", catalog("DISABLED", true), CheckStatus::kFail);
+  expect("glue_data_catalogs_connection_passwords_encryption_enabled", catalog("DISABLED", true), CheckStatus::kPass);
+  expect("glue_data_catalogs_connection_passwords_encryption_enabled", catalog("SSE-KMS", false), CheckStatus::kFail,
+         "plain text");
+  for (const char* id : {"glue_data_catalogs_metadata_encryption_enabled",
+                         "glue_data_catalogs_connection_passwords_encryption_enabled"})
+    expect(id, resource("AWS::Glue::DataCatalog", "111122223333", json::object()), CheckStatus::kNotAssessed);
+}
+
+TEST(GlueJobs, EncryptionOfS3LogsAndBookmarks) {
+  auto job = [](json config, std::string s3, std::string cw, std::string bm) {
+    return resource("AWS::Glue::Job", "etl",
+                    {{"security_configuration", std::move(config)}, {"s3_encryption", s3}, {"cloudwatch_encryption", cw},
+                     {"bookmarks_encryption", bm}});
+  };
+  expect("glue_etl_jobs_amazon_s3_encryption_enabled", job("enc", "SSE-KMS", "DISABLED", "DISABLED"),
+         CheckStatus::kPass, "SSE-KMS");
+  expect("glue_etl_jobs_amazon_s3_encryption_enabled", job(nullptr, "DISABLED", "SSE-KMS", "CSE-KMS"),
+         CheckStatus::kFail, "no security configuration");
+  expect("glue_etl_jobs_cloudwatch_logs_encryption_enabled", job("enc", "DISABLED", "SSE-KMS", "DISABLED"),
+         CheckStatus::kPass);
+  expect("glue_etl_jobs_cloudwatch_logs_encryption_enabled", job("s3-only", "SSE-S3", "DISABLED", "CSE-KMS"),
+         CheckStatus::kFail, "security configuration s3-only");
+  expect("glue_etl_jobs_job_bookmark_encryption_enabled", job("enc", "DISABLED", "DISABLED", "CSE-KMS"),
+         CheckStatus::kPass);
+  expect("glue_etl_jobs_job_bookmark_encryption_enabled", job("enc", "SSE-KMS", "SSE-KMS", "DISABLED"),
+         CheckStatus::kFail);
+  const std::string why = "glue:GetSecurityConfigurations denied (AccessDeniedException)";
+  Resource denied = missing("AWS::Glue::Job", "etl", {"s3_encryption", "cloudwatch_encryption", "bookmarks_encryption"}, why);
+  denied.props["security_configuration"] = "enc";
+  for (const char* id : {"glue_etl_jobs_amazon_s3_encryption_enabled", "glue_etl_jobs_cloudwatch_logs_encryption_enabled",
+                         "glue_etl_jobs_job_bookmark_encryption_enabled"})
     expect(id, denied, CheckStatus::kNotAssessed, why);
 }
 

@@ -1,5 +1,5 @@
-"""The insecure scenario's Systems Manager, AWS Backup, Route 53, EventBridge
-and Athena data as the official AWS CLI and botocore read it: the json protocol with paging
+"""The insecure scenario's Systems Manager, AWS Backup, Route 53, EventBridge,
+Athena and Glue data as the official AWS CLI and botocore read it: the json protocol with paging
 (SSM), rest-json with URI labels and an absent vault policy as AWS answers it
 (Backup), rest-xml with Marker paging on the global endpoint (Route 53) and
 the us-east-1-only Route 53 Domains API, and the json protocol without
@@ -142,6 +142,19 @@ class ManagementServicesScenarioTest(unittest.TestCase):
         with self.assertRaises(ClientError) as e:
             at.get_work_group(WorkGroup="nope")
         self.assertEqual(e.exception.response["Error"]["Code"], "InvalidRequestException")
+
+    def test_glue(self):
+        g = client("glue")
+        s = g.get_data_catalog_encryption_settings()["DataCatalogEncryptionSettings"]
+        self.assertEqual(s["EncryptionAtRest"]["CatalogEncryptionMode"], "SSE-KMS")
+        self.assertFalse(client("glue", "eu-west-1").get_data_catalog_encryption_settings()[
+            "DataCatalogEncryptionSettings"]["ConnectionPasswordEncryption"]["ReturnConnectionPasswordEncrypted"])
+        jobs = {j["Name"]: j for j in paged(g, "get_jobs", "Jobs")}
+        self.assertEqual(sorted(jobs), ["adhoc-export", "legacy-copy", "nightly-etl", "raw-ingest"])
+        self.assertEqual(jobs["adhoc-export"]["DefaultArguments"]["--encryption-type"], "sse-s3")
+        configs = {c["Name"]: c for c in paged(g, "get_security_configurations", "SecurityConfigurations")}
+        self.assertEqual(configs["s3-only"]["EncryptionConfiguration"]["S3Encryption"][0]["S3EncryptionMode"], "SSE-S3")
+        self.assertEqual(paged(client("glue", "us-west-2"), "get_jobs", "Jobs"), [])
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,5 +1,5 @@
 // Ground truth for Systems Manager, AWS Backup, Route 53 (with Route 53
-// Domains), EventBridge and Athena: through the real scan engine, the insecure scenario's planted
+// Domains), EventBridge, Athena and Glue: through the real scan engine, the insecure scenario's planted
 // problems are all reported, its good configurations pass, and nothing else
 // is found — every finding of these services' checks is declared in the
 // scenario with its status. Then what the collectors keep (only the
@@ -21,8 +21,9 @@ namespace cloudpeek::testing {
 namespace {
 
 // Collectors; the checks of route53domains' type belong to "route53".
-const std::vector<std::string> kServices = {"ssm", "backup", "route53", "route53domains", "events", "athena"};
-const std::vector<std::string> kCheckServices = {"ssm", "backup", "route53", "events", "athena"};
+const std::vector<std::string> kServices = {"ssm", "backup", "route53", "route53domains", "events", "athena",
+                                            "glue"};
+const std::vector<std::string> kCheckServices = {"ssm", "backup", "route53", "events", "athena", "glue"};
 
 std::set<std::tuple<std::string, std::string, std::string>> declared(const std::vector<std::string>& checks_run) {
   std::set<std::tuple<std::string, std::string, std::string>> want;
@@ -38,7 +39,7 @@ TEST(GroundTruthManagementServices, EngineFindingsAreExactlyTheScenarios) {
   ScanGroundTruth r = run_scan_ground_truth(options);
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
-  EXPECT_EQ(r.scan.checks_run.size(), 18u);
+  EXPECT_EQ(r.scan.checks_run.size(), 23u);
 
   std::set<std::tuple<std::string, std::string, std::string>> got;
   for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
@@ -57,14 +58,15 @@ TEST(GroundTruthManagementServices, EngineFindingsAreExactlyTheScenarios) {
 // cause no further call), and the calls the scan-cost rules allow.
 TEST(GroundTruthManagementServices, CollectorsKeepOnlyOwnResourcesAndCallOnlyWhatTheyNeed) {
   GroundTruthOptions options;
-  options.services = {"ssm", "backup", "route53", "route53domains", "events", "athena", "ec2"};
+  options.services = {"ssm", "backup", "route53", "route53domains", "events", "athena", "glue", "ec2"};
   options.check_services = kCheckServices;
   GroundTruth r = run_ground_truth(options);
   EXPECT_TRUE(r.problems.empty()) << join_lines(r.problems);
   const std::map<std::string, size_t> want = {
       {"AWS::SSM::ManagedInstance", 4}, {"AWS::SSM::Document", 3},        {"AWS::SSM::Parameter", 7},
       {"AWS::Backup::BackupVault", 4},  {"AWS::Backup::RegionSummary", 2}, {"AWS::Route53::HostedZone", 3},
-      {"AWS::Route53Domains::Domain", 3}, {"AWS::Events::EventBus", 5},       {"AWS::Athena::WorkGroup", 4}};
+      {"AWS::Route53Domains::Domain", 3}, {"AWS::Events::EventBus", 5},       {"AWS::Athena::WorkGroup", 4},
+      {"AWS::Glue::DataCatalog", 3},    {"AWS::Glue::Job", 4}};
   for (const auto& [type, n] : want) EXPECT_EQ(r.inventory.of_type(type).size(), n) << type;
   for (const auto& d : r.inventory.of_type("AWS::SSM::Document"))
     EXPECT_TRUE(d.name == "deploy-app" || d.name == "rotate-logs" || d.name == "bootstrap") << d.name;
@@ -73,6 +75,14 @@ TEST(GroundTruthManagementServices, CollectorsKeepOnlyOwnResourcesAndCallOnlyWha
   for (const auto& s : r.inventory.of_type("AWS::Backup::RegionSummary")) EXPECT_NE(s.region, "us-west-2");
   // Compliance comes from the bulk summaries; a deregistered node's summary makes no resource.
   for (const auto& n : r.inventory.of_type("AWS::SSM::ManagedInstance")) EXPECT_NE(n.id, "mi-0fff5555aaaa6666b");
+  // Glue job arguments keep their names, never their values; the source control token is dropped.
+  bool names_kept = false;
+  for (const auto& j : r.inventory.of_type("AWS::Glue::Job")) {
+    const std::string dump = j.raw.dump() + j.props.dump();
+    EXPECT_EQ(dump.find("not-a-real-"), std::string::npos) << "secret kept for job " << j.name;
+    names_kept = names_kept || dump.find("--db_password") != std::string::npos;
+  }
+  EXPECT_TRUE(names_kept) << "argument names should stay visible in the resource view";
 }
 
 TEST(GroundTruthManagementServices, CallsPerOperation) {
@@ -105,7 +115,11 @@ TEST(GroundTruthManagementServices, CallsPerOperation) {
       // GetWorkGroup per workgroup (no bulk form).
       {"ListEventBuses", 3},
       {"ListWorkGroups", 3},
-      {"GetWorkGroup", 4}};
+      {"GetWorkGroup", 4},
+      // Glue: the catalog's settings per region, security configurations and jobs (4 → 2 pages) in bulk.
+      {"GetDataCatalogEncryptionSettings", 3},
+      {"GetSecurityConfigurations", 3},
+      {"GetJobs", 2 + 1 + 1}};
   for (const auto& [op, n] : want) EXPECT_EQ(r.requests[op], n) << op;
 }
 
@@ -118,7 +132,8 @@ TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
   options.require_full_coverage = false;
   options.faults = R"({"deny": ["ssm:DescribeDocumentPermission", "ssm:ListResourceComplianceSummaries",
                                 "backup:GetBackupVaultAccessPolicy", "backup:ListRecoveryPointsByBackupVault",
-                                "route53:GetDNSSEC", "route53:ListQueryLoggingConfigs", "athena:GetWorkGroup"]})";
+                                "route53:GetDNSSEC", "route53:ListQueryLoggingConfigs", "athena:GetWorkGroup",
+                                "glue:GetSecurityConfigurations"]})";
   ScanGroundTruth r = run_scan_ground_truth(options);
   const std::map<std::string, std::string> denied_for = {
       {"ssm_documents_not_public", "ssm:DescribeDocumentPermission"},
@@ -128,7 +143,10 @@ TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
       {"route53_public_hosted_zones_query_logging_enabled", "route53:ListQueryLoggingConfigs"},
       {"athena_workgroup_encryption", "athena:GetWorkGroup"},
       {"athena_workgroup_enforce_configuration", "athena:GetWorkGroup"},
-      {"athena_workgroup_logging_enabled", "athena:GetWorkGroup"}};
+      {"athena_workgroup_logging_enabled", "athena:GetWorkGroup"},
+      {"glue_etl_jobs_amazon_s3_encryption_enabled", "glue:GetSecurityConfigurations"},
+      {"glue_etl_jobs_cloudwatch_logs_encryption_enabled", "glue:GetSecurityConfigurations"},
+      {"glue_etl_jobs_job_bookmark_encryption_enabled", "glue:GetSecurityConfigurations"}};
   std::map<std::pair<std::string, std::string>, std::string> clean;
   for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
   std::map<std::string, int> not_assessed;
@@ -166,8 +184,10 @@ TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
   EXPECT_EQ(not_assessed["route53_public_hosted_zones_query_logging_enabled"], 2);  // the public zones
   EXPECT_EQ(not_assessed["route53_public_hosted_zones_dnssec_signing"], 2);
   EXPECT_EQ(not_assessed["athena_workgroup_logging_enabled"], 4);
-  // ssm_ec2_instances_managed 4, parameters 7, plans 2 + 2, domains 6, empty vaults 2, private zone 2, buses 10.
-  EXPECT_EQ(decided, 4 + 7 + 4 + 6 + 2 + 2 + 10);
+  EXPECT_EQ(not_assessed["glue_etl_jobs_amazon_s3_encryption_enabled"], 4);
+  // ssm_ec2_instances_managed 4, parameters 7, plans 2 + 2, domains 6, empty vaults 2, private zone 2, buses 10,
+  // Glue catalogs 6.
+  EXPECT_EQ(decided, 4 + 7 + 4 + 6 + 2 + 2 + 10 + 6);
   EXPECT_FALSE(r.scan.gaps.empty());
 }
 
@@ -177,7 +197,7 @@ TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
 // declared properties (the rest "not collected", as a scan leaves them).
 TEST(GroundTruthManagementServices, DeclaredReadsAreAllACheckUses) {
   GroundTruthOptions o;
-  o.services = {"ssm", "backup", "route53", "route53domains", "events", "athena", "ec2"};
+  o.services = {"ssm", "backup", "route53", "route53domains", "events", "athena", "glue", "ec2"};
   o.check_services = kCheckServices;
   GroundTruth full = run_ground_truth(o);
   size_t compared = 0;
@@ -217,8 +237,8 @@ TEST(GroundTruthManagementServices, DeclaredReadsAreAllACheckUses) {
     }
   }
   // 4 instances, 4 nodes × 2, 3 documents, 7 parameters, 4 vaults × 2, 2 summaries × 2, 3 zones × 2, 3 domains × 2,
-  // 5 buses × 2, 4 workgroups × 3.
-  EXPECT_EQ(compared, 4u + 8 + 3 + 7 + 8 + 4 + 6 + 6 + 10 + 12);
+  // 5 buses × 2, 4 workgroups × 3, 3 catalogs × 2, 4 jobs × 3.
+  EXPECT_EQ(compared, 4u + 8 + 3 + 7 + 8 + 4 + 6 + 6 + 10 + 12 + 6 + 12);
 }
 
 // With checks selected that read listings but not what a per-resource call
