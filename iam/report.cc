@@ -1,10 +1,7 @@
 #include "iam/report.h"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <ctime>
 #include <map>
 #include <set>
