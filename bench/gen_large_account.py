@@ -66,6 +66,8 @@ TOTALS = {
     "distributions": 30,
     "asg_groups": 200, "launch_configs": 100, "stacks": 300, "build_projects": 80, "streams": 60,
     "delivery_streams": 40, "state_machines": 100,
+    "managed_nodes": 600, "ssm_documents": 40, "ssm_parameters": 800, "backup_vaults": 40, "glue_jobs": 100,
+    "hosted_zones": 50, "domains": 10,
 }
 
 # AWS's page sizes (the most a page holds without MaxResults / MaxItems).
@@ -77,7 +79,9 @@ PAGE = {"DescribeInstances": 1000, "DescribeSecurityGroups": 1000, "DescribeVolu
         "ListSecrets": 100, "ListCertificates": 1000, "DescribeFileSystems": 100, "DescribeRepositories": 100,
         "ListClusters": 100, "DescribeLoadBalancers": 400, "ListDistributions": 100, "ListVirtualMFADevices": 100,
         "ListSubscriptionsByTopic": 100, "DescribeFlowLogs": 1000, "DescribeAutoScalingGroups": 50,
-        "DescribeLaunchConfigurations": 50}
+        "DescribeLaunchConfigurations": 50, "DescribeInstanceInformation": 50, "ListResourceComplianceSummaries": 50,
+        "ListDocuments": 50, "DescribeParameters": 50, "ListBackupVaults": 1000, "GetJobs": 1000,
+        "ListHostedZones": 100}
 
 rng = random.Random(1)
 
@@ -728,6 +732,72 @@ class Gen:
             self.chain(f"firehose {r}", 1, then=1)
             self.chain(f"codebuild {r}", -(-max(1, len(projects)) // 100), then=1)
 
+    # ------------------------------------------ Systems Manager .. Glue, Route 53
+    def management(self):
+        s = self.scale
+        node_n, doc_n, par_n = split(TOTALS["managed_nodes"], s), split(TOTALS["ssm_documents"], s), split(TOTALS["ssm_parameters"], s)
+        vault_n, job_n = split(TOTALS["backup_vaults"], s), split(TOTALS["glue_jobs"], s)
+        for r in REGIONS:
+            a = f"{r}:{ACCOUNT}"
+            nodes = [{"InstanceId": f"mi-{hexid()}", "PingStatus": rng.choice(["Online", "Online", "ConnectionLost"]),
+                      "ResourceType": "ManagedInstance", "PlatformType": "Linux", "AgentVersion": "3.3.987.0"}
+                     for _ in range(node_n[r])]
+            self.put("ssm", r, "DescribeInstanceInformation", out({"InstanceInformationList": nodes}, "DescribeInstanceInformation"))
+            self.put("ssm", r, "ListResourceComplianceSummaries", out({"ResourceComplianceSummaryItems": [
+                {"ComplianceType": t, "ResourceType": "ManagedInstance", "ResourceId": n["InstanceId"],
+                 "Status": rng.choice(["COMPLIANT", "NON_COMPLIANT"]),
+                 "NonCompliantSummary": {"NonCompliantCount": 1, "SeveritySummary": {"CriticalCount": 0, "HighCount": 1}}}
+                for n in nodes for t in ("Patch", "Association")]}, "ListResourceComplianceSummaries"))
+            docs = [f"runbook-{i}" for i in range(doc_n[r])]
+            self.put("ssm", r, "ListDocuments", out({"DocumentIdentifiers": [
+                {"Name": d, "Owner": ACCOUNT, "DocumentType": "Command", "DocumentVersion": "1"} for d in docs]}, "ListDocuments"))
+            self.put("ssm", r, "DescribeDocumentPermission", cases("Name", [(d, {"AccountIds": []}) for d in docs]))
+            params = [{"Name": f"/app/{i}/{rng.choice(['host', 'port', 'password', 'token'])}",
+                       "Type": rng.choice(["String", "SecureString"]), "Version": 1} for i in range(par_n[r])]
+            self.put("ssm", r, "DescribeParameters", out({"Parameters": params}, "DescribeParameters"))
+            vaults = [{"BackupVaultName": f"vault-{i}", "BackupVaultArn": f"arn:{P}:backup:{a}:backup-vault:vault-{i}",
+                       "EncryptionKeyArn": f"arn:{P}:kms:{a}:key/{hexid(8)}", "NumberOfRecoveryPoints": i % 2}
+                      for i in range(vault_n[r])]
+            self.put("backup", r, "ListBackupVaults", out({"BackupVaultList": vaults}, "ListBackupVaults"))
+            self.put("backup", r, "GetBackupVaultAccessPolicy", {"error": {
+                "code": "ResourceNotFoundException", "message": "no access policy", "status": 404}})
+            self.put("backup", r, "ListRecoveryPointsByBackupVault", cases("BackupVaultName", [(v["BackupVaultName"], {"RecoveryPoints": [{
+                "RecoveryPointArn": f"arn:{P}:ec2:{r}::snapshot/snap-{hexid()}", "BackupVaultName": v["BackupVaultName"],
+                "IsEncrypted": True, "Status": "COMPLETED"}]}) for v in vaults if v["NumberOfRecoveryPoints"]],
+                default={"output": {"RecoveryPoints": []}}))
+            if vaults:
+                self.put("backup", r, "ListBackupPlans", out({"BackupPlansList": [{"BackupPlanName": "daily", "BackupPlanId": hexid(),
+                                                                                  "BackupPlanArn": f"arn:{P}:backup:{a}:backup-plan:{hexid()}"}]}))
+            self.put("events", r, "ListEventBuses", out({"EventBuses": [{"Name": "default", "Arn": f"arn:{P}:events:{a}:event-bus/default"}]}))
+            self.put("athena", r, "ListWorkGroups", out({"WorkGroups": [{"Name": "primary", "State": "ENABLED"}]}))
+            self.put("athena", r, "GetWorkGroup", out({"WorkGroup": {"Name": "primary", "State": "ENABLED", "Configuration": {
+                "ResultConfiguration": {}, "EnforceWorkGroupConfiguration": False, "PublishCloudWatchMetricsEnabled": False}}}))
+            self.put("glue", r, "GetDataCatalogEncryptionSettings", out({"DataCatalogEncryptionSettings": {
+                "EncryptionAtRest": {"CatalogEncryptionMode": "DISABLED"},
+                "ConnectionPasswordEncryption": {"ReturnConnectionPasswordEncrypted": False}}}))
+            jobs = [{"Name": f"etl-{i}", "Role": f"arn:{P}:iam::{ACCOUNT}:role/glue", "Command": {"Name": "glueetl"},
+                     **({"SecurityConfiguration": "encrypted"} if i % 2 else {})} for i in range(job_n[r])]
+            self.put("glue", r, "GetJobs", out({"Jobs": jobs}, "GetJobs"))
+            self.put("glue", r, "GetSecurityConfigurations", out({"SecurityConfigurations": [{"Name": "encrypted", "EncryptionConfiguration": {
+                "S3Encryption": [{"S3EncryptionMode": "SSE-KMS"}], "CloudWatchEncryption": {"CloudWatchEncryptionMode": "SSE-KMS"},
+                "JobBookmarksEncryption": {"JobBookmarksEncryptionMode": "CSE-KMS"}}}]}))
+            self.count("management", len(nodes) + len(docs) + len(params) + len(vaults) + len(jobs) + 3 + (1 if vaults else 0))
+            # Listing pages, then the per-resource calls each listing leads to.
+            self.chain(f"ssm {r}", -(-max(1, len(docs)) // PAGE["ListDocuments"]), then=1)
+            self.chain(f"backup {r}", 1, then=2)
+            self.chain(f"athena {r}", 1, then=1)
+        zones = [{"Id": f"/hostedzone/Z{hexid(12).upper()}", "Name": f"zone-{i}.example.com.", "CallerReference": hexid(8),
+                  "Config": {"PrivateZone": i % 3 == 0}, "ResourceRecordSetCount": 10}
+                 for i in range(max(1, int(TOTALS["hosted_zones"] * s)))]
+        self.put("route53", "*", "ListHostedZones", out({"HostedZones": zones, "IsTruncated": False, "MaxItems": "100"}, "ListHostedZones"))
+        self.put("route53", "*", "ListQueryLoggingConfigs", out({"QueryLoggingConfigs": []}))
+        self.put("route53", "*", "GetDNSSEC", out({"Status": {"ServeSignature": "NOT_SIGNING"}, "KeySigningKeys": []}))
+        domains = [{"DomainName": f"acme-{i}.com", "AutoRenew": True, "TransferLock": i % 4 != 0}
+                   for i in range(max(1, int(TOTALS["domains"] * s)))]
+        self.put("route53domains", "us-east-1", "ListDomains", out({"Domains": domains}))
+        self.count("management", len(zones) + len(domains))
+        self.chain("route53", -(-len(zones) // PAGE["ListHostedZones"]), then=1)
+
     def global_services(self):
         dists = []
         for i in range(max(1, int(TOTALS["distributions"] * self.scale))):
@@ -793,6 +863,7 @@ def main(argv=None):
     g.iam()
     g.regional()
     g.devops()
+    g.management()
     g.global_services()
     os.makedirs(args.out_dir, exist_ok=True)
     for name in os.listdir(args.out_dir):

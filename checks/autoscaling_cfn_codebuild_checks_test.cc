@@ -4,6 +4,7 @@
 // services (compile time).
 #include <gtest/gtest.h>
 
+#include <ctime>
 #include <set>
 
 #include "checks/check.h"
@@ -199,7 +200,7 @@ Resource project(json changes) {
 Resource undescribed_project() {
   Resource r = resource("AWS::CodeBuild::Project", "app-build", json::object());
   for (const char* p : {"environment_variables", "env_secret_values", "privileged_mode", "sources", "cloudwatch_logs",
-                        "s3_logs", "artifacts"})
+                        "s3_logs", "artifacts", "created", "last_build_time"})
     r.missing[p] = kBatchDenied;
   return r;
 }
@@ -267,6 +268,28 @@ TEST(CodeBuildProjects, ArtifactsEncrypted) {
   expect(id, undescribed_project(), CheckStatus::kNotAssessed, kBatchDenied);
 }
 
+
+TEST(CodeBuildProjects, BuiltInTheLast90Days) {
+  const char* id = "codebuild_project_older_90_days";
+  auto iso_days_ago = [](long long days) {
+    std::time_t t = std::time(nullptr) - days * 86400;
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return std::string(buf);
+  };
+  expect(id, project({{"last_build_time", iso_days_ago(3)}, {"created", iso_days_ago(400)}}), CheckStatus::kPass,
+         "3 days ago");
+  expect(id, project({{"last_build_time", iso_days_ago(120)}, {"created", iso_days_ago(400)}}), CheckStatus::kFail,
+         "120 days");
+  expect(id, project({{"last_build_time", nullptr}, {"created", iso_days_ago(10)}}), CheckStatus::kPass, "not been built yet");
+  expect(id, project({{"last_build_time", nullptr}, {"created", iso_days_ago(200)}}), CheckStatus::kFail, "never been built");
+  Resource denied = project({{"created", iso_days_ago(400)}});
+  denied.missing["last_build_time"] = "codebuild:ListBuildsForProject denied (AccessDeniedException)";
+  expect(id, denied, CheckStatus::kNotAssessed, "ListBuildsForProject denied");
+  expect(id, project({{"created", iso_days_ago(400)}}), CheckStatus::kNotAssessed);  // not collected at all
+  expect(id, project({{"last_build_time", nullptr}, {"created", nullptr}}), CheckStatus::kNotAssessed);
+  expect(id, undescribed_project(), CheckStatus::kNotAssessed, kBatchDenied);
+}
 
 // ---- Kinesis ----
 
@@ -385,7 +408,7 @@ TEST(DevOpsChecksMetadata, Complete) {
     EXPECT_FALSE(c->reads.empty()) << c->meta.id;
     EXPECT_EQ(c->meta.id.rfind(c->meta.service + "_", 0), 0u) << c->meta.id;
   }
-  EXPECT_EQ(n, 21);
+  EXPECT_EQ(n, 22);
 }
 
 }  // namespace

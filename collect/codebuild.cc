@@ -4,7 +4,9 @@
 //   ListProjects (paged; the account's own projects, shared ones are ListSharedProjects')
 //   → BatchGetProjects, 100 names a call (AWS's maximum). Every CodeBuild check
 //   reads its answer, and a type no selected check reads is collected whole,
-//   so there is no case for leaving it out (CollectContext::needs).
+//   so it is always made. The newest build of each project (ListBuildsForProject
+//   per project, BatchGetBuilds per 100) only when a selected check reads
+//   last_build_time (CollectContext::needs).
 //
 // AWS::CodeBuild::Project  arn = arn, id = name = name
 //   props.environment_variables  [{name, type}] type PLAINTEXT | PARAMETER_STORE | SECRETS_MANAGER
@@ -19,10 +21,17 @@
 //   props.s3_logs                {enabled (bool), encrypted (bool: not encryptionDisabled)}
 //   props.artifacts              [{id, type, encrypted}] of the primary and secondary artifacts that
 //                                are stored (NO_ARTIFACTS is left out)
+//   props.created                ISO 8601 (created)
+//   props.last_build_time        ISO 8601 end (else start) of the newest build, null when never built:
+//                                ListBuildsForProject (newest first) per project, then BatchGetBuilds for
+//                                the batch's newest builds (100 a call); only when a selected check reads it
 // Values are dropped here: raw keeps environmentVariables' names and types
 // only, and the locations with their credentials replaced.
 // When BatchGetProjects fails, the projects it would have described are
 // emitted with every property above missing, with the reason.
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,7 +45,8 @@ namespace {
 const char kSvc[] = "codebuild";
 constexpr const char* kProject = "AWS::CodeBuild::Project";
 constexpr const char* kProps[] = {"environment_variables", "env_secret_values", "privileged_mode", "sources",
-                                  "cloudwatch_logs",       "s3_logs",           "artifacts"};
+                                  "cloudwatch_logs",       "s3_logs",           "artifacts",       "created",
+                                  "last_build_time"};
 
 Resource base(CollectContext& ctx, const std::string& region, const std::string& name) {
   Resource r;
@@ -87,7 +97,7 @@ json artifact(const json& a, const std::string& id) {
   return {{"id", id}, {"type", a.value("type", "")}, {"encrypted", !a.value("encryptionDisabled", false)}};
 }
 
-void emit_project(CollectContext& ctx, const std::string& region, json p) {
+Resource make_project(CollectContext& ctx, const std::string& region, json p) {
   Resource r = base(ctx, region, p.value("name", ""));
   r.arn = p.value("arn", r.arn);
   if (p.contains("tags")) r.tags = tags_from_list(p["tags"]);
@@ -127,8 +137,88 @@ void emit_project(CollectContext& ctx, const std::string& region, json p) {
     if (a.value("type", "NO_ARTIFACTS") != "NO_ARTIFACTS")
       artifacts.push_back(artifact(a, a.value("artifactIdentifier", "secondary")));
   r.props["artifacts"] = std::move(artifacts);
+  r.props["created"] = iso_timestamp(p.value("created", json()));
   r.raw = std::move(p);
-  ctx.emit(std::move(r));
+  return r;
+}
+
+// The newest build of each project, for the checks that read
+// last_build_time: ListBuildsForProject (newest first, one page) per project,
+// then one BatchGetBuilds for the whole batch's newest builds (100 ids a call,
+// as many as projects in a BatchGetProjects call). The projects are emitted
+// when the last lookup is done.
+struct LastBuilds {
+  std::mutex mu;
+  std::vector<Resource> projects;
+  std::map<size_t, std::string> newest;  // project index → its newest build id
+  size_t pending = 0;
+};
+
+void finish_last_builds(CollectContext& ctx, const std::string& region, LastBuilds& st) {
+  std::vector<std::string> ids;
+  for (const auto& [_, id] : st.newest) ids.push_back(id);
+  std::map<std::string, json> time_of;  // build id → when it ran
+  if (!ids.empty()) {
+    auto out = ctx.call(kSvc, "BatchGetBuilds", json{{"ids", ids}}, region);
+    if (!out) {
+      std::string reason;
+      for (const auto& [i, _] : st.newest) {
+        Resource& r = st.projects[i];
+        if (reason.empty()) {
+          record_missing(ctx, r, "last_build_time", out.error(), kSvc, "BatchGetBuilds");
+          reason = r.missing["last_build_time"];
+        }
+        r.missing["last_build_time"] = reason;
+      }
+    } else {
+      // Only the builds asked for; their environment and logs are not kept.
+      for (const auto& b : out->value("builds", json::array())) {
+        json t = iso_timestamp(b.value("endTime", json()));
+        if (t.is_null()) t = iso_timestamp(b.value("startTime", json()));
+        time_of[b.value("id", "")] = t;
+      }
+    }
+  }
+  for (size_t i = 0; i < st.projects.size(); ++i) {
+    Resource& r = st.projects[i];
+    if (!r.missing.count("last_build_time")) {
+      auto it = st.newest.find(i);
+      if (it == st.newest.end()) {
+        r.props["last_build_time"] = nullptr;  // never built
+      } else if (auto t = time_of.find(it->second); t != time_of.end() && t->second.is_string()) {
+        r.props["last_build_time"] = t->second;
+      } else {
+        r.missing["last_build_time"] = "codebuild:BatchGetBuilds did not return build " + it->second + " of " + r.name;
+      }
+    }
+    ctx.emit(std::move(r));
+  }
+}
+
+void lookup_last_builds(CollectContext& ctx, const std::string& region, std::vector<Resource> projects) {
+  if (projects.empty()) return;
+  if (!ctx.needs(kProject, "last_build_time")) {
+    for (auto& r : projects) {
+      not_needed(r, "last_build_time");
+      ctx.emit(std::move(r));
+    }
+    return;
+  }
+  auto st = std::make_shared<LastBuilds>();
+  st->pending = projects.size();
+  st->projects = std::move(projects);
+  for (size_t i = 0; i < st->projects.size(); ++i)
+    ctx.spawn([&ctx, region, st, i] {
+      const std::string name = st->projects[i].name;
+      auto out = ctx.call(kSvc, "ListBuildsForProject", json{{"projectName", name}, {"sortOrder", "DESCENDING"}}, region);
+      std::lock_guard<std::mutex> lock(st->mu);
+      if (!out) {
+        record_missing(ctx, st->projects[i], "last_build_time", out.error(), kSvc, "ListBuildsForProject");
+      } else if (const json ids = out->value("ids", json::array()); !ids.empty() && ids.front().is_string()) {
+        st->newest[i] = ids.front().get<std::string>();
+      }
+      if (--st->pending == 0) finish_last_builds(ctx, region, *st);
+    });
 }
 
 void describe(CollectContext& ctx, const std::string& region, std::vector<std::string> names) {
@@ -146,9 +236,11 @@ void describe(CollectContext& ctx, const std::string& region, std::vector<std::s
     }
     return;
   }
+  std::vector<Resource> projects;
   if (out->contains("projects") && (*out)["projects"].is_array())
-    for (auto& p : (*out)["projects"]) emit_project(ctx, region, std::move(p));
+    for (auto& p : (*out)["projects"]) projects.push_back(make_project(ctx, region, std::move(p)));
   // projectsNotFound: deleted between the listing and the description — gone.
+  lookup_last_builds(ctx, region, std::move(projects));
 }
 
 void collect(CollectContext& ctx, const std::string& region) {

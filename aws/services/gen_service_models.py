@@ -17,7 +17,7 @@ import re
 import sys
 
 READ_OPS = re.compile(r"^(Describe|Get|List|Search|Lookup)[A-Z]")
-EXTRA_OPS = {"GenerateCredentialReport", "BatchGetProjects"}
+EXTRA_OPS = {"GenerateCredentialReport", "BatchGetProjects", "BatchGetBuilds"}
 DROP_KEYS = {"documentation", "documentationUrl", "examples", "deprecatedMessage"}
 
 

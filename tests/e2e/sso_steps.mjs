@@ -110,6 +110,8 @@ export async function ssoSteps(t) {
     expectTrue(p.renewal_steps[0].includes("Sign in with IAM Identity Center"), "renewal is a new sign-in");
     expectTrue((await text("sso-sessions")).includes("d-1234567890.awsapps.com"), "the session is listed");
     await byId(`provider-${providerId}`).waitFor();
+    const shown = (await byId(`provider-${providerId}`).getByTestId("provider-sso").innerText()).trim();
+    expectTrue(shown.includes("SecurityAuditor via https://d-1234567890.awsapps.com/start") && shown.includes("session until"), `the card names the portal and the session's end: ${shown}`);
     await shot("sso-connected");
   });
 

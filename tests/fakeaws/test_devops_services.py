@@ -8,6 +8,7 @@ Step Functions under the `states` signing name). What CloudPeek's collectors
 rely on must reach a real AWS client intact."""
 
 import os
+import time
 import unittest
 
 import botocore.session
@@ -114,6 +115,11 @@ class CodeBuildTest(unittest.TestCase):
         self.assertEqual(by_name["docker-images"]["artifacts"]["type"], "NO_ARTIFACTS")
         self.assertEqual(by_name["docker-images"]["secondaryArtifacts"][0]["artifactIdentifier"], "manifests")
         self.assertEqual(client("codebuild", "eu-west-1").list_projects()["projects"], [])
+        newest = c.list_builds_for_project(projectName="legacy-deploy", sortOrder="DESCENDING")["ids"]
+        self.assertEqual(len(newest), 1)
+        self.assertEqual(c.list_builds_for_project(projectName="docker-images")["ids"], [])
+        builds = c.batch_get_builds(ids=newest)["builds"]
+        self.assertLess(builds[-1]["endTime"].timestamp(), time.time() - 200 * 86400)  # relative times resolved
 
 
 class StreamingTest(unittest.TestCase):

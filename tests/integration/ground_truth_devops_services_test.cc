@@ -38,7 +38,7 @@ TEST(GroundTruthDevOpsServices, EngineFindingsAreExactlyTheScenarios) {
   for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
   EXPECT_EQ(got, want);
   EXPECT_EQ(r.truth.findings.size(), want.size()) << "a resource was reported twice";
-  EXPECT_EQ(in_scope.size(), 21u);
+  EXPECT_EQ(in_scope.size(), 22u);
   // Another account's group and stack, returned by the endpoint, are never findings.
   for (const auto& f : r.truth.findings) EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.resource_arn;
   std::cout << r.scan.checks_run.size() << " checks, " << r.truth.findings.size() << " findings (FAIL "
@@ -110,10 +110,11 @@ TEST(GroundTruthDevOpsServices, CollectorsKeepNoSecretValuesAndCallOnlyWhatTheyN
   // Three regions, page size 2. Auto Scaling: DescribeAutoScalingGroups 2+1+1 and
   // DescribeLaunchConfigurations 2+1+1 (bulk listings, nothing per resource) = 8. CloudFormation:
   // DescribeStacks 2+1+1 = 4. CodeBuild: ListProjects 2+1+1, BatchGetProjects 1 (100 names a call,
-  // only in the region with projects) = 5. Kinesis: ListStreams 2+1+1, DescribeStreamSummary 4 (no
+  // only in the region with projects), ListBuildsForProject 3 (one per project, newest first) and
+  // BatchGetBuilds 1 (the batch's newest builds together) = 9. Kinesis: ListStreams 2+1+1, DescribeStreamSummary 4 (no
   // bulk form) = 8. Firehose: ListDeliveryStreams 2+1+1, DescribeDeliveryStream 4 = 8. Step
   // Functions: ListStateMachines 2+1+1, DescribeStateMachine 3 = 7.
-  EXPECT_EQ(r.calls, 8 + 4 + 5 + 8 + 8 + 7);
+  EXPECT_EQ(r.calls, 8 + 4 + 9 + 8 + 8 + 7);
 }
 
 // A denied BatchGetProjects makes every CodeBuild check NOT_ASSESSED naming
@@ -141,7 +142,7 @@ TEST(GroundTruthDevOpsServices, DeniedBatchGetProjectsIsNotAssessedNamingTheActi
         << f.check_id << " on " << f.resource_arn;
   }
   // Every project is still reported by every CodeBuild check (none dropped for lack of data).
-  EXPECT_EQ(not_assessed.size(), 6u);
+  EXPECT_EQ(not_assessed.size(), 7u);
   for (const auto& [check, n] : not_assessed) EXPECT_EQ(n, 3) << check;
   EXPECT_EQ(decided, 3 * 4 + 3 * 4 + 4 * 4 + 2 * 4 + 4 + 2 * 3);
   ASSERT_EQ(r.scan.gaps.size(), 1u);
@@ -182,6 +183,42 @@ TEST(GroundTruthDevOpsServices, DeniedDescribeCallsAreNotAssessedThroughTheSourc
   EXPECT_EQ(not_assessed["firehose_stream_encrypted_at_rest"], 2);
   EXPECT_EQ(not_assessed["stepfunctions_statemachine_logging_enabled"], 3);
   EXPECT_EQ(not_assessed["stepfunctions_statemachine_xray_tracing_enabled"], 3);
+}
+
+// Issue 13: the newest build of each project is looked up only when a
+// selected check reads it; when that lookup is denied, only the check that
+// reads it is NOT_ASSESSED, naming the action.
+TEST(GroundTruthDevOpsServices, BuildLookupsOnlyForTheCheckThatReadsThem) {
+  GroundTruthOptions o;
+  o.services = kServices;
+  o.checks = {"codebuild_project_privileged_mode_disabled"};
+  ScanGroundTruth without = run_scan_ground_truth(o);
+  EXPECT_TRUE(without.truth.problems.empty()) << join_lines(without.truth.problems);
+  EXPECT_EQ(without.requests["BatchGetProjects"], 1);
+  EXPECT_EQ(without.requests["ListBuildsForProject"], 0);
+  EXPECT_EQ(without.requests["BatchGetBuilds"], 0);
+
+  o.checks = {"codebuild_project_privileged_mode_disabled", "codebuild_project_older_90_days"};
+  ScanGroundTruth with = run_scan_ground_truth(o);
+  EXPECT_TRUE(with.truth.problems.empty()) << join_lines(with.truth.problems);
+  EXPECT_EQ(with.requests["ListBuildsForProject"], 3);
+  EXPECT_EQ(with.requests["BatchGetBuilds"], 1);
+
+  o.require_full_coverage = false;
+  o.faults = R"({"deny": ["codebuild:ListBuildsForProject"]})";
+  ScanGroundTruth denied = run_scan_ground_truth(o);
+  int not_assessed = 0;
+  for (const auto& f : denied.truth.findings) {
+    if (f.check_id == "codebuild_project_older_90_days") {
+      EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.resource_arn << ": " << f.detail;
+      EXPECT_NE(f.detail.find("codebuild:ListBuildsForProject denied"), std::string::npos) << f.detail;
+      ++not_assessed;
+    } else {
+      EXPECT_NE(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+    }
+  }
+  EXPECT_EQ(not_assessed, 3);
+  EXPECT_EQ(denied.requests["BatchGetBuilds"], 0);  // nothing left to ask for
 }
 
 // A failed listing is a coverage gap for its region: the checks say
@@ -233,7 +270,7 @@ TEST(GroundTruthDevOpsServices, DeclaredReadsAreAllACheckUses) {
       ++compared;
     }
   }
-  EXPECT_EQ(compared, 4u * 3 + 4u * 3 + 4u * 4 + 3u * 6 + 4u * 2 + 4u * 1 + 3u * 2);
+  EXPECT_EQ(compared, 4u * 3 + 4u * 3 + 4u * 4 + 3u * 7 + 4u * 2 + 4u * 1 + 3u * 2);
 }
 
 }  // namespace

@@ -37,6 +37,8 @@ export interface Provider {
   // Temporary credentials saved without an expiry: expires_at is CloudPeek's estimate
   // (docs/api.md), and these say so and from what.
   expires_estimated?: boolean;
+  // Made through an IAM Identity Center sign-in (docs/api.md): renewed by CloudPeek until the session ends.
+  sso?: import("./lib/sso").ProviderSso;
   expiry_estimate?: StoredExpiryEstimate | null;
   // When the reminders (banner, webhook) start: expires_at minus the reminder window;
   // null without an expiry. And the steps to renew these credentials.

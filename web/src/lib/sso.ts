@@ -39,6 +39,20 @@ export type SsoPoll =
   | { status: "approved"; session: SsoSession; renewed: string[] }
   | { status: "denied" | "expired" | "failed"; error: SsoError };
 
+// The provider's "sso" object: its portal, account, permission set and the session's end.
+export interface ProviderSso {
+  session_id: string;
+  start_url: string;
+  region: string;
+  account_id: string;
+  account_name: string;
+  role_name: string;
+  session_state: "active" | "ended";
+  session_ends_at: string | null;
+  access_token_expires_at: string | null;
+  renews_automatically: boolean;
+}
+
 export interface SsoAccount {
   account_id: string;
   name: string;

@@ -211,6 +211,21 @@ export function ProviderCard({
             "no expiry (long-term keys)"
           )}
         </dd>
+        {p.sso ? (
+          <>
+            <dt>IAM Identity Center</dt>
+            <dd data-testid="provider-sso">
+              {p.sso.role_name} via {p.sso.start_url}:{" "}
+              {p.sso.session_state === "ended" ? (
+                <strong class="bad">the session has ended; sign in again below.</strong>
+              ) : (
+                <>
+                  renewed automatically{p.sso.session_ends_at ? <>, session until <Time iso={p.sso.session_ends_at} /></> : null}
+                </>
+              )}
+            </dd>
+          </>
+        ) : null}
         <dt>Scheduled scans</dt>
         <dd>{p.schedule_minutes > 0 ? `every ${p.schedule_minutes} minutes` : "on demand only"}</dd>
         <dt>Last scan</dt>

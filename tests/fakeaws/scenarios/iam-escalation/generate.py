@@ -428,6 +428,27 @@ user("m-attach-anything-but-admin", "AttachUserPolicy on itself for any policy b
      inline=[doc(allow("iam:AttachUserPolicy", SELF_USER("m-attach-anything-but-admin"),
                        Condition={"ArnNotEquals": {"iam:PolicyARN": ADMIN_POLICY}}))])
 
+# ---- the remaining techniques of iam/escalation_rules.cc
+role("admin-apprunner", "AdministratorAccess; instance role of App Runner", svc("tasks.apprunner.amazonaws.com"),
+     verdict="admin", managed=[ADMIN_POLICY])
+passrole("u-passrole-lambda-add-permission", "admin-lambda", ["lambda:CreateFunction", "lambda:AddPermission"],
+         "passrole-lambda-add-permission", "new function as admin-lambda, made invocable through its function policy")
+passrole("u-passrole-ec2-spot", "admin-ec2", ["ec2:RequestSpotInstances"], "passrole-ec2-spot-instances",
+         "spot instance with admin-ec2's profile")
+passrole("u-passrole-apprunner", "admin-apprunner", ["apprunner:CreateService"], "passrole-apprunner",
+         "App Runner service as admin-apprunner")
+passrole("u-passrole-ecs-service", "admin-ecs", ["ecs:RegisterTaskDefinition", "ecs:CreateService"],
+         "passrole-ecs-service", "ECS service with admin-ecs as task role")
+user("u-ec2-modify-user-data", "rewrites the user data of the admin-ec2 instance and restarts it",
+     technique="ec2-modify-user-data",
+     inline=[doc(allow(["ec2:ModifyInstanceAttribute", "ec2:StopInstances", "ec2:StartInstances"], ADMIN_I))])
+user("u-glue-update-dev-endpoint", "adds its SSH key to a dev endpoint running as a Glue administrator role",
+     technique="glue-update-dev-endpoint", inline=[doc(allow("glue:UpdateDevEndpoint"))])
+user("u-cloudformation-update-stack", "updates a stack whose service role is admin-cfn",
+     technique="cloudformation-update-stack", inline=[doc(allow("cloudformation:UpdateStack"))])
+user("u-ecs-execute-command", "a shell in a task running as admin-ecs", technique="ecs-execute-command",
+     inline=[doc(allow("ecs:ExecuteCommand"))])
+
 GROUPS = {
     "admins": dict(managed=[ADMIN_POLICY], inline=[]),
     "g-attach": dict(managed=[], inline=[doc(allow("iam:AttachGroupPolicy", f"{A}:group/g-attach"))]),
