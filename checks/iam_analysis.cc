@@ -26,7 +26,8 @@ const std::vector<std::string>& iam_graph_types() {
   static const std::vector<std::string> t = [] {
     std::vector<std::string> v = iam_listing_types();
     for (auto x : {iam::inventory_type::kRoot, iam::inventory_type::kSamlProvider, iam::inventory_type::kOidcProvider,
-                   iam::inventory_type::kLambdaFunction, iam::inventory_type::kEc2Instance})
+                   iam::inventory_type::kLambdaFunction, iam::inventory_type::kEc2Instance,
+                   iam::inventory_type::kServiceControlPolicies})
       v.emplace_back(x);
     return v;
   }();
@@ -164,14 +165,15 @@ CheckResult effective_admin_result(const Resource& r, const Inventory& inv) {
   const iam::Graph& g = *l.analysis->graph;
   const iam::AdminStatus& full = g.full_access(l.node);
   const std::string who = kind_label(r) + " " + r.name;
+  const std::string& scps = l.analysis->data.scp_note();
   if (full.level == iam::AdminLevel::kFullAccess) {
     std::string detail = who + " is allowed every action on every resource";
     if (full.conditional) detail += ", conditionally (on: " + joined(conditions_of(full.evidence)) + ")";
-    return fail(detail + ". Granted by: " + joined(statements_of(full.evidence)) + ".");
+    return fail(detail + ". Granted by: " + joined(statements_of(full.evidence)) + ". " + scps);
   }
   if (auto under = undercounted(l.analysis->data.node(l.node)))
     return not_assessed(who + ": " + *under);
-  return pass(who + " is not allowed every action on every resource.");
+  return pass(who + " is not allowed every action on every resource. " + scps);
 }
 
 CheckResult escalation_result(const Resource& r, const Inventory& inv) {
@@ -179,9 +181,10 @@ CheckResult escalation_result(const Resource& r, const Inventory& inv) {
   if (!l.analysis) return not_assessed(l.why);
   const iam::Graph& g = *l.analysis->graph;
   const std::string who = kind_label(r) + " " + r.name;
+  const std::string& scps = l.analysis->data.scp_note();
   const iam::AdminStatus& full = g.full_access(l.node);
   if (full.level == iam::AdminLevel::kFullAccess && !full.conditional)
-    return pass(who + " is already allowed everything (see the effective administrator check); it has nothing to escalate to.");
+    return pass(who + " is already allowed everything (see the effective administrator check); it has nothing to escalate to. " + scps);
   for (const iam::Path& p : iam::paths(g, l.node, iam::kAdmin, 3)) {
     if (p.steps.empty()) continue;  // conditionally allowed everything itself: the effective-admin check says so
     std::string detail = who + (p.conditional ? " can conditionally escalate to administrator" : " can escalate to administrator") +
@@ -194,10 +197,10 @@ CheckResult escalation_result(const Resource& r, const Inventory& inv) {
           if (std::find(conds.begin(), conds.end(), c) == conds.end()) conds.push_back(c);
       detail += " Conditional on " + joined(conds) + ".";
     }
-    return fail(detail + "\n" + iam::describe(g, p));
+    return fail(detail + " " + scps + "\n" + iam::describe(g, p));
   }
   if (auto under = undercounted(l.analysis->data.node(l.node))) return not_assessed(who + ": " + *under);
-  return pass(who + " has no path to administrator.");
+  return pass(who + " has no path to administrator. " + scps);
 }
 
 CheckResult public_trust_result(const Resource& r, const Inventory& inv) {

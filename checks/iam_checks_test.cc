@@ -680,7 +680,9 @@ TEST(IamPrincipals, EffectiveAdmin) {
   auto r = run_in("iam_user_effective_admin", inv, kIamArn + "user/admin");
   EXPECT_EQ(r.status, CheckStatus::kFail);
   EXPECT_EQ(r.detail, "User admin is allowed every action on every resource. Granted by: identity-based policy "
-                      "arn:aws:iam::aws:policy/AdministratorAccess, statement 0.");
+                      "arn:aws:iam::aws:policy/AdministratorAccess, statement 0. SCPs not considered: Service control "
+                      "policies were not collected (the organizations collector did not run), so an organization policy "
+                      "may still deny what is shown as allowed.");
   EXPECT_EQ(run_in("iam_user_effective_admin", inv, kIamArn + "user/deployer").status, CheckStatus::kPass);
   EXPECT_EQ(run_in("iam_user_effective_admin", inv, kIamArn + "user/reader").status, CheckStatus::kPass);
   EXPECT_EQ(run_in("iam_role_effective_admin", inv, kIamArn + "role/fn-admin").status, CheckStatus::kFail);
@@ -718,6 +720,78 @@ TEST(IamPrincipals, CanEscalateToAdmin) {
   // customer managed, so there is nothing to rewrite.
   EXPECT_EQ(run_in("iam_role_can_escalate_to_admin", inv, kIamArn + "role/ci").status, CheckStatus::kPass);
   EXPECT_EQ(run_in("iam_role_can_escalate_to_admin", inv, kIamArn + "role/fn-harmless").status, CheckStatus::kPass);
+}
+
+// The service control policies that apply, as collect/organizations.cc emits them.
+Resource scps(json levels) {
+  return iam_resource("AWS::Organizations::ServiceControlPolicies",
+                      "arn:aws:organizations::111122223333:service-control-policies/111122223333", "scps",
+                      {{"applies", true}, {"reason", ""}, {"levels", levels}});
+}
+json scp_level(const char* id, const char* type, std::vector<std::pair<std::string, json>> policies) {
+  json ps = json::array();
+  for (auto& [name, document] : policies)
+    ps.push_back({{"id", "p-" + name}, {"arn", "arn:aws:organizations::999999999999:policy/o-1/service_control_policy/p-" + name},
+                  {"name", name}, {"aws_managed", name == "FullAWSAccess"}, {"document", document}});
+  return {{"target_id", id}, {"target_type", type}, {"policies", ps}};
+}
+
+TEST(IamPrincipals, ServiceControlPoliciesRemoveEscalations) {
+  const json full = doc({allow("*")});
+  const json no_lambda = doc({{{"Effect", "Deny"}, {"Action", "lambda:CreateFunction"}, {"Resource", "*"}}});
+  auto with = [&](Resource scp) {
+    Inventory inv = planted_account();
+    inv.add(std::move(scp));
+    return inv;
+  };
+  const std::string deployer = kIamArn + "user/deployer";
+  // Without SCPs, deployer passes fn-admin to a new Lambda function.
+  ASSERT_EQ(run_in("iam_user_can_escalate_to_admin", planted_account(), deployer).status, CheckStatus::kFail);
+
+  // An OU's SCP denies lambda:CreateFunction: the path is gone, and the verdict says SCPs were considered.
+  Inventory denied = with(scps({scp_level("r-root", "ROOT", {{"FullAWSAccess", full}}),
+                                scp_level("ou-dev", "ORGANIZATIONAL_UNIT", {{"FullAWSAccess", full}, {"NoLambda", no_lambda}}),
+                                scp_level("111122223333", "ACCOUNT", {{"FullAWSAccess", full}})}));
+  auto r = run_in("iam_user_can_escalate_to_admin", denied, deployer);
+  EXPECT_EQ(r.status, CheckStatus::kPass) << r.detail;
+  EXPECT_NE(r.detail.find("SCPs considered: 4 policies at 3 levels (root r-root: FullAWSAccess; OU ou-dev: "
+                          "FullAWSAccess, NoLambda; account 111122223333: FullAWSAccess)."),
+            std::string::npos)
+      << r.detail;
+  // The administrator is no longer allowed everything either: an SCP caps it.
+  EXPECT_EQ(run_in("iam_user_effective_admin", denied, kIamArn + "user/admin").status, CheckStatus::kPass);
+
+  // A level that allows nothing of the kind (no FullAWSAccess at the account): every level must allow.
+  Inventory capped = with(scps({scp_level("r-root", "ROOT", {{"FullAWSAccess", full}}),
+                                scp_level("111122223333", "ACCOUNT", {{"S3Only", doc({allow("s3:*")})}})}));
+  EXPECT_EQ(run_in("iam_user_can_escalate_to_admin", capped, deployer).status, CheckStatus::kPass);
+
+  // SCPs that allow everything change nothing, and say they were considered.
+  Inventory open = with(scps({scp_level("r-root", "ROOT", {{"FullAWSAccess", full}}),
+                              scp_level("111122223333", "ACCOUNT", {{"FullAWSAccess", full}})}));
+  r = run_in("iam_user_can_escalate_to_admin", open, deployer);
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find("SCPs considered: 2 policies at 2 levels"), std::string::npos) << r.detail;
+
+  // None apply (the management account, no organization): considered, nothing removed.
+  Resource none = scps(json::array());
+  none.props["applies"] = false;
+  none.props["reason"] = "service control policies do not apply to the organization's management account";
+  r = run_in("iam_user_can_escalate_to_admin", with(none), deployer);
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find("SCPs considered: none apply (service control policies do not apply to the organization's "
+                          "management account)."),
+            std::string::npos)
+      << r.detail;
+
+  // Not readable from this account: not considered, saying why; the path stays.
+  Resource unread = scps(json::array());
+  unread.props.erase("levels");
+  unread.missing["levels"] = "organizations:ListRoots denied (AccessDeniedException)";
+  r = run_in("iam_user_can_escalate_to_admin", with(unread), deployer);
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_NE(r.detail.find("SCPs not considered: organizations:ListRoots denied (AccessDeniedException)."), std::string::npos)
+      << r.detail;
 }
 
 TEST(IamPrincipals, GraphBuiltOncePerInventory) {

@@ -81,7 +81,8 @@ AuthorizationData AuthorizationData::build(const Inventory& inventory, BuildOpti
   for (std::string_view t :
        {inventory_type::kUser, inventory_type::kRoot, inventory_type::kGroup, inventory_type::kRole,
         inventory_type::kPolicy, inventory_type::kInlinePolicy, inventory_type::kSamlProvider,
-        inventory_type::kOidcProvider, inventory_type::kLambdaFunction, inventory_type::kEc2Instance}) {
+        inventory_type::kOidcProvider, inventory_type::kLambdaFunction, inventory_type::kEc2Instance,
+        inventory_type::kServiceControlPolicies}) {
     for (const Resource& r : inventory.of_type(t)) all.push_back(&r);
   }
   // A listing is complete when the collector ran for it (it emitted something)
@@ -199,6 +200,66 @@ void AuthorizationData::add_trust_outsiders(std::size_t role) {
   }
 }
 
+void AuthorizationData::load_scps(const std::vector<const Resource*>& resources) {
+  const Resource* r = nullptr;
+  for (const Resource* x : resources)
+    if (x->type == inventory_type::kServiceControlPolicies && (!r || x->account == account_)) r = x;
+  scps_considered_ = false;
+  scps_.levels.clear();
+  if (!r) {
+    scp_note_ = "SCPs not considered: Service control policies were not collected (the organizations collector "
+                "did not run), so an organization policy may still deny what is shown as allowed.";
+    return;
+  }
+  if (auto why = r->missing_reason("levels")) {
+    scp_note_ = "SCPs not considered: " + *why + ". Service control policies may still deny what is shown as allowed.";
+    return;
+  }
+  const json* applies = r->prop("applies");
+  if (applies && applies->is_boolean() && !applies->get<bool>()) {
+    scps_considered_ = true;
+    scp_note_ = "SCPs considered: none apply (" + str(r->prop("reason")) + ").";
+    return;
+  }
+  const json* levels = r->prop("levels");
+  if (!levels || !levels->is_array()) {
+    scp_note_ = "SCPs not considered: the service control policies' levels are not in the inventory.";
+    return;
+  }
+  std::vector<std::string> described;
+  std::size_t count = 0;
+  for (const json& level : *levels) {
+    std::vector<const Policy*> policies;
+    std::string target = level.value("target_id", "");
+    std::vector<std::string> names;
+    for (const json& p : level.value("policies", json::array())) {
+      std::string name = "SCP " + p.value("name", p.value("id", "")) + " on " + target;
+      auto parsed = parse_policy(p.value("document", json()), name);
+      if (!parsed) {
+        warnings_.push_back(name + ": " + parsed.error().describe());
+        scps_.levels.clear();
+        scp_note_ = "SCPs not considered: " + name + " could not be read (" + parsed.error().describe() +
+                    "). Service control policies may still deny what is shown as allowed.";
+        return;
+      }
+      policies.push_back(keep(std::move(*parsed)));
+      names.push_back(p.value("name", p.value("id", "")));
+      ++count;
+    }
+    std::string type = level.value("target_type", "");
+    std::string words = type == "ROOT" ? "root " : type == "ACCOUNT" ? "account " : "OU ";
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    described.push_back(words + target + ": " + (list.empty() ? "none (nothing is allowed)" : list));
+    scps_.levels.push_back(std::move(policies));
+  }
+  scps_considered_ = true;
+  std::string all;
+  for (const auto& d : described) all += (all.empty() ? "" : "; ") + d;
+  scp_note_ = "SCPs considered: " + std::to_string(count) + " polic" + (count == 1 ? "y" : "ies") + " at " +
+              std::to_string(scps_.levels.size()) + " level" + (scps_.levels.size() == 1 ? "" : "s") + " (" + all + ").";
+}
+
 void AuthorizationData::load(const std::vector<const Resource*>& resources, const BuildOptions& options) {
   now_ = options.now != 0 ? options.now
                           : std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -225,6 +286,7 @@ void AuthorizationData::load(const std::vector<const Resource*>& resources, cons
       break;
     }
   }
+  load_scps(resources);
 
   auto parse_doc = [&](const Resource& r, const std::string& prop, const std::string& name) -> const Policy* {
     const json* doc = r.prop(prop);

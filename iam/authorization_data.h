@@ -29,6 +29,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "iam/evaluate.h"
 #include "iam/policy.h"
 #include "iam/principal.h"
 #include "model/inventory.h"
@@ -48,6 +49,8 @@ inline constexpr std::string_view kSamlProvider = "AWS::IAM::SAMLProvider";
 inline constexpr std::string_view kOidcProvider = "AWS::IAM::OIDCProvider";
 inline constexpr std::string_view kLambdaFunction = "AWS::Lambda::Function";
 inline constexpr std::string_view kEc2Instance = "AWS::EC2::Instance";
+// collect/organizations.cc: the SCPs that apply to the account, level by level.
+inline constexpr std::string_view kServiceControlPolicies = "AWS::Organizations::ServiceControlPolicies";
 }  // namespace inventory_type
 
 enum class NodeKind : std::uint8_t {
@@ -144,6 +147,16 @@ class AuthorizationData {
   // Instance profile ARN → role ARN.
   const std::unordered_map<std::string, std::string>& instance_profiles() const { return profiles_; }
 
+  // The service control policies that apply to the account's principals, for
+  // Request::scps: nullptr when they were not considered (not collected, not
+  // readable from this account, a document not readable). When none apply (no
+  // organization, the management account, SCPs not enabled) they are
+  // considered, with no level.
+  const OrgPolicies* scps() const { return scps_considered_ ? &scps_ : nullptr; }
+  // "SCPs considered: ..." or "SCPs not considered: <why>", one sentence for
+  // the notes of every answer.
+  const std::string& scp_note() const { return scp_note_; }
+
   // Documents that could not be parsed, props that were missing.
   const std::vector<std::string>& warnings() const { return warnings_; }
 
@@ -174,6 +187,10 @@ class AuthorizationData {
   std::unordered_map<std::string, std::string> profiles_;
   std::vector<std::string> warnings_;
   const Policy* anything_ = nullptr;
+  OrgPolicies scps_;
+  bool scps_considered_ = false;
+  std::string scp_note_;
+  void load_scps(const std::vector<const Resource*>& resources);
 };
 
 // "AWSReservedSSO_AdministratorAccess_0123456789abcdef" → "AdministratorAccess"; nullopt otherwise.

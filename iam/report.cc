@@ -233,8 +233,7 @@ std::optional<std::string> action_error(const std::string& action) {
 
 std::vector<std::string> notes_of(const AuthorizationData& d) {
   std::vector<std::string> notes = {
-      "Service control policies and resource control policies were not considered: CloudPeek does not collect "
-      "them, so an organization policy may still deny what is shown as allowed."};
+      d.scp_note() + " Resource control policies were not considered: CloudPeek does not collect them."};
   if (!d.functions_listed())
     notes.push_back("Lambda functions were not listed: edges through an existing function assume one may run as the role.");
   if (!d.instances_listed())
