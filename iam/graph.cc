@@ -132,7 +132,6 @@ Grant make_grant(std::string_view action, std::string_view resource, const Evalu
     for (const Clause* c : u.conditions) g.conditions.push_back(c->text + " (" + where + ")");
   }
   for (const Clause* c : ev.controlled) g.controlled.push_back(c->text);
-  g.explanation = describe(ev);
   return g;
 }
 
@@ -174,7 +173,6 @@ struct Graph::Impl {
     r.resource_policy = rp;
     r.resource_rule = rule;
     r.context = &ctx;
-    r.scps = d.scps();
     return evaluate(r);
   }
 
@@ -294,7 +292,6 @@ struct Graph::Impl {
     if (full.level == AdminLevel::kFullAccess && (!best || (best->decision != Decision::kAllowed && !full.conditional))) {
       best = full.evidence.front();
       best->decision = full.conditional ? Decision::kConditional : Decision::kAllowed;
-      best->explanation = "allowed everything: " + best->explanation;
     }
     return best;
   }
@@ -400,14 +397,23 @@ struct Graph::Impl {
           for (const Principal& c : named_outsiders) candidates.push_back(&c);
         }
         // Cheap gate: some Allow statement for the action names the principal.
-        bool named = false;
+        bool named = false, by_account_only = true;
         for (const Statement& s : role.trust->statements) {
-          if (named || s.effect != Effect::kAllow || !s.has_principal || !s.matches_action(action)) continue;
+          if (s.effect != Effect::kAllow || !s.has_principal || !s.matches_action(action)) continue;
           for (const Principal* c : candidates) {
-            if (s.not_principal || match_principal(s.principals, *c) != PrincipalMatch::kNone) named = true;
+            PrincipalMatch m = s.not_principal ? PrincipalMatch::kDirect : match_principal(s.principals, *c);
+            if (m == PrincipalMatch::kNone) continue;
+            named = true;
+            if (m != PrincipalMatch::kAccount) by_account_only = false;
           }
         }
         if (!named) continue;
+        // A trust policy that names only the account lets in a user or role of
+        // it whose own policies allow the call: none of its Allow statements
+        // names sts:AssumeRole, no edge (most principals, most roles).
+        if (by_account_only && (who.kind == NodeKind::kUser || who.kind == NodeKind::kRole) && who.internal &&
+            !may_do(p, action))
+          continue;
         const Context& ctx = provider_context(who);
         std::optional<Grant> best;
         for (const Principal* c : candidates) {
@@ -632,6 +638,7 @@ struct Graph::Impl {
   }
 
   void rules_for(std::size_t src) {
+    seen.clear();  // its keys are this principal's edges
     const Node& me = d.node(src);
     const auto& nodes = d.nodes();
     for (const EscalationRule& rule : escalation_rules()) {
@@ -817,17 +824,35 @@ std::unique_ptr<Graph> Graph::build(const AuthorizationData& data) {
     if (full.level == AdminLevel::kFullAccess && !full.conditional) continue;
     if (node.kind == NodeKind::kUser || node.kind == NodeKind::kRole) impl.rules_for(i);
   }
-  g->out_.assign(n, {});
-  g->in_.assign(n, {});
-  for (std::size_t e = 0; e < g->edges_.size(); ++e) {
-    g->out_[g->edges_[e].from].push_back(e);
-    g->in_[g->edges_[e].to].push_back(e);
+  // Counting sort of the edge indexes by `from` and by `to` (in edge order).
+  auto index = [&](std::vector<std::size_t>& offsets, std::vector<std::size_t>& edges, std::size_t Edge::*end) {
+    offsets.assign(n + 1, 0);
+    for (const Edge& e : g->edges_) ++offsets[e.*end + 1];
+    for (std::size_t i = 0; i < n; ++i) offsets[i + 1] += offsets[i];
+    edges.resize(g->edges_.size());
+    std::vector<std::size_t> next(offsets.begin(), offsets.end() - 1);
+    for (std::size_t e = 0; e < g->edges_.size(); ++e) edges[next[g->edges_[e].*end]++] = e;
+  };
+  index(g->out_offsets_, g->out_edges_, &Edge::from);
+  index(g->in_offsets_, g->in_edges_, &Edge::to);
+  g->arcs_.reserve(g->out_edges_.size());
+  for (std::size_t e : g->out_edges_) {
+    const Edge& edge = g->edges_[e];
+    g->arcs_.push_back({static_cast<std::uint32_t>(edge.to), static_cast<std::uint32_t>(e), edge.empowers, edge.conditional});
   }
   return g;
 }
 
-std::span<const std::size_t> Graph::out(std::size_t node) const { return out_[node]; }
-std::span<const std::size_t> Graph::in(std::size_t node) const { return in_[node]; }
+std::span<const Graph::Arc> Graph::arcs(std::size_t node) const {
+  return std::span(arcs_).subspan(out_offsets_[node], out_offsets_[node + 1] - out_offsets_[node]);
+}
+
+std::span<const std::size_t> Graph::out(std::size_t node) const {
+  return std::span(out_edges_).subspan(out_offsets_[node], out_offsets_[node + 1] - out_offsets_[node]);
+}
+std::span<const std::size_t> Graph::in(std::size_t node) const {
+  return std::span(in_edges_).subspan(in_offsets_[node], in_offsets_[node + 1] - in_offsets_[node]);
+}
 
 AdminStatus is_admin(const Graph& graph, std::size_t node) {
   AdminStatus st = graph.full_access(node);
@@ -848,14 +873,17 @@ namespace {
 struct Bfs {
   std::vector<std::size_t> dist;
   std::vector<const Edge*> parent;
+  std::vector<char> conditional;  // a conditional edge on the tree path from the source
 };
 
 constexpr std::size_t kUnreached = std::numeric_limits<std::size_t>::max();
 
 Bfs bfs(const Graph& g, std::size_t from, bool conditional) {
   Bfs b;
-  b.dist.assign(g.data().nodes().size(), kUnreached);
-  b.parent.assign(g.data().nodes().size(), nullptr);
+  const std::size_t n = g.data().nodes().size();
+  b.dist.assign(n, kUnreached);
+  b.parent.assign(n, nullptr);
+  b.conditional.assign(n, 0);
   std::deque<std::size_t> q{from};
   b.dist[from] = 0;
   while (!q.empty()) {
@@ -863,12 +891,12 @@ Bfs bfs(const Graph& g, std::size_t from, bool conditional) {
     q.pop_front();
     // An administrator is the end of a path: nothing beyond it is shorter.
     if (u != from && g.full_access(u).level == AdminLevel::kFullAccess && !g.full_access(u).conditional) continue;
-    for (std::size_t ei : g.out(u)) {
-      const Edge& e = g.edges()[ei];
-      if (e.empowers || (e.conditional && !conditional) || b.dist[e.to] != kUnreached) continue;
-      b.dist[e.to] = b.dist[u] + 1;
-      b.parent[e.to] = &e;
-      q.push_back(e.to);
+    for (const Graph::Arc& a : g.arcs(u)) {
+      if (a.empowers || (a.conditional && !conditional) || b.dist[a.to] != kUnreached) continue;
+      b.dist[a.to] = b.dist[u] + 1;
+      b.parent[a.to] = &g.edges()[a.edge];
+      b.conditional[a.to] = b.conditional[u] || a.conditional;
+      q.push_back(a.to);
     }
   }
   return b;
@@ -881,10 +909,28 @@ std::vector<const Edge*> chain(const Bfs& b, std::size_t to) {
   return out;
 }
 
+// A path not yet written out: the tree path to `at`, then `via` (if any), then
+// the tree path to `via->to` when `via` empowers someone else. Ranking needs
+// only the cost and whether a step is conditional; the steps and the summary
+// are made for the paths returned (a principal that can reach many others
+// has thousands of candidates).
 struct Candidate {
-  std::size_t cost;
-  Path path;
+  std::size_t cost = 0;
+  bool conditional = false;
+  const Bfs* tree = nullptr;
+  std::size_t at = 0;
+  const Edge* via = nullptr;
+  bool then_chain = false;
+  std::size_t end = 0;
 };
+
+std::vector<const Edge*> steps_of(const Candidate& c) {
+  std::vector<const Edge*> steps = chain(*c.tree, c.at);
+  if (c.via) steps.push_back(c.via);
+  if (c.then_chain)
+    for (const Edge* s : chain(*c.tree, c.via->to)) steps.push_back(s);
+  return steps;
+}
 
 void finish(const Graph& g, Path& p) {
   p.conditional = std::any_of(p.steps.begin(), p.steps.end(), [](const Edge* e) { return e->conditional; });
@@ -905,62 +951,73 @@ void finish(const Graph& g, Path& p) {
 }  // namespace
 
 std::vector<Path> paths(const Graph& g, std::size_t from, std::size_t to, std::size_t limit) {
-  std::vector<Candidate> found;
-  std::set<std::vector<const Edge*>> seen;
+  if (limit == 0) return {};
+  // The best `limit` candidates so far, best first, in the order found among
+  // equals: unconditional before conditional, then fewer steps.
+  std::vector<Candidate> best;
+  auto key = [](const Candidate& c) { return std::pair(c.conditional, c.cost); };
+  Bfs trees[2];
+  const std::size_t n = g.data().nodes().size();
   for (bool conditional : {false, true}) {
-    Bfs b = bfs(g, from, conditional);
-    auto add = [&](std::size_t cost, std::vector<const Edge*> steps, std::size_t end) {
-      if (seen.count(steps)) return;
-      Candidate c{cost, Path{steps, false, end, {}}};
-      finish(g, c.path);
-      if (!conditional && c.path.conditional) return;
-      seen.insert(std::move(steps));
-      found.push_back(std::move(c));
+    // Enough unconditional paths: the second pass (through conditional edges)
+    // finds only conditional ones, or again one of the first pass's.
+    if (conditional && best.size() >= limit && !best.back().conditional) break;
+    const Bfs& b = trees[conditional] = bfs(g, from, conditional);
+    auto on_tree = [&](std::size_t x) { return b.dist[x] != 0 && b.conditional[x]; };
+    // As finish() decides it: a step is conditional, or (no step) the administrator is.
+    auto add = [&](Candidate c) {
+      c.tree = &b;
+      if (!conditional && c.conditional) return;  // the second pass finds it
+      auto pos = std::upper_bound(best.begin(), best.end(), c,
+                                  [&](const Candidate& a, const Candidate& x) { return key(a) < key(x); });
+      if (best.size() >= limit && pos == best.end()) return;
+      // The same steps can be found twice (the second pass again, or a step
+      // to `to` that is also its tree path): the first counts.
+      if (pos != best.begin() && key(*(pos - 1)) == key(c)) {
+        std::vector<const Edge*> steps = steps_of(c);
+        for (auto it = pos; it != best.begin() && key(*(it - 1)) == key(c); --it)
+          if (steps_of(*(it - 1)) == steps) return;
+      }
+      best.insert(pos, c);
+      if (best.size() > limit) best.pop_back();
     };
-    const std::size_t n = g.data().nodes().size();
     for (std::size_t x = 0; x < n; ++x) {
       if (b.dist[x] == kUnreached) continue;
       if (to != kAdmin) {
-        if (x == to && x != from) add(b.dist[x], chain(b, x), x);
-        for (std::size_t ei : g.out(x)) {
-          const Edge& e = g.edges()[ei];
-          if (e.empowers || e.to != to || x == to || (e.conditional && !conditional)) continue;
-          auto steps = chain(b, x);
-          if (std::any_of(steps.begin(), steps.end(), [&](const Edge* s) { return s->from == to; })) continue;
-          steps.push_back(&e);
-          add(b.dist[x] + 1, std::move(steps), to);
+        if (x == to && x != from) add({b.dist[x], on_tree(x), nullptr, x, nullptr, false, x});
+        for (const Graph::Arc& a : g.arcs(x)) {
+          if (a.empowers || a.to != to || x == to || (a.conditional && !conditional)) continue;
+          const Edge& e = g.edges()[a.edge];
+          bool passes_to = false;
+          for (std::size_t y = x; b.parent[y]; y = b.parent[y]->from)
+            if (b.parent[y]->from == to) passes_to = true;
+          if (passes_to) continue;
+          add({b.dist[x] + 1, on_tree(x) || e.conditional, nullptr, x, &e, false, to});
         }
         continue;
       }
       const AdminStatus& full = g.full_access(x);
       if (full.level == AdminLevel::kFullAccess && (conditional || !full.conditional)) {
-        add(b.dist[x], chain(b, x), x);
+        bool cond = b.dist[x] == 0 ? full.conditional : on_tree(x);
+        add({b.dist[x], cond, nullptr, x, nullptr, false, x});
         if (!full.conditional) continue;
       }
-      for (std::size_t ei : g.out(x)) {
-        const Edge& e = g.edges()[ei];
-        if (!e.empowers || (e.conditional && !conditional)) continue;
-        if (e.to == x) {
-          auto steps = chain(b, x);
-          steps.push_back(&e);
-          add(b.dist[x] + 1, std::move(steps), x);
-        } else if (b.dist[e.to] != kUnreached) {
-          auto steps = chain(b, x);
-          steps.push_back(&e);
-          for (const Edge* s : chain(b, e.to)) steps.push_back(s);
-          add(b.dist[x] + 1 + b.dist[e.to], std::move(steps), e.to);
+      for (const Graph::Arc& a : g.arcs(x)) {
+        if (!a.empowers || (a.conditional && !conditional)) continue;
+        if (a.to == x) {
+          add({b.dist[x] + 1, on_tree(x) || a.conditional, nullptr, x, &g.edges()[a.edge], false, x});
+        } else if (b.dist[a.to] != kUnreached) {
+          add({b.dist[x] + 1 + b.dist[a.to], on_tree(x) || a.conditional || on_tree(a.to), nullptr, x, &g.edges()[a.edge],
+               true, a.to});
         }
       }
     }
   }
-  std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.path.conditional != b.path.conditional) return !a.path.conditional;
-    return a.cost < b.cost;
-  });
   std::vector<Path> out;
-  for (auto& c : found) {
-    if (out.size() >= limit) break;
-    out.push_back(std::move(c.path));
+  for (const Candidate& c : best) {
+    Path p{steps_of(c), false, c.end, {}};
+    finish(g, p);
+    out.push_back(std::move(p));
   }
   return out;
 }
@@ -987,11 +1044,10 @@ std::vector<WhoCan> who_can(const Graph& g, std::string_view action, std::string
     r.resource_policy = resource_policy;
     r.resource_rule = rule;
     r.context = &g.context();
-    r.scps = d.scps();
     Evaluation ev = evaluate(r);
     if (!n.internal && rank(ev.decision) == 0) continue;  // outsiders: only those let in
     Grant gr = make_grant(action, resource, ev);
-    out.push_back(WhoCan{i, ev.decision, std::move(gr.statements), std::move(gr.conditions), std::move(gr.explanation)});
+    out.push_back(WhoCan{i, ev.decision, std::move(gr.statements), std::move(gr.conditions), describe(ev)});
   }
   return out;
 }

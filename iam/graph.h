@@ -27,13 +27,13 @@
 // aws:SecureTransport, iam:AssociatedResourceArn, time keys from now on),
 // those of the principal are known, anything else is unknown.
 //
-// Service control policies are considered when the organizations collector
-// could read them (AuthorizationData::scps(), scp_note() says whether and why
-// not); resource control policies are not. iam::describe says so in every
-// answer where they were not.
+// Organization policies (SCPs, RCPs) are not considered: the collector does
+// not read them; every answer says so through iam::describe.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <deque>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -56,7 +56,8 @@ struct Grant {
   std::vector<StatementRef> statements;    // the allows (and the trust policy's) that grant it
   std::vector<std::string> conditions;     // conditional: "StringEquals aws:SourceIp [...] (Allow in ...)"
   std::vector<std::string> controlled;     // conditions met by values the principal chooses
-  std::string explanation;                 // iam::describe of the evaluation
+  // (No iam::describe text: half a million edges would carry it, and the
+  // statements and conditions above are what a path shows.)
 };
 
 enum class EdgeKind : std::uint8_t { kAssumeRole, kAssumeRoleWithSaml, kAssumeRoleWithWebIdentity, kEscalation };
@@ -96,9 +97,18 @@ class Graph {
   static std::unique_ptr<Graph> build(const AuthorizationData& data);
 
   const AuthorizationData& data() const { return *data_; }
-  const std::vector<Edge>& edges() const { return edges_; }
+  // A deque: half a million edges are not copied as they are added.
+  const std::deque<Edge>& edges() const { return edges_; }
   std::span<const std::size_t> out(std::size_t node) const;  // edge indexes
   std::span<const std::size_t> in(std::size_t node) const;
+  // The out edges of a node in the order of out(), compact for traversals.
+  struct Arc {
+    std::uint32_t to = 0;
+    std::uint32_t edge = 0;  // index into edges()
+    bool empowers = false;
+    bool conditional = false;
+  };
+  std::span<const Arc> arcs(std::size_t node) const;
   // Allowed everything (self-granting is in is_admin()).
   const AdminStatus& full_access(std::size_t node) const { return full_[node]; }
   // The attacker's request context the graph evaluated with.
@@ -110,8 +120,10 @@ class Graph {
   Graph() = default;
   friend struct Impl;
   const AuthorizationData* data_ = nullptr;
-  std::vector<Edge> edges_;
-  std::vector<std::vector<std::size_t>> out_, in_;
+  std::deque<Edge> edges_;
+  // Edge indexes by node, flat: node i's are [offsets[i], offsets[i + 1]).
+  std::vector<std::size_t> out_offsets_, out_edges_, in_offsets_, in_edges_;
+  std::vector<Arc> arcs_;  // parallel to out_edges_
   std::vector<AdminStatus> full_;
   Context base_;
 };

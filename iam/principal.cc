@@ -34,10 +34,23 @@ bool arn_listed(const PrincipalSet& set, std::string_view arn) {
 }
 
 // A session ARN of this role, with any session name.
+// (Asked for every role a trust policy could name: no allocation.)
 bool any_session_listed(const PrincipalSet& set, const Principal& p) {
-  std::string prefix = "arn:" + p.partition() + ":sts::" + p.account + ":assumed-role/" + std::string(p.role_name()) + "/";
+  if (set.arns.empty()) return false;
+  std::string_view partition = arn_field(p.arn, 1);
+  if (p.arn.compare(0, 4, "arn:") != 0 || partition.empty()) partition = "aws";
+  const std::string_view prefix[] = {"arn:", partition, ":sts::", p.account, ":assumed-role/", p.role_name(), "/"};
   for (const std::string& a : set.arns) {
-    if (a.size() > prefix.size() && a.compare(0, prefix.size(), prefix) == 0) return true;
+    std::string_view rest = a;
+    bool ok = true;
+    for (std::string_view piece : prefix) {
+      if (!rest.starts_with(piece)) {
+        ok = false;
+        break;
+      }
+      rest.remove_prefix(piece.size());
+    }
+    if (ok && !rest.empty()) return true;
   }
   return false;
 }
