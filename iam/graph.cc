@@ -173,6 +173,7 @@ struct Graph::Impl {
     r.resource_policy = rp;
     r.resource_rule = rule;
     r.context = &ctx;
+    r.scps = d.scps();
     return evaluate(r);
   }
 
@@ -1044,6 +1045,7 @@ std::vector<WhoCan> who_can(const Graph& g, std::string_view action, std::string
     r.resource_policy = resource_policy;
     r.resource_rule = rule;
     r.context = &g.context();
+    r.scps = d.scps();
     Evaluation ev = evaluate(r);
     if (!n.internal && rank(ev.decision) == 0) continue;  // outsiders: only those let in
     Grant gr = make_grant(action, resource, ev);

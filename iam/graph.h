@@ -27,8 +27,10 @@
 // aws:SecureTransport, iam:AssociatedResourceArn, time keys from now on),
 // those of the principal are known, anything else is unknown.
 //
-// Organization policies (SCPs, RCPs) are not considered: the collector does
-// not read them; every answer says so through iam::describe.
+// Service control policies are considered when the organizations collector
+// could read them (AuthorizationData::scps(), scp_note() says whether and why
+// not); resource control policies are not. iam::describe says so in every
+// answer where they were not.
 #pragma once
 
 #include <cstddef>
