@@ -88,16 +88,6 @@ using policy::is_allow;
 // IAM wildcard matching (* and ?), case-insensitive as action names are.
 using policy::glob;
 
-// Whether an Allow statement grants `action` (through Action, or NotAction
-// not excluding it).
-inline bool grants(const json& st, std::string_view action) {
-  if (!is_allow(st)) return false;
-  auto covers = [&](const std::string& a) { return glob(a, action); };
-  if (st.contains("Action")) return any_string(st["Action"], covers);
-  if (st.contains("NotAction")) return !any_string(st["NotAction"], covers);
-  return false;
-}
-
 // Whether the statement applies to every resource ("*", or a NotResource).
 inline bool on_all_resources(const json& st) {
   if (st.contains("NotResource")) return true;
@@ -124,33 +114,6 @@ inline std::vector<std::string> wildcard_service_actions(const json& doc) {
       return false;  // every one of them
     });
   }
-  return out;
-}
-
-// Actions that let a principal raise its own privileges when granted on "*".
-inline const std::vector<std::string>& escalation_actions() {
-  static const std::vector<std::string> a = {
-      "iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:AttachUserPolicy", "iam:AttachGroupPolicy",
-      "iam:AttachRolePolicy",    "iam:PutUserPolicy",           "iam:PutGroupPolicy",   "iam:PutRolePolicy",
-      "iam:CreateAccessKey",     "iam:CreateLoginProfile",      "iam:UpdateLoginProfile", "iam:UpdateAssumeRolePolicy",
-      "iam:AddUserToGroup",      "iam:PassRole"};
-  return a;
-}
-
-inline std::vector<std::string> escalation_granted(const json& doc) {
-  std::vector<std::string> out;
-  // The statements once (not once per action), and of them those on all
-  // resources: on_all_resources never throws, so testing it up front leaves
-  // which grants() runs first, and any exception it throws, as they were.
-  policy::StatementRefs on_all;
-  for (const json& st : statements(doc))
-    if (on_all_resources(st)) on_all.push_back(std::cref(st));
-  for (const auto& action : escalation_actions())
-    for (const json& st : on_all)
-      if (grants(st, action)) {
-        out.push_back(action);
-        break;
-      }
   return out;
 }
 
