@@ -77,4 +77,15 @@ std::vector<Finding> gap_findings(const Check& check, const Inventory& inventory
 // The finding for one resource (what run_check does per resource).
 Finding evaluate_one(const Check& check, const Resource& resource, const Inventory& inventory);
 
+// Checks may share an analysis of the inventory they are given (the IAM
+// principal graph, checks/iam_analysis.h), memoised by its owner, which
+// registers how to free the analyses of one inventory. The scan engine calls
+// release_shared_analyses when the checks that were ready have run: a later
+// one builds it anew, and a scan's memory does not carry it to its end.
+using ReleaseSharedAnalyses = void (*)(const Inventory& inventory);
+struct RegisterSharedAnalysis {
+  explicit RegisterSharedAnalysis(ReleaseSharedAnalyses release);
+};
+void release_shared_analyses(const Inventory& inventory);
+
 }  // namespace cloudpeek::checks

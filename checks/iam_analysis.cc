@@ -100,6 +100,28 @@ std::shared_ptr<const IamAnalysis> iam_analysis(const Inventory& inventory) {
 
 std::size_t iam_analysis_builds() { return memo().builds.load(); }
 
+std::size_t iam_analyses_held() {
+  std::lock_guard lock(memo().mu);
+  return memo().entries.size();
+}
+
+namespace {
+
+void release_analyses_of(const Inventory& inventory) {
+  Memo& m = memo();
+  std::vector<std::shared_ptr<const IamAnalysis>> released;  // freed after the lock
+  std::lock_guard lock(m.mu);
+  std::erase_if(m.entries, [&](auto& e) {
+    if (e.first.inventory != &inventory) return false;
+    released.push_back(std::move(e.second));
+    return true;
+  });
+}
+
+const RegisterSharedAnalysis release_registration(&release_analyses_of);
+
+}  // namespace
+
 }  // namespace cloudpeek::checks
 
 namespace cloudpeek::checks {

@@ -36,6 +36,8 @@ std::shared_ptr<const IamAnalysis> iam_analysis(const Inventory& inventory);
 
 // How many analyses were built since the program started (for tests).
 std::size_t iam_analysis_builds();
+// How many analyses the memo holds now (for tests).
+std::size_t iam_analyses_held();
 
 // The IAM listings the graph is built from (users, groups, roles, managed and
 // inline policies), and with them the workloads (Lambda functions, EC2

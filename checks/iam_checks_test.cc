@@ -814,6 +814,21 @@ TEST(IamPrincipals, GraphBuiltOncePerInventory) {
   EXPECT_EQ(iam_analysis_builds(), before + 3);
 }
 
+// The scan engine frees the analysis when the checks that share it have run
+// (release_shared_analyses): the memo no longer holds it, and asking again
+// builds it anew.
+TEST(IamPrincipals, ReleasedAnalysisIsNoLongerHeld) {
+  Inventory inv = planted_account();
+  const auto& user = inv.of_type("AWS::IAM::User").front();
+  run_on("iam_user_effective_admin", user, inv);
+  const std::size_t builds = iam_analysis_builds(), held = iam_analyses_held();
+  ASSERT_GE(held, 1u);
+  release_shared_analyses(inv);
+  EXPECT_LT(iam_analyses_held(), held);  // (and any stale one of an inventory that lived at its address)
+  run_on("iam_user_effective_admin", user, inv);
+  EXPECT_EQ(iam_analysis_builds(), builds + 1);
+}
+
 // ---- account-level IAM ----
 
 // The provider's client IDs (GetOpenIDConnectProvider) restrict the audience

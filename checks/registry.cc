@@ -21,6 +21,17 @@ Registry& registry() {
 
 }  // namespace
 
+std::vector<ReleaseSharedAnalyses>& releasers() {
+  static std::vector<ReleaseSharedAnalyses> r;  // filled before main, read after
+  return r;
+}
+
+RegisterSharedAnalysis::RegisterSharedAnalysis(ReleaseSharedAnalyses release) { releasers().push_back(release); }
+
+void release_shared_analyses(const Inventory& inventory) {
+  for (ReleaseSharedAnalyses release : releasers()) release(inventory);
+}
+
 RegisterCheck::RegisterCheck(Check check) {
   auto& r = registry();
   if (check.meta.id.empty() || !check.evaluate || check.meta.resource_type.empty())

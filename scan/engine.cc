@@ -111,6 +111,10 @@ class ScanEngine::Run : public collect::CollectContext {
   void run_task(CollectorRun* run, const std::function<void()>& task);
   void finish_run(CollectorRun& run);
   void make_ready(CheckState& s);
+  // make_ready for each, then, when no other batch is being judged, frees
+  // the analyses the checks shared (checks::release_shared_analyses): a
+  // batch judged on another thread meanwhile keeps using its analysis.
+  void judge(const std::vector<CheckState*>& ready);
   void evaluate(CheckState& s, const Resource& r);
   void emit_finding(CheckState& s, Finding f);
   void add_region_gaps(const std::string& region, const std::string& opt_in);
@@ -144,6 +148,8 @@ class ScanEngine::Run : public collect::CollectContext {
   std::map<std::string, TypeReads, std::less<>> reads_;
 
   std::mutex types_mu_;
+  std::mutex judging_mu_;
+  int judging_ = 0;  // batches in judge() (guarded by judging_mu_)
   std::map<std::string, int, std::less<>> producers_left_;  // type → runs producing it not yet complete
   std::map<std::string, std::vector<CheckState*>, std::less<>> waiting_on_;
 
@@ -477,7 +483,17 @@ void ScanEngine::Run::finish_run(CollectorRun& run) {
         if (--s->waiting == 0) ready.push_back(s);
     }
   }
+  if (!ready.empty()) judge(ready);
+}
+
+void ScanEngine::Run::judge(const std::vector<CheckState*>& ready) {
+  {
+    std::lock_guard lock(judging_mu_);
+    ++judging_;
+  }
   for (CheckState* s : ready) make_ready(*s);
+  std::lock_guard lock(judging_mu_);
+  if (--judging_ == 0) checks::release_shared_analyses(inventory_);
 }
 
 // --- checks ---------------------------------------------------------------------
@@ -569,7 +585,7 @@ ScanResult ScanEngine::Run::execute() {
     }
     if (s->waiting == 0) ready_now.push_back(s.get());
   }
-  for (CheckState* s : ready_now) make_ready(*s);
+  judge(ready_now);
 
   progress.set_runs_total(runs_.size());
   progress.set_phase(ScanPhase::kCollecting);
@@ -577,7 +593,11 @@ ScanResult ScanEngine::Run::execute() {
   pool_.wait_idle();
 
   progress.set_phase(ScanPhase::kFinishing);
-  for (auto& s : checks_) make_ready(*s);  // only when cancelled can one still wait
+  {
+    std::vector<CheckState*> all;  // only when cancelled can one still wait
+    for (auto& s : checks_) all.push_back(s.get());
+    judge(all);
+  }
   for (auto& s : checks_) {
     std::vector<Finding> gaps;
     {
