@@ -147,6 +147,28 @@ TEST(BackupRecoveryPointsEncrypted, PassFailNotAssessed) {
          why);
 }
 
+TEST(BackupVaultCustomerKey, CustomerAwsManagedOtherAccountUnknown) {
+  const char* id = "backup_vaults_encrypted_customer_key";
+  Inventory inv;
+  Resource customer = resource("AWS::KMS::Key", "k1", {{"key_manager", "CUSTOMER"}});
+  customer.arn = "arn:aws:kms:us-east-1:111122223333:key/k1";
+  Resource managed = resource("AWS::KMS::Key", "aws/backup", {{"key_manager", "AWS"}});
+  managed.arn = "arn:aws:kms:us-east-1:111122223333:key/k2";
+  inv.add(customer);
+  inv.add(managed);
+  expect(id, vault({{"encryption_key_arn", customer.arn}}), CheckStatus::kPass, "customer managed key k1", inv);
+  expect(id, vault({{"encryption_key_arn", managed.arn}}), CheckStatus::kFail, "AWS managed key aws/backup", inv);
+  expect(id, vault({{"encryption_key_arn", "arn:aws:kms:us-east-1:444455556666:key/x"}}), CheckStatus::kPass,
+         "of account 444455556666", inv);
+  // A key of the account the inventory does not hold: never judged either way.
+  expect(id, vault({{"encryption_key_arn", "arn:aws:kms:us-east-1:111122223333:key/gone"}}), CheckStatus::kNotAssessed,
+         "not among the account's KMS keys", inv);
+  inv.add_gap(testing::denied("kms", "kms:ListKeys", "eu-west-1", "AWS::KMS::Key"));
+  expect(id, vault({{"encryption_key_arn", "arn:aws:kms:eu-west-1:111122223333:key/k3"}}), CheckStatus::kNotAssessed,
+         "kms:ListKeys", inv);
+  expect(id, vault({{"encryption_key_arn", nullptr}}), CheckStatus::kFail, "names no KMS key", inv);
+}
+
 TEST(BackupPlansAndReportPlans, PerRegionInUse) {
   auto summary = [](json plans, json reports) {
     return resource("AWS::Backup::RegionSummary", "us-east-1",

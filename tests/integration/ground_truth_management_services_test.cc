@@ -39,7 +39,7 @@ TEST(GroundTruthManagementServices, EngineFindingsAreExactlyTheScenarios) {
   ScanGroundTruth r = run_scan_ground_truth(options);
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
-  EXPECT_EQ(r.scan.checks_run.size(), 23u);
+  EXPECT_EQ(r.scan.checks_run.size(), 24u);
 
   std::set<std::tuple<std::string, std::string, std::string>> got;
   for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
@@ -58,7 +58,7 @@ TEST(GroundTruthManagementServices, EngineFindingsAreExactlyTheScenarios) {
 // cause no further call), and the calls the scan-cost rules allow.
 TEST(GroundTruthManagementServices, CollectorsKeepOnlyOwnResourcesAndCallOnlyWhatTheyNeed) {
   GroundTruthOptions options;
-  options.services = {"ssm", "backup", "route53", "route53domains", "events", "athena", "glue", "ec2"};
+  options.services = {"ssm", "backup", "route53", "route53domains", "events", "athena", "glue", "ec2", "kms"};
   options.check_services = kCheckServices;
   GroundTruth r = run_ground_truth(options);
   EXPECT_TRUE(r.problems.empty()) << join_lines(r.problems);
@@ -186,8 +186,8 @@ TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
   EXPECT_EQ(not_assessed["athena_workgroup_logging_enabled"], 4);
   EXPECT_EQ(not_assessed["glue_etl_jobs_amazon_s3_encryption_enabled"], 4);
   // ssm_ec2_instances_managed 4, parameters 7, plans 2 + 2, domains 6, empty vaults 2, private zone 2, buses 10,
-  // Glue catalogs 6.
-  EXPECT_EQ(decided, 4 + 7 + 4 + 6 + 2 + 2 + 10 + 6);
+  // Glue catalogs 6, vault keys 4.
+  EXPECT_EQ(decided, 4 + 7 + 4 + 6 + 2 + 2 + 10 + 6 + 4);
   EXPECT_FALSE(r.scan.gaps.empty());
 }
 
@@ -197,7 +197,7 @@ TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
 // declared properties (the rest "not collected", as a scan leaves them).
 TEST(GroundTruthManagementServices, DeclaredReadsAreAllACheckUses) {
   GroundTruthOptions o;
-  o.services = {"ssm", "backup", "route53", "route53domains", "events", "athena", "glue", "ec2"};
+  o.services = {"ssm", "backup", "route53", "route53domains", "events", "athena", "glue", "ec2", "kms"};
   o.check_services = kCheckServices;
   GroundTruth full = run_ground_truth(o);
   size_t compared = 0;
@@ -236,9 +236,9 @@ TEST(GroundTruthManagementServices, DeclaredReadsAreAllACheckUses) {
       ++compared;
     }
   }
-  // 4 instances, 4 nodes × 2, 3 documents, 7 parameters, 4 vaults × 2, 2 summaries × 2, 3 zones × 2, 3 domains × 2,
+  // 4 instances, 4 nodes × 2, 3 documents, 7 parameters, 4 vaults × 3, 2 summaries × 2, 3 zones × 2, 3 domains × 2,
   // 5 buses × 2, 4 workgroups × 3, 3 catalogs × 2, 4 jobs × 3.
-  EXPECT_EQ(compared, 4u + 8 + 3 + 7 + 8 + 4 + 6 + 6 + 10 + 12 + 6 + 12);
+  EXPECT_EQ(compared, 4u + 8 + 3 + 7 + 12 + 4 + 6 + 6 + 10 + 12 + 6 + 12);
 }
 
 // With checks selected that read listings but not what a per-resource call
