@@ -703,6 +703,13 @@ class Gen:
                 "environment": {"type": "LINUX_CONTAINER", "image": "aws/codebuild/standard:7.0", "computeType": "BUILD_GENERAL1_SMALL",
                                 "privilegedMode": rng.random() < 0.2, "environmentVariables": [{"name": "STAGE", "value": "prod", "type": "PLAINTEXT"}]},
                 "logsConfig": {"cloudWatchLogs": {"status": "ENABLED"}, "s3Logs": {"status": "DISABLED"}}} for n in projects]}))
+            # The newest build of each project (codebuild_project_older_90_days), then one BatchGetBuilds per 100.
+            build_ids = {n: f"{n}:{hexid(8)}" for n in projects}
+            self.put("codebuild", r, "ListBuildsForProject", cases("projectName", [(n, {"ids": [build_ids[n]]})
+                                                                                     for n in projects]))
+            self.put("codebuild", r, "BatchGetBuilds", out({"buildsNotFound": [], "builds": [{
+                "id": build_ids[n], "projectName": n, "buildStatus": "SUCCEEDED",
+                "startTime": rng.choice(["2025-01-01T00:00:00Z", "2026-11-30T00:00:00Z"])} for n in projects]}))
             streams = [f"stream-{i}" for i in range(ks_n[r])]
             self.put("kinesis", r, "ListStreams", out({"StreamNames": streams, "HasMoreStreams": False}))
             self.put("kinesis", r, "DescribeStreamSummary", cases("StreamName", [(n, {"StreamDescriptionSummary": {
@@ -730,7 +737,7 @@ class Gen:
             self.chain(f"kinesis {r}", -(-max(1, len(streams)) // 100), then=1)
             self.chain(f"stepfunctions {r}", -(-max(1, len(sms)) // 100), then=1)
             self.chain(f"firehose {r}", 1, then=1)
-            self.chain(f"codebuild {r}", -(-max(1, len(projects)) // 100), then=1)
+            self.chain(f"codebuild {r}", -(-max(1, len(projects)) // 100), then=3)
 
     # ------------------------------------------ Systems Manager .. Glue, Route 53
     def management(self):
