@@ -281,7 +281,11 @@ void ScanEngine::Run::emit(Resource resource) {
       {
         std::lock_guard lock(s->mu);
         if (!s->ready) {
+          // Held until its context is complete (2,500 EC2 instances wait for
+          // the SSM managed nodes of every region): a check that declares what
+          // it reads reads props, so the copy goes without AWS's raw answer.
           s->buffer.push_back(resource);
+          if (!s->check->reads.empty()) s->buffer.back().raw = json();
           e_.progress_.buffered(1);
           continue;
         }
