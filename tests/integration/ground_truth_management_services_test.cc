@@ -15,6 +15,7 @@
 
 #include "checks/check.h"
 #include "tests/integration/fakeaws_process.h"
+#include "tests/integration/declared_reads.h"
 #include "tests/integration/ground_truth.h"
 
 namespace cloudpeek::testing {
@@ -200,42 +201,7 @@ TEST(GroundTruthManagementServices, DeclaredReadsAreAllACheckUses) {
   o.services = {"ssm", "backup", "route53", "route53domains", "events", "athena", "glue", "ec2", "kms"};
   o.check_services = kCheckServices;
   GroundTruth full = run_ground_truth(o);
-  size_t compared = 0;
-  for (const checks::Check* c : checks::all_checks()) {
-    if (std::find(kCheckServices.begin(), kCheckServices.end(), c->meta.service) == kCheckServices.end()) continue;
-    EXPECT_FALSE(c->reads.empty()) << c->meta.id << " declares no reads";
-    std::set<std::string> keep;
-    std::map<std::string, std::set<std::string>> keep_context;
-    for (const auto& entry : c->reads) {
-      auto dot = entry.rfind('.');
-      if (entry.find("::") != std::string::npos && dot != std::string::npos)
-        keep_context[entry.substr(0, dot)].insert(entry.substr(dot + 1));
-      else
-        keep.insert(entry);
-    }
-    auto narrow = [](const Resource& r, const std::set<std::string>& props) {
-      Resource n = r;
-      n.raw = json();
-      n.props = json::object();
-      for (const auto& [k, v] : r.props.items()) {
-        if (props.count(k))
-          n.props[k] = v;
-        else
-          n.missing[k] = "not collected: no selected check reads " + k;
-      }
-      return n;
-    };
-    Inventory narrowed_inv;
-    for (const auto& [type, props] : keep_context)
-      for (const auto& r : full.inventory.of_type(type)) narrowed_inv.add(narrow(r, props));
-    for (const auto& r : full.inventory.of_type(c->meta.resource_type)) {
-      Finding a = checks::evaluate_one(*c, r, full.inventory);
-      Finding b = checks::evaluate_one(*c, narrow(r, keep), narrowed_inv);
-      EXPECT_EQ(to_string(b.status), to_string(a.status)) << c->meta.id << " on " << r.arn << ": " << b.detail;
-      EXPECT_EQ(b.detail, a.detail) << c->meta.id << " on " << r.arn;
-      ++compared;
-    }
-  }
+  size_t compared = testing::expect_declared_reads_suffice(full.inventory, testing::of_services(kCheckServices), true);
   // 4 instances, 4 nodes × 2, 3 documents, 7 parameters, 4 vaults × 3, 2 summaries × 2, 3 zones × 2, 3 domains × 2,
   // 5 buses × 2, 4 workgroups × 3, 3 catalogs × 2, 4 jobs × 3.
   EXPECT_EQ(compared, 4u + 8 + 3 + 7 + 12 + 4 + 6 + 6 + 10 + 12 + 6 + 12);
