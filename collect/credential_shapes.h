@@ -1,8 +1,7 @@
 // Credential shapes a configuration value can have (what detect-secrets-style
 // scanners look for, without regular expressions): an AWS access key id, a
 // private key, a URL with a password, a known token format. Collectors use it
-// to flag a value and then drop the value: only the kind is kept. (The ECS
-// collector has its own copy of the same rules from before this header.)
+// to flag a value and then drop the value: only the kind is kept.
 #pragma once
 
 #include <string>

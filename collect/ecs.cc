@@ -38,6 +38,7 @@
 #include <utility>
 
 #include "collect/collector.h"
+#include "collect/credential_shapes.h"
 
 namespace cloudpeek::collect {
 namespace {
@@ -186,48 +187,6 @@ void collect_services(CollectContext& ctx, const std::string& region, const std:
   if (!listed) record_failure(ctx, listed.error(), kSvc, "ListServices", region, {kService});
 }
 
-// Credential shapes a value can have: what detect-secrets-style scanners look
-// for, without regular expressions. Returns the kind, or empty.
-bool all_of(std::string_view s, bool (*pred)(char)) {
-  for (char c : s)
-    if (!pred(c)) return false;
-  return true;
-}
-bool upper_alnum(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-bool token_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-}
-
-std::string secret_shape(std::string_view v) {
-  for (std::string_view p : {"AKIA", "ASIA", "ABIA", "ACCA"})
-    for (size_t at = v.find(p); at != std::string_view::npos; at = v.find(p, at + 1))
-      if (v.size() - at >= 20 && all_of(v.substr(at, 20), upper_alnum) &&
-          (v.size() - at == 20 || !upper_alnum(v[at + 20])))
-        return "an AWS access key id";
-  if (v.find("-----BEGIN") != std::string_view::npos && v.find("PRIVATE KEY") != std::string_view::npos)
-    return "a private key";
-  for (std::string_view p : {"ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"})
-    if (v.starts_with(p) && v.size() >= p.size() + 30) return "a GitHub token";
-  for (std::string_view p : {"xoxb-", "xoxp-", "xoxa-", "xoxs-"})
-    if (v.starts_with(p)) return "a Slack token";
-  if (v.starts_with("sk_live_") || v.starts_with("rk_live_")) return "a Stripe key";
-  if (v.starts_with("AIza") && v.size() == 39 && all_of(v, token_char)) return "a Google API key";
-  if (v.starts_with("eyJ")) {
-    size_t dot1 = v.find('.'), dot2 = dot1 == std::string_view::npos ? dot1 : v.find('.', dot1 + 1);
-    if (dot2 != std::string_view::npos && v.size() > dot2 + 10) return "a JSON Web Token";
-  }
-  // scheme://user:password@host
-  if (size_t scheme = v.find("://"); scheme != std::string_view::npos) {
-    std::string_view rest = v.substr(scheme + 3);
-    size_t at = rest.find('@'), slash = rest.find('/');
-    if (at != std::string_view::npos && (slash == std::string_view::npos || at < slash)) {
-      size_t colon = rest.substr(0, at).find(':');
-      if (colon != std::string_view::npos && colon + 1 < at) return "a URL with a password";
-    }
-  }
-  return {};
-}
-
 void describe_task_definition(CollectContext& ctx, const std::string& region, const std::string& family) {
   Resource r;
   r.type = kTaskDef;
@@ -266,7 +225,7 @@ void describe_task_definition(CollectContext& ctx, const std::string& region, co
       scrubbed.push_back({{"name", name}});
       const json v = e.value("value", json());
       if (v.is_string())
-        if (std::string kind = secret_shape(v.get_ref<const std::string&>()); !kind.empty())
+        if (std::string kind = credential_shape(v.get_ref<const std::string&>()); !kind.empty())
           flagged.push_back({{"name", name}, {"kind", kind}});
     }
     if (c.contains("environment")) c["environment"] = std::move(scrubbed);
