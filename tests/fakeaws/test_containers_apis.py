@@ -4,36 +4,9 @@ protocol (ECS), query/XML with markers (ElastiCache), rest-json with API
 Gateway's lower-case members and `position` paging, and apigatewayv2's
 locationName members under the `apigateway` signing name both APIs share."""
 
-import json
-import os
-import subprocess
-import tempfile
 import unittest
 
-import botocore.session
-
-from test_fakeaws import FakeAws, HERE
-
-INSECURE = os.path.join(HERE, "scenarios", "insecure")
-AUDITOR = ("AKIAFAKEAUDITOR00001", "fakeSecretAuditor/000000000000000000000001")
-SERVER = None
-
-
-def setUpModule():
-    global SERVER
-    SERVER = FakeAws(INSECURE)
-
-
-def tearDownModule():
-    SERVER.close()
-
-
-def client(service, region="us-east-1"):
-    s = botocore.session.Session()
-    s.set_config_variable("credentials_file", "/dev/null")
-    s.set_config_variable("config_file", "/dev/null")
-    return s.create_client(service, region_name=region, endpoint_url=SERVER.url,
-                           aws_access_key_id=AUDITOR[0], aws_secret_access_key=AUDITOR[1])
+from insecure_scenario import aws_cli, client, setUpModule, tearDownModule  # noqa: F401 (module fixtures)
 
 
 def paged(c, op, key, **kw):
@@ -45,17 +18,8 @@ def paged(c, op, key, **kw):
 
 class ContainersApisScenarioTest(unittest.TestCase):
     def test_cli_reads_each_service(self):
-        tmp = tempfile.mkdtemp(prefix="fakeaws-cli-")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-        env.update({"AWS_ACCESS_KEY_ID": AUDITOR[0], "AWS_SECRET_ACCESS_KEY": AUDITOR[1], "AWS_DEFAULT_REGION": "us-east-1",
-                    "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
-                    "AWS_EC2_METADATA_DISABLED": "true", "AWS_PAGER": "", "HOME": tmp})
-
         def aws(*args):
-            p = subprocess.run(["/usr/bin/aws", "--endpoint-url", SERVER.url, "--output", "json"] + list(args),
-                               env=env, capture_output=True, text=True, timeout=120)
-            self.assertEqual(p.returncode, 0, p.stderr)
-            return json.loads(p.stdout)
+            return aws_cli(self, *args)
 
         self.assertEqual(len(aws("ecs", "list-task-definition-families", "--status", "ACTIVE")["families"]), 3)
         self.assertEqual(len(aws("elasticache", "describe-cache-clusters")["CacheClusters"]), 4)

@@ -7,34 +7,10 @@ HasMoreStreams paging; Firehose's own ExclusiveStartDeliveryStreamName paging;
 Step Functions under the `states` signing name). What CloudPeek's collectors
 rely on must reach a real AWS client intact."""
 
-import os
 import time
 import unittest
 
-import botocore.session
-
-from test_fakeaws import FakeAws, HERE
-
-INSECURE = os.path.join(HERE, "scenarios", "insecure")
-AUDITOR = ("AKIAFAKEAUDITOR00001", "fakeSecretAuditor/000000000000000000000001")
-SERVER = None
-
-
-def setUpModule():
-    global SERVER
-    SERVER = FakeAws(INSECURE)
-
-
-def tearDownModule():
-    SERVER.close()
-
-
-def client(service, region="us-east-1"):
-    s = botocore.session.Session()
-    s.set_config_variable("credentials_file", "/dev/null")
-    s.set_config_variable("config_file", "/dev/null")
-    return s.create_client(service, region_name=region, endpoint_url=SERVER.url,
-                           aws_access_key_id=AUDITOR[0], aws_secret_access_key=AUDITOR[1])
+from insecure_scenario import aws_cli, client, setUpModule, tearDownModule  # noqa: F401 (module fixtures)
 
 
 def paged(c, op, key, **kw):
