@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
 import { pageTitle } from "./title";
 
 describe("document titles", () => {
@@ -11,6 +12,8 @@ describe("document titles", () => {
       "/inventory/7": "Resource — CloudPeek",
       "/scans": "Scans — CloudPeek",
       "/compliance": "Compliance — CloudPeek",
+      "/iam": "IAM analyzer — CloudPeek",
+      "/iam/principals/role%2FAdmin": "IAM principal — CloudPeek",
       "/settings/provider": "AWS integration — CloudPeek",
       "/nowhere": "Not found — CloudPeek",
     };
@@ -18,6 +21,17 @@ describe("document titles", () => {
     // No two pages share a title.
     const set = new Set(Object.values(titles));
     expect(set.size).toBe(Object.keys(titles).length);
+  });
+
+  it("every page the app routes to has its own title, not \"Not found\"", () => {
+    // The routes as app.tsx declares them: `path === "/x"` and `matchPath("/x/:id", path)`.
+    const source = readFileSync(new URL("../app.tsx", import.meta.url), "utf8");
+    const routes = [...source.matchAll(/path === "([^"]+)"|matchPath\("([^"]+)", path\)/g)].map((m) => m[1] ?? m[2]);
+    expect(routes.length).toBeGreaterThan(8);
+    for (const route of routes) {
+      const path = route.replace(/:[a-z]+/gi, "7");
+      expect(pageTitle(path, true), path).not.toBe("Not found — CloudPeek");
+    }
   });
 
   it("signed out: the sign-in and setup pages", () => {

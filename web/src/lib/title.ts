@@ -10,6 +10,8 @@ const PAGES: [string, string][] = [
   ["/inventory/:id", "Resource"],
   ["/scans", "Scans"],
   ["/compliance", "Compliance"],
+  ["/iam", "IAM analyzer"],
+  ["/iam/principals/:id", "IAM principal"],
   ["/settings", "AWS integration"],
   ["/settings/provider", "AWS integration"],
   ["/login", "Sign in"],
