@@ -7,6 +7,7 @@ a scenario author sees at once what is missing.
 """
 
 import models
+import organizations
 import pagination
 import sso
 import sts
@@ -131,6 +132,8 @@ def handle(ctx):
         return sts.HANDLERS[op](ctx)
     if svc == "sso" and op in sso.HANDLERS:
         return sso.HANDLERS[op](ctx)
+    if organizations.active(ctx):
+        return organizations.handle(ctx)
     scenario = ctx.state.scenario
     if svc == "s3" and ctx.params.get("Bucket") and op != "CreateBucket":
         buckets = scenario.buckets(ctx.account)
