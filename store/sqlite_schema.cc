@@ -310,6 +310,38 @@ CREATE TABLE sso_links (
 );
 CREATE INDEX sso_links_session ON sso_links(session_id);
 )sql"},
+    {13, "organizations and organization_members: AWS Organizations reached through one provider, each member "
+         "account a provider whose credentials come from AssumeRole (issue 11)",
+     R"sql(
+CREATE TABLE organizations (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL,
+  base_provider_id INTEGER REFERENCES providers(id) ON DELETE SET NULL,
+  aws_organization_id TEXT NOT NULL DEFAULT '',
+  management_account_id TEXT NOT NULL DEFAULT '',
+  role_name TEXT NOT NULL,
+  external_id TEXT NOT NULL,
+  monitor_all INTEGER NOT NULL DEFAULT 1,
+  last_discovery_at BIGINT,
+  last_discovery_error TEXT NOT NULL DEFAULT '',
+  accounts TEXT NOT NULL DEFAULT '[]',
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL
+);
+CREATE TABLE organization_members (
+  provider_id INTEGER PRIMARY KEY REFERENCES providers(id) ON DELETE CASCADE,
+  organization_id INTEGER NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
+  account_id TEXT NOT NULL,
+  account_name TEXT NOT NULL,
+  ou_path TEXT NOT NULL DEFAULT '',
+  membership TEXT NOT NULL DEFAULT 'active',
+  role_status TEXT NOT NULL DEFAULT 'unknown',
+  role_message TEXT NOT NULL DEFAULT '',
+  last_probe_at BIGINT,
+  UNIQUE (organization_id, account_id)
+);
+)sql"},
 };
 
 }  // namespace

@@ -79,6 +79,15 @@ class SqliteStore final : public Store {
   std::optional<SsoLink> sso_link(const std::string& provider_id) override;
   std::vector<SsoLink> sso_links(const std::string& session_id) override;
 
+  Organization save_organization(const Organization& o) override;
+  std::optional<Organization> get_organization(const std::string& id) override;
+  std::vector<Organization> list_organizations() override;
+  void delete_organization(const std::string& id) override;
+  void save_org_member(const OrgMember& m) override;
+  std::optional<OrgMember> org_member(const std::string& provider_id) override;
+  std::vector<OrgMember> org_members(const std::string& organization_id) override;
+  std::string organization_external_id() override;
+
   Scan create_scan(const std::string& provider_id, const std::vector<std::string>& regions,
                    const std::vector<std::string>& services, Time now) override;
   void mark_scan_running(const std::string& scan_id, Time started_at, const Json& identity) override;

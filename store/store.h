@@ -180,6 +180,47 @@ struct SsoLink {
   std::string role_name;
 };
 
+// ---- AWS Organizations (issue 11 §2) ----------------------------------------
+
+// An organization reached through one provider's credentials (the management
+// account or a delegated administrator): its members are providers whose
+// credentials come from AssumeRole into `role_name` with `external_id`.
+// `accounts` is the last discovery's list, as JSON: [{"account_id", "name",
+// "email", "status", "ou_path", "joined_at"}], kept while discovery fails.
+struct Organization {
+  std::string id;
+  std::string label;
+  std::string base_provider_id;  // empty once that provider is deleted
+  std::string aws_organization_id;  // "o-..." (empty until discovered)
+  std::string management_account_id;
+  std::string role_name;
+  std::string external_id;
+  bool monitor_all = true;  // a newly joined account becomes a provider at discovery
+  std::optional<Time> last_discovery_at;
+  std::string last_discovery_error;  // empty when the last discovery succeeded
+  Json accounts = Json::array();
+  std::string created_by;
+  Time created_at{};
+  Time updated_at{};
+};
+
+// A provider that is one member account of an organization. membership:
+// "active" or "left" (no longer in the organization: history kept, no new
+// scans). role_status: "ok", "base" (the organization's own provider),
+// "missing" (AssumeRole refused: the role is absent or does not trust us),
+// "error" (another failure), "unknown" (not probed yet).
+struct OrgMember {
+  std::string provider_id;
+  std::string organization_id;
+  std::string account_id;
+  std::string account_name;
+  std::string ou_path;
+  std::string membership = "active";
+  std::string role_status = "unknown";
+  std::string role_message;
+  std::optional<Time> last_probe_at;
+};
+
 // ---- scans -----------------------------------------------------------------
 
 // partial: ran to its end, but calls failed and some results are NOT_ASSESSED
@@ -409,6 +450,19 @@ class Store {
   virtual void link_sso_provider(const SsoLink& link) = 0;
   virtual std::optional<SsoLink> sso_link(const std::string& provider_id) = 0;
   virtual std::vector<SsoLink> sso_links(const std::string& session_id) = 0;  // all when empty
+
+  // AWS Organizations: an empty id inserts. Deleting an organization unlinks
+  // its members (their providers, scans and findings stay). Member links
+  // cascade with their provider. The ExternalId is this installation's: made
+  // once (random, 32 hex digits after "cloudpeek-") and kept.
+  virtual Organization save_organization(const Organization& o) = 0;
+  virtual std::optional<Organization> get_organization(const std::string& id) = 0;
+  virtual std::vector<Organization> list_organizations() = 0;
+  virtual void delete_organization(const std::string& id) = 0;
+  virtual void save_org_member(const OrgMember& m) = 0;
+  virtual std::optional<OrgMember> org_member(const std::string& provider_id) = 0;
+  virtual std::vector<OrgMember> org_members(const std::string& organization_id) = 0;  // all when empty
+  virtual std::string organization_external_id() = 0;
 
   // scans
   virtual Scan create_scan(const std::string& provider_id, const std::vector<std::string>& regions,
