@@ -42,7 +42,8 @@ Result<Credentials> assume_role(const AssumeRoleSettings& s, CredentialsProvider
   auto r = caller.call(sts_model(), "AssumeRole", params, region, std::move(source));
   if (!r.ok()) {
     Error e = std::move(r).error();
-    std::string ctx = "Assuming role " + s.role_arn + " for profile " + s.profile + " failed: ";
+    // No profile (organization members, scan/organization.h): the role alone names it.
+    std::string ctx = "Assuming role " + s.role_arn + (s.profile.empty() ? "" : " for profile " + s.profile) + " failed: ";
     e.message = ctx + e.message;
     if (e.kind == ErrorKind::kAccessDenied && e.advice.empty())
       e.advice = "The source credentials may not call sts:AssumeRole on this role, or the role's trust policy "
@@ -52,14 +53,14 @@ Result<Credentials> assume_role(const AssumeRoleSettings& s, CredentialsProvider
   auto c = credentials_from_sts(r->contains("Credentials") ? (*r)["Credentials"] : json(),
                                 "AssumeRole of " + s.role_arn);
   if (!c.ok()) return c;
-  c->source = "profile " + s.profile + " (assume role " + s.role_arn + ")";
+  c->source = s.profile.empty() ? "assume role " + s.role_arn : "profile " + s.profile + " (assume role " + s.role_arn + ")";
   return c;
 }
 
 CredentialsProviderPtr make_assume_role_provider(AssumeRoleSettings s, CredentialsProviderPtr source,
                                                  AwsCallerPtr caller, NowFn now) {
   if (!now) now = [] { return Clock::now(); };
-  std::string name = "profile " + s.profile + " (assume role)";
+  std::string name = s.profile.empty() ? "assume role " + s.role_arn : "profile " + s.profile + " (assume role)";
   return std::make_shared<RefreshingProvider>(
       name, [s = std::move(s), source, caller, now] { return assume_role(s, source, *caller, now()); }, now);
 }

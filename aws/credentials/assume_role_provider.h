@@ -12,7 +12,7 @@
 namespace cloudpeek {
 
 struct AssumeRoleSettings {
-  std::string profile;  // for messages
+  std::string profile;  // for messages; empty: messages name the role only
   std::string role_arn;
   std::string role_session_name;  // empty: botocore-session-<epoch seconds>, as the AWS CLI
   std::string external_id;
