@@ -5,7 +5,10 @@
 //
 // Types and the props checks read:
 //   AWS::EC2::Instance        {state, http_tokens ("required"|"optional"), http_endpoint ("enabled"|"disabled"),
-//                              public_ip (string|null), iam_instance_profile (arn|null), vpc_id, security_groups [id]}
+//                              public_ip (string|null), iam_instance_profile (arn|null), vpc_id, security_groups [id],
+//                              monitoring ("enabled"|"disabled"|"pending"…), network_interfaces (count),
+//                              stopped_at (epoch seconds from StateTransitionReason when stopped, else null),
+//                              collected_at (epoch seconds)}
 //                              (terminated instances are not emitted: they no longer exist)
 //   AWS::EC2::SecurityGroup   {group_id, group_name, vpc_id, is_default, ingress [RULE], egress [RULE],
 //                              attached (bool: some network interface uses it; missing when ENIs could not be listed)}
@@ -24,8 +27,18 @@
 //   AWS::EC2::NetworkInterface {interface_type, status, vpc_id, security_groups [id], public_ip, instance_id}
 //   AWS::EC2::EIP             {public_ip, allocation_id, association_id, instance_id, network_interface_id}
 //   AWS::EC2::InternetGateway {attachments [vpc id]}
+//   AWS::EC2::Subnet          {vpc_id, map_public_ip_on_launch, default_for_az, cidr}
+//   AWS::EC2::TransitGateway  {state, auto_accept_shared_attachments ("enable"|"disable")} (the account's own)
+//   AWS::EC2::LaunchTemplate  the default version of each, in one call for all templates:
+//                             {version, http_tokens ("required"|"optional"|null: not set in the template),
+//                              http_endpoint, public_ip_interfaces (count of network interfaces that
+//                              associate a public IPv4 address)}
+//   AWS::EC2::VPNConnection   {state, tunnels [{outside_ip, status}]} (deleted ones are left out)
+//   AWS::EC2::ClientVpnEndpoint {status, connection_logging (bool)} (deleted ones are left out)
+#include <chrono>
 #include <set>
 
+#include "aws/core/time_format.h"
 #include "collect/collector.h"
 
 namespace cloudpeek::collect {
@@ -72,6 +85,23 @@ const json& array_of(const json& obj, const char* key) {
   return it != obj.end() && it->is_array() ? *it : kEmpty;
 }
 
+int64_t now_seconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// When a stopped instance stopped, from its StateTransitionReason
+// ("User initiated (2024-05-01 10:20:30 GMT)"); null when AWS gave no time.
+json stopped_at(const std::string& reason) {
+  auto open = reason.find('(');
+  if (open == std::string::npos || reason.size() < open + 20) return nullptr;
+  std::string text = reason.substr(open + 1, 19);  // "2024-05-01 10:20:30"
+  if (text[10] != ' ') return nullptr;
+  text[10] = 'T';
+  auto t = parse_iso8601(text + "Z");
+  if (!t) return nullptr;
+  return std::chrono::duration_cast<std::chrono::seconds>(t->time_since_epoch()).count();
+}
+
 void instances(CollectContext& ctx, const std::string& region) {
   auto out = list(ctx, region, "DescribeInstances", json::object(), {"AWS::EC2::Instance"});
   if (!out) return;
@@ -90,7 +120,11 @@ void instances(CollectContext& ctx, const std::string& region) {
                  {"iam_instance_profile",
                   i.contains("IamInstanceProfile") ? str_or_null(i["IamInstanceProfile"], "Arn") : json(nullptr)},
                  {"vpc_id", str_or_null(i, "VpcId")},
-                 {"security_groups", sgs}};
+                 {"security_groups", sgs},
+                 {"monitoring", i.value("Monitoring", json::object()).value("State", "disabled")},
+                 {"network_interfaces", array_of(i, "NetworkInterfaces").size()},
+                 {"stopped_at", state == "stopped" ? stopped_at(i.value("StateTransitionReason", "")) : json(nullptr)},
+                 {"collected_at", now_seconds()}};
       ctx.emit(std::move(r));
     }
   }
@@ -379,9 +413,91 @@ void internet_gateways(CollectContext& ctx, const std::string& region) {
   }
 }
 
+void subnets(CollectContext& ctx, const std::string& region) {
+  auto out = list(ctx, region, "DescribeSubnets", json::object(), {"AWS::EC2::Subnet"});
+  if (!out) return;
+  for (const auto& n : array_of(*out, "Subnets")) {
+    if (n.value("OwnerId", ctx.account()) != ctx.account()) continue;  // a subnet shared with the account
+    Resource r = make(ctx, region, "AWS::EC2::Subnet", "subnet", n.value("SubnetId", ""), n);
+    if (n.contains("SubnetArn") && n["SubnetArn"].is_string()) r.arn = n["SubnetArn"];
+    r.props = {{"vpc_id", str_or_null(n, "VpcId")},
+               {"map_public_ip_on_launch", n.value("MapPublicIpOnLaunch", false)},
+               {"default_for_az", n.value("DefaultForAz", false)},
+               {"cidr", n.value("CidrBlock", "")}};
+    ctx.emit(std::move(r));
+  }
+}
+
+void transit_gateways(CollectContext& ctx, const std::string& region) {
+  auto out = list(ctx, region, "DescribeTransitGateways", json::object(), {"AWS::EC2::TransitGateway"});
+  if (!out) return;
+  for (const auto& g : array_of(*out, "TransitGateways")) {
+    // Transit gateways shared through RAM are listed too: their owner configures them.
+    if (g.value("OwnerId", ctx.account()) != ctx.account() || g.value("State", "") == "deleted") continue;
+    Resource r = make(ctx, region, "AWS::EC2::TransitGateway", "transit-gateway", g.value("TransitGatewayId", ""), g);
+    if (g.contains("TransitGatewayArn") && g["TransitGatewayArn"].is_string()) r.arn = g["TransitGatewayArn"];
+    r.props = {{"state", g.value("State", "")},
+               {"auto_accept_shared_attachments",
+                g.value("Options", json::object()).value("AutoAcceptSharedAttachments", "disable")}};
+    ctx.emit(std::move(r));
+  }
+}
+
+// Every template's default version in one listing ("$Default" without a
+// template id: AWS's form for all templates of the account).
+void launch_templates(CollectContext& ctx, const std::string& region) {
+  auto out = list(ctx, region, "DescribeLaunchTemplateVersions", json{{"Versions", {"$Default"}}},
+                  {"AWS::EC2::LaunchTemplate"});
+  if (!out) return;
+  for (const auto& v : array_of(*out, "LaunchTemplateVersions")) {
+    Resource r = make(ctx, region, "AWS::EC2::LaunchTemplate", "launch-template", v.value("LaunchTemplateId", ""), v);
+    if (r.name == r.id) r.name = v.value("LaunchTemplateName", r.id);
+    json data = v.value("LaunchTemplateData", json::object());
+    json meta = data.value("MetadataOptions", json::object());
+    int public_ip = 0;
+    for (const auto& n : array_of(data, "NetworkInterfaces"))
+      if (n.value("AssociatePublicIpAddress", false)) ++public_ip;
+    r.props = {{"version", v.value("VersionNumber", 0)},
+               {"http_tokens", str_or_null(meta, "HttpTokens")},
+               {"http_endpoint", meta.value("HttpEndpoint", "enabled")},
+               {"public_ip_interfaces", public_ip}};
+    ctx.emit(std::move(r));
+  }
+}
+
+void vpn_connections(CollectContext& ctx, const std::string& region) {
+  auto out = list(ctx, region, "DescribeVpnConnections", json::object(), {"AWS::EC2::VPNConnection"});
+  if (!out) return;
+  for (const auto& c : array_of(*out, "VpnConnections")) {
+    std::string state = c.value("State", "");
+    if (state == "deleted") continue;
+    Resource r = make(ctx, region, "AWS::EC2::VPNConnection", "vpn-connection", c.value("VpnConnectionId", ""), c);
+    json tunnels = json::array();
+    for (const auto& t : array_of(c, "VgwTelemetry"))
+      tunnels.push_back({{"outside_ip", t.value("OutsideIpAddress", "")}, {"status", t.value("Status", "")}});
+    r.props = {{"state", state}, {"tunnels", tunnels}};
+    ctx.emit(std::move(r));
+  }
+}
+
+void client_vpn_endpoints(CollectContext& ctx, const std::string& region) {
+  auto out = list(ctx, region, "DescribeClientVpnEndpoints", json::object(), {"AWS::EC2::ClientVpnEndpoint"});
+  if (!out) return;
+  for (const auto& e : array_of(*out, "ClientVpnEndpoints")) {
+    std::string status = e.value("Status", json::object()).value("Code", "");
+    if (status == "deleted") continue;
+    Resource r = make(ctx, region, "AWS::EC2::ClientVpnEndpoint", "client-vpn-endpoint",
+                      e.value("ClientVpnEndpointId", ""), e);
+    r.props = {{"status", status},
+               {"connection_logging", e.value("ConnectionLogOptions", json::object()).value("Enabled", false)}};
+    ctx.emit(std::move(r));
+  }
+}
+
 void collect_ec2(CollectContext& ctx, const std::string& region) {
   for (auto* fn : {instances, security_groups, network_acls, vpcs, route_tables, peerings, volumes, snapshots,
-                   ebs_default_encryption, images, addresses, internet_gateways})
+                   ebs_default_encryption, images, addresses, internet_gateways, subnets, transit_gateways,
+                   launch_templates, vpn_connections, client_vpn_endpoints})
     ctx.spawn([&ctx, region, fn] { fn(ctx, region); });
 }
 
@@ -391,7 +507,9 @@ const RegisterCollector reg({.service = "ec2",
                                           "AWS::EC2::VPC", "AWS::EC2::RouteTable", "AWS::EC2::VPCPeeringConnection",
                                           "AWS::EC2::Volume", "AWS::EC2::Snapshot", "AWS::EC2::EbsEncryptionByDefault",
                                           "AWS::EC2::Image", "AWS::EC2::NetworkInterface", "AWS::EC2::EIP",
-                                          "AWS::EC2::InternetGateway"},
+                                          "AWS::EC2::InternetGateway", "AWS::EC2::Subnet", "AWS::EC2::TransitGateway",
+                                          "AWS::EC2::LaunchTemplate", "AWS::EC2::VPNConnection",
+                                          "AWS::EC2::ClientVpnEndpoint"},
                              .collect = collect_ec2});
 
 }  // namespace

@@ -79,8 +79,8 @@ TEST(GroundTruthComputeNetwork, LimitedIdentityNamesTheDeniedSecurityGroupListin
     EXPECT_EQ(f.detail, "ec2:DescribeSecurityGroups denied in " + f.region + " (UnauthorizedOperation)") << f.check_id;
     ++not_assessed;
   }
-  // Five security-group checks, three regions: one NOT_ASSESSED each, never a PASS.
-  EXPECT_EQ(not_assessed, 15);
+  // Six security-group checks (ec2_securitygroup_*), three regions: one NOT_ASSESSED each, never a PASS.
+  EXPECT_EQ(not_assessed, 18);
   // Other EC2 checks still decide.
   bool imds_failed = false;
   for (const auto& f : result.findings)
