@@ -99,5 +99,119 @@ TEST(RdsChecks, ClustersAndSnapshots) {
   EXPECT_EQ(find_check("rds_snapshots_public_access")->meta.fsbp, std::vector<std::string>{"RDS.1"});
 }
 
+// The settings checks added for FSBP RDS.6, 9, 10, 12, 14, 15, 16, 17, 23, 24, 25.
+json mysql_instance() {
+  return {{"engine", "mysql"}, {"cluster", nullptr}, {"iam_auth", true}, {"monitoring_interval", 60},
+          {"enabled_logs", {"audit", "error", "general", "slowquery"}}, {"master_username", "dbowner"},
+          {"port", 3307}, {"copy_tags_to_snapshot", true}};
+}
+
+TEST(RdsChecks, InstanceSettingsPassFailNotAssessed) {
+  struct {
+    const char* check;
+    const char* prop;
+    json bad;
+  } cases[] = {{"rds_instance_iam_authentication_enabled", "iam_auth", false},
+               {"rds_instance_enhanced_monitoring_enabled", "monitoring_interval", 0},
+               {"rds_instance_cloudwatch_logs_exported", "enabled_logs", {"error", "slowquery"}},
+               {"rds_instance_default_admin_username", "master_username", "admin"},
+               {"rds_instance_default_port", "port", 3306},
+               {"rds_instance_copy_tags_to_snapshots", "copy_tags_to_snapshot", false}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.check);
+    EXPECT_EQ(run_on(c.check, resource("AWS::RDS::DBInstance", "db-1", mysql_instance())).status, CheckStatus::kPass);
+    json bad = mysql_instance();
+    bad[c.prop] = c.bad;
+    EXPECT_EQ(run_on(c.check, resource("AWS::RDS::DBInstance", "db-1", bad)).status, CheckStatus::kFail);
+    Resource missing = resource("AWS::RDS::DBInstance", "db-1", mysql_instance());
+    missing.props.erase(c.prop);
+    missing.missing[c.prop] = "rds:DescribeDBInstances denied (AccessDenied)";
+    EXPECT_EQ(run_on(c.check, missing).status, CheckStatus::kNotAssessed);
+  }
+  json partial = mysql_instance();
+  partial["enabled_logs"] = {"error", "slowquery"};
+  EXPECT_EQ(run_on("rds_instance_cloudwatch_logs_exported", resource("AWS::RDS::DBInstance", "db-1", partial)).detail,
+            "DB instance db-1 does not export these mysql logs to CloudWatch Logs: audit, general.");
+}
+
+TEST(RdsChecks, EngineSpecificSettings) {
+  json pg = mysql_instance();
+  pg["engine"] = "postgres";
+  pg["port"] = 5432;
+  pg["enabled_logs"] = {"postgresql"};
+  auto r = resource("AWS::RDS::DBInstance", "pg-1", pg);
+  EXPECT_EQ(run_on("rds_instance_default_port", r).status, CheckStatus::kFail);
+  EXPECT_EQ(run_on("rds_instance_cloudwatch_logs_exported", r).detail,
+            "DB instance pg-1 does not export these postgres logs to CloudWatch Logs: upgrade.");
+  // SQL Server has no IAM database authentication: nothing to fix.
+  json ss = mysql_instance();
+  ss["engine"] = "sqlserver-se";
+  ss["iam_auth"] = false;
+  EXPECT_EQ(run_on("rds_instance_iam_authentication_enabled", resource("AWS::RDS::DBInstance", "ss-1", ss)).status,
+            CheckStatus::kPass);
+  // An engine CloudPeek does not know is never a PASS of the port or log checks.
+  json other = mysql_instance();
+  other["engine"] = "custom-engine";
+  EXPECT_EQ(run_on("rds_instance_default_port", resource("AWS::RDS::DBInstance", "x-1", other)).status,
+            CheckStatus::kNotAssessed);
+  EXPECT_EQ(run_on("rds_instance_cloudwatch_logs_exported", resource("AWS::RDS::DBInstance", "x-1", other)).status,
+            CheckStatus::kNotAssessed);
+  // An instance being created has no endpoint yet.
+  json creating = mysql_instance();
+  creating["port"] = nullptr;
+  EXPECT_EQ(run_on("rds_instance_default_port", resource("AWS::RDS::DBInstance", "c-1", creating)).status,
+            CheckStatus::kNotAssessed);
+}
+
+TEST(RdsChecks, ClusterMemberSettingsComeFromTheCluster) {
+  json member = mysql_instance();
+  member["engine"] = "aurora-mysql";
+  member["cluster"] = "aurora-2";
+  member["iam_auth"] = false;          // the cluster's setting applies
+  member["enabled_logs"] = json::array();
+  Resource inst = resource("AWS::RDS::DBInstance", "aurora-2-a", member);
+  Inventory inv;
+  inv.add(resource("AWS::RDS::DBCluster", "aurora-2",
+                   {{"engine", "aurora-mysql"}, {"iam_auth", true}, {"enabled_logs", {"audit", "error", "general", "slowquery"}},
+                    {"master_username", "admin"}, {"copy_tags_to_snapshot", false}}));
+  EXPECT_EQ(run_on("rds_instance_iam_authentication_enabled", inst, inv).status, CheckStatus::kPass);
+  EXPECT_EQ(run_on("rds_instance_cloudwatch_logs_exported", inst, inv).status, CheckStatus::kPass);
+  EXPECT_EQ(run_on("rds_instance_default_admin_username", inst, inv).status, CheckStatus::kFail);
+  auto tags = run_on("rds_instance_copy_tags_to_snapshots", inst, inv);
+  EXPECT_EQ(tags.status, CheckStatus::kFail);
+  EXPECT_EQ(tags.detail, "DB instance aurora-2-a does not copy its tags to snapshots (set on its cluster aurora-2).");
+}
+
+TEST(RdsChecks, ClusterSettings) {
+  json good = {{"engine", "aurora-mysql"}, {"iam_auth", true}, {"multi_az", true}, {"master_username", "owner"},
+               {"copy_tags_to_snapshot", true}, {"backtrack_window", 86400}};
+  struct {
+    const char* check;
+    const char* prop;
+    json bad;
+  } cases[] = {{"rds_cluster_iam_authentication_enabled", "iam_auth", false},
+               {"rds_cluster_multi_az", "multi_az", false},
+               {"rds_cluster_default_admin_username", "master_username", "postgres"},
+               {"rds_cluster_copy_tags_to_snapshots", "copy_tags_to_snapshot", false},
+               {"rds_cluster_backtracking_enabled", "backtrack_window", 0}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.check);
+    EXPECT_EQ(run_on(c.check, resource("AWS::RDS::DBCluster", "cl-1", good)).status, CheckStatus::kPass);
+    json bad = good;
+    bad[c.prop] = c.bad;
+    EXPECT_EQ(run_on(c.check, resource("AWS::RDS::DBCluster", "cl-1", bad)).status, CheckStatus::kFail);
+    Resource missing = resource("AWS::RDS::DBCluster", "cl-1", good);
+    missing.props.erase(c.prop);
+    missing.missing[c.prop] = "rds:DescribeDBClusters denied (AccessDenied)";
+    EXPECT_EQ(run_on(c.check, missing).status, CheckStatus::kNotAssessed);
+  }
+  // Backtracking exists for Aurora MySQL only.
+  json pg = good;
+  pg["engine"] = "aurora-postgresql";
+  pg["backtrack_window"] = 0;
+  EXPECT_EQ(run_on("rds_cluster_backtracking_enabled", resource("AWS::RDS::DBCluster", "pg", pg)).status,
+            CheckStatus::kPass);
+}
+
 }  // namespace
 }  // namespace cloudpeek::checks

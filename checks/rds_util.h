@@ -21,4 +21,26 @@ inline const Resource* owning_cluster(const Resource& r, const Inventory& inv, s
   return nullptr;
 }
 
+// The engine family of an RDS engine name: "mysql" (MySQL, MariaDB, Aurora
+// MySQL), "postgres" (PostgreSQL, Aurora PostgreSQL), "oracle", "sqlserver",
+// "db2", "docdb", "neptune"; the name itself otherwise.
+inline std::string engine_family(const std::string& engine) {
+  auto starts = [&](const char* p) { return engine.rfind(p, 0) == 0; };
+  if (engine == "mysql" || engine == "mariadb" || engine == "aurora" || engine == "aurora-mysql") return "mysql";
+  if (engine == "postgres" || engine == "aurora-postgresql") return "postgres";
+  if (starts("oracle")) return "oracle";
+  if (starts("sqlserver")) return "sqlserver";
+  if (starts("db2")) return "db2";
+  return engine;
+}
+
+// The resource whose settings apply to instance `r`: its cluster when it
+// belongs to one the inventory holds, else the instance itself. nullptr with
+// `*gap` set when the cluster listing had a gap.
+inline const Resource* settings_of(const Resource& r, const Inventory& inv, std::optional<std::string>* gap) {
+  const Resource* c = owning_cluster(r, inv, gap);
+  if (*gap) return nullptr;
+  return c ? c : &r;
+}
+
 }  // namespace cloudpeek::checks::rds

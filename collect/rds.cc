@@ -3,8 +3,12 @@
 //
 // AWS::RDS::DBInstance {engine, storage_encrypted, auto_minor_version_upgrade, publicly_accessible,
 //                       backup_retention_period, multi_az, deletion_protection, iam_auth,
-//                       cluster (DBClusterIdentifier, or null)}
-// AWS::RDS::DBCluster  {engine, storage_encrypted, multi_az, deletion_protection, backup_retention_period, iam_auth}
+//                       cluster (DBClusterIdentifier, or null), port (Endpoint.Port or DbInstancePort, null
+//                       while none), master_username, copy_tags_to_snapshot, enabled_logs [log type],
+//                       monitoring_interval (seconds; 0: no enhanced monitoring)}
+// AWS::RDS::DBCluster  {engine, storage_encrypted, multi_az, deletion_protection, backup_retention_period, iam_auth,
+//                       port, master_username, copy_tags_to_snapshot, enabled_logs [log type],
+//                       backtrack_window (seconds; 0: off)}
 // AWS::RDS::DBSnapshot, AWS::RDS::DBClusterSnapshot
 //                      {encrypted, snapshot_type ("manual"|"automated"|…), public (restore attribute holds "all"),
 //                       shared_accounts [id]}
@@ -45,6 +49,14 @@ std::optional<json> list(CollectContext& ctx, const std::string& region, const c
   return std::move(out.value());
 }
 
+// The port an instance listens on: its endpoint's, or (while it has none yet) the one it was created with.
+json port_of(const json& i) {
+  if (i.contains("Endpoint") && i["Endpoint"].is_object() && i["Endpoint"].contains("Port")) return i["Endpoint"]["Port"];
+  if (i.contains("DbInstancePort") && i["DbInstancePort"].is_number() && i["DbInstancePort"] != 0)
+    return i["DbInstancePort"];
+  return nullptr;
+}
+
 void instances(CollectContext& ctx, const std::string& region) {
   auto out = list(ctx, region, "DescribeDBInstances", "AWS::RDS::DBInstance");
   if (!out) return;
@@ -58,7 +70,12 @@ void instances(CollectContext& ctx, const std::string& region) {
                {"multi_az", i.value("MultiAZ", false)},
                {"deletion_protection", i.value("DeletionProtection", false)},
                {"iam_auth", i.value("IAMDatabaseAuthenticationEnabled", false)},
-               {"cluster", i.contains("DBClusterIdentifier") ? i["DBClusterIdentifier"] : json(nullptr)}};
+               {"cluster", i.contains("DBClusterIdentifier") ? i["DBClusterIdentifier"] : json(nullptr)},
+               {"port", port_of(i)},
+               {"master_username", i.value("MasterUsername", "")},
+               {"copy_tags_to_snapshot", i.value("CopyTagsToSnapshot", false)},
+               {"enabled_logs", array_of(i, "EnabledCloudwatchLogsExports")},
+               {"monitoring_interval", i.value("MonitoringInterval", 0)}};
     ctx.emit(std::move(r));
   }
 }
@@ -73,7 +90,12 @@ void clusters(CollectContext& ctx, const std::string& region) {
                {"multi_az", c.value("MultiAZ", false)},
                {"deletion_protection", c.value("DeletionProtection", false)},
                {"backup_retention_period", c.value("BackupRetentionPeriod", 0)},
-               {"iam_auth", c.value("IAMDatabaseAuthenticationEnabled", false)}};
+               {"iam_auth", c.value("IAMDatabaseAuthenticationEnabled", false)},
+               {"port", c.contains("Port") && c["Port"].is_number() ? c["Port"] : json(nullptr)},
+               {"master_username", c.value("MasterUsername", "")},
+               {"copy_tags_to_snapshot", c.value("CopyTagsToSnapshot", false)},
+               {"enabled_logs", array_of(c, "EnabledCloudwatchLogsExports")},
+               {"backtrack_window", c.value("BacktrackWindow", 0)}};
     ctx.emit(std::move(r));
   }
 }
