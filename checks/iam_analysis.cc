@@ -27,7 +27,7 @@ const std::vector<std::string>& iam_graph_types() {
     std::vector<std::string> v = iam_listing_types();
     for (auto x : {iam::inventory_type::kRoot, iam::inventory_type::kSamlProvider, iam::inventory_type::kOidcProvider,
                    iam::inventory_type::kLambdaFunction, iam::inventory_type::kEc2Instance,
-                   iam::inventory_type::kServiceControlPolicies})
+                   iam::inventory_type::kServiceControlPolicies, iam::inventory_type::kResourceControlPolicies})
       v.emplace_back(x);
     return v;
   }();
@@ -179,23 +179,58 @@ Located locate(const Resource& r, const Inventory& inv, const std::vector<std::s
   return l;
 }
 
+// "Organization policies considered / not considered", for every verdict.
+std::string org_notes(const iam::AuthorizationData& d) { return d.scp_note() + " " + d.rcp_note(); }
+
+// A path whose one step is the principal giving itself everything: the
+// effective administrator check reports it.
+bool self_grant(const iam::Path& p) {
+  return p.steps.size() == 1 && p.steps[0]->empowers && p.steps[0]->to == p.steps[0]->from;
+}
+
+// "iam:PutUserPolicy on itself (identity-based policy X, statement 0)", for each request of a self-grant edge.
+std::string self_grant_how(const iam::AuthorizationData& d, const iam::Edge& e) {
+  std::vector<std::string> parts;
+  const std::string& self = d.node(e.from).arn;
+  for (const auto& g : e.grants) {
+    std::string part = g.action + " on " + (g.resource == self ? std::string("itself") : g.resource);
+    std::vector<std::string> st = statements_of({g});
+    if (!st.empty()) part += " (" + joined(st) + ")";
+    parts.push_back(std::move(part));
+  }
+  return joined(parts, ", then ");
+}
+
 }  // namespace
 
+// "Admin" as issue 10 defines it: can do everything, or can grant itself
+// everything in one step on itself (put or attach a policy into itself, a new
+// default version of a policy it holds, join an administrators' group, remove
+// its own boundary; iam:* on * does). A principal that needs another principal
+// or resource to get there is the escalation check's.
 CheckResult effective_admin_result(const Resource& r, const Inventory& inv) {
   Located l = locate(r, inv, iam_listing_types());
   if (!l.analysis) return not_assessed(l.why);
   const iam::Graph& g = *l.analysis->graph;
   const iam::AdminStatus& full = g.full_access(l.node);
+  const iam::AdminStatus admin = iam::is_admin(g, l.node);
   const std::string who = kind_label(r) + " " + r.name;
-  const std::string& scps = l.analysis->data.scp_note();
-  if (full.level == iam::AdminLevel::kFullAccess) {
+  const std::string notes = org_notes(l.analysis->data);
+  if (full.level == iam::AdminLevel::kFullAccess && (!full.conditional || admin.level == iam::AdminLevel::kFullAccess)) {
     std::string detail = who + " is allowed every action on every resource";
     if (full.conditional) detail += ", conditionally (on: " + joined(conditions_of(full.evidence)) + ")";
-    return fail(detail + ". Granted by: " + joined(statements_of(full.evidence)) + ". " + scps);
+    return fail(detail + ". Granted by: " + joined(statements_of(full.evidence)) + ". " + notes);
+  }
+  if (admin.level == iam::AdminLevel::kGrantsItself && admin.self_grant) {
+    const iam::Edge& e = *admin.self_grant;
+    std::string detail = who + (admin.conditional ? " can conditionally grant itself everything: " : " can grant itself everything: ") +
+                         self_grant_how(l.analysis->data, e) + " — " + e.detail;
+    if (admin.conditional) detail += ". Conditional on " + joined(conditions_of(e.grants));
+    return fail(detail + ". " + notes);
   }
   if (auto under = undercounted(l.analysis->data.node(l.node)))
     return not_assessed(who + ": " + *under);
-  return pass(who + " is not allowed every action on every resource. " + scps);
+  return pass(who + " is not allowed every action on every resource and cannot grant itself everything. " + notes);
 }
 
 CheckResult escalation_result(const Resource& r, const Inventory& inv) {
@@ -203,12 +238,15 @@ CheckResult escalation_result(const Resource& r, const Inventory& inv) {
   if (!l.analysis) return not_assessed(l.why);
   const iam::Graph& g = *l.analysis->graph;
   const std::string who = kind_label(r) + " " + r.name;
-  const std::string& scps = l.analysis->data.scp_note();
-  const iam::AdminStatus& full = g.full_access(l.node);
-  if (full.level == iam::AdminLevel::kFullAccess && !full.conditional)
-    return pass(who + " is already allowed everything (see the effective administrator check); it has nothing to escalate to. " + scps);
+  const std::string notes = org_notes(l.analysis->data);
+  const iam::AdminStatus admin = iam::is_admin(g, l.node);
+  if (admin.level != iam::AdminLevel::kNo && !admin.conditional)
+    return pass(who + (admin.level == iam::AdminLevel::kFullAccess ? " is already allowed everything"
+                                                                   : " can already grant itself everything") +
+                " (see the effective administrator check); it has nothing to escalate to. " + notes);
   for (const iam::Path& p : iam::paths(g, l.node, iam::kAdmin, 3)) {
-    if (p.steps.empty()) continue;  // conditionally allowed everything itself: the effective-admin check says so
+    // Conditionally allowed everything, or conditionally giving itself everything: the effective-admin check says so.
+    if (p.steps.empty() || self_grant(p)) continue;
     std::string detail = who + (p.conditional ? " can conditionally escalate to administrator" : " can escalate to administrator") +
                          " in " + std::to_string(p.steps.size()) + (p.steps.size() == 1 ? " step" : " steps") + ": " +
                          p.summary + ".";
@@ -219,10 +257,12 @@ CheckResult escalation_result(const Resource& r, const Inventory& inv) {
           if (std::find(conds.begin(), conds.end(), c) == conds.end()) conds.push_back(c);
       detail += " Conditional on " + joined(conds) + ".";
     }
-    return fail(detail + " " + scps + "\n" + iam::describe(g, p));
+    return fail(detail + " " + notes + "\n" + iam::describe(g, p));
   }
   if (auto under = undercounted(l.analysis->data.node(l.node))) return not_assessed(who + ": " + *under);
-  return pass(who + " has no path to administrator. " + scps);
+  return pass(who + " has no path to administrator" +
+              (admin.level != iam::AdminLevel::kNo ? " other than the conditional one the effective administrator check reports" : "") +
+              ". " + notes);
 }
 
 CheckResult public_trust_result(const Resource& r, const Inventory& inv) {

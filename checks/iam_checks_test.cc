@@ -682,7 +682,9 @@ TEST(IamPrincipals, EffectiveAdmin) {
   EXPECT_EQ(r.detail, "User admin is allowed every action on every resource. Granted by: identity-based policy "
                       "arn:aws:iam::aws:policy/AdministratorAccess, statement 0. SCPs not considered: Service control "
                       "policies were not collected (the organizations collector did not run), so an organization policy "
-                      "may still deny what is shown as allowed.");
+                      "may still deny what is shown as allowed. RCPs not considered: Resource control policies were not "
+                      "collected (the organizations collector did not run), so an organization policy may still deny what "
+                      "is shown as allowed.");
   EXPECT_EQ(run_in("iam_user_effective_admin", inv, kIamArn + "user/deployer").status, CheckStatus::kPass);
   EXPECT_EQ(run_in("iam_user_effective_admin", inv, kIamArn + "user/reader").status, CheckStatus::kPass);
   EXPECT_EQ(run_in("iam_role_effective_admin", inv, kIamArn + "role/fn-admin").status, CheckStatus::kFail);
@@ -792,6 +794,101 @@ TEST(IamPrincipals, ServiceControlPoliciesRemoveEscalations) {
   EXPECT_EQ(r.status, CheckStatus::kFail);
   EXPECT_NE(r.detail.find("SCPs not considered: organizations:ListRoots denied (AccessDeniedException)."), std::string::npos)
       << r.detail;
+}
+
+// Issue 10: "Admin = can do everything or can grant itself everything (e.g.
+// iam:* on *)". One that can give itself everything in one step on itself is
+// an effective administrator (saying how), not "can escalate"; one that needs
+// another principal or resource still escalates.
+TEST(IamPrincipals, GrantingItselfEverythingIsBeingAnAdministrator) {
+  Account a;
+  a.managed(kAdmin, doc({allow("*")}));
+  a.user("self-writer", {doc({allow("iam:PutUserPolicy", kIamArn + "user/self-writer")})});
+  a.user("iam-star", {doc({allow("iam:*")})});
+  a.role("self-attacher", trust_of({{"AWS", kIamArn + "root"}}), {doc({allow("iam:AttachRolePolicy", kIamArn + "role/self-attacher")})});
+  // Writes another user's policy (and that user is then made administrator): an escalation, not admin.
+  a.user("other-writer", {doc({allow({"iam:PutUserPolicy", "iam:CreateAccessKey"}, kIamArn + "user/target")})});
+  a.user("target", {doc({allow("s3:ListAllMyBuckets")})});
+  Inventory inv = inventory_of(std::move(a.resources));
+
+  auto r = run_in("iam_user_effective_admin", inv, kIamArn + "user/self-writer");
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_TRUE(r.detail.starts_with("User self-writer can grant itself everything: iam:PutUserPolicy on itself "
+                                   "(identity-based policy user/self-writer inline inline0, statement 0)"))
+      << r.detail;
+  r = run_in("iam_user_can_escalate_to_admin", inv, kIamArn + "user/self-writer");
+  EXPECT_EQ(r.status, CheckStatus::kPass);
+  EXPECT_NE(r.detail.find("can already grant itself everything"), std::string::npos) << r.detail;
+
+  EXPECT_EQ(run_in("iam_user_effective_admin", inv, kIamArn + "user/iam-star").status, CheckStatus::kFail);
+  EXPECT_EQ(run_in("iam_user_can_escalate_to_admin", inv, kIamArn + "user/iam-star").status, CheckStatus::kPass);
+  r = run_in("iam_role_effective_admin", inv, kIamArn + "role/self-attacher");
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_TRUE(r.detail.starts_with("Role self-attacher can grant itself everything: iam:AttachRolePolicy on itself"))
+      << r.detail;
+  EXPECT_EQ(run_in("iam_role_can_escalate_to_admin", inv, kIamArn + "role/self-attacher").status, CheckStatus::kPass);
+
+  EXPECT_EQ(run_in("iam_user_effective_admin", inv, kIamArn + "user/other-writer").status, CheckStatus::kPass);
+  r = run_in("iam_user_can_escalate_to_admin", inv, kIamArn + "user/other-writer");
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_TRUE(r.detail.starts_with("User other-writer can escalate to administrator in ")) << r.detail;
+}
+
+// The resource control policies that apply to the account's resources, as collect/organizations.cc emits them.
+Resource rcps(json levels) {
+  return iam_resource("AWS::Organizations::ResourceControlPolicies",
+                      "arn:aws:organizations::111122223333:resource-control-policies/111122223333", "rcps",
+                      {{"applies", true}, {"reason", ""}, {"levels", levels}, {"organization_id", "o-exampleorg1"}});
+}
+
+// An RCP denying sts:AssumeRole to principals outside an allow-list of accounts
+// (AWS's data perimeter example) blocks a role trust on another account and on
+// "*": neither is reported as outside access, and the notes say RCPs were considered.
+TEST(IamPrincipals, ResourceControlPoliciesBlockOutsideTrust) {
+  const json rcp_full = {{"Version", "2012-10-17"},
+                         {"Statement", json::array({{{"Effect", "Allow"}, {"Principal", "*"}, {"Action", "*"}, {"Resource", "*"}}})}};
+  const json perimeter = {{"Version", "2012-10-17"},
+                          {"Statement", json::array({{{"Sid", "OnlyOurAccounts"}, {"Effect", "Deny"}, {"Principal", "*"},
+                                                      {"Action", "sts:AssumeRole"}, {"Resource", "*"},
+                                                      {"Condition", {{"StringNotEqualsIfExists", {{"aws:PrincipalAccount", json::array({"111122223333", "222233334444"})}}},
+                                                                     {"BoolIfExists", {{"aws:PrincipalIsAWSService", "false"}}}}}}})}};
+  auto account = [&](bool with_rcp) {
+    Account a;
+    a.managed(kAdmin, doc({allow("*")}));
+    a.role("vendor-admin", trust_of({{"AWS", "arn:aws:iam::444455556666:root"}}), {}, {kAdmin});
+    a.role("public-admin", trust_of("*"), {}, {kAdmin});
+    a.role("partner-admin", trust_of({{"AWS", "arn:aws:iam::222233334444:root"}}), {}, {kAdmin});
+    if (with_rcp)
+      a.resources.push_back(rcps({scp_level("r-root", "ROOT", {{"RCPFullAWSAccess", rcp_full}}),
+                                  scp_level("111122223333", "ACCOUNT", {{"RCPFullAWSAccess", rcp_full}, {"AccountPerimeter", perimeter}})}));
+    return inventory_of(std::move(a.resources));
+  };
+  Inventory open = account(false);
+  EXPECT_EQ(run_in("iam_role_trust_no_public_principal", open, kIamArn + "role/public-admin").status, CheckStatus::kFail);
+  auto outside_edges = [](const Inventory& inv, const std::string& role) {
+    auto a = iam_analysis(inv);
+    std::size_t n = *a->data.find(role), count = 0;
+    for (std::size_t e : a->graph->in(n))  // unconditional ways in from outside the account
+      if (!a->data.node(a->graph->edges()[e].from).internal && !a->graph->edges()[e].conditional) ++count;
+    return count;
+  };
+  EXPECT_EQ(outside_edges(open, kIamArn + "role/vendor-admin"), 1u);
+
+  Inventory fenced = account(true);
+  auto r = run_in("iam_role_trust_no_public_principal", fenced, kIamArn + "role/public-admin");
+  EXPECT_EQ(r.status, CheckStatus::kPass) << r.detail;
+  EXPECT_EQ(outside_edges(fenced, kIamArn + "role/vendor-admin"), 0u);
+  // "*" may be a principal of a listed account (conditional on aws:PrincipalAccount); the listed account keeps its way in.
+  EXPECT_EQ(outside_edges(fenced, kIamArn + "role/public-admin"), 1u);
+  EXPECT_NE(r.detail.find("only under conditions: StringNotEqualsIfExists aws:PrincipalAccount"), std::string::npos) << r.detail;
+  EXPECT_EQ(outside_edges(fenced, kIamArn + "role/partner-admin"), 1u);
+  r = run_in("iam_role_effective_admin", fenced, kIamArn + "role/vendor-admin");
+  EXPECT_NE(r.detail.find("RCPs considered: 3 policies at 2 levels (root r-root: RCPFullAWSAccess; account 111122223333: "
+                          "RCPFullAWSAccess, AccountPerimeter)."),
+            std::string::npos)
+      << r.detail;
+  // The account's own principals stay unaffected (in the allow-list): no change to who is administrator.
+  EXPECT_EQ(r.status, CheckStatus::kFail);
 }
 
 TEST(IamPrincipals, GraphBuiltOncePerInventory) {

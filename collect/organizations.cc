@@ -22,10 +22,19 @@
 //     DescribePolicy: only the management account or a delegated administrator
 //     can; the IAM analysis then says SCPs were not considered, and why)
 //
+// AWS::Organizations::ResourceControlPolicies  arn:
+//   arn:aws:organizations::ACCOUNT:resource-control-policies/ACCOUNT
+//   the same shape as the SCPs (applies, reason, levels, organization_id,
+//   missing), for the resource control policies that restrict the account's
+//   resources (Filter RESOURCE_CONTROL_POLICY). None apply to the management
+//   account's resources, nor when the RCP type is not enabled in the root.
+//
 // Calls (SecurityAudit allows them): ListRoots, ListParents (once per level of
-// the account's OU path), ListPoliciesForTarget (once per level), DescribePolicy
-// (once per distinct policy) — only when a selected check reads the SCPs.
+// the account's OU path, shared by SCPs and RCPs), ListPoliciesForTarget (once
+// per level and kind), DescribePolicy (once per distinct policy and kind) —
+// only when a selected check reads the SCPs or the RCPs.
 #include <map>
+#include <optional>
 
 #include "collect/collector.h"
 
@@ -34,85 +43,133 @@ namespace {
 
 constexpr const char* kOrganization = "AWS::Organizations::Organization";
 constexpr const char* kScps = "AWS::Organizations::ServiceControlPolicies";
+constexpr const char* kRcps = "AWS::Organizations::ResourceControlPolicies";
 constexpr int kMaxDepth = 8;  // root + at most five OUs + the account, with room
 
-// Why SCPs could not be read, for a person: the call and what to do.
-void scps_unreadable(CollectContext& ctx, Resource& r, const Error& error, std::string_view operation) {
-  record_missing(ctx, r, "levels", error, "organizations", operation);
-  if (error.code == "AccessDeniedException" || error.code == "AccessDenied")
-    r.missing["levels"] += " (only the organization's management account or a delegated administrator may read "
-                           "service control policies: scan with its credentials to have them considered)";
-}
+// One kind of organization policy: SCPs or RCPs.
+struct Kind {
+  const char* type;         // inventory type
+  const char* arn_segment;  // "service-control-policies"
+  const char* filter;       // ListPoliciesForTarget's Filter, the root's PolicyTypes entry
+  const char* words;        // "service control policies"
+  const char* one;          // "service control policy"
+  const char* management;   // why none apply to the management account
+};
+constexpr Kind kScpKind{kScps, "service-control-policies", "SERVICE_CONTROL_POLICY", "service control policies", "service control policy",
+                        "service control policies do not apply to the organization's management account"};
+constexpr Kind kRcpKind{kRcps, "resource-control-policies", "RESOURCE_CONTROL_POLICY", "resource control policies", "resource control policy",
+                        "resource control policies do not apply to the resources of the organization's management account"};
 
-void collect_scps(CollectContext& ctx, const std::string& region, const json* org) {
+Resource org_policies_resource(CollectContext& ctx, const Kind& k) {
   Resource r;
-  r.type = kScps;
-  r.arn = "arn:" + ctx.partition() + ":organizations::" + ctx.account() + ":service-control-policies/" + ctx.account();
+  r.type = k.type;
+  r.arn = "arn:" + ctx.partition() + ":organizations::" + ctx.account() + ":" + k.arn_segment + "/" + ctx.account();
   r.account = ctx.account();
   r.region = "global";
   r.id = ctx.account();
-  r.name = "service control policies of account " + ctx.account();
+  r.name = std::string(k.words) + " of account " + ctx.account();
+  return r;
+}
+
+// Why the policies could not be read, for a person: the call and what to do.
+void unreadable(CollectContext& ctx, Resource& r, const Kind& k, const Error& error, std::string_view operation) {
+  record_missing(ctx, r, "levels", error, "organizations", operation);
+  if (error.code == "AccessDeniedException" || error.code == "AccessDenied")
+    r.missing["levels"] += std::string(" (only the organization's management account or a delegated administrator may read ") +
+                           k.words + ": scan with its credentials to have them considered)";
+}
+
+// The account's path to the root (account, its OU, ..., the root), read once
+// for both kinds of policy: ListRoots, then ListParents per level.
+struct OrgPath {
+  json root;
+  std::vector<std::pair<std::string, std::string>> path;  // (id, type), the account first
+  std::optional<Error> error;
+  std::string failed_operation;
+};
+
+OrgPath read_path(CollectContext& ctx, const std::string& region) {
+  OrgPath out;
+  auto roots = call_all_pages(ctx, "organizations", "ListRoots", json::object(), region);
+  if (!roots) {
+    out.error = roots.error();
+    out.failed_operation = "ListRoots";
+    return out;
+  }
+  out.root = roots->value("Roots", json::array()).empty() ? json::object() : (*roots)["Roots"][0];
+  out.path = {{ctx.account(), "ACCOUNT"}};
+  while (out.path.back().second != "ROOT") {
+    if (static_cast<int>(out.path.size()) > kMaxDepth) {
+      Error e = make_error(ErrorKind::kMalformedResponse, "ListParents did not reach the root within " +
+                                                              std::to_string(kMaxDepth) + " levels");
+      e.code = "MalformedOrganization";
+      out.error = e;
+      out.failed_operation = "ListParents";
+      return out;
+    }
+    auto parents = call_all_pages(ctx, "organizations", "ListParents", json{{"ChildId", out.path.back().first}}, region);
+    if (!parents) {
+      out.error = parents.error();
+      out.failed_operation = "ListParents";
+      return out;
+    }
+    const json list = parents->value("Parents", json::array());
+    if (list.empty() || list[0].value("Id", "").empty()) {
+      Error e = make_error(ErrorKind::kMalformedResponse, "ListParents gave no parent for " + out.path.back().first);
+      e.code = "MalformedOrganization";
+      out.error = e;
+      out.failed_operation = "ListParents";
+      return out;
+    }
+    out.path.emplace_back(list[0].value("Id", ""), list[0].value("Type", ""));
+  }
+  return out;
+}
+
+// The policies of one kind that apply, level by level (every level must allow).
+void collect_org_policies(CollectContext& ctx, const std::string& region, const json* org, const Kind& k,
+                          std::optional<OrgPath>& path) {
+  Resource r = org_policies_resource(ctx, k);
   auto none = [&](std::string reason) {
     r.props = {{"applies", false}, {"reason", std::move(reason)}, {"levels", json::array()}};
+    if (org) r.props["organization_id"] = org->value("Id", "");
     ctx.emit(std::move(r));
   };
   if (!org) return none("the account is not in an organization");
   if (org->value("FeatureSet", "ALL") != "ALL")
-    return none("the organization has only consolidated billing features, which have no service control policies");
-  if (org->value("MasterAccountId", "") == ctx.account())
-    return none("service control policies do not apply to the organization's management account");
-  if (!ctx.needs(kScps, "levels")) {
+    return none(std::string("the organization has only consolidated billing features, which have no ") + k.words);
+  if (org->value("MasterAccountId", "") == ctx.account()) return none(k.management);
+  if (!ctx.needs(k.type, "levels")) {
     not_needed(r, "levels");
     return ctx.emit(std::move(r));
   }
-
-  auto roots = call_all_pages(ctx, "organizations", "ListRoots", json::object(), region);
-  if (!roots) return scps_unreadable(ctx, r, roots.error(), "ListRoots"), ctx.emit(std::move(r));
-  const json root = roots->value("Roots", json::array()).empty() ? json::object() : (*roots)["Roots"][0];
+  if (!path) path = read_path(ctx, region);
+  if (path->error) return unreadable(ctx, r, k, *path->error, path->failed_operation), ctx.emit(std::move(r));
   bool enabled = false;
-  for (const auto& t : root.value("PolicyTypes", json::array()))
-    enabled = enabled || (t.value("Type", "") == "SERVICE_CONTROL_POLICY" && t.value("Status", "") == "ENABLED");
-  if (!enabled) return none("the service control policy type is not enabled in the organization's root");
-
-  // The account's path to the root: account, its OU, ..., the root.
-  std::vector<std::pair<std::string, std::string>> path = {{ctx.account(), "ACCOUNT"}};
-  while (path.back().second != "ROOT") {
-    if (static_cast<int>(path.size()) > kMaxDepth) {
-      Error e = make_error(ErrorKind::kMalformedResponse, "ListParents did not reach the root within " +
-                                                              std::to_string(kMaxDepth) + " levels");
-      e.code = "MalformedOrganization";
-      return scps_unreadable(ctx, r, e, "ListParents"), ctx.emit(std::move(r));
-    }
-    auto parents = call_all_pages(ctx, "organizations", "ListParents", json{{"ChildId", path.back().first}}, region);
-    if (!parents) return scps_unreadable(ctx, r, parents.error(), "ListParents"), ctx.emit(std::move(r));
-    const json list = parents->value("Parents", json::array());
-    if (list.empty() || list[0].value("Id", "").empty()) {
-      Error e = make_error(ErrorKind::kMalformedResponse, "ListParents gave no parent for " + path.back().first);
-      e.code = "MalformedOrganization";
-      return scps_unreadable(ctx, r, e, "ListParents"), ctx.emit(std::move(r));
-    }
-    path.emplace_back(list[0].value("Id", ""), list[0].value("Type", ""));
-  }
+  for (const auto& t : path->root.value("PolicyTypes", json::array()))
+    enabled = enabled || (t.value("Type", "") == k.filter && t.value("Status", "") == "ENABLED");
+  if (!enabled) return none(std::string("the ") + k.one + " type is not enabled in the organization's root");
 
   json levels = json::array();
-  std::map<std::string, json> documents;  // policy id → document (FullAWSAccess is attached everywhere)
-  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+  std::map<std::string, json> documents;  // policy id → document (the full-access policy is attached everywhere)
+  for (auto it = path->path.rbegin(); it != path->path.rend(); ++it) {
     auto attached = call_all_pages(ctx, "organizations", "ListPoliciesForTarget",
-                                   json{{"TargetId", it->first}, {"Filter", "SERVICE_CONTROL_POLICY"}}, region);
-    if (!attached) return scps_unreadable(ctx, r, attached.error(), "ListPoliciesForTarget"), ctx.emit(std::move(r));
+                                   json{{"TargetId", it->first}, {"Filter", k.filter}}, region);
+    if (!attached) return unreadable(ctx, r, k, attached.error(), "ListPoliciesForTarget"), ctx.emit(std::move(r));
     json policies = json::array();
     for (const auto& p : attached->value("Policies", json::array())) {
       std::string id = p.value("Id", "");
       if (!documents.count(id)) {
         auto d = ctx.call("organizations", "DescribePolicy", json{{"PolicyId", id}}, region);
-        if (!d) return scps_unreadable(ctx, r, d.error(), "DescribePolicy"), ctx.emit(std::move(r));
+        if (!d) return unreadable(ctx, r, k, d.error(), "DescribePolicy"), ctx.emit(std::move(r));
         std::string content = d->value("Policy", json::object()).value("Content", "");
         json doc = json::parse(content, nullptr, /*allow_exceptions=*/false);
         if (doc.is_discarded() || !doc.is_object()) {
-          Error e = make_error(ErrorKind::kMalformedResponse, "the content of service control policy " + id + " is not a JSON object",
+          Error e = make_error(ErrorKind::kMalformedResponse,
+                               std::string("the content of ") + k.one + " " + id + " is not a JSON object",
                                "Look at the policy in the AWS Organizations console.");
           e.code = "MalformedPolicy";
-          return scps_unreadable(ctx, r, e, "DescribePolicy"), ctx.emit(std::move(r));
+          return unreadable(ctx, r, k, e, "DescribePolicy"), ctx.emit(std::move(r));
         }
         documents[id] = std::move(doc);
       }
@@ -126,6 +183,12 @@ void collect_scps(CollectContext& ctx, const std::string& region, const json* or
   }
   r.props = {{"applies", true}, {"reason", ""}, {"levels", std::move(levels)}, {"organization_id", org->value("Id", "")}};
   ctx.emit(std::move(r));
+}
+
+void collect_scps_and_rcps(CollectContext& ctx, const std::string& region, const json* org) {
+  std::optional<OrgPath> path;  // read once, when either kind needs it
+  collect_org_policies(ctx, region, org, kScpKind, path);
+  collect_org_policies(ctx, region, org, kRcpKind, path);
 }
 
 void collect_organizations(CollectContext& ctx, const std::string& region) {
@@ -147,28 +210,24 @@ void collect_organizations(CollectContext& ctx, const std::string& region) {
                {"master_account_id", org.value("MasterAccountId", "")},
                {"feature_set", org.value("FeatureSet", "")}};
     r.raw = org;
-    collect_scps(ctx, region, &org);
+    collect_scps_and_rcps(ctx, region, &org);
   } else if (out.error().code == "AWSOrganizationsNotInUseException") {
     r.props = {{"in_organization", false}};
-    collect_scps(ctx, region, nullptr);
+    collect_scps_and_rcps(ctx, region, nullptr);
   } else {
     record_missing(ctx, r, "in_organization", out.error(), "organizations", "DescribeOrganization");
-    Resource s;
-    s.type = kScps;
-    s.arn = "arn:" + ctx.partition() + ":organizations::" + ctx.account() + ":service-control-policies/" + ctx.account();
-    s.account = ctx.account();
-    s.region = "global";
-    s.id = ctx.account();
-    s.name = "service control policies of account " + ctx.account();
-    s.missing["levels"] = r.missing["in_organization"];
-    ctx.emit(std::move(s));
+    for (const Kind* k : {&kScpKind, &kRcpKind}) {
+      Resource s = org_policies_resource(ctx, *k);
+      s.missing["levels"] = r.missing["in_organization"];
+      ctx.emit(std::move(s));
+    }
   }
   ctx.emit(std::move(r));
 }
 
 const RegisterCollector reg({.service = "organizations",
                              .global = true,
-                             .produces = {kOrganization, kScps},
+                             .produces = {kOrganization, kScps, kRcps},
                              .collect = collect_organizations});
 
 }  // namespace

@@ -82,7 +82,7 @@ AuthorizationData AuthorizationData::build(const Inventory& inventory, BuildOpti
        {inventory_type::kUser, inventory_type::kRoot, inventory_type::kGroup, inventory_type::kRole,
         inventory_type::kPolicy, inventory_type::kInlinePolicy, inventory_type::kSamlProvider,
         inventory_type::kOidcProvider, inventory_type::kLambdaFunction, inventory_type::kEc2Instance,
-        inventory_type::kServiceControlPolicies}) {
+        inventory_type::kServiceControlPolicies, inventory_type::kResourceControlPolicies}) {
     for (const Resource& r : inventory.of_type(t)) all.push_back(&r);
   }
   // A listing is complete when the collector ran for it (it emitted something)
@@ -114,6 +114,9 @@ const Policy* AuthorizationData::keep(Policy policy) {
 
 std::size_t AuthorizationData::add_node(Node node) {
   std::size_t i = nodes_.size();
+  // The account's own principals belong to its organization (aws:PrincipalOrgID),
+  // when the organizations collector read it; otherwise the key stays unknown.
+  if (node.internal && !organization_id_.empty()) node.principal.context.set("aws:PrincipalOrgID", organization_id_);
   by_arn_.emplace(node.arn, i);
   if (node.internal && !node.name.empty()) by_name_.emplace(node.name, i);
   if (!node.permission_set.empty()) by_name_.emplace(node.permission_set, i);
@@ -200,31 +203,48 @@ void AuthorizationData::add_trust_outsiders(std::size_t role) {
   }
 }
 
-void AuthorizationData::load_scps(const std::vector<const Resource*>& resources) {
+// How the notes name one kind of organization policy.
+struct OrgPolicyWords {
+  std::string_view type;   // inventory type
+  std::string_view short_name;  // "SCPs"
+  std::string_view long_name;   // "Service control policies"
+  std::string_view one;         // "SCP"
+  std::string_view effect;      // what not considering them means
+};
+namespace {
+constexpr OrgPolicyWords kScpWords{inventory_type::kServiceControlPolicies, "SCPs", "Service control policies", "SCP",
+                                   "Service control policies may still deny what is shown as allowed."};
+constexpr OrgPolicyWords kRcpWords{inventory_type::kResourceControlPolicies, "RCPs", "Resource control policies", "RCP",
+                                   "Resource control policies may still deny access to the account's resources that is shown as allowed."};
+
+}  // namespace
+
+bool AuthorizationData::load_org_policies(const std::vector<const Resource*>& resources, const OrgPolicyWords& w,
+                                          OrgPolicies& out, std::string& note) {
   const Resource* r = nullptr;
   for (const Resource* x : resources)
-    if (x->type == inventory_type::kServiceControlPolicies && (!r || x->account == account_)) r = x;
-  scps_considered_ = false;
-  scps_.levels.clear();
+    if (x->type == w.type && (!r || x->account == account_)) r = x;
+  out.levels.clear();
+  const std::string sn(w.short_name), ln(w.long_name);
   if (!r) {
-    scp_note_ = "SCPs not considered: Service control policies were not collected (the organizations collector "
-                "did not run), so an organization policy may still deny what is shown as allowed.";
-    return;
+    note = sn + " not considered: " + ln + " were not collected (the organizations collector did not run), so an organization policy may still deny what is shown as allowed.";
+    return false;
   }
   if (auto why = r->missing_reason("levels")) {
-    scp_note_ = "SCPs not considered: " + *why + ". Service control policies may still deny what is shown as allowed.";
-    return;
+    note = sn + " not considered: " + *why + ". " + std::string(w.effect);
+    return false;
   }
+  if (const json* org = r->prop("organization_id"); org && org->is_string()) organization_id_ = org->get<std::string>();
   const json* applies = r->prop("applies");
   if (applies && applies->is_boolean() && !applies->get<bool>()) {
-    scps_considered_ = true;
-    scp_note_ = "SCPs considered: none apply (" + str(r->prop("reason")) + ").";
-    return;
+    note = sn + " considered: none apply (" + str(r->prop("reason")) + ").";
+    return true;
   }
   const json* levels = r->prop("levels");
   if (!levels || !levels->is_array()) {
-    scp_note_ = "SCPs not considered: the service control policies' levels are not in the inventory.";
-    return;
+    note = sn + " not considered: the " + std::string(w.long_name == "Service control policies" ? "service control" : "resource control") +
+           " policies' levels are not in the inventory.";
+    return false;
   }
   std::vector<std::string> described;
   std::size_t count = 0;
@@ -233,14 +253,14 @@ void AuthorizationData::load_scps(const std::vector<const Resource*>& resources)
     std::string target = level.value("target_id", "");
     std::vector<std::string> names;
     for (const json& p : level.value("policies", json::array())) {
-      std::string name = "SCP " + p.value("name", p.value("id", "")) + " on " + target;
+      std::string name = std::string(w.one) + " " + p.value("name", p.value("id", "")) + " on " + target;
       auto parsed = parse_policy(p.value("document", json()), name);
       if (!parsed) {
         warnings_.push_back(name + ": " + parsed.error().describe());
-        scps_.levels.clear();
-        scp_note_ = "SCPs not considered: " + name + " could not be read (" + parsed.error().describe() +
-                    "). Service control policies may still deny what is shown as allowed.";
-        return;
+        out.levels.clear();
+        note = sn + " not considered: " + name + " could not be read (" + parsed.error().describe() + "). " +
+               std::string(w.effect);
+        return false;
       }
       policies.push_back(keep(std::move(*parsed)));
       names.push_back(p.value("name", p.value("id", "")));
@@ -251,13 +271,18 @@ void AuthorizationData::load_scps(const std::vector<const Resource*>& resources)
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
     described.push_back(words + target + ": " + (list.empty() ? "none (nothing is allowed)" : list));
-    scps_.levels.push_back(std::move(policies));
+    out.levels.push_back(std::move(policies));
   }
-  scps_considered_ = true;
   std::string all;
   for (const auto& d : described) all += (all.empty() ? "" : "; ") + d;
-  scp_note_ = "SCPs considered: " + std::to_string(count) + " polic" + (count == 1 ? "y" : "ies") + " at " +
-              std::to_string(scps_.levels.size()) + " level" + (scps_.levels.size() == 1 ? "" : "s") + " (" + all + ").";
+  note = sn + " considered: " + std::to_string(count) + " polic" + (count == 1 ? "y" : "ies") + " at " +
+         std::to_string(out.levels.size()) + " level" + (out.levels.size() == 1 ? "" : "s") + " (" + all + ").";
+  return true;
+}
+
+void AuthorizationData::load_scps(const std::vector<const Resource*>& resources) {
+  scps_considered_ = load_org_policies(resources, kScpWords, scps_, scp_note_);
+  rcps_considered_ = load_org_policies(resources, kRcpWords, rcps_, rcp_note_);
 }
 
 void AuthorizationData::load(const std::vector<const Resource*>& resources, const BuildOptions& options) {

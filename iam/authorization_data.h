@@ -51,7 +51,11 @@ inline constexpr std::string_view kLambdaFunction = "AWS::Lambda::Function";
 inline constexpr std::string_view kEc2Instance = "AWS::EC2::Instance";
 // collect/organizations.cc: the SCPs that apply to the account, level by level.
 inline constexpr std::string_view kServiceControlPolicies = "AWS::Organizations::ServiceControlPolicies";
+// collect/organizations.cc: the RCPs that apply to the account's resources, level by level.
+inline constexpr std::string_view kResourceControlPolicies = "AWS::Organizations::ResourceControlPolicies";
 }  // namespace inventory_type
+
+struct OrgPolicyWords;
 
 enum class NodeKind : std::uint8_t {
   kUser,
@@ -156,6 +160,14 @@ class AuthorizationData {
   // "SCPs considered: ..." or "SCPs not considered: <why>", one sentence for
   // the notes of every answer.
   const std::string& scp_note() const { return scp_note_; }
+  // The resource control policies that apply to the account's resources, for
+  // Request::rcps, and their note ("RCPs considered: ..." / "RCPs not
+  // considered: <why>"), as for SCPs. None apply to the management account's
+  // resources (considered, with no level).
+  const OrgPolicies* rcps() const { return rcps_considered_ ? &rcps_ : nullptr; }
+  const std::string& rcp_note() const { return rcp_note_; }
+  // The organization of the account ("o-..."), when the organizations collector read it.
+  const std::string& organization_id() const { return organization_id_; }
 
   // Documents that could not be parsed, props that were missing.
   const std::vector<std::string>& warnings() const { return warnings_; }
@@ -190,7 +202,13 @@ class AuthorizationData {
   OrgPolicies scps_;
   bool scps_considered_ = false;
   std::string scp_note_;
-  void load_scps(const std::vector<const Resource*>& resources);
+  OrgPolicies rcps_;
+  bool rcps_considered_ = false;
+  std::string rcp_note_;
+  std::string organization_id_;
+  void load_scps(const std::vector<const Resource*>& resources);  // and RCPs
+  bool load_org_policies(const std::vector<const Resource*>& resources, const OrgPolicyWords& words,
+                         OrgPolicies& out, std::string& note);
 };
 
 // "AWSReservedSSO_AdministratorAccess_0123456789abcdef" → "AdministratorAccess"; nullopt otherwise.

@@ -1,5 +1,7 @@
 #include "iam/evaluate.h"
 
+#include <algorithm>
+
 namespace cloudpeek::iam {
 namespace {
 
@@ -74,6 +76,24 @@ Tri scan_levels(const OrgPolicies& org, PolicyKind kind, const Request& r, const
 }
 
 }  // namespace
+
+bool rcp_service(std::string_view action) {
+  std::string_view service = action.substr(0, action.find(':'));
+  for (std::string_view s : kRcpServices)
+    if (service.size() == s.size() && std::equal(service.begin(), service.end(), s.begin(), [](char a, char b) {
+          return (a >= 'A' && a <= 'Z' ? a - 'A' + 'a' : a) == b;
+        }))
+      return true;
+  return false;
+}
+
+bool rcps_apply_to(const Principal& p, std::string_view action) {
+  if (!rcp_service(action)) return false;
+  if (p.type == PrincipalType::kService) return false;
+  // Service-linked roles (path /aws-service-role/) act for an AWS service.
+  if (p.type == PrincipalType::kRoleSession && p.arn.find(":role/aws-service-role/") != std::string::npos) return false;
+  return true;
+}
 
 std::string_view to_string(PolicyKind kind) {
   switch (kind) {
@@ -169,7 +189,10 @@ Evaluation evaluate(const Request& r) {
   Tri scp_ok = Tri::kTrue, rcp_ok = Tri::kTrue;
   // SCPs limit the principals of member accounts, not service principals.
   if (r.scps && (iam || p.type == PrincipalType::kRoot)) scp_ok = scan_levels(*r.scps, PolicyKind::kScp, r, lookup, deny, col);
-  if (r.rcps) rcp_ok = scan_levels(*r.rcps, PolicyKind::kRcp, r, lookup, deny, col);
+  // RCPs limit requests to the resources of the services that support them,
+  // from any principal of any account, but not AWS service principals and
+  // service-linked roles (the caller passes none for the management account's resources).
+  if (r.rcps && rcps_apply_to(p, r.action)) rcp_ok = scan_levels(*r.rcps, PolicyKind::kRcp, r, lookup, deny, col);
 
   if (deny == Tri::kTrue) {
     ev.decision = Decision::kExplicitDeny;

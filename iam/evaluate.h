@@ -48,6 +48,22 @@ enum class ResourcePolicyRule : std::uint8_t {
   kRequired,  // IAM role trust policies, KMS key policies: the resource policy must allow
 };
 
+// The services whose resources resource control policies restrict (AWS
+// Organizations User Guide, "Resource control policies (RCPs)", "List of AWS
+// services that support RCPs"): Amazon S3, AWS STS, AWS KMS, Amazon SQS and
+// AWS Secrets Manager at launch (November 2024), then Amazon Cognito (user
+// and identity pools), Amazon CloudWatch Logs, Amazon DynamoDB, Amazon ECR
+// and Amazon OpenSearch Serverless (2025). An action of another service is
+// not limited by RCPs.
+inline constexpr std::string_view kRcpServices[] = {"s3",           "sts",     "kms",      "sqs",
+                                                    "secretsmanager", "cognito-idp", "cognito-identity",
+                                                    "logs",         "dynamodb", "ecr",      "aoss"};
+// Whether `action`'s service is one RCPs restrict.
+bool rcp_service(std::string_view action);
+// Whether RCPs apply to `principal` making `action`: an RCP service, and not an
+// AWS service principal or a service-linked role (RCPs do not restrict them).
+bool rcps_apply_to(const Principal& principal, std::string_view action);
+
 // Organization policies that apply: one list per level of the hierarchy
 // (root, each OU, the account). Every level must allow.
 struct OrgPolicies {
@@ -62,7 +78,8 @@ struct Request {
   const Policy* resource_policy = nullptr;
   ResourcePolicyRule resource_rule = ResourcePolicyRule::kOptional;
   const OrgPolicies* scps = nullptr;    // nullptr: SCPs not considered (could not be read)
-  const OrgPolicies* rcps = nullptr;    // nullptr: RCPs not considered
+  const OrgPolicies* rcps = nullptr;    // nullptr: RCPs not considered; the resource account's RCPs
+                                        // (pass none for the organization's management account: RCPs do not apply there)
   const Context* context = nullptr;     // request keys; keys it lacks come from principal->context
   bool explain = true;                  // false: the decision only, no statement lists (faster)
 };

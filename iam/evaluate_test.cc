@@ -317,6 +317,81 @@ TEST_F(Eval, ResourceControlPolicies) {
   EXPECT_EQ(run(insider, "s3:GetObject", "arn:aws:s3:::b/k", bucket, kAcct).decision, Decision::kAllowed);
 }
 
+// AWS Organizations User Guide, "Resource control policy examples": restrict
+// access to an organization's roles to its own principals (sts:AssumeRole unless
+// aws:PrincipalOrgID), and require HTTPS to S3.
+TEST_F(Eval, ResourceControlPolicyExamplesFromAwsDocumentation) {
+  const Policy* rcp_full = stmts(R"([{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}])", "RCPFullAWSAccess");
+  const Policy* org_only = stmts(R"([{"Sid":"EnforceOrgIdentities","Effect":"Deny","Principal":"*",
+      "Action":"sts:AssumeRole","Resource":"*",
+      "Condition":{"StringNotEqualsIfExists":{"aws:PrincipalOrgID":"o-exampleorg1"},
+                   "BoolIfExists":{"aws:PrincipalIsAWSService":"false"}}}])", "DenyOutsideOrg");
+  const Policy* https_only = stmts(R"([{"Sid":"EnforceSecureTransport","Effect":"Deny","Principal":"*",
+      "Action":["s3:*","sqs:*","kms:*","secretsmanager:*","sts:*"],"Resource":"*",
+      "Condition":{"BoolIfExists":{"aws:SecureTransport":"false"}}}])", "HttpsOnly");
+  const std::string role_arn = "arn:aws:iam::111122223333:role/Deploy";
+  const Policy* trust = stmts(R"([{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"sts:AssumeRole"},
+      {"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}])", "trust");
+  Principal outsider = user("vendor", kOther);
+  outsider.identity_policies.push_back(stmts(R"([{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"*"}])"));
+  auto assume = [&](const Principal& who) {
+    return run(who, "sts:AssumeRole", role_arn, trust, kAcct, ResourcePolicyRule::kRequired);
+  };
+  // Without RCPs the trust policy lets the other account in.
+  EXPECT_EQ(assume(outsider).decision, Decision::kAllowed);
+  rcps_.levels = {{rcp_full}, {rcp_full, org_only}};
+  // Another organization's principal: denied, and the answer names the RCP statement.
+  outsider.context.set("aws:PrincipalOrgID", "o-otherorg99");
+  Evaluation denied = assume(outsider);
+  EXPECT_TRUE(denied.rcps_considered);
+  EXPECT_EQ(denied.decision, Decision::kExplicitDeny);
+  ASSERT_EQ(denied.statements.size(), 1u);
+  EXPECT_EQ(denied.statements[0].kind, PolicyKind::kRcp);
+  EXPECT_EQ(denied.statements[0].policy->name, "DenyOutsideOrg");
+  EXPECT_NE(describe(denied).find("denied by resource control policy DenyOutsideOrg, statement 0 (Sid EnforceOrgIdentities)"),
+            std::string::npos)
+      << describe(denied);
+  // Its organization unknown: conditional on that key, never silently allowed.
+  outsider.context.set_unknown("aws:PrincipalOrgID");
+  Evaluation maybe = assume(outsider);
+  EXPECT_EQ(maybe.decision, Decision::kConditional);
+  EXPECT_NE(describe(maybe).find("aws:PrincipalOrgID"), std::string::npos) << describe(maybe);
+  // A principal of the organization passes.
+  outsider.context.set("aws:PrincipalOrgID", "o-exampleorg1");
+  EXPECT_EQ(assume(outsider).decision, Decision::kAllowed);
+  // AWS service principals are not restricted by RCPs (even a Deny without the
+  // PrincipalIsAWSService exception would not reach them).
+  const Policy* deny_all_sts = stmts(R"([{"Effect":"Deny","Principal":"*","Action":"sts:*","Resource":"*"}])", "DenyAllSts");
+  rcps_.levels = {{rcp_full, deny_all_sts}};
+  EXPECT_EQ(assume(make_service("ec2.amazonaws.com")).decision, Decision::kAllowed);
+  // Nor service-linked roles.
+  Principal slr = make_role_session("arn:aws:iam::111122223333:role/aws-service-role/support.amazonaws.com/AWSServiceRoleForSupport");
+  slr.identity_policies.push_back(stmts(R"([{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}])"));
+  rcps_.levels = {{rcp_full, https_only}};
+  context_.set("aws:SecureTransport", "false");
+  EXPECT_EQ(run(slr, "s3:GetObject", "arn:aws:s3:::b/k", nullptr, kAcct).decision, Decision::kAllowed);
+  // HTTPS only: a plain HTTP request to S3 is denied, an HTTPS one allowed.
+  Principal reader = user("reader");
+  reader.identity_policies.push_back(stmts(R"([{"Effect":"Allow","Action":["s3:GetObject","ec2:DescribeInstances","kms:Decrypt"],"Resource":"*"}])"));
+  Evaluation http = run(reader, "s3:GetObject", "arn:aws:s3:::b/k", nullptr, kAcct);
+  EXPECT_EQ(http.decision, Decision::kExplicitDeny);
+  EXPECT_EQ(http.statements[0].policy->name, "HttpsOnly");
+  // RCPs restrict only the services that support them: EC2 is not one.
+  EXPECT_EQ(run(reader, "ec2:DescribeInstances").decision, Decision::kAllowed);
+  context_.set("aws:SecureTransport", "true");
+  EXPECT_EQ(run(reader, "s3:GetObject", "arn:aws:s3:::b/k", nullptr, kAcct).decision, Decision::kAllowed);
+  // A level with only a custom Deny (RCPFullAWSAccess detached is impossible, but
+  // an RCP level that allows nothing for the action denies it implicitly).
+  const Policy* only_s3 = stmts(R"([{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"*"}])", "OnlyS3");
+  rcps_.levels = {{only_s3}};
+  Evaluation kms = run(reader, "kms:Decrypt", "arn:aws:kms:us-east-1:111122223333:key/k", nullptr, kAcct);
+  EXPECT_EQ(kms.decision, Decision::kImplicitDeny);
+  EXPECT_EQ(kms.reason, "no resource control policy (RCP) of one organization level allows it");
+  EXPECT_TRUE(rcp_service("SecretsManager:GetSecretValue"));
+  EXPECT_TRUE(rcp_service("logs:GetLogEvents"));
+  EXPECT_FALSE(rcp_service("lambda:InvokeFunction"));
+}
+
 // ---- other principals ---------------------------------------------------------------
 
 TEST_F(Eval, RootServiceAnonymous) {

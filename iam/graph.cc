@@ -174,6 +174,7 @@ struct Graph::Impl {
     r.resource_rule = rule;
     r.context = &ctx;
     r.scps = d.scps();
+    r.rcps = d.rcps();
     return evaluate(r);
   }
 
@@ -303,8 +304,11 @@ struct Graph::Impl {
   // allows (AWS: the effective permissions are the intersection of the identity
   // policies and the boundary), so only a boundary that admits everything, or
   // one that lets it remove or replace the boundary, leaves the way open.
+  //
+  // Organization policies stay too: when an SCP or RCP level does not allow
+  // everything, no policy the principal gets makes it allowed everything.
   bool empowerable(const Policy* boundary, const Node& target) {
-    if (!boundary) return true;
+    if (!boundary && !org_capped()) return true;
     auto key = std::make_pair(boundary, &target);
     if (auto it = uncapped.find(key); it != uncapped.end()) return it->second;
     if (!anything) {
@@ -321,11 +325,16 @@ struct Graph::Impl {
       bool user = target.kind == NodeKind::kUser;
       for (std::string_view action : {user ? "iam:DeleteUserPermissionsBoundary" : "iam:DeleteRolePermissionsBoundary",
                                       user ? "iam:PutUserPermissionsBoundary" : "iam:PutRolePermissionsBoundary"}) {
-        if (open) break;
+        if (open || !boundary) break;
         open = rank(eval(probe, action, target.arn, context({}, &target, {}, false)).decision) > 0;
       }
     }
     return uncapped.emplace(key, open).first->second;
+  }
+  // Some SCP or RCP level may not allow everything.
+  bool org_capped() const {
+    auto capped = [](const OrgPolicies* o) { return o && !o->levels.empty(); };
+    return capped(d.scps()) || capped(d.rcps());
   }
   bool empowerable(std::size_t target) { return empowerable(d.node(target).principal.permissions_boundary, d.node(target)); }
 
@@ -1046,6 +1055,7 @@ std::vector<WhoCan> who_can(const Graph& g, std::string_view action, std::string
     r.resource_rule = rule;
     r.context = &g.context();
     r.scps = d.scps();
+    r.rcps = d.rcps();
     Evaluation ev = evaluate(r);
     if (!n.internal && rank(ev.decision) == 0) continue;  // outsiders: only those let in
     Grant gr = make_grant(action, resource, ev);

@@ -27,10 +27,10 @@
 // aws:SecureTransport, iam:AssociatedResourceArn, time keys from now on),
 // those of the principal are known, anything else is unknown.
 //
-// Service control policies are considered when the organizations collector
-// could read them (AuthorizationData::scps(), scp_note() says whether and why
-// not); resource control policies are not. iam::describe says so in every
-// answer where they were not.
+// Service control policies and resource control policies are considered when
+// the organizations collector could read them (AuthorizationData::scps() and
+// rcps(); scp_note() and rcp_note() say whether and why not); the RCPs as the
+// account's resources' (every request here is to one of them).
 #pragma once
 
 #include <cstddef>

@@ -232,8 +232,7 @@ std::optional<std::string> action_error(const std::string& action) {
 }
 
 std::vector<std::string> notes_of(const AuthorizationData& d) {
-  std::vector<std::string> notes = {
-      d.scp_note() + " Resource control policies were not considered: CloudPeek does not collect them."};
+  std::vector<std::string> notes = {d.scp_note(), d.rcp_note()};
   if (!d.functions_listed())
     notes.push_back("Lambda functions were not listed: edges through an existing function assume one may run as the role.");
   if (!d.instances_listed())

@@ -7,6 +7,11 @@
 // and the technique of the first step of its shortest path (from the graph)
 // must be what tests/integration/ground_truth/iam_escalation_expected.json
 // says: precision and recall 100%. The verdict table is printed either way.
+// "Admin" is issue 10's: allowed everything, or able to grant itself
+// everything in one step on itself (grants_itself: the technique that does it).
+// The account is an organization member whose resource control policy keeps
+// other accounts out of its roles: the expected outsiders of two roles (one
+// trusting a blocked account, one a listed partner) are checked too.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -23,8 +28,9 @@ namespace {
 
 struct Expected {
   std::string verdict;                  // admin | escalate | none
-  std::vector<std::string> techniques;  // escalate: the acceptable first steps
-  json conditional;                     // escalate: true/false, or null (either)
+  std::vector<std::string> techniques;  // escalate: the acceptable first steps; admin: how it grants itself everything
+  bool grants_itself = false;           // admin by granting itself everything (not allowed everything yet)
+  json conditional;                     // escalate, grants_itself: true/false, or null (either)
   std::string trap;
 };
 
@@ -49,6 +55,8 @@ std::map<std::string, Expected> load(const std::string& path) {
     e.verdict = p.at("verdict").get<std::string>();
     if (p.contains("technique")) e.techniques.push_back(p["technique"].get<std::string>());
     for (const auto& t : p.value("techniques", json::array())) e.techniques.push_back(t.get<std::string>());
+    for (const auto& t : p.value("grants_itself", json::array())) e.techniques.push_back(t.get<std::string>());
+    e.grants_itself = p.contains("grants_itself");
     e.conditional = p.value("conditional", json());
     e.trap = p.value("trap", "");
     if (!out.emplace(p.at("arn").get<std::string>(), std::move(e)).second)
@@ -74,7 +82,7 @@ TEST(GroundTruthIamEscalation, EveryPrincipalsVerdictAndFirstStepMatchTheExpecte
   std::set<std::string> techniques;
   int traps_none = 0, traps_reported = 0;
   for (const auto& [arn, e] : expected) {
-    if (e.techniques.size() == 1) techniques.insert(e.techniques[0]);
+    if (e.techniques.size() == 1) techniques.insert(e.techniques[0]);  // first steps and ways to grant itself everything
     if (!e.trap.empty()) ++(e.verdict == "none" ? traps_none : traps_reported);
   }
   EXPECT_GE(techniques.size(), 30u);
@@ -83,7 +91,7 @@ TEST(GroundTruthIamEscalation, EveryPrincipalsVerdictAndFirstStepMatchTheExpecte
 
   GroundTruthOptions options;
   options.scenario = FakeAws::directory() + "/scenarios/iam-escalation";
-  options.services = {"iam", "lambda", "ec2"};
+  options.services = {"iam", "lambda", "ec2", "organizations"};
   options.check_services = {"iam"};
   options.regions = {"us-east-1"};
   options.require_full_coverage = false;  // the scenario declares no per-check results; gaps are checked below
@@ -118,6 +126,17 @@ TEST(GroundTruthIamEscalation, EveryPrincipalsVerdictAndFirstStepMatchTheExpecte
   const iam::Graph& graph = *analysis->graph;
   for (auto& [arn, x] : found) {
     if (x.verdict.empty()) x.verdict = "none";
+    if (x.verdict == "admin") {
+      // How it is one: allowed everything, or the edge by which it gives itself everything.
+      auto node = analysis->data.find(arn);
+      if (!node) continue;
+      iam::AdminStatus st = iam::is_admin(graph, *node);
+      if (st.level == iam::AdminLevel::kGrantsItself && st.self_grant) {
+        x.technique = st.self_grant->rule ? std::string(st.self_grant->rule->id) : "";
+        x.conditional = st.conditional;
+      }
+      continue;
+    }
     if (x.verdict != "escalate") continue;
     auto node = analysis->data.find(arn);
     if (!node) {
@@ -141,16 +160,17 @@ TEST(GroundTruthIamEscalation, EveryPrincipalsVerdictAndFirstStepMatchTheExpecte
     auto it = found.find(arn);
     Found x = it == found.end() ? Found{"(no finding)", "", false, {"no finding of the principal checks"}} : it->second;
     std::string exp = e.verdict;
-    if (e.verdict == "escalate") {
+    if (e.verdict == "escalate" || e.grants_itself) {
       exp += " ";
       for (std::size_t i = 0; i < e.techniques.size(); ++i) exp += (i ? "|" : "") + e.techniques[i];
     }
     std::string got = x.verdict + (x.technique.empty() ? "" : " " + x.technique) + (x.conditional ? " (conditional)" : "");
     bool verdict_ok = x.verdict == e.verdict;
-    bool technique_ok = e.verdict != "escalate" ||
-                        std::find(e.techniques.begin(), e.techniques.end(), x.technique) != e.techniques.end();
-    bool conditional_ok = e.verdict != "escalate" || e.conditional.is_null() ||
-                          e.conditional.get<bool>() == x.conditional;
+    const bool has_technique = e.verdict == "escalate" || e.grants_itself;
+    // Allowed everything: no technique. Granting itself everything: the one expected.
+    bool technique_ok = has_technique ? std::find(e.techniques.begin(), e.techniques.end(), x.technique) != e.techniques.end()
+                                      : x.technique.empty();
+    bool conditional_ok = !has_technique || e.conditional.is_null() || e.conditional.get<bool>() == x.conditional;
     bool ok = verdict_ok && technique_ok && conditional_ok && x.problems.empty();
     const bool expected_positive = e.verdict != "none";
     const bool found_positive = x.verdict == "admin" || x.verdict == "escalate";
@@ -167,6 +187,44 @@ TEST(GroundTruthIamEscalation, EveryPrincipalsVerdictAndFirstStepMatchTheExpecte
   }
   for (const auto& [arn, x] : found)
     if (!expected.count(arn)) problems.push_back(arn + ": found " + x.verdict + " but the expected file has no entry");
+
+  // Who outside the account can assume the roles of the expected file's "outside" list (RCPs considered).
+  std::ifstream outside_in(expected_file());
+  const json outside = json::parse(outside_in).value("outside", json::array());
+  EXPECT_GE(outside.size(), 2u);
+  for (const auto& o : outside) {
+    const std::string arn = o.at("arn").get<std::string>();
+    std::set<std::string> want, got;
+    for (const auto& x : o.at("outsiders")) want.insert(x.get<std::string>());
+    auto node = analysis->data.find(arn);
+    if (!node) {
+      problems.push_back(arn + ": not a node of the graph");
+      continue;
+    }
+    for (std::size_t e : graph.in(*node)) {
+      const iam::Node& from = analysis->data.node(graph.edges()[e].from);
+      if (!from.internal) got.insert(from.arn);
+    }
+    std::string w, g;
+    for (const auto& x : want) w += " " + x;
+    for (const auto& x : got) g += " " + x;
+    table += pad(arn.substr(arn.find(':', 20) + 1), 62) + pad("outside:" + (w.empty() ? " none" : w), 52) + "outside:" +
+             (g.empty() ? " none" : g) + (want == got ? "" : "   <-- MISMATCH") + "\n";
+    if (want != got)
+      problems.push_back(arn + ": expected outsiders" + (w.empty() ? " none" : w) + " [trap: " + o.value("trap", "") +
+                         "], found" + (g.empty() ? " none" : g));
+  }
+  // Every verdict says the RCPs were considered, and which.
+  for (const auto& f : result.findings) {
+    if (f.check_id != "iam_role_effective_admin" || f.resource_arn != "arn:aws:iam::111122223333:role/rcp-vendor-admin") continue;
+    EXPECT_NE(f.detail.find("RCPs considered: 4 policies at 3 levels (root r-ab12: RCPFullAWSAccess; OU ou-ab12-prod0001: "
+                            "RCPFullAWSAccess; account 111122223333: RCPFullAWSAccess, AccountPerimeter)."),
+              std::string::npos)
+        << f.detail;
+    EXPECT_NE(f.detail.find("SCPs considered: none apply (the service control policy type is not enabled"),
+              std::string::npos)
+        << f.detail;
+  }
 
   const double precision = tp + fp ? 100.0 * tp / (tp + fp) : 100.0;
   const double recall = tp + fn ? 100.0 * tp / (tp + fn) : 100.0;

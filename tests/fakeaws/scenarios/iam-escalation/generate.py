@@ -449,6 +449,44 @@ user("u-cloudformation-update-stack", "updates a stack whose service role is adm
 user("u-ecs-execute-command", "a shell in a task running as admin-ecs", technique="ecs-execute-command",
      inline=[doc(allow("ecs:ExecuteCommand"))])
 
+# ---- resource control policies (issue 10 section 1): the account is a member of an
+# organization whose RCP denies sts:AssumeRole to principals of accounts other than
+# this one and a listed partner (AWS's data perimeter example). A role trusting
+# another account is then NOT reachable from outside; one trusting the partner is.
+ORG_ID = "o-exampleorg1"
+MANAGEMENT = "999988887777"
+PARTNER = "222233334444"
+VENDOR = "444455556666"
+RCP_PERIMETER = doc({"Sid": "OnlyOurAccounts", "Effect": "Deny", "Principal": "*", "Action": "sts:AssumeRole",
+                     "Resource": "*",
+                     "Condition": {"StringNotEqualsIfExists": {"aws:PrincipalAccount": [ACCOUNT, PARTNER]},
+                                   "BoolIfExists": {"aws:PrincipalIsAWSService": "false"}}})
+RCP_FULL = {"Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]}
+role("rcp-vendor-admin", "AdministratorAccess; trusts another account, which the organization's RCP keeps out",
+     trust({"AWS": f"arn:aws:iam::{VENDOR}:root"}), verdict="admin", managed=[ADMIN_POLICY])
+role("rcp-partner-admin", "AdministratorAccess; trusts the partner account the RCP lists", trust({"AWS": f"arn:aws:iam::{PARTNER}:root"}),
+     verdict="admin", managed=[ADMIN_POLICY])
+# Who outside the account can get in (outsiders with an edge into the role), with the RCPs considered.
+OUTSIDE = [
+    dict(role="rcp-vendor-admin", outsiders=[], trap="an external trust the RCP blocks: not outside access"),
+    dict(role="rcp-partner-admin", outsiders=[f"arn:aws:iam::{PARTNER}:root"], trap="an external trust the RCP allows"),
+]
+
+# Issue 10: "Admin = can do everything or can grant itself everything (e.g. iam:* on *)". These
+# principals give themselves everything in one step on themselves (a policy put or attached into
+# themselves or their group, a new default version of a policy they hold, joining the admins
+# group, removing their own boundary): administrators, with the technique that does it. The
+# "escalate" verdict stays for those that need another principal or resource.
+SELF_GRANT = {
+    "mid-lambda", "r-attach-role-policy", "r-put-role-policy", "m-action-case", "m-action-wildcard",
+    "m-attach-admin-only", "m-attach-anything-but-admin", "m-deny-other-regions", "m-forallvalues-no-tags", "m-mfa",
+    "m-notaction", "m-notresource", "m-own-tag", "m-policy-path-wildcard", "m-single-statement", "t-source-ip",
+    "u-add-user-to-group", "u-attach-group-policy", "u-attach-user-policy", "u-cpv-group-policy",
+    "u-create-policy-version", "u-delete-boundary", "u-put-group-policy", "u-put-user-policy",
+    "u-set-default-policy-version",
+}
+
 GROUPS = {
     "admins": dict(managed=[ADMIN_POLICY], inline=[]),
     "g-attach": dict(managed=[], inline=[doc(allow("iam:AttachGroupPolicy", f"{A}:group/g-attach"))]),
@@ -478,6 +516,39 @@ def attached(arns):
 
 def inline_list(p, key_prefix):
     return [{"PolicyName": f"{p['name']}-inline-{i}", "PolicyDocument": enc(d)} for i, d in enumerate(p["inline"])]
+
+
+def organizations():
+    """A member account (its management account is another), under one OU; RCPs are enabled in the root,
+    SCPs are not. RCPFullAWSAccess at every level, the perimeter on the account."""
+    def rcp(pid, name, managed):
+        arn = (f"arn:aws:organizations::aws:policy/resource_control_policy/{pid}" if managed else
+               f"arn:aws:organizations::{MANAGEMENT}:policy/{ORG_ID}/resource_control_policy/{pid}")
+        return {"Id": pid, "Arn": arn, "Name": name, "Type": "RESOURCE_CONTROL_POLICY", "AwsManaged": managed}
+    full = rcp("p-RCPFullAWSAccess", "RCPFullAWSAccess", True)
+    perimeter = rcp("p-perimeter01", "AccountPerimeter", False)
+    ou = "ou-ab12-prod0001"
+    return {
+        "DescribeOrganization": {"output": {"Organization": {
+            "Id": ORG_ID, "Arn": f"arn:aws:organizations::{MANAGEMENT}:organization/{ORG_ID}", "FeatureSet": "ALL",
+            "MasterAccountId": MANAGEMENT, "MasterAccountArn": f"arn:aws:organizations::{MANAGEMENT}:account/{ORG_ID}/{MANAGEMENT}",
+            "MasterAccountEmail": "aws-management@example.com"}}},
+        "ListRoots": {"output": {"Roots": [{"Id": "r-ab12", "Arn": f"arn:aws:organizations::{MANAGEMENT}:root/{ORG_ID}/r-ab12",
+                                            "Name": "Root",
+                                            "PolicyTypes": [{"Type": "RESOURCE_CONTROL_POLICY", "Status": "ENABLED"}]}]}},
+        "ListParents": {"cases": [
+            {"input": {"ChildId": ACCOUNT}, "output": {"Parents": [{"Id": ou, "Type": "ORGANIZATIONAL_UNIT"}]}},
+            {"input": {"ChildId": ou}, "output": {"Parents": [{"Id": "r-ab12", "Type": "ROOT"}]}}]},
+        "ListPoliciesForTarget": {"cases": [
+            {"input": {"TargetId": "r-ab12", "Filter": "RESOURCE_CONTROL_POLICY"}, "output": {"Policies": [full]}},
+            {"input": {"TargetId": ou, "Filter": "RESOURCE_CONTROL_POLICY"}, "output": {"Policies": [full]}},
+            {"input": {"TargetId": ACCOUNT, "Filter": "RESOURCE_CONTROL_POLICY"}, "output": {"Policies": [full, perimeter]}}]},
+        "DescribePolicy": {"cases": [
+            {"input": {"PolicyId": "p-RCPFullAWSAccess"}, "output": {"Policy": {
+                "PolicySummary": {"Id": "p-RCPFullAWSAccess", "Name": "RCPFullAWSAccess"}, "Content": json.dumps(RCP_FULL)}}},
+            {"input": {"PolicyId": "p-perimeter01"}, "output": {"Policy": {
+                "PolicySummary": {"Id": "p-perimeter01", "Name": "AccountPerimeter"}, "Content": json.dumps(RCP_PERIMETER)}}}]},
+    }
 
 
 def build():
@@ -601,7 +672,8 @@ def build():
             "identities": {"users": [{"name": "auditor", "user_id": "AIDAFAKEAUDITOR00001",
                                       "access_keys": [{"id": "AKIAFAKEAUDITOR00001",
                                                        "secret": "fakeSecretAuditor/000000000000000000000001"}]}]},
-            "services": {"iam": {"*": iam}, "lambda": {"us-east-1": lam}, "ec2": {"us-east-1": ec2}},
+            "services": {"iam": {"*": iam}, "lambda": {"us-east-1": lam}, "ec2": {"us-east-1": ec2},
+                         "organizations": {"*": organizations()}},
         }},
         "expected": [],
     }
@@ -609,15 +681,23 @@ def build():
         "description": "Expected verdicts of tests/fakeaws/scenarios/iam-escalation (generated with it by its "
                        "generate.py). verdict: admin (allowed everything), escalate (a path to administrator; "
                        "technique: the first step of the shortest one, or techniques: any of equally short ones), "
-                       "none. conditional: whether that path depends on a condition CloudPeek cannot know (null: "
-                       "either). trap: the issue 10 section 5 case it stands for.",
+                       "none. grants_itself (admin): the principal gives itself everything in one step on itself, "
+                       "by one of these techniques (issue 10: admin = can do everything or can grant itself "
+                       "everything). conditional: whether that path depends on a condition CloudPeek cannot know "
+                       "(null: either). trap: the issue 10 section 5 case it stands for. outside: the outsiders "
+                       "that can assume a role, the organization's resource control policies considered.",
         "account": ACCOUNT,
         "principals": [],
     }
     for p in P:
         arn = SELF_USER(p["name"]) if p["kind"] == "user" else f"{A}:role{p.get('path', '/')}{p['name']}"
         e = {"arn": arn, "verdict": p["verdict"]}
-        if p["verdict"] == "escalate":
+        if p["name"] in SELF_GRANT:
+            assert p["verdict"] == "escalate", p["name"]
+            e["verdict"] = "admin"
+            e["grants_itself"] = p["techniques"] or [p["technique"]]
+            e["conditional"] = p["conditional"]
+        elif p["verdict"] == "escalate":
             if p["techniques"]:
                 e["techniques"] = p["techniques"]
             else:
@@ -627,6 +707,8 @@ def build():
             e["trap"] = p["trap"]
         e["why"] = p["why"]
         expected["principals"].append(e)
+    expected["outside"] = [{"arn": f"{A}:role/{o['role']}", "outsiders": o["outsiders"], "trap": o["trap"]}
+                           for o in OUTSIDE]
     with open(os.path.join(HERE, "scenario.json"), "w") as f:
         json.dump(scenario, f, indent=1)
         f.write("\n")
