@@ -364,7 +364,7 @@ function OrgView({
   return (
     <div class="subcard" data-testid={`org-${org.id}`}>
       <h3>
-        {org.label} <span class="muted mono">{org.aws_organization_id}</span>
+        {org.label} <span class="muted mono nowrap">{org.aws_organization_id}</span>
       </h3>
       <p data-testid="org-summary">{orgSummary(org)}</p>
       <p class="muted">
@@ -420,9 +420,9 @@ function OrgView({
           <thead>
             <tr>
               <th scope="col">Account</th>
+              <th scope="col">Role</th>
               <th scope="col">OU path</th>
               <th scope="col">Status</th>
-              <th scope="col">Role</th>
             </tr>
           </thead>
           <tbody>
@@ -468,8 +468,6 @@ function OrgView({
                       </>
                     )}
                   </td>
-                  <td class="mono nowrap">{a.ou_path}</td>
-                  <td>{a.in_organization ? a.status.toLowerCase().replace("_", " ") : "left the organization"}</td>
                   <td data-testid="org-role">
                     <span aria-hidden="true" class={r.mark === "✓" ? "ok-text" : r.mark === "✗" ? "field-error" : "muted"}>
                       {r.mark}{" "}
@@ -489,6 +487,8 @@ function OrgView({
                       </details>
                     ) : null}
                   </td>
+                  <td class="mono nowrap">{a.ou_path}</td>
+                  <td>{a.in_organization ? a.status.toLowerCase().replace("_", " ") : "left the organization"}</td>
                 </tr>
               );
             })}
