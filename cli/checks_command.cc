@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
+#include "model/compliance.h"
 #include "scan/check_selection.h"
 
 namespace cloudpeek::cli {
@@ -36,12 +38,13 @@ nlohmann::ordered_json check_json(const checks::Check& c) {
 int run_checks_list(const ChecksListOptions& o, std::ostream& out, std::ostream& err) {
   scan::CheckFilter filter;
   if (!o.service.empty()) filter.services = {o.service};
+  const Framework* framework = nullptr;
   if (!o.compliance.empty()) {
-    if (o.compliance != "cis-3.0") {
-      err << "Unknown compliance framework \"" << o.compliance << "\": use cis-3.0.\n";
+    framework = find_framework(o.compliance);
+    if (!framework) {
+      err << unknown_framework_message(o.compliance) << "\n";
       return 1;
     }
-    filter.cis_only = true;
   }
   if (!o.severity.empty()) {
     filter.min_severity = parse_severity(o.severity);
@@ -51,6 +54,12 @@ int run_checks_list(const ChecksListOptions& o, std::ostream& out, std::ostream&
     }
   }
   auto selected = scan::select_checks(filter);
+  if (framework) {  // only the checks mapped to one of its controls (data file or metadata)
+    std::vector<const CheckMetadata*> all;
+    for (const auto* c : selected) all.push_back(&c->meta);
+    auto ids = framework_check_ids(*framework, all);
+    std::erase_if(selected, [&](const checks::Check* c) { return !std::binary_search(ids.begin(), ids.end(), c->meta.id); });
+  }
   if (o.output == "json") {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const auto* c : selected) list.push_back(check_json(*c));
@@ -58,11 +67,21 @@ int run_checks_list(const ChecksListOptions& o, std::ostream& out, std::ostream&
     return 0;
   }
   for (const auto* c : selected) {
-    std::string cis = c->meta.cis.empty() ? "" : " [CIS " + join(c->meta.cis) + "]";
+    std::string mapped;
+    if (framework) {
+      std::vector<std::string> controls;
+      for (const auto& control : framework->controls)
+        if (maps_to(*framework, control, c->meta.id, c->meta.cis, c->meta.fsbp)) controls.push_back(control.id);
+      mapped = " [" + framework->id + " " + join(controls) + "]";
+    } else if (!c->meta.cis.empty()) {
+      mapped = " [CIS " + join(c->meta.cis) + "]";
+    }
     out << fmt::format("{:<55} {:<13} {:<16} {}{}\n", c->meta.id, to_string(c->meta.severity), c->meta.service,
-                       c->meta.title, cis);
+                       c->meta.title, mapped);
   }
-  out << selected.size() << " checks\n";
+  out << selected.size() << " checks";
+  if (framework) out << " mapped to " << framework->title();
+  out << "\n";
   return 0;
 }
 

@@ -1,4 +1,4 @@
-// `cloudpeek checks list [--output json] [--service S] [--compliance cis-3.0]`
+// `cloudpeek checks list [--output json] [--service S] [--compliance FRAMEWORK]`
 // and `cloudpeek checks show ID`: the registered checks and their metadata.
 #pragma once
 
@@ -14,7 +14,7 @@ namespace cloudpeek::cli {
 struct ChecksListOptions {
   std::string output = "text";  // text | json
   std::string service;
-  std::string compliance;       // "" or "cis-3.0"
+  std::string compliance;       // "" or a framework id or alias (model/frameworks): "aws-fsbp"
   std::string severity;         // minimum
 };
 

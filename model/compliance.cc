@@ -1,92 +1,200 @@
 #include "model/compliance.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
+
+// The framework files (model/frameworks/*.json as one JSON array), put in the
+// program by the assembler stub model/frameworks/embed.cmake writes.
+extern "C" {
+__attribute__((visibility("hidden"))) extern const char cloudpeek_frameworks_data[];
+__attribute__((visibility("hidden"))) extern const char cloudpeek_frameworks_data_end[];
+}
 
 namespace cloudpeek {
 
-const std::vector<ComplianceSection>& cis_v3_sections() {
-  static const std::vector<ComplianceSection> s = {
-      {"1", "Identity and Access Management"}, {"2", "Storage"}, {"3", "Logging"},
-      {"4", "Monitoring"}, {"5", "Networking"}};
-  return s;
+namespace {
+
+bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  return out;
 }
 
-const std::vector<ComplianceControl>& cis_v3_controls() {
-  // CIS Amazon Web Services Foundations Benchmark v3.0.0 (2024-01).
-  static const std::vector<ComplianceControl> c = {
-      {"1.1", "1", "Maintain current contact details", true},
-      {"1.2", "1", "Ensure security contact information is registered", true},
-      {"1.3", "1", "Ensure security questions are registered in the AWS account", true},
-      {"1.4", "1", "Ensure no 'root' user account access key exists", false},
-      {"1.5", "1", "Ensure MFA is enabled for the 'root' user account", false},
-      {"1.6", "1", "Ensure hardware MFA is enabled for the 'root' user account", false},
-      {"1.7", "1", "Eliminate use of the 'root' user for administrative and daily tasks", false},
-      {"1.8", "1", "Ensure IAM password policy requires minimum length of 14 or greater", false},
-      {"1.9", "1", "Ensure IAM password policy prevents password reuse", false},
-      {"1.10", "1", "Ensure multi-factor authentication (MFA) is enabled for all IAM users that have a console password", false},
-      {"1.11", "1", "Do not setup access keys during initial user setup for all IAM users that have a console password", false},
-      {"1.12", "1", "Ensure credentials unused for 45 days or greater are disabled", false},
-      {"1.13", "1", "Ensure there is only one active access key available for any single IAM user", false},
-      {"1.14", "1", "Ensure access keys are rotated every 90 days or less", false},
-      {"1.15", "1", "Ensure IAM Users Receive Permissions Only Through Groups", false},
-      {"1.16", "1", "Ensure IAM policies that allow full \"*:*\" administrative privileges are not attached", false},
-      {"1.17", "1", "Ensure a support role has been created to manage incidents with AWS Support", false},
-      {"1.18", "1", "Ensure IAM instance roles are used for AWS resource access from instances", true},
-      {"1.19", "1", "Ensure that all the expired SSL/TLS certificates stored in AWS IAM are removed", false},
-      {"1.20", "1", "Ensure that IAM Access analyzer is enabled for all regions", false},
-      {"1.21", "1", "Ensure IAM users are managed centrally via identity federation or AWS Organizations for multi-account environments", true},
-      {"1.22", "1", "Ensure access to AWSCloudShellFullAccess is restricted", true},
-      {"2.1.1", "2", "Ensure S3 Bucket Policy is set to deny HTTP requests", false},
-      {"2.1.2", "2", "Ensure MFA Delete is enabled on S3 buckets", false},
-      {"2.1.3", "2", "Ensure all data in Amazon S3 has been discovered, classified and secured when required", true},
-      {"2.1.4", "2", "Ensure that S3 Buckets are configured with 'Block public access (bucket settings)'", false},
-      {"2.2.1", "2", "Ensure EBS Volume Encryption is Enabled in all Regions", false},
-      {"2.3.1", "2", "Ensure that encryption-at-rest is enabled for RDS Instances", false},
-      {"2.3.2", "2", "Ensure Auto Minor Version Upgrade feature is Enabled for RDS Instances", false},
-      {"2.3.3", "2", "Ensure that public access is not given to RDS Instance", false},
-      {"2.4.1", "2", "Ensure that encryption is enabled for EFS file systems", false},
-      {"3.1", "3", "Ensure CloudTrail is enabled in all regions", false},
-      {"3.2", "3", "Ensure CloudTrail log file validation is enabled", false},
-      {"3.3", "3", "Ensure AWS Config is enabled in all regions", false},
-      {"3.4", "3", "Ensure that S3 Bucket Access Logging is enabled on the CloudTrail S3 bucket", false},
-      {"3.5", "3", "Ensure CloudTrail logs are encrypted at rest using KMS CMKs", false},
-      {"3.6", "3", "Ensure rotation for customer-created symmetric CMKs is enabled", false},
-      {"3.7", "3", "Ensure VPC flow logging is enabled in all VPCs", false},
-      {"3.8", "3", "Ensure that Object-level logging for write events is enabled for S3 bucket", false},
-      {"3.9", "3", "Ensure that Object-level logging for read events is enabled for S3 bucket", false},
-      {"4.1", "4", "Ensure unauthorized API calls are monitored", false},
-      {"4.2", "4", "Ensure management console sign-in without MFA is monitored", false},
-      {"4.3", "4", "Ensure usage of the 'root' account is monitored", false},
-      {"4.4", "4", "Ensure IAM policy changes are monitored", false},
-      {"4.5", "4", "Ensure CloudTrail configuration changes are monitored", false},
-      {"4.6", "4", "Ensure AWS Management Console authentication failures are monitored", false},
-      {"4.7", "4", "Ensure disabling or scheduled deletion of customer created CMKs is monitored", false},
-      {"4.8", "4", "Ensure S3 bucket policy changes are monitored", false},
-      {"4.9", "4", "Ensure AWS Config configuration changes are monitored", false},
-      {"4.10", "4", "Ensure security group changes are monitored", false},
-      {"4.11", "4", "Ensure Network Access Control Lists (NACL) changes are monitored", false},
-      {"4.12", "4", "Ensure changes to network gateways are monitored", false},
-      {"4.13", "4", "Ensure route table changes are monitored", false},
-      {"4.14", "4", "Ensure VPC changes are monitored", false},
-      {"4.15", "4", "Ensure AWS Organizations changes are monitored", false},
-      {"4.16", "4", "Ensure AWS Security Hub is enabled", false},
-      {"5.1", "5", "Ensure no Network ACLs allow ingress from 0.0.0.0/0 to remote server administration ports", false},
-      {"5.2", "5", "Ensure no security groups allow ingress from 0.0.0.0/0 to remote server administration ports", false},
-      {"5.3", "5", "Ensure no security groups allow ingress from ::/0 to remote server administration ports", false},
-      {"5.4", "5", "Ensure the default security group of every VPC restricts all traffic", false},
-      {"5.5", "5", "Ensure routing tables for VPC peering are \"least access\"", true},
-      {"5.6", "5", "Ensure that EC2 Metadata Service only allows IMDSv2", false},
-  };
-  return c;
+// Display order: the benchmarks people ask for first, then the rest by id.
+int rank(const std::string& id) {
+  static const std::vector<std::string> order = {"cis-3.0", "cis-4.0", "aws-fsbp", "pci-dss-4.0", "nist-800-53-r5",
+                                                 "iso-27001-2022", "soc2", "aws-well-architected-security"};
+  auto it = std::find(order.begin(), order.end(), id);
+  return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
 }
 
-std::vector<ControlStatus> cis_v3_rollup(const std::vector<CheckCounts>& checks) {
+std::vector<std::string> strings(const nlohmann::json& j, const char* key) {
+  std::vector<std::string> out;
+  if (j.contains(key))
+    for (const auto& s : j.at(key)) out.push_back(s.get<std::string>());
+  return out;
+}
+
+std::vector<Framework> load() {
+  auto all = nlohmann::json::parse(cloudpeek_frameworks_data, cloudpeek_frameworks_data_end);
+  std::vector<Framework> out;
+  std::vector<std::string> errors;
+  for (const auto& j : all) {
+    Framework f;
+    f.id = j.at("id").get<std::string>();
+    f.name = j.at("name").get<std::string>();
+    f.version = j.at("version").get<std::string>();
+    f.aliases = strings(j, "aliases");
+    f.source_url = j.at("source").at("url").get<std::string>();
+    f.source_date = j.at("source").at("date").get<std::string>();
+    f.source_note = j.at("source").value("note", "");
+    f.check_metadata = j.value("check_metadata", "");
+    for (const auto& s : j.at("sections")) f.sections.push_back({s.at("id").get<std::string>(), s.at("title").get<std::string>()});
+    std::set<std::string> ids;
+    for (const auto& c : j.at("controls")) {
+      ComplianceControl ctl{c.at("id").get<std::string>(), c.at("section").get<std::string>(),
+                            c.at("title").get<std::string>(), c.value("manual", false), strings(c, "checks"),
+                            strings(c, "fsbp")};
+      if (!ids.insert(ctl.id).second) errors.push_back(f.id + ": control " + ctl.id + " twice");
+      if (std::none_of(f.sections.begin(), f.sections.end(), [&](const auto& s) { return s.id == ctl.section; }))
+        errors.push_back(f.id + ": control " + ctl.id + " names an unknown section " + ctl.section);
+      f.controls.push_back(std::move(ctl));
+    }
+    if (j.contains("unmapped"))
+      for (const auto& [check, why] : j.at("unmapped").items()) f.unmapped[check] = why.get<std::string>();
+    if (f.check_metadata != "" && f.check_metadata != "cis" && f.check_metadata != "fsbp" && f.check_metadata != "via-fsbp")
+      errors.push_back(f.id + ": check_metadata must be cis, fsbp or via-fsbp");
+    out.push_back(std::move(f));
+  }
+  // A control assessed through FSBP controls gets their checks.
+  auto fsbp = std::find_if(out.begin(), out.end(), [](const Framework& f) { return f.id == "aws-fsbp"; });
+  for (auto& f : out)
+    for (auto& ctl : f.controls)
+      for (const auto& id : ctl.fsbp) {
+        const ComplianceControl* via = nullptr;
+        if (fsbp != out.end())
+          for (const auto& c : fsbp->controls)
+            if (c.id == id) via = &c;
+        if (!via) {
+          errors.push_back(f.id + ": control " + ctl.id + " maps to FSBP " + id + ", which aws-fsbp does not have");
+          continue;
+        }
+        for (const auto& check : via->checks)
+          if (!has(ctl.checks, check)) ctl.checks.push_back(check);
+      }
+  if (!errors.empty()) {
+    std::string msg = "model/frameworks: ";
+    for (const auto& e : errors) msg += e + "; ";
+    throw std::logic_error(msg);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Framework& a, const Framework& b) {
+    return rank(a.id) != rank(b.id) ? rank(a.id) < rank(b.id) : a.id < b.id;
+  });
+  return out;
+}
+
+std::size_t distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+const std::vector<Framework>& frameworks() {
+  static const std::vector<Framework> all = load();
+  return all;
+}
+
+const Framework* find_framework(std::string_view name) {
+  std::string n = lower(name);
+  for (const auto& f : frameworks()) {
+    if (lower(f.id) == n) return &f;
+    for (const auto& a : f.aliases)
+      if (lower(a) == n) return &f;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> close_framework_ids(std::string_view name) {
+  std::string n = lower(name);
+  std::vector<std::string> out;
+  for (const auto& f : frameworks()) {
+    bool close = false;
+    for (const auto& candidate : [&] {
+           auto v = f.aliases;
+           v.push_back(f.id);
+           return v;
+         }()) {
+      std::string c = lower(candidate);
+      if (n.empty()) break;
+      if (c.find(n) != std::string::npos || n.find(c) != std::string::npos ||
+          distance(n, c) <= std::max<std::size_t>(2, c.size() / 4))
+        close = true;
+    }
+    if (close) out.push_back(f.id);
+  }
+  return out;
+}
+
+std::string unknown_framework_message(std::string_view name) {
+  std::string ids;
+  for (const auto& f : frameworks()) ids += (ids.empty() ? "" : ", ") + f.id;
+  std::string msg = "Unknown compliance framework \"" + std::string(name) + "\": use one of " + ids + ".";
+  auto close = close_framework_ids(name);
+  if (!close.empty()) {
+    std::string c;
+    for (const auto& id : close) c += (c.empty() ? "" : " or ") + id;
+    msg += " Did you mean " + c + "?";
+  }
+  return msg;
+}
+
+bool maps_to(const Framework& f, const ComplianceControl& control, const std::string& check_id,
+             const std::vector<std::string>& cis, const std::vector<std::string>& fsbp) {
+  if (has(control.checks, check_id)) return true;
+  if (f.check_metadata == "cis") return has(cis, control.id);
+  if (f.check_metadata == "fsbp") return has(fsbp, control.id);
+  if (f.check_metadata == "via-fsbp")
+    return std::any_of(control.fsbp.begin(), control.fsbp.end(), [&](const std::string& id) { return has(fsbp, id); });
+  return false;
+}
+
+std::vector<std::string> framework_check_ids(const Framework& f, const std::vector<const CheckMetadata*>& all) {
+  std::vector<std::string> out;
+  for (const auto* m : all)
+    for (const auto& control : f.controls)
+      if (maps_to(f, control, m->id, m->cis, m->fsbp)) {
+        out.push_back(m->id);
+        break;
+      }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+const std::vector<ComplianceSection>& cis_v3_sections() { return find_framework("cis-3.0")->sections; }
+const std::vector<ComplianceControl>& cis_v3_controls() { return find_framework("cis-3.0")->controls; }
+
+std::vector<ControlStatus> rollup(const Framework& f, const std::vector<CheckCounts>& checks) {
   std::vector<ControlStatus> out;
-  for (const auto& control : cis_v3_controls()) {
+  for (const auto& control : f.controls) {
     ControlStatus s;
     s.control = control;
     for (const auto& c : checks) {
-      if (std::find(c.cis.begin(), c.cis.end(), control.id) == c.cis.end()) continue;
+      if (!maps_to(f, control, c.check_id, c.cis, c.fsbp)) continue;
       s.checks.push_back(c.check_id);
       s.pass += c.pass;
       s.fail += c.fail;
@@ -104,26 +212,31 @@ std::vector<ControlStatus> cis_v3_rollup(const std::vector<CheckCounts>& checks)
   return out;
 }
 
-std::vector<ControlStatus> cis_v3_rollup(const std::vector<Finding>& findings,
-                                         const std::map<std::string, CheckMetadata>& checks) {
+std::vector<ControlStatus> rollup(const Framework& f, const std::vector<Finding>& findings,
+                                  const std::map<std::string, CheckMetadata>& checks) {
   std::map<std::string, CheckCounts> counts;
-  for (const auto& [id, meta] : checks) counts[id] = CheckCounts{id, meta.cis};
-  for (const auto& f : findings) {
-    auto it = counts.find(f.check_id);
+  for (const auto& [id, meta] : checks) {
+    CheckCounts& c = counts[id];
+    c.check_id = id;
+    c.cis = meta.cis;
+    c.fsbp = meta.fsbp;
+  }
+  for (const auto& fi : findings) {
+    auto it = counts.find(fi.check_id);
     if (it == counts.end()) continue;
     CheckCounts& c = it->second;
-    if (f.status == CheckStatus::kPass) ++c.pass;
-    if (f.status == CheckStatus::kFail) ++c.fail;
-    if (f.status == CheckStatus::kNotAssessed && c.not_assessed++ == 0) c.not_assessed_reason = f.detail;
+    if (fi.status == CheckStatus::kPass) ++c.pass;
+    if (fi.status == CheckStatus::kFail) ++c.fail;
+    if (fi.status == CheckStatus::kNotAssessed && c.not_assessed++ == 0) c.not_assessed_reason = fi.detail;
   }
   std::vector<CheckCounts> list;
   for (auto& [_, c] : counts) list.push_back(std::move(c));
-  return cis_v3_rollup(list);
+  return rollup(f, list);
 }
 
-std::vector<SectionStatus> cis_v3_sections_rollup(const std::vector<ControlStatus>& controls) {
+std::vector<SectionStatus> sections_rollup(const Framework& f, const std::vector<ControlStatus>& controls) {
   std::vector<SectionStatus> out;
-  for (const auto& section : cis_v3_sections()) {
+  for (const auto& section : f.sections) {
     SectionStatus s{section};
     for (const auto& c : controls) {
       if (c.control.section != section.id) continue;
@@ -136,6 +249,19 @@ std::vector<SectionStatus> cis_v3_sections_rollup(const std::vector<ControlStatu
     out.push_back(std::move(s));
   }
   return out;
+}
+
+std::vector<ControlStatus> cis_v3_rollup(const std::vector<CheckCounts>& checks) {
+  return rollup(*find_framework("cis-3.0"), checks);
+}
+
+std::vector<ControlStatus> cis_v3_rollup(const std::vector<Finding>& findings,
+                                         const std::map<std::string, CheckMetadata>& checks) {
+  return rollup(*find_framework("cis-3.0"), findings, checks);
+}
+
+std::vector<SectionStatus> cis_v3_sections_rollup(const std::vector<ControlStatus>& controls) {
+  return sections_rollup(*find_framework("cis-3.0"), controls);
 }
 
 }  // namespace cloudpeek

@@ -86,3 +86,113 @@ TEST(CisV3Rollup, FromCountsPerCheck) {
 
 }  // namespace
 }  // namespace cloudpeek
+
+namespace cloudpeek {
+namespace {
+
+// Every framework file loads (a malformed one throws at first use), names its
+// source, and puts each control in one of its sections.
+TEST(Frameworks, LoadWithSourcesAndSections) {
+  std::set<std::string> ids;
+  for (const auto& f : frameworks()) {
+    ids.insert(f.id);
+    EXPECT_FALSE(f.name.empty()) << f.id;
+    EXPECT_FALSE(f.version.empty()) << f.id;
+    EXPECT_EQ(f.source_url.rfind("https://", 0), 0u) << f.id;
+    EXPECT_FALSE(f.source_date.empty()) << f.id;
+    EXPECT_FALSE(f.sections.empty()) << f.id;
+    EXPECT_FALSE(f.controls.empty()) << f.id;
+  }
+  for (const char* id : {"cis-3.0", "aws-fsbp", "nist-800-53-r5"}) EXPECT_TRUE(ids.count(id)) << id;
+  EXPECT_EQ(frameworks().front().id, "cis-3.0");  // the default view stays CIS
+  EXPECT_EQ(find_framework("cis-3.0")->title(), "CIS Amazon Web Services Foundations Benchmark v3.0.0");
+}
+
+TEST(Frameworks, FoundByIdOrAliasAnyCase) {
+  EXPECT_EQ(find_framework("aws-fsbp")->id, "aws-fsbp");
+  EXPECT_EQ(find_framework("FSBP")->id, "aws-fsbp");
+  EXPECT_EQ(find_framework("cis")->id, "cis-3.0");
+  EXPECT_EQ(find_framework("NIST-800-53-R5")->id, "nist-800-53-r5");
+  EXPECT_EQ(find_framework("pci"), nullptr);
+  EXPECT_EQ(find_framework(""), nullptr);
+}
+
+TEST(Frameworks, UnknownNameListsEveryIdAndTheCloseOnes) {
+  EXPECT_EQ(close_framework_ids("fspb"), (std::vector<std::string>{"aws-fsbp"}));
+  EXPECT_EQ(close_framework_ids("cis-3"), (std::vector<std::string>{"cis-3.0"}));
+  EXPECT_EQ(close_framework_ids("nist-800"), (std::vector<std::string>{"nist-800-53-r5"}));
+  EXPECT_TRUE(close_framework_ids("zzzzzzzz").empty());
+  auto msg = unknown_framework_message("fspb");
+  for (const auto& f : frameworks()) EXPECT_NE(msg.find(f.id), std::string::npos) << msg;
+  EXPECT_NE(msg.find("Did you mean aws-fsbp?"), std::string::npos) << msg;
+  EXPECT_EQ(unknown_framework_message("zzzzzzzz").find("Did you mean"), std::string::npos);
+}
+
+// FSBP maps a check through its metadata (fsbp) or the data file's checks
+// list; statuses as for CIS, sections are services.
+TEST(FrameworkRollup, FsbpFromMetadataAndDataFile) {
+  const Framework& f = *find_framework("aws-fsbp");
+  std::vector<CheckCounts> counts = {
+      {"a", {}, 2, 0, 0, "", {"S3.8"}},
+      {"b", {}, 0, 1, 0, "", {"S3.5"}},
+      {"c", {}, 1, 0, 1, "kms:GetKeyRotationStatus denied", {"KMS.4"}},
+      {"d", {}, 0, 0, 0, "", {"EC2.7"}},
+      // No fsbp metadata: the data file maps it (CIS-era alarm check → CloudWatch.1).
+      {"cloudwatch_log_metric_filter_root_usage", {}, 0, 1, 0, "", {}},
+  };
+  std::map<std::string, ControlStatus> by_id;
+  for (auto& s : rollup(f, counts)) by_id[s.control.id] = s;
+  EXPECT_EQ(by_id["S3.8"].status, "PASS");
+  EXPECT_EQ(by_id["S3.5"].status, "FAIL");
+  EXPECT_EQ(by_id["KMS.4"].status, "NOT_ASSESSED");
+  EXPECT_EQ(by_id["KMS.4"].reason, "kms:GetKeyRotationStatus denied");
+  EXPECT_EQ(by_id["EC2.7"].status, "NO_RESOURCES");
+  EXPECT_EQ(by_id["CloudWatch.1"].status, "FAIL");
+  EXPECT_EQ(by_id["CloudWatch.1"].checks, (std::vector<std::string>{"cloudwatch_log_metric_filter_root_usage"}));
+  EXPECT_EQ(by_id["IAM.4"].status, "NOT_RUN");
+
+  auto sections = sections_rollup(f, rollup(f, counts));
+  ASSERT_EQ(sections.size(), f.sections.size());
+  std::map<std::string, SectionStatus> sec;
+  for (auto& s : sections) sec[s.section.id] = s;
+  EXPECT_EQ(sec["S3"].pass, 1);
+  EXPECT_EQ(sec["S3"].fail, 1);
+  EXPECT_EQ(sec["KMS"].not_assessed, 1);
+  EXPECT_EQ(sec["EC2"].pass, 1);  // NO_RESOURCES counts with the passes
+  EXPECT_GT(sec["IAM"].other, 0);
+}
+
+// NIST SP 800-53 controls are assessed through the FSBP controls AWS maps to
+// them: a failure in any fails the NIST control, nothing run is NOT_RUN.
+TEST(FrameworkRollup, NistThroughFsbp) {
+  const Framework& f = *find_framework("nist-800-53-r5");
+  const ComplianceControl* sc8 = nullptr;
+  for (const auto& c : f.controls)
+    if (c.id == "SC-8") sc8 = &c;
+  ASSERT_NE(sc8, nullptr);
+  EXPECT_NE(std::find(sc8->fsbp.begin(), sc8->fsbp.end(), "S3.5"), sc8->fsbp.end());
+  std::vector<CheckCounts> counts = {{"tls", {}, 0, 1, 0, "", {"S3.5"}}, {"rest", {}, 3, 0, 0, "", {"S3.4"}}};
+  std::map<std::string, ControlStatus> by_id;
+  for (auto& s : rollup(f, counts)) by_id[s.control.id] = s;
+  EXPECT_EQ(by_id["SC-8"].status, "FAIL");
+  EXPECT_EQ(by_id["SC-28"].status, "PASS");
+  EXPECT_EQ(by_id["SC-13"].status, "FAIL");  // both S3.4 and S3.5 relate to SC-13: the failure wins
+  EXPECT_EQ(by_id["IA-2(1)"].status, "NOT_RUN");
+}
+
+// The check ids a data file lists resolve through FSBP for a framework mapped
+// that way (a check added with only fsbp metadata is picked up too).
+TEST(FrameworkRollup, CheckIdsOfAFramework) {
+  CheckMetadata a, b;
+  a.id = "new_check";
+  a.fsbp = {"S3.5"};
+  b.id = "other";
+  b.cis = {"1.4"};
+  auto nist = framework_check_ids(*find_framework("nist-800-53-r5"), {&a, &b});
+  EXPECT_EQ(nist, (std::vector<std::string>{"new_check"}));
+  auto cis = framework_check_ids(*find_framework("cis-3.0"), {&a, &b});
+  EXPECT_EQ(cis, (std::vector<std::string>{"other"}));
+}
+
+}  // namespace
+}  // namespace cloudpeek
