@@ -102,5 +102,61 @@ TEST(ElbClassicChecks, ListenersPoliciesAndLogs) {
             "elasticloadbalancing:DescribeLoadBalancerAttributes denied (AccessDenied)");
 }
 
+TEST(Elbv2Checks, DesyncMitigationAndZones) {
+  const char* desync = "elbv2_desync_mitigation_mode";
+  EXPECT_EQ(run_on(desync, v2("application", json::array(), {{"routing.http.desync_mitigation_mode", "defensive"}})).status,
+            CheckStatus::kPass);
+  EXPECT_EQ(run_on(desync, v2("application", json::array(), {{"routing.http.desync_mitigation_mode", "strictest"}})).status,
+            CheckStatus::kPass);
+  EXPECT_EQ(run_on(desync, v2("application", json::array(), {{"routing.http.desync_mitigation_mode", "monitor"}})).status,
+            CheckStatus::kFail);
+  EXPECT_EQ(run_on(desync, v2("network", json::array(), json::object())).status, CheckStatus::kPass);
+  EXPECT_EQ(run_on(desync, v2("application", json::array(), json::object())).status, CheckStatus::kNotAssessed);
+  EXPECT_EQ(run_on(desync, v2_denied("attributes", "elasticloadbalancing:DescribeLoadBalancerAttributes")).status,
+            CheckStatus::kNotAssessed);
+
+  EXPECT_EQ(run_on("elbv2_multi_az", resource(kV2, "lb-1", {{"availability_zones", {"us-east-1a", "us-east-1b"}}})).status,
+            CheckStatus::kPass);
+  EXPECT_EQ(run_on("elbv2_multi_az", resource(kV2, "lb-1", {{"availability_zones", {"us-east-1a"}}})).status,
+            CheckStatus::kFail);
+  EXPECT_EQ(run_on("elbv2_multi_az", resource(kV2, "lb-1", json::object())).status, CheckStatus::kNotAssessed);
+}
+
+TEST(ElbClassicChecks, AttributesZonesAndCertificates) {
+  json good = {{"availability_zones", {"us-east-1a", "us-east-1b"}}, {"connection_draining", true},
+               {"cross_zone", true}, {"desync_mitigation_mode", "defensive"},
+               {"listeners", {clistener("HTTPS", 443), clistener("HTTP", 80)}}};
+  good["listeners"][0]["certificate"] = "arn:aws:acm:us-east-1:111122223333:certificate/abc";
+  struct {
+    const char* check;
+    const char* prop;
+    json bad;
+  } cases[] = {{"elb_multi_az", "availability_zones", {"us-east-1a"}},
+               {"elb_connection_draining_enabled", "connection_draining", false},
+               {"elb_cross_zone_load_balancing_enabled", "cross_zone", false},
+               {"elb_desync_mitigation_mode", "desync_mitigation_mode", "monitor"}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.check);
+    EXPECT_EQ(run_on(c.check, resource(kClassic, "clb", good)).status, CheckStatus::kPass);
+    json bad = good;
+    bad[c.prop] = c.bad;
+    EXPECT_EQ(run_on(c.check, resource(kClassic, "clb", bad)).status, CheckStatus::kFail);
+    Resource missing = resource(kClassic, "clb", good);
+    missing.props.erase(c.prop);
+    missing.missing[c.prop] = "elasticloadbalancing:DescribeLoadBalancerAttributes denied (AccessDenied)";
+    EXPECT_EQ(run_on(c.check, missing).detail, "elasticloadbalancing:DescribeLoadBalancerAttributes denied (AccessDenied)");
+  }
+  EXPECT_EQ(run_on("elb_acm_certificate", resource(kClassic, "clb", good)).status, CheckStatus::kPass);
+  json iam = good;
+  iam["listeners"][0]["certificate"] = "arn:aws:iam::111122223333:server-certificate/old";
+  auto r = run_on("elb_acm_certificate", resource(kClassic, "clb", iam));
+  EXPECT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_EQ(r.detail, "Load balancer clb serves a certificate that is not from ACM on port(s) 443.");
+  json plain = good;
+  plain["listeners"] = {clistener("HTTP", 80)};
+  EXPECT_EQ(run_on("elb_acm_certificate", resource(kClassic, "clb", plain)).status, CheckStatus::kPass);
+  EXPECT_EQ(run_on("elb_acm_certificate", resource(kClassic, "clb", json::object())).status, CheckStatus::kNotAssessed);
+}
+
 }  // namespace
 }  // namespace cloudpeek::checks

@@ -83,5 +83,30 @@ TEST(LambdaSecretNames, PassFailNotAssessed) {
   EXPECT_EQ(run_on(id, fn(json::object())).status, CheckStatus::kNotAssessed);
 }
 
+TEST(LambdaTracingAndVpc, PassFailNotAssessed) {
+  EXPECT_EQ(run_on("lambda_function_tracing_enabled", fn({{"tracing_mode", "Active"}})).status, CheckStatus::kPass);
+  EXPECT_EQ(run_on("lambda_function_tracing_enabled", fn({{"tracing_mode", "PassThrough"}})).status, CheckStatus::kFail);
+  EXPECT_EQ(run_on("lambda_function_tracing_enabled", fn(json::object())).status, CheckStatus::kNotAssessed);
+  EXPECT_EQ(run_on("lambda_function_in_vpc", fn({{"vpc_id", "vpc-1"}})).status, CheckStatus::kPass);
+  EXPECT_EQ(run_on("lambda_function_in_vpc", fn({{"vpc_id", nullptr}})).status, CheckStatus::kFail);
+  EXPECT_EQ(run_on("lambda_function_in_vpc", fn(json::object())).status, CheckStatus::kNotAssessed);
+}
+
+TEST(LambdaVpcMultiAz, ZonesComeFromTheSubnets) {
+  const char* id = "lambda_function_vpc_multi_az";
+  Inventory inv;
+  inv.add(resource("AWS::EC2::Subnet", "subnet-a", {{"availability_zone", "us-east-1a"}}));
+  inv.add(resource("AWS::EC2::Subnet", "subnet-a2", {{"availability_zone", "us-east-1a"}}));
+  inv.add(resource("AWS::EC2::Subnet", "subnet-b", {{"availability_zone", "us-east-1b"}}));
+  EXPECT_EQ(run_on(id, fn({{"vpc_id", "vpc-1"}, {"subnets", {"subnet-a", "subnet-b"}}}), inv).status, CheckStatus::kPass);
+  auto one = run_on(id, fn({{"vpc_id", "vpc-1"}, {"subnets", {"subnet-a", "subnet-a2"}}}), inv);
+  EXPECT_EQ(one.status, CheckStatus::kFail);
+  EXPECT_EQ(one.detail, "Function fn has its VPC subnets in a single Availability Zone (us-east-1a).");
+  EXPECT_EQ(run_on(id, fn({{"vpc_id", nullptr}, {"subnets", json::array()}}), inv).status, CheckStatus::kPass);
+  // A subnet the inventory does not hold: its zone is unknown, never a PASS.
+  EXPECT_EQ(run_on(id, fn({{"vpc_id", "vpc-1"}, {"subnets", {"subnet-a", "subnet-x"}}}), inv).status,
+            CheckStatus::kNotAssessed);
+}
+
 }  // namespace
 }  // namespace cloudpeek::checks

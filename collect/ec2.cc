@@ -27,7 +27,7 @@
 //   AWS::EC2::NetworkInterface {interface_type, status, vpc_id, security_groups [id], public_ip, instance_id}
 //   AWS::EC2::EIP             {public_ip, allocation_id, association_id, instance_id, network_interface_id}
 //   AWS::EC2::InternetGateway {attachments [vpc id]}
-//   AWS::EC2::Subnet          {vpc_id, map_public_ip_on_launch, default_for_az, cidr}
+//   AWS::EC2::Subnet          {vpc_id, map_public_ip_on_launch, default_for_az, availability_zone, cidr}
 //   AWS::EC2::TransitGateway  {state, auto_accept_shared_attachments ("enable"|"disable")} (the account's own)
 //   AWS::EC2::LaunchTemplate  the default version of each, in one call for all templates:
 //                             {version, http_tokens ("required"|"optional"|null: not set in the template),
@@ -423,6 +423,7 @@ void subnets(CollectContext& ctx, const std::string& region) {
     r.props = {{"vpc_id", str_or_null(n, "VpcId")},
                {"map_public_ip_on_launch", n.value("MapPublicIpOnLaunch", false)},
                {"default_for_az", n.value("DefaultForAz", false)},
+               {"availability_zone", n.value("AvailabilityZone", "")},
                {"cidr", n.value("CidrBlock", "")}};
     ctx.emit(std::move(r));
   }

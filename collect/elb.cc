@@ -6,9 +6,11 @@
 //                        policy (the SSLNegotiationPolicyType policy's name, or null),
 //                        reference_policy (its Reference-Security-Policy, e.g. "ELBSecurityPolicy-TLS-1-2-2017-01",
 //                                          or null for a custom policy)}],
-//    access_log_enabled}
+//    access_log_enabled, cross_zone, connection_draining (bool),
+//    desync_mitigation_mode ("monitor"|"defensive"|"strictest"; AWS's default "defensive" when not listed),
+//    availability_zones [zone]}
 // "listeners" is missing when DescribeLoadBalancerPolicies failed (the TLS
-// policies are unknown); "access_log_enabled" when DescribeLoadBalancerAttributes failed.
+// policies are unknown); the attributes' props when DescribeLoadBalancerAttributes failed.
 #include "collect/collector.h"
 
 namespace cloudpeek::collect {
@@ -26,10 +28,17 @@ void describe_one(CollectContext& ctx, const std::string& region, Resource r) {
   json params = {{"LoadBalancerName", r.id}};
   auto attrs = ctx.call(kSvc, "DescribeLoadBalancerAttributes", params, region);
   if (!attrs) {
-    record_missing(ctx, r, "access_log_enabled", attrs.error(), kSvc, "DescribeLoadBalancerAttributes");
+    for (const char* p : {"access_log_enabled", "cross_zone", "connection_draining", "desync_mitigation_mode"})
+      record_missing(ctx, r, p, attrs.error(), kSvc, "DescribeLoadBalancerAttributes");
   } else {
     json a = attrs->value("LoadBalancerAttributes", json::object());
     r.props["access_log_enabled"] = a.value("AccessLog", json::object()).value("Enabled", false);
+    r.props["cross_zone"] = a.value("CrossZoneLoadBalancing", json::object()).value("Enabled", false);
+    r.props["connection_draining"] = a.value("ConnectionDraining", json::object()).value("Enabled", false);
+    json mode = nullptr;  // absent: AWS's default, "defensive"
+    for (const auto& extra : array_of(a, "AdditionalAttributes"))
+      if (extra.value("Key", "") == "elb.http.desyncmitigationmode") mode = extra.value("Value", "");
+    r.props["desync_mitigation_mode"] = mode.is_null() ? json("defensive") : mode;
   }
   auto policies = ctx.call(kSvc, "DescribeLoadBalancerPolicies", params, region);
   if (!policies) {
@@ -80,7 +89,7 @@ void collect_elb(CollectContext& ctx, const std::string& region) {
     r.id = lb.value("LoadBalancerName", "");
     r.name = r.id;
     r.arn = "arn:" + ctx.partition() + ":elasticloadbalancing:" + region + ":" + ctx.account() + ":loadbalancer/" + r.id;
-    r.props = {{"scheme", lb.value("Scheme", "")}};
+    r.props = {{"scheme", lb.value("Scheme", "")}, {"availability_zones", array_of(lb, "AvailabilityZones")}};
     r.raw = lb;
     ctx.spawn([&ctx, region, r = std::move(r)]() mutable { describe_one(ctx, region, std::move(r)); });
   }

@@ -2,7 +2,7 @@
 // balancer's listeners (protocol, TLS policy, default actions) and attributes.
 //
 // AWS::ElasticLoadBalancingV2::LoadBalancer props:
-//   {type ("application"|"network"|"gateway"), scheme,
+//   {type ("application"|"network"|"gateway"), scheme, availability_zones [zone name],
 //    listeners [{port, protocol ("HTTP"|"HTTPS"|"TCP"|"TLS"|"UDP"|"TCP_UDP"|"GENEVE"), ssl_policy (or null),
 //                redirects_to_https (its default action redirects to HTTPS)}],
 //    attributes {"access_logs.s3.enabled": "true", "deletion_protection.enabled": "false",
@@ -68,7 +68,11 @@ void collect_elbv2(CollectContext& ctx, const std::string& region) {
     r.arn = lb.value("LoadBalancerArn", "");
     r.id = lb.value("LoadBalancerName", "");
     r.name = r.id;
-    r.props = {{"type", lb.value("Type", "application")}, {"scheme", lb.value("Scheme", "")}};
+    json zones = json::array();
+    if (lb.contains("AvailabilityZones") && lb["AvailabilityZones"].is_array())
+      for (const auto& z : lb["AvailabilityZones"]) zones.push_back(z.value("ZoneName", ""));
+    r.props = {{"type", lb.value("Type", "application")}, {"scheme", lb.value("Scheme", "")},
+               {"availability_zones", zones}};
     r.raw = lb;
     ctx.spawn([&ctx, region, r = std::move(r)]() mutable { describe_one(ctx, region, std::move(r)); });
   }

@@ -3,6 +3,9 @@
 // AWS::Lambda::Function  arn = FunctionArn (unqualified), id = name = FunctionName
 //   props.runtime            "python3.12"; null for container images (package_type "Image")
 //   props.package_type       "Zip" | "Image"
+//   props.tracing_mode       "Active" | "PassThrough" (X-Ray)
+//   props.vpc_id             the VPC the function is attached to, null when none
+//   props.subnets            [subnet id] of its VpcConfig
 //   props.env_var_names      ["DB_HOST", ...] — names only: values often hold secrets and are
 //                             dropped from props AND raw (raw.Environment = {"VariableNames": [...]})
 //   props.policy             the function policy document (object), null when it has none
@@ -42,6 +45,11 @@ void collect_function(CollectContext& ctx, const std::string& region, const json
   r.props["package_type"] = fn.value("PackageType", "Zip");
   r.props["role"] = fn.contains("Role") && fn["Role"].is_string() ? fn["Role"] : json(nullptr);  // its execution role
   r.props["env_var_names"] = r.raw.contains("Environment") ? r.raw["Environment"]["VariableNames"] : json::array();
+  r.props["tracing_mode"] = fn.value("TracingConfig", json::object()).value("Mode", "PassThrough");
+  json vpc = fn.value("VpcConfig", json::object());
+  r.props["vpc_id"] = vpc.contains("VpcId") && vpc["VpcId"].is_string() && !vpc["VpcId"].get<std::string>().empty()
+                          ? vpc["VpcId"] : json(nullptr);
+  r.props["subnets"] = vpc.contains("SubnetIds") && vpc["SubnetIds"].is_array() ? vpc["SubnetIds"] : json::array();
 
   // Per function, and only when a selected check reads what they return
   // (lambda:GetPolicy at 15/s per region was the scan benchmark's bound).
