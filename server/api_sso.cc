@@ -45,6 +45,31 @@ void App::add_sso_routes() {
     return with_aws(c.username(), [this, id] { return answer(sso_->accounts(id)); });
   });
 
+  // Sign out: scans running through the session are stopped (what they
+  // collected is kept as an interrupted scan); nothing can renew them.
+  router_.add("POST", "/sso/sessions/{id}/sign-out", [this](Ctx& c) {
+    std::string id = c.params[0];
+    for (const auto& pid : sso_->session_providers(id))
+      if (auto active = store_.active_scan(pid)) scheduler_->cancel(active->id, c.username());
+    return answer(sso_->sign_out(id, c.username()));
+  });
+
+  router_.add("DELETE", "/sso/sessions/{id}", [this](Ctx& c) {
+    std::string id = c.params[0];
+    std::string choice = c.req.query_value("providers");
+    bool running = false;
+    if (choice == "delete" || choice == "keep")
+      for (const auto& pid : sso_->session_providers(id))
+        if (auto active = store_.active_scan(pid)) {
+          scheduler_->cancel(active->id, c.username());
+          running = true;
+        }
+    if (running && choice == "delete")
+      return error_response(409, "conflict", "A scan of an account connected through this sign-in is running; "
+                            "it is being cancelled.", "Delete again once it has stopped.");
+    return answer(sso_->delete_session(id, choice, c.username()));
+  });
+
   router_.add("POST", "/sso/sessions/{id}/providers", [this](Ctx& c) {
     std::string id = c.params[0];
     Response err;

@@ -7,7 +7,9 @@
 // key secret in any answer, log line or the database file.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "server/sso_connect.h"
@@ -208,6 +210,8 @@ TEST_F(Sso, DeviceFlowThenAccountsThenProviders) {
   EXPECT_GE(f["seconds_left"].get<int>(), 590);
   EXPECT_EQ(f["interval"], 1);
   EXPECT_FALSE(f.contains("device_code"));
+  // The verification page is the SSO region's, not always us-east-1.
+  EXPECT_NE(f["verification_uri"].get<std::string>().find("device.sso.eu-west-1."), std::string::npos) << f.dump();
   std::string flow = f["flow_id"];
 
   // Sooner than the interval: pending without asking AWS.
@@ -458,6 +462,221 @@ TEST_F(Sso, TheWebhookWarnsBeforeTheSsoSessionEndsAndWhenItHasEnded) {
   for (size_t at = all.find("sso_session_expiring"); at != std::string::npos; at = all.find("sso_session_expiring", at + 1)) ++n;
   EXPECT_EQ(n, 1u) << all;
   replies.push_back(all);  // the webhook's bodies carry no secret either
+  expect_no_secrets();
+}
+
+
+// Role credentials that live 20 seconds and a scan that takes longer: the scan
+// renews them itself before they expire, without interruption, and its calls
+// are made with more than one set of keys.
+TEST_F(Sso, AScanLongerThanTheRoleCredentialsRenewsThemItself) {
+  s.fake().control("POST", "sso/role_seconds", R"({"seconds": 20})");
+  auto [session, ids] = connect_both();
+  ASSERT_EQ(ids.size(), 2u);
+  std::string id = ids[0];
+  auto first = *s.db().get_credentials(id);
+  ASSERT_TRUE(first.expires_at);
+  EXPECT_LE(*first.expires_at, store::now_seconds() + std::chrono::seconds(21));
+  s.fake().set_faults(R"({"rules": [{"latency_ms": 3500}]})");
+  auto t0 = std::chrono::steady_clock::now();
+  auto started = send("POST", "/api/v1/scans", {{"provider_id", id}, {"regions", {"us-east-1"}}});
+  ASSERT_EQ(started.status, 202u) << started.body;
+  json scan = s.wait_scan(c, started.j()["id"], std::chrono::seconds(180));
+  auto took = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - t0);
+  s.fake().set_faults("{}");
+  ASSERT_GT(took.count(), 22) << "the scan must outlive the first role credentials; it took " << took.count() << " s";
+  EXPECT_NE(scan["status"], "interrupted") << scan.dump();
+  EXPECT_NE(scan["status"], "failed") << scan.dump();
+  EXPECT_EQ(scan.value("reason", json()).dump().find("expired"), std::string::npos) << scan.dump();
+  // The scan's calls used the first keys and renewed ones; AWS never said ExpiredToken.
+  std::string log = s.fake().requests();
+  auto last = *s.db().get_credentials(id);
+  EXPECT_NE(last.access_key_id, first.access_key_id);
+  EXPECT_NE(log.find(first.access_key_id), std::string::npos);
+  EXPECT_NE(log.find(last.access_key_id), std::string::npos);
+  EXPECT_EQ(log.find("ExpiredToken"), std::string::npos);
+  EXPECT_NE(provider(id)["credential_state"], "expired");  // "expiring": 20-second keys are inside the reminder window
+  expect_no_secrets();
+}
+
+// The SSO session ends while a scan runs (IAM Identity Center revokes it):
+// the scan ends "interrupted: SSO session ended", what it collected kept as an
+// interrupted scan, and the next scan is refused with the sign-in steps.
+TEST_F(Sso, AnSsoSessionThatEndsMidScanInterruptsTheScanSayingSo) {
+  s.fake().control("POST", "sso/role_seconds", R"({"seconds": 20})");
+  auto [session, ids] = connect_both();
+  ASSERT_EQ(ids.size(), 2u);
+  std::string id = ids[0];
+  s.fake().set_faults(R"({"rules": [{"latency_ms": 3500}]})");
+  auto started = send("POST", "/api/v1/scans", {{"provider_id", id}, {"regions", {"us-east-1"}}});
+  ASSERT_EQ(started.status, 202u) << started.body;
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  s.fake().control("POST", "sso/revoke", "{}");
+  json scan = s.wait_scan(c, started.j()["id"], std::chrono::seconds(120));
+  s.fake().set_faults("{}");
+  EXPECT_EQ(scan["status"], "interrupted") << scan.dump();
+  EXPECT_EQ(scan["reason"], "interrupted: SSO session ended") << scan.dump();
+  EXPECT_EQ(send("GET", "/api/v1/sso/sessions").j()[0]["state"], "ended");
+  EXPECT_EQ(provider(id)["sso"]["session_state"], "ended");
+  auto refused = send("POST", "/api/v1/scans", {{"provider_id", id}});
+  EXPECT_EQ(refused.status, 409u) << refused.body;
+  EXPECT_NE(refused.body.find("Sign in with IAM Identity Center"), std::string::npos) << refused.body;
+  expect_no_secrets();
+}
+
+
+// Signing out forgets the session's tokens and its providers' role keys here:
+// the providers say "signed out", scans are refused with the sign-in steps, and
+// one new sign-in with the same portal renews them all.
+TEST_F(Sso, SignOutForgetsTheTokensAndOneSignInRenewsEveryProvider) {
+  auto [session, ids] = connect_both();
+  ASSERT_EQ(ids.size(), 2u);
+  expect_no_secrets();
+  std::vector<std::string> old_secrets;
+  json before = json::parse(s.db().get_sso_session(session)->secrets);
+  for (const char* k : {"client_secret", "access_token", "refresh_token"}) old_secrets.push_back(before[k]);
+  for (const auto& id : ids) old_secrets.push_back(s.db().get_credentials(id)->secret_access_key);
+
+  auto out = send("POST", "/api/v1/sso/sessions/" + session + "/sign-out");
+  ASSERT_EQ(out.status, 200u) << out.body;
+  EXPECT_EQ(out.j()["state"], "signed_out");
+  EXPECT_EQ(out.j()["signed_out_by"], "admin");
+  EXPECT_EQ(send("GET", "/api/v1/sso/sessions").j()[0]["state"], "signed_out");
+  // Nothing CloudPeek holds opens the accounts any more.
+  std::string stored = s.db().get_sso_session(session)->secrets;
+  for (const auto& id : ids) stored += s.db().get_credentials(id)->secret_access_key;
+  for (const auto& old : old_secrets) EXPECT_EQ(stored.find(old), std::string::npos) << "a token or key kept after sign-out";
+  json p = provider(ids[0]);
+  EXPECT_EQ(p["sso"]["session_state"], "ended");
+  EXPECT_EQ(p["sso"]["signed_out"], true);
+  EXPECT_EQ(p["credential_state"], "expired");
+  auto refused = send("POST", "/api/v1/scans", {{"provider_id", ids[0]}});
+  EXPECT_EQ(refused.status, 409u) << refused.body;
+  EXPECT_NE(refused.body.find("Sign in with IAM Identity Center"), std::string::npos) << refused.body;
+  // The tick renews nothing for a signed-out session, and asks AWS nothing for it.
+  std::string calls = s.fake().requests();
+  s.app().scheduler().tick(store::now_seconds());
+  EXPECT_EQ(s.fake().requests().size(), calls.size());
+  EXPECT_EQ(send("GET", "/api/v1/sso/sessions/" + session + "/accounts").status, 409u);
+  EXPECT_EQ(send("POST", "/api/v1/sso/sessions/nope/sign-out").status, 404u);
+
+  json f = start();
+  approve(f["user_code"]);
+  json done = poll_until_done(f["flow_id"]);
+  ASSERT_EQ(done["status"], "approved") << done.dump();
+  EXPECT_EQ(done["session"]["id"], session);
+  EXPECT_EQ(done["session"]["state"], "active");
+  EXPECT_EQ(done["renewed"].size(), 2u) << done.dump();
+  for (const auto& id : ids) EXPECT_EQ(provider(id)["credential_state"], "valid") << provider(id).dump();
+  auto scan = send("POST", "/api/v1/scans", {{"provider_id", ids[0]}, {"regions", {"us-east-1"}}});
+  ASSERT_EQ(scan.status, 202u) << scan.body;
+  json ran = s.wait_scan(c, scan.j()["id"]);
+  EXPECT_TRUE(ran["status"] == "succeeded" || ran["status"] == "partial") << ran.dump();
+  expect_no_secrets();
+}
+
+// Deleting a session needs the choice of what happens to its providers; kept
+// ones stay with their history as ordinary accounts (never renewed through
+// the portal again, even after a new sign-in), deleted ones go.
+TEST_F(Sso, DeletingASessionKeepsOrDeletesItsProvidersAsAsked) {
+  auto [session, ids] = connect_both();
+  ASSERT_EQ(ids.size(), 2u);
+  auto no_choice = send("DELETE", "/api/v1/sso/sessions/" + session);
+  EXPECT_EQ(no_choice.status, 400u) << no_choice.body;
+  EXPECT_EQ(no_choice.j()["error"]["field"], "providers");
+  EXPECT_NE(no_choice.j()["error"]["message"].get<std::string>().find("2 account(s)"), std::string::npos);
+  EXPECT_EQ(send("GET", "/api/v1/sso/sessions").j()[0]["state"], "active");  // nothing changed
+  EXPECT_EQ(provider(ids[0])["credential_state"], "valid");
+
+  auto kept = send("DELETE", "/api/v1/sso/sessions/" + session + "?providers=keep");
+  ASSERT_EQ(kept.status, 200u) << kept.body;
+  EXPECT_EQ(kept.j()["providers_kept"].size(), 2u);
+  EXPECT_TRUE(send("GET", "/api/v1/sso/sessions").j().empty());
+  EXPECT_EQ(s.db().list_providers().size(), 2u);
+  json p = provider(ids[0]);
+  EXPECT_FALSE(p.contains("sso") && !p["sso"].is_null()) << p.dump();
+  EXPECT_EQ(p["credential_state"], "expired");
+  EXPECT_EQ(p["renewal_steps"][0].get<std::string>().find("Sign in with IAM Identity Center"), std::string::npos);
+  EXPECT_EQ(send("GET", "/api/v1/sso/sessions/" + session + "/accounts").status, 404u);
+
+  // A new sign-in with the same portal does not take the kept accounts back.
+  json f = start();
+  approve(f["user_code"]);
+  json done = poll_until_done(f["flow_id"]);
+  ASSERT_EQ(done["status"], "approved") << done.dump();
+  EXPECT_TRUE(done["renewed"].empty()) << done.dump();
+  EXPECT_TRUE(done["session"]["providers"].empty()) << done.dump();
+  EXPECT_EQ(provider(ids[0])["credential_state"], "expired");
+  std::string again = done["session"]["id"];
+  auto acc = send("GET", "/api/v1/sso/sessions/" + again + "/accounts");
+  ASSERT_EQ(acc.status, 200u) << acc.body;
+  EXPECT_TRUE(acc.j()["accounts"][0]["connected"].empty());
+  auto made = send("POST", "/api/v1/sso/sessions/" + again + "/providers",
+                   {{"accounts", {{{"account_id", "111122223333"}, {"role_name", "SecurityAuditor"}}}}});
+  ASSERT_EQ(made.status, 201u) << made.body;
+  std::string fresh = made.j()["created"][0];
+  s.app().scheduler().tick(store::now_seconds());
+  EXPECT_EQ(provider(ids[0])["credential_state"], "expired");  // still not renewed through the portal
+
+  auto gone = send("DELETE", "/api/v1/sso/sessions/" + again + "?providers=delete");
+  ASSERT_EQ(gone.status, 200u) << gone.body;
+  EXPECT_EQ(gone.j()["providers_deleted"], json::array({fresh}));
+  auto left = s.db().list_providers();
+  ASSERT_EQ(left.size(), 2u);
+  for (const auto& lp : left) EXPECT_NE(lp.id, fresh);
+  EXPECT_EQ(send("DELETE", "/api/v1/sso/sessions/" + again + "?providers=delete").status, 404u);
+}
+
+
+// A permission set that denies some of the actions CloudPeek needs: after the
+// first probe the provider says which, and which checks they leave
+// NOT_ASSESSED; the picker hints it for the same permission set elsewhere.
+TEST_F(Sso, WhatAPermissionSetLacksIsSaidAfterTheFirstProbeAndHintedElsewhere) {
+  const std::string prod_ro = "arn:aws:sts::444455556666:assumed-role/AWSReservedSSO_ReadOnlyAccess_2222222222222222/alice@example.com";
+  const std::string audit_admin =
+      "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_AdministratorAccess_1111111111111111/alice@example.com";
+  s.fake().set_faults(json{{"deny", {{{"action", "kms:ListKeys"}, {"principal", prod_ro}},
+                                     {{"action", "guardduty:ListDetectors"}, {"principal", prod_ro}},
+                                     {{"action", "sns:ListTopics"}, {"principal", audit_admin}}}}}.dump());
+  auto [session, ids] = connect_both();
+  ASSERT_EQ(ids.size(), 2u);
+  json audit = provider(ids[0]), prod = provider(ids[1]);
+  ASSERT_TRUE(audit["sso"]["permissions"].is_object()) << audit.dump();
+  EXPECT_TRUE(audit["sso"]["permissions"]["missing"].empty()) << audit.dump();
+  EXPECT_GT(audit["sso"]["permissions"]["checked"].get<int>(), 30);
+  json missing = prod["sso"]["permissions"]["missing"];
+  ASSERT_EQ(missing.size(), 2u) << prod.dump();
+  std::map<std::string, json> by_action;
+  for (const auto& m : missing) by_action[m["action"]] = m;
+  ASSERT_TRUE(by_action.count("kms:ListKeys") && by_action.count("guardduty:ListDetectors")) << missing.dump();
+  auto has = [](const json& list, const std::string& id) {
+    return std::find(list.begin(), list.end(), json(id)) != list.end();
+  };
+  EXPECT_TRUE(has(by_action["kms:ListKeys"]["checks"], "kms_cmk_rotation_enabled")) << by_action["kms:ListKeys"].dump();
+  EXPECT_TRUE(has(by_action["guardduty:ListDetectors"]["checks"], "guardduty_is_enabled"))
+      << by_action["guardduty:ListDetectors"].dump();
+  EXPECT_FALSE(has(by_action["kms:ListKeys"]["checks"], "guardduty_is_enabled"));
+
+  // The picker: ReadOnlyAccess in production (probed there), and
+  // AdministratorAccess in production hinted from the audit account's probe.
+  auto one = send("POST", "/api/v1/sso/sessions/" + session + "/providers",
+                  {{"accounts", {{{"account_id", "111122223333"}, {"role_name", "AdministratorAccess"}}}}});
+  ASSERT_EQ(one.status, 201u) << one.body;
+  auto acc = send("GET", "/api/v1/sso/sessions/" + session + "/accounts").j()["accounts"];
+  json prod_hints = acc[1]["role_hints"];
+  EXPECT_EQ(prod_hints["ReadOnlyAccess"]["from_account"], "444455556666");
+  EXPECT_EQ(prod_hints["ReadOnlyAccess"]["missing_actions"].size(), 2u);
+  EXPECT_EQ(prod_hints["AdministratorAccess"]["from_account"], "111122223333") << prod_hints.dump();
+  EXPECT_EQ(prod_hints["AdministratorAccess"]["missing_actions"], json::array({"sns:ListTopics"}));
+  EXPECT_GT(prod_hints["AdministratorAccess"]["checks_affected"].get<int>(), 0);
+  EXPECT_EQ(acc[0]["role_hints"]["SecurityAuditor"]["missing_actions"], json::array());
+  // The session lists its providers' gaps (the settings page shows them).
+  json gaps = send("GET", "/api/v1/sso/sessions").j()[0]["permission_gaps"];
+  ASSERT_EQ(gaps.size(), 2u) << gaps.dump();
+  EXPECT_EQ(gaps[0]["provider_id"], ids[1]);
+  EXPECT_EQ(gaps[0]["missing_actions"].size(), 2u);
+  EXPECT_GE(gaps[0]["checks_affected"].get<int>(), 4);
+  s.fake().set_faults("{}");
   expect_no_secrets();
 }
 

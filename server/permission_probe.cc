@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
 
 #include "aws/services/service_models.h"
+#include "checks/check.h"
 
 namespace cloudpeek::server {
 
@@ -56,6 +58,25 @@ const std::vector<ProbeCall>& probe_calls() {
       {"stepfunctions", "ListStateMachines", "states:ListStateMachines"},
   };
   return calls;
+}
+
+std::vector<std::string> checks_needing(const std::string& service) {
+  auto starts = [](const std::string& s, std::string_view p) { return s.rfind(p, 0) == 0; };
+  std::vector<std::string> out;
+  for (const checks::Check* c : checks::all_checks()) {
+    const auto& m = c->meta;
+    bool logs = starts(m.resource_type, "AWS::Logs::") || m.id.find("log_metric_filter") != std::string::npos;
+    bool pab = m.resource_type == "AWS::S3::AccountPublicAccessBlock";
+    bool reads;
+    if (service == "s3control") reads = pab;
+    else if (service == "s3") reads = m.service == "s3" && !pab;
+    else if (service == "logs") reads = logs;
+    else if (service == "cloudwatch") reads = m.service == "cloudwatch" && !logs;
+    else reads = m.service == service;
+    if (reads) out.push_back(m.id);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 namespace {

@@ -37,6 +37,10 @@ struct ProbeResult {
   std::vector<std::string> errors;  // other failures, "kms:ListKeys: throttled" (not counted as denied)
 };
 
+// The ids of the checks that read what a probe call's service collects (a
+// denied call leaves them NOT_ASSESSED), sorted. `service` is ProbeCall::service.
+std::vector<std::string> checks_needing(const std::string& service);
+
 // An Error when the credentials themselves fail (expired, invalid): then
 // nothing about permissions can be said.
 Result<ProbeResult> probe_permissions(AwsClient& client, const std::string& account, const std::string& region);

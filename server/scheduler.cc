@@ -10,6 +10,7 @@
 #include "scan/engine.h"
 #include "scan/sinks.h"
 #include "server/credential_check.h"
+#include "server/sso_connect.h"
 #include "server/expiry_estimate.h"
 
 namespace cloudpeek::server {
@@ -19,6 +20,7 @@ namespace {
 constexpr size_t kBatch = 200;
 const char* kReasonExpired = "interrupted: credentials expired";
 const char* kReasonShutdown = "interrupted: server shut down";
+const char* kReasonSsoEnded = "interrupted: SSO session ended";
 
 // Streams the engine's output into the store's staging tables in batches.
 // Called from the engine's workers; a store failure cancels the scan.
@@ -298,9 +300,12 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     // transport's timeout), so the thread ends only when nothing refers to it.
     auto topts = TransportOptions::from_environment();
     topts.total_timeout = std::min(topts.total_timeout, std::chrono::milliseconds(30000));
-    AwsClient client(ClientConfig::from_environment("us-east-1"), creds_provider.value(),
+    // IAM Identity Center providers renew their role credentials mid-scan.
+    auto sso_source = sso_scan_credentials(store_, provider.id, renewer());
+    AwsClient client(ClientConfig::from_environment("us-east-1"), sso_source ? sso_source : creds_provider.value(),
                      std::make_shared<Transport>(topts));
     auto identity = get_caller_identity(client);
+    if (!identity && is_sso_session_ended(identity.error())) return finish(store::ScanStatus::kInterrupted, kReasonSsoEnded);
     if (!identity) {
       if (identity.error().kind == ErrorKind::kExpiredToken) {
         mark_expired_observed(store_, provider.id);
@@ -312,6 +317,8 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     try {
       store_.mark_scan_running(r->scan_id, store::now_seconds(), id_json);
       keep_estimate(provider.identity, id_json);
+      if (sso_source && provider.identity.is_object() && provider.identity.contains("sso"))
+        id_json["sso"] = provider.identity["sso"];  // still renewed through IAM Identity Center
       store_.set_provider_identity(provider.id, id_json);
     } catch (const std::exception& e) {
       return finish(store::ScanStatus::kFailed, std::string("failed: ") + e.what());
@@ -337,7 +344,12 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     std::atomic<bool> scan_done{false};
     std::thread watch([&] {
       while (!scan_done) {
-        if (expiration && Clock::now() >= *expiration) {
+        if (sso_source) {  // renews before expiry; fails only when it cannot
+          if (auto c = sso_source->get(); !c) {
+            r->stop(is_sso_session_ended(c.error()) ? kReasonSsoEnded : kReasonExpired);
+            break;
+          }
+        } else if (expiration && Clock::now() >= *expiration) {
           r->stop(kReasonExpired);
           break;
         }

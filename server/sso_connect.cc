@@ -7,6 +7,9 @@
 
 #include "aws/core/encoding.h"
 #include "aws/credentials/client_caller.h"
+#include "aws/credentials/refreshing_provider.h"
+#include "aws/credentials/static_provider.h"
+#include "server/permission_probe.h"
 #include "server/scheduler.h"
 
 namespace cloudpeek::server {
@@ -21,6 +24,8 @@ constexpr const char* kClientName = "CloudPeek";
 constexpr std::chrono::seconds kRefreshBefore{600};
 // A renewal that failed is not retried sooner than this.
 constexpr std::chrono::seconds kRetryAfter{60};
+// Setting: {"<account>/<permission set>": {probed_at, checked, missing: [{action, service, checks}], errors}}.
+constexpr const char* kPermissionSets = "sso_permission_sets";
 
 store::Time to_store(Clock::time_point t) { return std::chrono::time_point_cast<std::chrono::seconds>(t); }
 Clock::time_point from_store(store::Time t) { return Clock::time_point(t.time_since_epoch()); }
@@ -45,7 +50,95 @@ std::string random_id() {
   return hex_encode(std::string_view(reinterpret_cast<const char*>(b), sizeof b));
 }
 
+Error session_ended_error(const store::SsoSession& s, const std::string& message) {
+  Error e = make_error(ErrorKind::kSsoTokenExpired, message,
+                       "Sign in again with IAM Identity Center (Settings > AWS integration) with " + s.start_url +
+                           ": one sign-in renews every account connected through it.");
+  e.code = "SsoSessionEnded";
+  return e;
+}
+
+// Marks kept beside the tokens in the session's sealed document: a sign-out
+// ("signed_out_at", "signed_out_by"), a deletion ("deleted_at") and the
+// providers a deleted session left behind ("detached"), whose links stay in
+// the store but are no longer renewed through it.
+json secrets_doc(const store::SsoSession& s) {
+  json j = json::parse(s.secrets, nullptr, false);
+  return j.is_object() ? j : json::object();
+}
+
+bool is_deleted(const store::SsoSession& s) { return secrets_doc(s).contains("deleted_at"); }
+
+bool is_detached(const store::SsoSession& s, const std::string& provider_id) {
+  json j = secrets_doc(s);
+  if (!j.contains("detached") || !j["detached"].is_array()) return false;
+  for (const auto& d : j["detached"])
+    if (d == provider_id) return true;
+  return false;
+}
+
+// The provider's link and session when it is still renewed through one.
+std::optional<std::pair<store::SsoLink, store::SsoSession>> live_link(store::Store& store, const std::string& provider_id) {
+  auto link = store.sso_link(provider_id);
+  if (!link) return std::nullopt;
+  auto s = store.get_sso_session(link->session_id);
+  if (!s || is_deleted(*s) || is_detached(*s, provider_id)) return std::nullopt;
+  return std::make_pair(*link, *s);
+}
+
 }  // namespace
+
+bool is_sso_session_ended(const Error& e) { return e.code == "SsoSessionEnded"; }
+
+CredentialsProviderPtr sso_scan_credentials(store::Store& store, const std::string& provider_id,
+                                            std::function<void(const std::string&)> renew) {
+  if (!live_link(store, provider_id)) return nullptr;
+  struct State {
+    std::mutex mu;
+    Clock::time_point last_renew{};
+  };
+  auto st = std::make_shared<State>();
+  auto fetch = [&store, provider_id, renew = std::move(renew), st]() -> Result<Credentials> {
+    {
+      // At most one renewal a second, however many calls ask.
+      std::lock_guard lock(st->mu);
+      if (renew && Clock::now() - st->last_renew >= std::chrono::seconds(1)) {
+        st->last_renew = Clock::now();
+        renew(provider_id);
+      }
+    }
+    auto live = live_link(store, provider_id);
+    if (!live) return make_error(ErrorKind::kSsoTokenMissing, "The provider is no longer connected through IAM Identity Center.");
+    auto s = std::optional<store::SsoSession>(live->second);
+    if (s->ended_at) {
+      json doc = secrets_doc(*s);
+      return session_ended_error(*s, doc.contains("signed_out_at")
+                                         ? "The IAM Identity Center session for " + s->start_url + " was signed out by " +
+                                               doc.value("signed_out_by", std::string("an administrator")) + "."
+                                         : "The IAM Identity Center session for " + s->start_url + " ended at " +
+                                               store::format_time(*s->ended_at) + ".");
+    }
+    auto now = store::now_seconds();
+    if (s->ends_at && *s->ends_at <= now)
+      return session_ended_error(*s, "The IAM Identity Center session for " + s->start_url + " reached its end at " +
+                                         store::format_time(*s->ends_at) + ".");
+    auto stored = store.get_credentials(provider_id);
+    if (!stored) return make_error(ErrorKind::kSsoTokenMissing, "The provider has no credentials.");
+    if (stored->expires_at && *stored->expires_at <= now)
+      return make_error(ErrorKind::kExpiredToken, "The role credentials expired and could not be renewed.",
+                        "See the server log for why the renewal through IAM Identity Center failed.");
+    Credentials c;
+    c.access_key_id = stored->access_key_id;
+    c.secret_access_key = Secret(stored->secret_access_key);
+    c.session_token = Secret(stored->session_token);
+    if (stored->expires_at) c.expiration = from_store(*stored->expires_at);
+    c.source = "IAM Identity Center";
+    return c;
+  };
+  RefreshWindows w;
+  w.scale_to_lifetime = true;
+  return std::make_shared<RefreshingProvider>("IAM Identity Center role credentials", std::move(fetch), NowFn{}, w);
+}
 
 SsoConnect::SsoConnect(store::Store& store, std::shared_ptr<CredentialTester> tester, Webhook* webhook, Log log,
                        AwsCallerPtr caller, NowFn now)
@@ -164,7 +257,19 @@ SsoAnswer SsoConnect::poll(const std::string& flow_id, const std::string& user) 
   s.region = f->region;
   s.created_by = s.created_by.empty() ? f->user : s.created_by;
   Tokens t{f->client, p.tokens->access_token, p.tokens->refresh_token};
+  json kept = secrets_doc(s).value("detached", json::array());  // a deleted session's providers stay detached
   s.secrets = secrets_json(t);
+  if (!kept.empty()) {
+    json doc = json::parse(s.secrets);
+    doc["detached"] = kept;
+    s.secrets = doc.dump();
+    std::string& a = doc["access_token"].get_ref<std::string&>();
+    std::fill(a.begin(), a.end(), '\0');
+    std::string& r = doc["refresh_token"].get_ref<std::string&>();
+    std::fill(r.begin(), r.end(), '\0');
+    std::string& c = doc["client_secret"].get_ref<std::string&>();
+    std::fill(c.begin(), c.end(), '\0');
+  }
   s.access_expires_at = to_store(p.tokens->expires_at);
   s.ends_at = t.refresh_token.empty() ? to_store(p.tokens->expires_at) : to_store(f->client.expires_at);
   s.ended_at.reset();
@@ -173,7 +278,7 @@ SsoAnswer SsoConnect::poll(const std::string& flow_id, const std::string& user) 
   json renewed = json::array(), failed = json::array();
   if (renewal) {
     std::lock_guard rl(renew_mu_);
-    for (const auto& link : store_.sso_links(s.id)) {
+    for (const auto& link : links(s)) {
       if (auto e = renew_link(link, s)) failed.push_back({{"provider_id", link.provider_id}, {"message", e->message}});
       else renewed.push_back(link.provider_id);
     }
@@ -223,7 +328,7 @@ void SsoConnect::session_ended(store::SsoSession& s, const Error& why) {
   s.ended_at = to_store(now());
   s = store_.save_sso_session(s);
   std::vector<std::string> labels;
-  for (const auto& link : store_.sso_links(s.id)) {
+  for (const auto& link : links(s)) {
     mark_expired_observed(store_, link.provider_id);
     if (auto p = store_.get_provider(link.provider_id)) labels.push_back(p->label);
   }
@@ -250,6 +355,9 @@ Result<Secret> SsoConnect::access_token(store::SsoSession& s, bool force_refresh
     e.code = "SsoSessionEnded";
     return e;
   };
+  if (s.ended_at && secrets_doc(s).contains("signed_out_at"))
+    return ended("The IAM Identity Center session for " + s.start_url + " was signed out by " +
+                 secrets_doc(s).value("signed_out_by", std::string("an administrator")) + ".");
   if (s.ended_at) return ended("The IAM Identity Center session for " + s.start_url + " ended at " +
                                store::format_time(*s.ended_at) + ".");
   Tokens t = tokens_of(s);
@@ -276,6 +384,139 @@ Result<Secret> SsoConnect::access_token(store::SsoSession& s, bool force_refresh
   s = store_.save_sso_session(s);
   if (log_) log_(fmt::format("IAM Identity Center session {}: access token refreshed", s.id));
   return t.access_token;
+}
+
+std::vector<store::SsoLink> SsoConnect::links(const store::SsoSession& s) {
+  std::vector<store::SsoLink> out;
+  if (is_deleted(s)) return out;
+  for (auto& link : store_.sso_links(s.id))
+    if (!is_detached(s, link.provider_id)) out.push_back(std::move(link));
+  return out;
+}
+
+std::vector<std::string> SsoConnect::session_providers(const std::string& session_id) {
+  std::vector<std::string> out;
+  if (auto s = store_.get_sso_session(session_id))
+    for (const auto& link : links(*s)) out.push_back(link.provider_id);
+  return out;
+}
+
+// ---- what a permission set lacks -----------------------------------------------------------
+
+void SsoConnect::record_probe(const std::string& account, const std::string& role, const Credentials& creds,
+                              const std::string& partition) {
+  auto provider = StaticProvider::make(creds.access_key_id, creds.secret_access_key, creds.session_token,
+                                       creds.expiration, "IAM Identity Center " + role);
+  if (!provider) return;
+  AwsClient client(CredentialTester::client_config(), provider.value(), tester_->transport());
+  auto r = probe_permissions(client, account, home_region_for(partition.empty() ? "aws" : partition));
+  if (!r) {
+    if (log_) log_(fmt::format("permission probe of {} in {}: {}", role, account, r.error().message));
+    return;
+  }
+  json missing = json::array();
+  for (const auto& d : r->denied)
+    missing.push_back({{"action", d.action}, {"service", d.service}, {"checks", checks_needing(d.service)}});
+  json entry = {{"account_id", account}, {"role_name", role}, {"probed_at", store::format_time(to_store(now()))},
+                {"checked", r->checked}, {"missing", missing}, {"errors", r->errors}};
+  std::lock_guard lock(mu_);
+  json all = permission_sets();
+  all[account + "/" + role] = entry;
+  store_.put_setting(kPermissionSets, all.dump());
+  if (log_ && !missing.empty())
+    log_(fmt::format("permission set {} in {} lacks {} of the {} actions probed", role, account, missing.size(),
+                     r->checked));
+}
+
+json SsoConnect::permission_sets() {
+  auto v = store_.get_setting(kPermissionSets);
+  json j = v ? json::parse(*v, nullptr, false) : json::object();
+  return j.is_object() ? j : json::object();
+}
+
+// ---- signing out and deleting ------------------------------------------------------------
+
+void SsoConnect::forget(store::SsoSession& s, const std::string& user) {
+  json doc = secrets_doc(s);
+  json marks = {{"signed_out_at", store::format_time(to_store(now()))}, {"signed_out_by", user}};
+  if (doc.contains("detached")) marks["detached"] = doc["detached"];
+  for (const char* k : {"client_secret", "access_token", "refresh_token"})
+    if (doc.contains(k) && doc[k].is_string()) {
+      std::string& v = doc[k].get_ref<std::string&>();
+      std::fill(v.begin(), v.end(), '\0');
+    }
+  s.secrets = marks.dump();
+  s.access_expires_at.reset();
+  if (!s.ended_at) s.ended_at = to_store(now());
+  s = store_.save_sso_session(s);
+  // The role keys go too: replaced by meaningless ones that expire now (the
+  // store needs a key), so nothing CloudPeek holds still opens the accounts.
+  for (const auto& link : links(s)) {
+    auto cr = store_.get_credentials(link.provider_id);
+    if (!cr) continue;
+    store::Credentials blank;
+    blank.access_key_id = cr->access_key_id;
+    blank.secret_access_key = random_id() + random_id();
+    blank.expires_at = to_store(now());
+    std::fill(cr->secret_access_key.begin(), cr->secret_access_key.end(), '\0');
+    std::fill(cr->session_token.begin(), cr->session_token.end(), '\0');
+    store_.replace_credentials(link.provider_id, blank, user);
+    mark_expired_observed(store_, link.provider_id);
+  }
+}
+
+SsoAnswer SsoConnect::sign_out(const std::string& session_id, const std::string& user) {
+  auto s = store_.get_sso_session(session_id);
+  if (!s || is_deleted(*s)) return {404, error_body("not_found", "No IAM Identity Center session has that id.", "")};
+  {
+    std::lock_guard rl(renew_mu_);
+    forget(*s, user);
+  }
+  if (log_) log_(fmt::format("IAM Identity Center session {} for {} signed out by {}", s->id, s->start_url, user));
+  return {200, session_json(*s)};
+}
+
+SsoAnswer SsoConnect::delete_session(const std::string& session_id, const std::string& providers, const std::string& user) {
+  auto s = store_.get_sso_session(session_id);
+  if (!s || is_deleted(*s)) return {404, error_body("not_found", "No IAM Identity Center session has that id.", "")};
+  auto linked = links(*s);
+  if (providers != "keep" && providers != "delete")
+    return {400, error_body("invalid",
+                            fmt::format("Say what happens to the {} account(s) connected through this sign-in: "
+                                        "providers=keep or providers=delete.", linked.size()),
+                            "keep: the accounts stay with their scans and findings, without working keys (replace "
+                            "them by hand or sign in again); delete: the accounts are deleted with their scans and "
+                            "findings.",
+                            "providers")};
+  json kept = json::array(), deleted = json::array();
+  {
+    std::lock_guard rl(renew_mu_);
+    forget(*s, user);
+    json doc = secrets_doc(*s);
+    json detached = doc.value("detached", json::array());
+    for (const auto& link : linked) {
+      if (providers == "delete") {
+        store_.delete_provider(link.provider_id, user);
+        deleted.push_back(link.provider_id);
+        continue;
+      }
+      if (auto p = store_.get_provider(link.provider_id); p && p->identity.is_object()) {
+        json identity = p->identity;
+        identity.erase("sso");
+        store_.set_provider_identity(link.provider_id, identity);
+      }
+      detached.push_back(link.provider_id);
+      kept.push_back(link.provider_id);
+    }
+    doc["detached"] = detached;
+    doc["deleted_at"] = store::format_time(to_store(now()));
+    s->secrets = doc.dump();
+    store_.save_sso_session(*s);
+  }
+  if (log_)
+    log_(fmt::format("IAM Identity Center session {} for {} deleted by {} ({} providers deleted, {} kept)", s->id,
+                     s->start_url, user, deleted.size(), kept.size()));
+  return {200, {{"deleted", s->id}, {"providers_deleted", deleted}, {"providers_kept", kept}}};
 }
 
 // ---- providers -----------------------------------------------------------------------------
@@ -318,8 +559,9 @@ std::optional<Error> SsoConnect::renew_link(const store::SsoLink& link, store::S
 }
 
 std::optional<Error> SsoConnect::renew_provider(const std::string& provider_id, bool force) {
-  auto link = store_.sso_link(provider_id);
-  if (!link) return std::nullopt;
+  auto live = live_link(store_, provider_id);
+  if (!live) return std::nullopt;
+  auto link = std::optional<store::SsoLink>(live->first);
   std::lock_guard rl(renew_mu_);
   auto p = store_.get_provider(provider_id);
   if (!p) return std::nullopt;
@@ -346,6 +588,7 @@ void SsoConnect::renew_due(const std::string& provider_id) {
       return;
     }
     for (const auto& link : store_.sso_links("")) {
+      if (!live_link(store_, link.provider_id)) continue;
       {
         std::lock_guard lock(mu_);
         auto it = last_attempt_.find(link.provider_id);
@@ -361,7 +604,7 @@ void SsoConnect::renew_due(const std::string& provider_id) {
     // Keep sessions alive (refresh near the access token's end) and remind before they end.
     auto window = std::chrono::minutes(reminder_window_minutes(store_));
     for (auto s : store_.list_sso_sessions()) {
-      if (s.ended_at) continue;
+      if (s.ended_at || is_deleted(s)) continue;
       if (!tokens_of(s).refresh_token.empty() && s.access_expires_at &&
           from_store(*s.access_expires_at) - now() < kRefreshBefore) {
         std::lock_guard rl(renew_mu_);
@@ -376,7 +619,7 @@ void SsoConnect::renew_due(const std::string& provider_id) {
         if (!reminded_.insert(key).second) continue;
       }
       json labels = json::array();
-      for (const auto& link : store_.sso_links(s.id))
+      for (const auto& link : links(s))
         if (auto p = store_.get_provider(link.provider_id)) labels.push_back(p->label);
       webhook_->post(*url, {{"event", "sso_session_expiring"},
                             {"session_id", s.id},
@@ -399,8 +642,25 @@ void SsoConnect::renew_due(const std::string& provider_id) {
 json SsoConnect::session_json(const store::SsoSession& s) {
   Tokens t = tokens_of(s);
   json providers = json::array();
-  for (const auto& link : store_.sso_links(s.id)) providers.push_back(link.provider_id);
-  std::string state = s.ended_at ? "ended" : "active";
+  json sets = permission_sets(), gaps = json::array();
+  for (const auto& link : links(s)) {
+    providers.push_back(link.provider_id);
+    // What each connected permission set lacks (since its first probe).
+    auto it = sets.find(link.account_id + "/" + link.role_name);
+    if (it == sets.end() || !it->is_object() || (*it)["missing"].empty()) continue;
+    json actions = json::array();
+    std::set<std::string> affected;
+    for (const auto& m : (*it)["missing"]) {
+      actions.push_back(m["action"]);
+      for (const auto& c : m["checks"]) affected.insert(c.get<std::string>());
+    }
+    gaps.push_back({{"provider_id", link.provider_id}, {"account_id", link.account_id},
+                    {"account_name", link.account_name}, {"role_name", link.role_name},
+                    {"missing_actions", actions}, {"checks_affected", affected.size()}});
+  }
+  json doc = secrets_doc(s);
+  bool out = doc.contains("signed_out_at");
+  std::string state = out ? "signed_out" : s.ended_at ? "ended" : "active";
   return {{"id", s.id},
           {"start_url", s.start_url},
           {"region", s.region},
@@ -409,22 +669,26 @@ json SsoConnect::session_json(const store::SsoSession& s) {
           {"ends_at", opt_time(s.ends_at)},
           {"ended_at", opt_time(s.ended_at)},
           {"renews_automatically", !t.refresh_token.empty()},
+          {"signed_out_at", out ? doc["signed_out_at"] : json(nullptr)},
+          {"signed_out_by", out ? doc["signed_out_by"] : json(nullptr)},
           {"created_by", s.created_by},
           {"updated_at", store::format_time(s.updated_at)},
-          {"providers", providers}};
+          {"providers", providers},
+          {"permission_gaps", gaps}};
 }
 
 json SsoConnect::sessions() {
   json out = json::array();
-  for (const auto& s : store_.list_sso_sessions()) out.push_back(session_json(s));
+  for (const auto& s : store_.list_sso_sessions())
+    if (!is_deleted(s)) out.push_back(session_json(s));
   return out;
 }
 
 std::optional<json> SsoConnect::provider_sso_json(const std::string& provider_id) {
-  auto link = store_.sso_link(provider_id);
-  if (!link) return std::nullopt;
-  auto s = store_.get_sso_session(link->session_id);
-  if (!s) return std::nullopt;
+  auto live = live_link(store_, provider_id);
+  if (!live) return std::nullopt;
+  auto link = std::optional<store::SsoLink>(live->first);
+  auto s = std::optional<store::SsoSession>(live->second);
   json j = session_json(*s);
   return json{{"session_id", s->id},
               {"start_url", s->start_url},
@@ -432,15 +696,18 @@ std::optional<json> SsoConnect::provider_sso_json(const std::string& provider_id
               {"account_id", link->account_id},
               {"account_name", link->account_name},
               {"role_name", link->role_name},
-              {"session_state", j["state"]},
+              // "ended" also after a sign-out (the card says to sign in again); signed_out says which.
+              {"session_state", j["state"] == "active" ? "active" : "ended"},
+              {"signed_out", j["state"] == "signed_out"},
               {"session_ends_at", j["ends_at"]},
               {"access_token_expires_at", j["access_token_expires_at"]},
-              {"renews_automatically", j["renews_automatically"]}};
+              {"renews_automatically", j["renews_automatically"]},
+              {"permissions", permission_sets().value(link->account_id + "/" + link->role_name, json(nullptr))}};
 }
 
 SsoAnswer SsoConnect::accounts(const std::string& session_id) {
   auto s = store_.get_sso_session(session_id);
-  if (!s) return {404, error_body("not_found", "No IAM Identity Center session has that id.", "")};
+  if (!s || is_deleted(*s)) return {404, error_body("not_found", "No IAM Identity Center session has that id.", "")};
   Result<Secret> token = make_error(ErrorKind::kSsoTokenMissing, "");
   {
     std::lock_guard rl(renew_mu_);
@@ -454,8 +721,9 @@ SsoAnswer SsoConnect::accounts(const std::string& session_id) {
             aws_error_body(e, e.kind == ErrorKind::kSsoTokenExpired ? "sso_session_ended" : "sso_failed")};
   }
   std::map<std::pair<std::string, std::string>, std::string> connected;
-  for (const auto& link : store_.sso_links(s->id)) connected[{link.account_id, link.role_name}] = link.provider_id;
+  for (const auto& link : links(*s)) connected[{link.account_id, link.role_name}] = link.provider_id;
   json out = json::array();
+  json sets = permission_sets();
   for (const auto& a : *accounts) {
     auto roles = list_sso_account_roles(*caller_, s->region, *token, a.account_id);
     json entry = {{"account_id", a.account_id}, {"name", a.name}, {"email", a.email}};
@@ -467,6 +735,26 @@ SsoAnswer SsoConnect::accounts(const std::string& session_id) {
       entry["roles"] = *roles;
       std::string pick = preferred_audit_role(*roles);
       entry["preselected_role"] = pick.empty() ? json(nullptr) : json(pick);
+      // What a permission set lacks, once probed in this account or (the same
+      // set's name) in another: a hint before it is chosen.
+      json hints = json::object();
+      for (const auto& role : *roles) {
+        const json* found = nullptr;
+        for (const auto& [key, e] : sets.items()) {
+          if (e.value("role_name", "") != role) continue;
+          if (!found || e.value("account_id", "") == a.account_id) found = &e;
+        }
+        if (!found) continue;
+        json actions = json::array();
+        std::set<std::string> affected;
+        for (const auto& m : (*found)["missing"]) {
+          actions.push_back(m["action"]);
+          for (const auto& c : m["checks"]) affected.insert(c.get<std::string>());
+        }
+        hints[role] = {{"missing_actions", actions}, {"checks_affected", affected.size()},
+                       {"from_account", (*found)["account_id"]}, {"probed_at", (*found)["probed_at"]}};
+      }
+      entry["role_hints"] = hints;
     }
     json conn = json::array();
     for (const auto& [key, pid] : connected)
@@ -479,7 +767,7 @@ SsoAnswer SsoConnect::accounts(const std::string& session_id) {
 
 SsoAnswer SsoConnect::create_providers(const std::string& session_id, const json& body, const std::string& user) {
   auto s = store_.get_sso_session(session_id);
-  if (!s) return {404, error_body("not_found", "No IAM Identity Center session has that id.", "")};
+  if (!s || is_deleted(*s)) return {404, error_body("not_found", "No IAM Identity Center session has that id.", "")};
   auto list = body.find("accounts");
   if (list == body.end() || !list->is_array() || list->empty() || list->size() > 500)
     return {400, error_body("invalid", "accounts must be a list of 1 to 500 {\"account_id\", \"role_name\"}.",
@@ -522,7 +810,7 @@ SsoAnswer SsoConnect::create_providers(const std::string& session_id, const json
   if (auto accounts = list_sso_accounts(*caller_, s->region, *token))
     for (const auto& a : *accounts) names[a.account_id] = a.name;
   std::map<std::pair<std::string, std::string>, std::string> connected;
-  for (const auto& link : store_.sso_links(s->id)) connected[{link.account_id, link.role_name}] = link.provider_id;
+  for (const auto& link : links(*s)) connected[{link.account_id, link.role_name}] = link.provider_id;
   json created = json::array(), existing = json::array(), failed = json::array();
   for (const auto& p : picks) {
     if (auto it = connected.find({p.account, p.role}); it != connected.end()) {
@@ -549,6 +837,7 @@ SsoAnswer SsoConnect::create_providers(const std::string& session_id, const json
     np.identity["sso"] = {{"session_id", s->id}, {"start_url", s->start_url}, {"account_id", p.account},
                           {"role_name", p.role}};
     auto provider = store_.create_provider(np, stored_from(*creds, *s), user);
+    record_probe(p.account, p.role, *creds, t.identity.principal.partition);
     store_.link_sso_provider({provider.id, s->id, p.account, name, p.role});
     if (log_)
       log_(fmt::format("provider {} \"{}\" created by {} through IAM Identity Center ({} in {})", provider.id,

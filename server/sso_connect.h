@@ -35,6 +35,17 @@ struct SsoAnswer {
   nlohmann::json body;
 };
 
+// The credential source of a scan of a provider connected through IAM Identity
+// Center, or nullptr for other providers. It serves the stored role
+// credentials and, before they expire (windows scaled to their lifetime), calls
+// `renew` (the scheduler's renewer: GetRoleCredentials with the session's
+// token) and serves the new ones, so a scan longer than the role credentials'
+// lifetime keeps going. When the SSO session has ended (refused, signed out, or
+// past its end) it fails with an Error whose code is "SsoSessionEnded".
+CredentialsProviderPtr sso_scan_credentials(store::Store& store, const std::string& provider_id,
+                                            std::function<void(const std::string&)> renew);
+bool is_sso_session_ended(const Error& e);
+
 class SsoConnect {
  public:
   using Log = std::function<void(const std::string&)>;
@@ -57,6 +68,21 @@ class SsoConnect {
   // POST /sso/sessions/{id}/providers {"accounts": [{"account_id", "role_name", "label"?}], "schedule_minutes"?}
   SsoAnswer create_providers(const std::string& session_id, const nlohmann::json& body, const std::string& user);
 
+  // POST /sso/sessions/{id}/sign-out: revoked here: the client registration
+  // and tokens are forgotten, the session marked ended, the role keys of its
+  // providers replaced by unusable ones (expired now), so their cards say
+  // "signed out — sign in again" and scans are refused with the sign-in
+  // steps. A new sign-in with the same portal renews them all.
+  SsoAnswer sign_out(const std::string& session_id, const std::string& user);
+  // DELETE /sso/sessions/{id}?providers=keep|delete: signs out, then deletes
+  // the providers connected through it ("delete": with their scans and
+  // findings) or keeps them with their history as accounts whose keys are
+  // replaced by hand ("keep"). Without the choice: 400, nothing changed.
+  // Providers with a scan running: the caller refuses first.
+  SsoAnswer delete_session(const std::string& session_id, const std::string& providers, const std::string& user);
+  // The providers still renewed through a session (for the routes' checks).
+  std::vector<std::string> session_providers(const std::string& session_id);
+
   // Fresh role credentials for a provider made through a session when it
   // needs them (`force`, or within the renewal margin of its expiry).
   // nullopt when renewed or not needed; the error otherwise.
@@ -65,7 +91,8 @@ class SsoConnect {
   // end, and sends the SSO session reminders. One provider id: only that one.
   void renew_due(const std::string& provider_id);
 
-  // The provider's "sso" object (no secret), or nullopt for other providers.
+  // The provider's "sso" object (no secret), or nullopt for other providers;
+  // "permissions": what the permission set lacks since the first probe.
   std::optional<nlohmann::json> provider_sso_json(const std::string& provider_id);
 
   // Renew when fewer than this many seconds of role credentials are left
@@ -94,6 +121,16 @@ class SsoConnect {
   // ended (and tells the webhook) when IAM Identity Center refuses.
   Result<Secret> access_token(store::SsoSession& s, bool force_refresh);
   void session_ended(store::SsoSession& s, const Error& why);
+  // Forgets the session's tokens and its providers' role keys (under renew_mu_).
+  void forget(store::SsoSession& s, const std::string& user);
+  // The session's links, without providers a deleted session left behind.
+  std::vector<store::SsoLink> links(const store::SsoSession& s);
+  // The permission probe of a new provider's role credentials, kept per
+  // account and permission set (setting sso_permission_sets): which of
+  // CloudPeek's needed actions the set lacks and the checks they affect.
+  void record_probe(const std::string& account, const std::string& role, const Credentials& creds,
+                    const std::string& partition);
+  nlohmann::json permission_sets();
   std::optional<Error> renew_link(const store::SsoLink& link, store::SsoSession& s);
   store::Credentials stored_from(const Credentials& c, const store::SsoSession& s);
   nlohmann::json session_json(const store::SsoSession& s);

@@ -1,13 +1,19 @@
 #include "aws/credentials/refreshing_provider.h"
 
+#include <algorithm>
+
 namespace cloudpeek {
 
 RefreshingProvider::RefreshingProvider(std::string name, Fetch fetch, NowFn now, RefreshWindows windows)
     : name_(std::move(name)), fetch_(std::move(fetch)), now_(now ? std::move(now) : NowFn([] { return Clock::now(); })),
       windows_(windows) {}
 
-bool RefreshingProvider::fresh(const Credentials& c, std::chrono::seconds window, Clock::time_point now) const {
-  return !c.expiration || now < *c.expiration - window;
+bool RefreshingProvider::fresh(const Credentials& c, std::chrono::seconds window, int divisor,
+                               Clock::time_point now) const {
+  if (!c.expiration) return true;
+  Clock::duration w = window;
+  if (windows_.scale_to_lifetime && *c.expiration > fetched_at_) w = std::min(w, (*c.expiration - fetched_at_) / divisor);
+  return now < *c.expiration - w;
 }
 
 int RefreshingProvider::fetches() const {
@@ -20,8 +26,8 @@ Result<Credentials> RefreshingProvider::get() {
   {
     std::lock_guard lock(mu_);
     Clock::time_point now = now_();
-    if (cached_ && fresh(*cached_, windows_.advisory, now)) return *cached_;
-    mandatory = !cached_ || !fresh(*cached_, windows_.mandatory, now);
+    if (cached_ && fresh(*cached_, windows_.advisory, 4, now)) return *cached_;
+    mandatory = !cached_ || !fresh(*cached_, windows_.mandatory, 8, now);
   }
 
   std::unique_lock refresh(refresh_mu_, std::defer_lock);
@@ -35,8 +41,8 @@ Result<Credentials> RefreshingProvider::get() {
     // Someone else may have refreshed while this thread waited.
     std::lock_guard lock(mu_);
     Clock::time_point now = now_();
-    if (cached_ && fresh(*cached_, windows_.advisory, now)) return *cached_;
-    mandatory = !cached_ || !fresh(*cached_, windows_.mandatory, now);
+    if (cached_ && fresh(*cached_, windows_.advisory, 4, now)) return *cached_;
+    mandatory = !cached_ || !fresh(*cached_, windows_.mandatory, 8, now);
     ++fetches_;
   }
 
@@ -44,6 +50,7 @@ Result<Credentials> RefreshingProvider::get() {
   std::lock_guard lock(mu_);
   if (fetched.ok()) {
     cached_ = *fetched;
+    fetched_at_ = now_();
     return fetched;
   }
   if (!mandatory && cached_) return *cached_;  // advisory refresh failed: serve what still works

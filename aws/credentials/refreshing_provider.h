@@ -24,6 +24,11 @@ using NowFn = std::function<Clock::time_point()>;
 struct RefreshWindows {
   std::chrono::seconds advisory = std::chrono::minutes(5);
   std::chrono::seconds mandatory = std::chrono::minutes(1);
+  // Shrink the windows for short-lived credentials: at most a quarter
+  // (advisory) and an eighth (mandatory) of the lifetime the credentials had
+  // when fetched. Without it, keys valid for 2 minutes would be refreshed on
+  // every call (IAM Identity Center role keys in tests; AssumeRole allows 15 minutes).
+  bool scale_to_lifetime = false;
 };
 
 class RefreshingProvider : public CredentialsProvider {
@@ -36,7 +41,7 @@ class RefreshingProvider : public CredentialsProvider {
   int fetches() const;  // how many times the source was asked (for tests and debug logs)
 
  private:
-  bool fresh(const Credentials& c, std::chrono::seconds window, Clock::time_point now) const;
+  bool fresh(const Credentials& c, std::chrono::seconds window, int divisor, Clock::time_point now) const;
 
   std::string name_;
   Fetch fetch_;
@@ -45,6 +50,7 @@ class RefreshingProvider : public CredentialsProvider {
   mutable std::mutex mu_;   // guards cached_ and fetches_
   std::mutex refresh_mu_;   // held while fetching
   std::optional<Credentials> cached_;
+  Clock::time_point fetched_at_{};
   int fetches_ = 0;
 };
 

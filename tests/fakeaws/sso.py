@@ -38,7 +38,8 @@ def get_role_credentials(ctx):
     if role is None:
         raise AwsError("ForbiddenException", "No access", 403)
     principal = role_principal(ctx.state.scenario.partition, account, role, entry.get("user", "user"))
-    expires = (ctx.now + datetime.timedelta(seconds=int(role.get("max_session_duration", 3600)))).replace(microsecond=0)
+    seconds = sso_oidc.state(ctx.state).role_seconds or int(role.get("max_session_duration", 3600))
+    expires = (ctx.now + datetime.timedelta(seconds=seconds)).replace(microsecond=0)
     cred = Credential(new_key_id("ASIA"), new_secret(), principal, session_token=new_session_token(),
                       expires=expires, issued=True)
     ctx.state.registry.add(cred)

@@ -34,6 +34,9 @@ Control (control.py routes /__fakeaws/sso/*):
                                  working (the SSO session ended)
   POST /__fakeaws/sso/expire_access_tokens → issued access tokens expire now
                                  (refresh tokens still work)
+  POST /__fakeaws/sso/role_seconds {"seconds": 20} → GetRoleCredentials gives
+                                 keys for that many seconds (0: the role's
+                                 max_session_duration, as AWS)
 """
 
 import datetime
@@ -64,6 +67,7 @@ class OidcState:
         self.devices = {}      # device code → {...}
         self.tokens = {}       # access token → portal token entry (as in the scenario)
         self.refresh = {}      # refresh token → {"client_id", "template"}
+        self.role_seconds = 0  # GetRoleCredentials' lifetime when set (else the role's max_session_duration)
 
 
 def state(st):
@@ -131,6 +135,17 @@ def register_client(ctx):
             "clientSecretExpiresAt": int(expires.timestamp())}
 
 
+def _sso_region(ctx):
+    """The SSO region: from an oidc.<region>.amazonaws.com Host, else the
+    scenario's identities.sso.region (requests to fakeaws are unsigned and
+    sent to 127.0.0.1, so nothing else names it), else the request's."""
+    host = (ctx.request.headers.get("host") or "").split(":")[0]
+    parts = host.split(".")
+    if len(parts) >= 4 and parts[0] == "oidc" and parts[-2:] == ["amazonaws", "com"]:
+        return parts[1]
+    return _sso_config(ctx.state.scenario).get("region") or ctx.region
+
+
 def start_device_authorization(ctx):
     body = _raw_body(ctx)
     st = state(ctx.state)
@@ -148,7 +163,7 @@ def start_device_authorization(ctx):
         st.devices[code] = {"client_id": cid, "user_code": user_code, "status": "pending", "polls": 0,
                             "interval": interval, "last_poll": None,
                             "expires": ctx.now + datetime.timedelta(seconds=expires_in)}
-    verify = f"https://device.sso.{ctx.region}.amazonaws.com/"
+    verify = f"https://device.sso.{_sso_region(ctx)}.amazonaws.com/"
     return {"deviceCode": code, "userCode": user_code, "verificationUri": verify,
             "verificationUriComplete": f"{verify}?user_code={user_code}",
             "expiresIn": expires_in, "interval": interval}
@@ -260,6 +275,13 @@ def control(state_obj, request, body):
             for t in st.tokens.values():
                 t["expires"] = past
         return 200, {"ok": True}
+    if path == "/__fakeaws/sso/role_seconds" and request.method == "POST":
+        seconds = body.get("seconds", 0)
+        if not isinstance(seconds, int) or seconds < 0:
+            return 400, {"error": "seconds must be a whole number of seconds, 0 for the role's own duration"}
+        with st.lock:
+            st.role_seconds = seconds
+        return 200, {"ok": True}
     return 404, {"error": f"no control endpoint {request.method} {request.path}"}
 
 
@@ -271,6 +293,7 @@ def reset(state_obj):
             st.devices.clear()
             st.tokens.clear()
             st.refresh.clear()
+            st.role_seconds = 0
 
 
 HANDLERS = {
