@@ -636,9 +636,8 @@ ojson principal_summaries_json(const Inventory& inv, const Graph& g) {
   for (std::size_t i = 0; i < d.nodes().size(); ++i) {
     const Node& n = d.node(i);
     if (!n.internal || page_id(n).empty()) continue;
-    // "Administrator" here is allowed everything, as the checks count it; one that can
-    // give itself everything is an escalation of one step (grants_itself).
-    const AdminStatus& full = g.full_access(i);
+    // "Administrator" as issue 10 and the checks count it: allowed everything, or able to
+    // give itself everything in one step on itself (grants_itself says which).
     AdminStatus admin = iam::is_admin(g, i);
     ojson row;
     row["id"] = page_id(n);
@@ -646,16 +645,17 @@ ojson principal_summaries_json(const Inventory& inv, const Graph& g) {
     row["name"] = n.name;
     row["arn"] = n.arn;
     row["permission_set"] = n.permission_set.empty() ? ojson(nullptr) : ojson(n.permission_set);
-    row["admin"] = full.level == AdminLevel::kFullAccess;
-    row["admin_conditional"] = full.level == AdminLevel::kFullAccess && full.conditional;
+    row["admin"] = admin.level != AdminLevel::kNo;
+    row["admin_conditional"] = admin.level != AdminLevel::kNo && admin.conditional;
     row["grants_itself"] = admin.level == AdminLevel::kGrantsItself;
     ojson escalation = nullptr;
-    if (full.level == AdminLevel::kNo || full.conditional) {
-      auto ps = iam::paths(g, i, iam::kAdmin, 1);
-      if (!ps.empty()) {
-        const Path& p = ps.front();
+    if (admin.level == AdminLevel::kNo || admin.conditional) {
+      // A path that needs another principal or resource (giving itself everything is the admin column's).
+      for (const Path& p : iam::paths(g, i, iam::kAdmin, 3)) {
+        if (p.steps.empty() || (p.steps.size() == 1 && p.steps[0]->empowers && p.steps[0]->to == p.steps[0]->from)) continue;
         escalation = {{"summary", p.summary}, {"steps", p.steps.size()}, {"conditional", p.conditional},
                       {"end", principal_json(d.node(p.end))}};
+        break;
       }
     }
     row["can_escalate"] = !escalation.is_null();

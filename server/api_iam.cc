@@ -2,14 +2,19 @@
 // "IAM"): principals, one principal explained, who can do an action. The
 // answers are iam/report.h's, the same as `cloudpeek iam ... --output json`.
 //
-// The inventory is rebuilt from the provider's current resources (what its
-// scans published) of the types the analysis reads. When the latest scan did
+// The inventory is read from the provider's current resources (what its scans
+// published) of the types the analysis reads, and the built analysis is cached
+// per (store, provider, latest completed scan): at most two, least recently
+// used dropped; a newer completed scan is a new key, so its data is seen. When
+// the latest scan did
 // not collect IAM, or could not read the account's authorization details, the
 // answer is a 409 saying so and what to do: never an empty list that would
 // read as "nobody is an administrator".
 #include <fmt/format.h>
 
 #include <chrono>
+#include <list>
+#include <mutex>
 
 #include "iam/report.h"
 #include "server/app.h"
@@ -27,9 +32,9 @@ constexpr std::string_view kTypes[] = {
     iam::inventory_type::kRole,         iam::inventory_type::kPolicy,       iam::inventory_type::kInlinePolicy,
     iam::inventory_type::kSamlProvider, iam::inventory_type::kOidcProvider, iam::inventory_type::kLambdaFunction,
     iam::inventory_type::kEc2Instance,
-    // The organization's SCPs that apply to the account (collect/organizations.cc), when
-    // a scan collected them: the analysis then considers them, else says it did not.
-    "AWS::Organizations::ServiceControlPolicies"};
+    // The organization's SCPs and RCPs that apply to the account (collect/organizations.cc),
+    // when a scan collected them: the analysis then considers them, else says it did not.
+    iam::inventory_type::kServiceControlPolicies, iam::inventory_type::kResourceControlPolicies};
 
 Response ordered_response(const report::ojson& body) {
   Response r;
@@ -61,14 +66,34 @@ Resource to_resource(const store::ResourceDetail& d) {
   return r;
 }
 
-// One provider's IAM, analysed. Built per request (the store holds the
-// inventory; a graph of a few hundred principals builds in milliseconds).
+// One provider's IAM, analysed: shared by the requests about the same scan
+// (read-only, but for who-can's resource policies, which AuthorizationData
+// keeps: `keep_mu` serializes them).
 struct Analysis {
   store::Scan scan;
   Inventory inventory;
   std::optional<iam::AuthorizationData> data;
-  std::unique_ptr<iam::Graph> graph;  // points into data: an Analysis never moves (held by unique_ptr)
+  std::unique_ptr<iam::Graph> graph;  // points into data: an Analysis never moves (held by shared_ptr)
+  std::mutex keep_mu;
 };
+
+// The built analyses, by (store, provider, scan id), most recently used first.
+struct AnalysisCache {
+  struct Entry {
+    const store::Store* db = nullptr;
+    std::string provider, scan;
+    std::shared_ptr<Analysis> analysis;
+  };
+  static constexpr std::size_t kEntries = 2;
+  std::mutex mu;
+  std::list<Entry> entries;
+  std::size_t builds = 0;
+};
+
+AnalysisCache& cache() {
+  static AnalysisCache c;
+  return c;
+}
 
 // The provider the request names, or the only one there is.
 std::optional<std::string> provider_of(store::Store& db, const Request& req, Response& err) {
@@ -98,7 +123,7 @@ Response not_collected(const std::string& message, const std::string& advice) {
 }
 
 // The latest completed scan's IAM, or the 409 / 4xx that says why there is none.
-std::unique_ptr<Analysis> load(store::Store& db, const Request& req, Response& err, const std::string& also_arn = {}) {
+std::shared_ptr<Analysis> load(store::Store& db, const Request& req, Response& err) {
   auto pid = provider_of(db, req, err);
   if (!pid) return nullptr;
   std::optional<store::Scan> latest;
@@ -135,7 +160,16 @@ std::unique_ptr<Analysis> load(store::Store& db, const Request& req, Response& e
     }
   }
 
-  auto owned = std::make_unique<Analysis>();
+  // Built already for this scan? Built under the lock: concurrent requests wait for one build.
+  AnalysisCache& c = cache();
+  std::lock_guard lock(c.mu);
+  for (auto it = c.entries.begin(); it != c.entries.end(); ++it)
+    if (it->db == &db && it->provider == *pid && it->scan == latest->id) {
+      c.entries.splice(c.entries.begin(), c.entries, it);
+      return it->analysis;
+    }
+
+  auto owned = std::make_shared<Analysis>();
   Analysis& a = *owned;
   a.scan = *latest;
   if (latest->identity.is_object()) a.inventory.account = latest->identity.value("account", "");
@@ -158,15 +192,6 @@ std::unique_ptr<Analysis> load(store::Store& db, const Request& req, Response& e
     f.type = std::string(t);
     add_rows(f, [](const store::ResourceRow&) { return true; });
   }
-  // who-can on a resource: the resource too, for its resource-based policy (an S3 object: its bucket).
-  if (!also_arn.empty() && also_arn != "*") {
-    std::string arn = also_arn;
-    if (arn.starts_with("arn:aws:s3:::") && arn.find('/') != std::string::npos) arn = arn.substr(0, arn.find('/'));
-    store::ResourceFilter f;
-    f.provider_id = *pid;
-    f.q = arn.substr(0, 200);
-    if (!a.inventory.find_arn(arn)) add_rows(f, [&](const store::ResourceRow& r) { return r.arn == arn; });
-  }
   if (a.inventory.of_type(iam::inventory_type::kRole).empty() && a.inventory.of_type(iam::inventory_type::kUser).empty()) {
     err = not_collected(fmt::format("The latest completed scan ({}, finished {}) holds no IAM user or role.", latest->id,
                                     when),
@@ -179,7 +204,28 @@ std::unique_ptr<Analysis> load(store::Store& db, const Request& req, Response& e
                                                              : a.inventory.of_type(iam::inventory_type::kRole)[0].account;
   a.data.emplace(iam::AuthorizationData::build(a.inventory));
   a.graph = iam::Graph::build(*a.data);
+  ++c.builds;
+  c.entries.push_front({&db, *pid, latest->id, owned});
+  if (c.entries.size() > AnalysisCache::kEntries) c.entries.pop_back();
   return owned;
+}
+
+// who-can on a resource the analysis did not read (an S3 bucket, a KMS key):
+// that resource, for its resource-based policy (an S3 object: its bucket).
+Inventory resource_of(store::Store& db, const Analysis& a, const std::string& resource) {
+  Inventory out;
+  if (resource.empty() || resource == "*") return out;
+  std::string arn = resource;
+  if (arn.starts_with("arn:aws:s3:::") && arn.find('/') != std::string::npos) arn = arn.substr(0, arn.find('/'));
+  if (a.inventory.find_arn(arn)) return out;
+  store::ResourceFilter f;
+  f.provider_id = a.scan.provider_id;
+  f.q = arn.substr(0, 200);
+  store::PageRequest p{1, kMaxPageSize};
+  for (const auto& row : db.list_resources(f, p).items)
+    if (row.arn == arn)
+      if (auto d = db.get_resource(row.id)) out.add(to_resource(*d));
+  return out;
 }
 
 report::ojson scan_ref(const Analysis& a) {
@@ -191,6 +237,12 @@ report::ojson scan_ref(const Analysis& a) {
 }
 
 }  // namespace
+
+// How many analyses /iam built since the program started (server/api_iam_test).
+std::size_t iam_api_analysis_builds() {
+  std::lock_guard lock(cache().mu);
+  return cache().builds;
+}
 
 void App::add_iam_routes() {
   router_.add("GET", "/iam/principals", [this](Ctx& c) {
@@ -247,9 +299,11 @@ void App::add_iam_routes() {
       return error_response(400, "invalid", "resource must be an ARN (arn:aws:...) or *: \"" + resource.substr(0, 200) + "\".",
                             "e.g. arn:aws:s3:::my-bucket/* or arn:aws:iam::111122223333:role/Admin", "resource");
     Response err;
-    auto a = load(store_, c.req, err, resource);
+    auto a = load(store_, c.req, err);
     if (!a) return err;
-    auto answer = report::answer_who_can(a->inventory, *a->data, *a->graph, action, resource);
+    Inventory extra = resource_of(store_, *a, resource);
+    std::lock_guard keep(a->keep_mu);  // the resource's policy is kept in the shared AuthorizationData
+    auto answer = report::answer_who_can(extra.size() == 0 ? a->inventory : extra, *a->data, *a->graph, action, resource);
     report::ojson j = report::who_can_json(*a->graph, answer);
     j["provider_id"] = a->scan.provider_id;
     j["scan"] = scan_ref(*a);

@@ -10,6 +10,10 @@
 
 #include "server/test_server.h"
 
+namespace cloudpeek::server {
+std::size_t iam_api_analysis_builds();  // server/api_iam.cc
+}  // namespace cloudpeek::server
+
 namespace cloudpeek::server::testing {
 namespace {
 
@@ -104,8 +108,14 @@ TEST(ApiIam, PrincipalsWhoCanAndOnePrincipalOfTheInsecureScenario) {
     EXPECT_TRUE((*r)["admin"].get<bool>()) << r->dump();
     EXPECT_FALSE((*r)["can_escalate"].get<bool>()) << "an administrator already: " << r->dump();
   }
-  // dave attaches a policy to himself; the GitHub Actions role passes an admin role to a new Lambda function.
-  for (const std::string id : {"user:dave", "role:github-actions-deploy"}) {
+  // dave attaches a policy to himself: an administrator as issue 10 defines it (can grant itself everything).
+  const json* dave_row = row_of(ps, "user:dave");
+  ASSERT_NE(dave_row, nullptr);
+  EXPECT_TRUE((*dave_row)["admin"].get<bool>()) << dave_row->dump();
+  EXPECT_TRUE((*dave_row)["grants_itself"].get<bool>()) << dave_row->dump();
+  EXPECT_FALSE((*dave_row)["can_escalate"].get<bool>()) << dave_row->dump();
+  // The GitHub Actions role passes an admin role to a new Lambda function.
+  for (const std::string id : {"role:github-actions-deploy"}) {
     const json* r = row_of(ps, id);
     ASSERT_NE(r, nullptr) << id;
     EXPECT_FALSE((*r)["admin"].get<bool>()) << r->dump();
@@ -227,6 +237,49 @@ TEST(ApiIam, PrincipalsWhoCanAndOnePrincipalOfTheInsecureScenario) {
   // No secret anywhere in the answers.
   for (const auto* body : {&list.body, &dave.body, &who.body})
     EXPECT_EQ(body->find("fakeSecretAuditor"), std::string::npos);
+}
+
+// The analysis is built once per scan and reused by the following requests
+// (principals, one principal, who-can); a newer completed scan is analysed
+// afresh, and its data is what the answers show.
+TEST(ApiIam, TheAnalysisIsCachedPerScanAndANewScanIsSeen) {
+  TestServer s;
+  Client c = s.admin();
+  std::string pid = s.add_provider(c);
+  std::string first = run_scan(s, c, pid, {"iam", "lambda"});
+  std::string q = "provider_id=" + pid;
+
+  const std::size_t before = iam_api_analysis_builds();
+  auto list = c.get("/api/v1/iam/principals?" + q);
+  ASSERT_EQ(list.status, 200u) << list.body;
+  EXPECT_EQ(list.j()["scan"]["id"], first);
+  EXPECT_EQ(iam_api_analysis_builds(), before + 1);
+  // The same scan: reused, by every route.
+  EXPECT_EQ(c.get("/api/v1/iam/principals?" + q).status, 200u);
+  EXPECT_EQ(c.get("/api/v1/iam/principals/user:bob?" + q).status, 200u);
+  EXPECT_EQ(c.get("/api/v1/iam/who-can?action=iam:PassRole&" + q).status, 200u);
+  auto assume = c.get("/api/v1/iam/who-can?action=sts:AssumeRole&resource=arn:aws:iam::111122223333:role/vendor-role&" + q);
+  EXPECT_EQ(assume.status, 200u) << assume.body;
+  EXPECT_EQ(iam_api_analysis_builds(), before + 1) << "the second and later requests rebuilt the analysis";
+  auto lambda_note = [](const json& body) {
+    for (const auto& n : body["notes"])
+      if (n.get<std::string>().starts_with("Lambda functions were not listed")) return true;
+    return false;
+  };
+  EXPECT_FALSE(lambda_note(list.j())) << list.j()["notes"].dump();
+
+  // A newer scan that could not list Lambda functions: a new analysis, showing the new data.
+  s.fake().set_faults(R"({"deny": ["lambda:ListFunctions"]})");
+  std::string second = run_scan(s, c, pid, {"iam", "lambda"});
+  s.fake().set_faults("{}");
+  ASSERT_NE(second, first);
+  auto after = c.get("/api/v1/iam/principals?" + q);
+  ASSERT_EQ(after.status, 200u) << after.body;
+  EXPECT_EQ(after.j()["scan"]["id"], second);
+  EXPECT_TRUE(lambda_note(after.j())) << after.j()["notes"].dump();
+  EXPECT_EQ(iam_api_analysis_builds(), before + 2);
+  EXPECT_EQ(c.get("/api/v1/iam/principals/user:bob?" + q).j()["scan"]["id"], second);
+  EXPECT_EQ(iam_api_analysis_builds(), before + 2);
 }
 
 }  // namespace

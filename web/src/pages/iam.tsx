@@ -219,7 +219,10 @@ export function IamPage({ query }: { query: URLSearchParams }) {
                       <td>{r.type === "root" ? "root user" : r.type}</td>
                       <td>
                         {r.admin ? (
-                          <span class="badge sev-high">{r.admin_conditional ? "yes, if conditions hold" : "yes"}</span>
+                          <>
+                            <span class="badge sev-high">{r.admin_conditional ? "yes, if conditions hold" : "yes"}</span>
+                            {r.grants_itself ? <div class="muted">can grant itself everything</div> : null}
+                          </>
                         ) : (
                           "no"
                         )}
@@ -231,7 +234,7 @@ export function IamPage({ query }: { query: URLSearchParams }) {
                               yes, {r.shortest_path.steps} step{r.shortest_path.steps === 1 ? "" : "s"}
                               {r.shortest_path.conditional ? " (conditional)" : ""}
                             </span>
-                            <div class="muted">{r.grants_itself ? "can give itself everything" : `reaches ${principalLabel(r.shortest_path.end)}`}</div>
+                            <div class="muted">reaches {principalLabel(r.shortest_path.end)}</div>
                           </>
                         ) : r.admin ? (
                           <span class="muted">already</span>
@@ -501,7 +504,7 @@ function PrincipalDetail({ d, providerId }: { d: IamPrincipalDetail; providerId:
     d.admin.level === "full_access"
       ? "yes: allowed everything"
       : d.admin.level === "grants_itself"
-        ? "can give itself everything"
+        ? "yes: can grant itself everything" + (d.admin.self_grant_rule ? ` (${d.admin.self_grant_rule})` : "")
         : "no";
   return (
     <>
@@ -515,7 +518,7 @@ function PrincipalDetail({ d, providerId }: { d: IamPrincipalDetail; providerId:
           <dd class="mono">{d.principal.arn}</dd>
           <dt>Administrator</dt>
           <dd data-testid="iam-principal-admin">
-            {d.admin.level === "full_access" ? <span class="badge sev-high">{adminText}</span> : adminText}
+            {d.admin.level !== "no" ? <span class="badge sev-high">{adminText}</span> : adminText}
             {d.admin.conditional ? " (only if conditions CloudPeek cannot check hold)" : ""}
           </dd>
           {d.principal.permission_set ? (
