@@ -30,6 +30,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-3"},
              .cis = {},
              .fsbp = {"Lambda.3"}},
+    .reads = {"vpc_id"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -30,6 +30,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-7"},
              .cis = {},
              .fsbp = {"Lambda.7"}},
+    .reads = {"tracing_mode"},
     .evaluate = evaluate});
 
 }  // namespace

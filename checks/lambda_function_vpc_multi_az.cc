@@ -1,6 +1,7 @@
 // FSBP Lambda.5: VPC Lambda functions should operate in multiple Availability Zones
 #include <set>
 #include <string>
+#include <vector>
 
 #include "checks/check.h"
 #include "checks/require_prop.h"
@@ -47,6 +48,8 @@ const RegisterCheck reg({
              .cis = {},
              .fsbp = {"Lambda.5"}},
     .context_types = {"AWS::EC2::Subnet"},
+    .reads = {"vpc_id", "subnets", "AWS::EC2::Subnet.availability_zone"},
+    .context_raw = std::vector<std::string>{},
     .evaluate = evaluate});
 
 }  // namespace
