@@ -6,9 +6,13 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "aws/credentials/client_caller.h"
+#include "scan/organization_templates.h"
 #include "tests/integration/integration_support.h"
 
 namespace cloudpeek::scan {
@@ -186,6 +190,115 @@ TEST_F(OrganizationTest, ValidateNamesWhatIsWrong) {
   a.external_id = kExternalId;
   EXPECT_TRUE(validate(a).ok());
   EXPECT_EQ(member_role_arn(a, "222200000005"), "arn:aws:iam::222200000005:role/CloudPeekAudit");
+}
+
+// --- the member role's templates (organization_templates.h) ------------------
+
+const MemberRoleTemplate kTemplate{"111111111111", "AuditForCloudPeek", "ext-id:42/abc"};
+
+std::string run(const std::string& command) {
+  std::string out;
+  if (FILE* p = ::popen(command.c_str(), "r")) {
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    if (::pclose(p) != 0) out = "FAILED: " + out;
+  }
+  return out;
+}
+
+std::string write_temp(const std::string& stem, const std::string& extension, const std::string& text) {
+  auto path = std::filesystem::temp_directory_path() / (stem + "-" + std::to_string(::getpid()) + extension);
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+// The CloudFormation template read by a YAML parser (Debian's python3-yaml,
+// which the AWS CLI the fakeaws tests use depends on), as JSON.
+json parse_yaml(const std::string& yaml) {
+  auto path = write_temp("cloudpeek-role", ".yaml", yaml);
+  std::string out = run("/usr/bin/python3 -c 'import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))' " + path);
+  std::filesystem::remove(path);
+  return json::parse(out);
+}
+
+TEST(OrganizationTemplates, CloudFormationCreatesTheRoleWithSecurityAuditTrustAndExternalId) {
+  auto yaml = member_role_template(kTemplate, TemplateFormat::kCloudFormation);
+  ASSERT_TRUE(yaml.ok()) << yaml.error().describe();
+  json t = parse_yaml(*yaml);
+  EXPECT_EQ(t["AWSTemplateFormatVersion"], "2010-09-09");
+  EXPECT_EQ(t["Parameters"]["RoleName"]["Default"], "AuditForCloudPeek");
+  EXPECT_EQ(t["Parameters"]["TrustedAccountId"]["Default"], "111111111111");
+  EXPECT_EQ(t["Parameters"]["ExternalId"]["Default"], "ext-id:42/abc");
+  const json& role = t["Resources"]["CloudPeekAuditRole"];
+  EXPECT_EQ(role["Type"], "AWS::IAM::Role");
+  const json& p = role["Properties"];
+  EXPECT_EQ(p["RoleName"]["Ref"], "RoleName");
+  ASSERT_EQ(p["ManagedPolicyArns"].size(), 1u);
+  EXPECT_EQ(p["ManagedPolicyArns"][0]["Fn::Sub"], "arn:${AWS::Partition}:iam::aws:policy/SecurityAudit");
+  const json& st = p["AssumeRolePolicyDocument"]["Statement"];
+  ASSERT_EQ(st.size(), 1u);
+  EXPECT_EQ(st[0]["Effect"], "Allow");
+  EXPECT_EQ(st[0]["Action"], "sts:AssumeRole");
+  EXPECT_EQ(st[0]["Principal"]["AWS"]["Fn::Sub"], "arn:${AWS::Partition}:iam::${TrustedAccountId}:root");
+  EXPECT_EQ(st[0]["Condition"]["StringEquals"]["sts:ExternalId"]["Ref"], "ExternalId");
+  EXPECT_NE(yaml->find("--permission-model SERVICE_MANAGED"), std::string::npos);
+  EXPECT_NE(yaml->find("--stack-set-name AuditForCloudPeek"), std::string::npos);
+}
+
+// HCL without a parser: braces balance outside strings, and the pieces are where they belong.
+TEST(OrganizationTemplates, TerraformCreatesTheRoleWithSecurityAuditTrustAndExternalId) {
+  auto hcl = member_role_template(kTemplate, TemplateFormat::kTerraform);
+  ASSERT_TRUE(hcl.ok()) << hcl.error().describe();
+  int depth = 0;
+  bool in_string = false, in_comment = false;
+  for (char c : *hcl) {
+    if (in_comment) { in_comment = c != '\n'; continue; }
+    if (!in_string && c == '#') { in_comment = true; continue; }
+    if (c == '"') in_string = !in_string;
+    if (in_string) continue;
+    if (c == '{' || c == '[' || c == '(') ++depth;
+    if (c == '}' || c == ']' || c == ')') ASSERT_GE(--depth, 0);
+  }
+  EXPECT_EQ(depth, 0);
+  EXPECT_FALSE(in_string);
+  auto has = [&](const std::string& s) { return hcl->find(s) != std::string::npos; };
+  EXPECT_TRUE(has("resource \"aws_iam_role\" \"cloudpeek_audit\" {"));
+  EXPECT_TRUE(has("resource \"aws_iam_role_policy_attachment\" \"cloudpeek_audit_security_audit\" {"));
+  EXPECT_TRUE(has("policy_arn = \"arn:${data.aws_partition.current.partition}:iam::aws:policy/SecurityAudit\""));
+  EXPECT_TRUE(has("default = \"AuditForCloudPeek\""));
+  EXPECT_TRUE(has("default = \"111111111111\""));
+  EXPECT_TRUE(has("default = \"ext-id:42/abc\""));
+  EXPECT_TRUE(has("Condition = { StringEquals = { \"sts:ExternalId\" = var.cloudpeek_external_id } }"));
+  EXPECT_TRUE(has("iam::${var.cloudpeek_trusted_account_id}:root"));
+  // When Terraform is installed, it agrees the snippet is well-formed HCL.
+  if (std::filesystem::exists("/usr/local/bin/terraform") || std::filesystem::exists("/usr/bin/terraform")) {
+    auto path = write_temp("cloudpeek-role", ".tf", *hcl);
+    EXPECT_EQ(run("terraform fmt -check -diff -no-color " + path + " 2>/dev/null && echo formatted"), "formatted\n");
+    std::filesystem::remove(path);
+  }
+}
+
+TEST(OrganizationTemplates, BadInputIsNamed) {
+  auto t = kTemplate;
+  t.trusted_account = "1111";
+  auto r = member_role_template(t, TemplateFormat::kCloudFormation);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("12-digit"), std::string::npos);
+  t = kTemplate;
+  t.external_id = "";
+  r = member_role_template(t, TemplateFormat::kTerraform);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("ExternalId is required"), std::string::npos);
+  t = kTemplate;
+  t.external_id = "abc\"def";  // would end the string early
+  EXPECT_FALSE(member_role_template(t, TemplateFormat::kTerraform).ok());
+  t = kTemplate;
+  t.role_name = "role\nname";
+  EXPECT_FALSE(member_role_template(t, TemplateFormat::kCloudFormation).ok());
+  EXPECT_TRUE(parse_template_format("terraform").ok());
+  EXPECT_EQ(*parse_template_format("cloudformation"), TemplateFormat::kCloudFormation);
+  EXPECT_FALSE(parse_template_format("pulumi").ok());
 }
 
 }  // namespace
