@@ -245,6 +245,7 @@ int explain(const Graph& g, const IamCommandOptions& o, std::ostream& out, std::
   if (!n.instance_profiles.empty()) out << "  Instance profiles: " << join(n.instance_profiles) << "\n";
   if (!n.boundary_arn.empty()) out << "  Permissions boundary: " << n.boundary_arn << "\n";
   out << "  Administrator: " << admin_text(admin) << "\n";
+  if (n.kind == iam::NodeKind::kUser) out << "  Ways in:       " << report::entry_points_text(n) << "\n";
   if (admin.level == iam::AdminLevel::kFullAccess)
     for (const auto& gr : admin.evidence) {
       for (const auto& s : gr.statements) out << "      " << gr.action << " allowed by " << iam::describe(s) << "\n";

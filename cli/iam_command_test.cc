@@ -411,6 +411,12 @@ TEST(IamCommandFakeAws, LiveAndFromScanAgainstTheInsecureScenario) {
   std::vector<std::string> admins;
   for (const auto& a : k["administrators"]) admins.push_back(a["name"]);
   EXPECT_TRUE(has(admins, "bob")) << p.out;
+  // A user's ways in, from the scan's credential report: bob has a console password, no MFA, two active keys.
+  auto b = cli.run({"iam", "explain", "bob", "--from-scan", out_dir}, "", {});
+  ASSERT_EQ(b.exit_code, 0) << shown(b);
+  EXPECT_NE(b.out.find("  Ways in:       console password yes, MFA no, active access keys 2\n"), std::string::npos) << shown(b);
+  auto bj = json::parse(cli.run({"iam", "explain", "bob", "--from-scan", out_dir, "--output", "json"}, "", {}).out);
+  EXPECT_EQ(bj["entry_points"], json({{"console_password", true}, {"mfa", false}, {"active_access_keys", 2}})) << bj.dump();
   EXPECT_EQ(json::parse(fake.requests())["requests"].size(), 0u) << "--from-scan calls no AWS";
 
   // No secret anywhere.

@@ -450,6 +450,16 @@ void AuthorizationData::load(const std::vector<const Resource*>& resources, cons
     n.managed_policies = attached_arns(*r);
     n.inline_policies = strings(r->prop("inline_policies"));
     n.groups = strings(r->prop("groups"));
+    if (const json* report = r->prop("credential_report"); report && report->is_object()) {
+      if (auto it = report->find("password_enabled"); it != report->end() && it->is_boolean()) n.console_password = it->get<bool>();
+      if (auto it = report->find("mfa_active"); it != report->end() && it->is_boolean()) n.mfa = it->get<bool>();
+      if (auto it = report->find("access_keys"); it != report->end() && it->is_array()) {
+        int active = 0;
+        for (const json& k : *it)
+          if (k.is_object() && k.value("active", false)) ++active;
+        n.active_access_keys = active;
+      }
+    }
     attach(n.managed_policies, n.principal.identity_policies, n.notes);
     for (const Policy* p : inline_of[r->arn]) n.principal.identity_policies.push_back(p);
     for (const std::string& gname : n.groups) {

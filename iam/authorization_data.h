@@ -84,6 +84,11 @@ struct Node {
   std::vector<std::string> inline_policies;   // names
   std::string boundary_arn;                 // users and roles: the permissions boundary's ARN, if any
   std::vector<std::string> instance_profiles;  // roles: instance profile ARNs
+  // Users: the ways in as it, from the IAM credential report (collect/iam.h
+  // credential_report); nullopt when the report was not collected or lacks the user.
+  std::optional<bool> console_password;   // a login profile (password_enabled)
+  std::optional<bool> mfa;                // an MFA device is active
+  std::optional<int> active_access_keys;  // 0, 1 or 2
   std::vector<std::string> notes;           // what is approximated or could not be read
 };
 

@@ -309,6 +309,23 @@ std::string admin_text(const iam::AdminStatus& st) {
   return "";
 }
 
+ojson entry_points_json(const Node& n) {
+  if (n.kind != NodeKind::kUser) return nullptr;
+  ojson j;
+  j["console_password"] = n.console_password ? ojson(*n.console_password) : ojson(nullptr);
+  j["mfa"] = n.mfa ? ojson(*n.mfa) : ojson(nullptr);
+  j["active_access_keys"] = n.active_access_keys ? ojson(*n.active_access_keys) : ojson(nullptr);
+  return j;
+}
+
+std::string entry_points_text(const Node& n) {
+  if (n.kind != NodeKind::kUser) return {};
+  if (!n.console_password && !n.mfa && !n.active_access_keys) return "not known (the IAM credential report was not collected)";
+  auto yes_no = [](const std::optional<bool>& b) { return b ? (*b ? std::string("yes") : std::string("no")) : std::string("not known"); };
+  return "console password " + yes_no(n.console_password) + ", MFA " + yes_no(n.mfa) + ", active access keys " +
+         (n.active_access_keys ? std::to_string(*n.active_access_keys) : std::string("not known"));
+}
+
 ResourcePolicy resource_policy_of(const Inventory& inv, AuthorizationData& d, const std::string& resource) {
   ResourcePolicy out;
   if (resource == "*") return out;
@@ -551,6 +568,7 @@ ojson explanation_json(const Graph& g, const Explanation& x) {
   ojson j;
   j["principal"] = principal_json(n);
   j["admin"] = admin_json(x.admin);
+  j["entry_points"] = entry_points_json(n);
   ojson pj = ojson::array();
   for (const auto& p : x.paths) pj.push_back(path_json(g, p));
   j["escalation_paths"] = std::move(pj);
@@ -673,6 +691,7 @@ ojson principal_summaries_json(const Inventory& inv, const Graph& g) {
     row["trusted_from_outside"] = !outside.empty();
     row["outside"] = std::move(outside);
     row["last_used"] = last_used(inv, n);
+    row["entry_points"] = entry_points_json(n);
     row["groups"] = n.groups;
     row["incomplete"] = !n.notes.empty();
     rows.push_back(std::move(row));

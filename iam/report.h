@@ -55,6 +55,11 @@ std::vector<std::string> risky_actions(const Statement& s);  // escalation actio
 std::vector<std::string> sources(const std::vector<Pattern>& ps);
 std::vector<std::string> principal_names(const PrincipalSet& p);
 std::string admin_text(const AdminStatus& st);
+// A user's ways in (console password, MFA, active access keys, from the
+// credential report): {"console_password", "mfa", "active_access_keys"}, each
+// null when not known; null for other principals. And in words.
+ojson entry_points_json(const Node& n);
+std::string entry_points_text(const Node& n);
 
 ojson principal_json(const Node& n);
 ojson statement_ref_json(const StatementRef& s);

@@ -122,6 +122,10 @@ TEST(ApiIam, PrincipalsWhoCanAndOnePrincipalOfTheInsecureScenario) {
     EXPECT_TRUE((*r)["can_escalate"].get<bool>()) << r->dump();
     EXPECT_GE((*r)["shortest_path"]["steps"].get<int>(), 1) << r->dump();
   }
+  // Users' ways in (credential report): bob has a console password, no MFA, two active keys; roles have none.
+  EXPECT_EQ((*row_of(ps, "user:bob"))["entry_points"],
+            json({{"console_password", true}, {"mfa", false}, {"active_access_keys", 2}}));
+  EXPECT_TRUE((*row_of(ps, "role:break-glass"))["entry_points"].is_null());
   // carol reads S3: neither.
   const json* carol = row_of(ps, "user:carol");
   ASSERT_NE(carol, nullptr);

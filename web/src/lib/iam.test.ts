@@ -3,6 +3,7 @@ import type { IamEdge, IamPath, IamPrincipalRef, IamPrincipalRow } from "../type
 import {
   accessLevels,
   actionProblem,
+  entryPointsText,
   filterPrincipals,
   pathGraph,
   permissionSummary,
@@ -190,5 +191,15 @@ describe("effective permissions in words", () => {
     expect(permissionSummary(s)).toBe("3 allowed, 2 on named resources, 1 conditional, 4 denied");
     expect(permissionSummary({ ...s, allowed: 0, limited: 0, conditional: 0, denied: 0 })).toBe("none");
     expect(accessLevels(s.access_levels)).toBe("List 1 · Write 2 · Permissions management 3");
+  });
+});
+
+describe("entryPointsText", () => {
+  it("says a user's ways in, and when they are not known", () => {
+    expect(entryPointsText({ console_password: true, mfa: false, active_access_keys: 2 })).toBe(
+      "console password yes · MFA no · active keys 2",
+    );
+    expect(entryPointsText({ console_password: null, mfa: null, active_access_keys: null })).toBe("ways in not known");
+    expect(entryPointsText(null)).toBeNull();
   });
 });

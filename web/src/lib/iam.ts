@@ -187,3 +187,19 @@ export function accessLevels(levels: Record<string, number>): string {
     .map((l) => `${l} ${levels[l]}`)
     .join(" · ");
 }
+
+// A user's ways in, from the IAM credential report (null: not known; the
+// field is null for roles and the root user).
+export interface EntryPoints {
+  console_password: boolean | null;
+  mfa: boolean | null;
+  active_access_keys: number | null;
+}
+
+export function entryPointsText(e: EntryPoints | null | undefined): string | null {
+  if (!e) return null;
+  if (e.console_password === null && e.mfa === null && e.active_access_keys === null) return "ways in not known";
+  const yn = (b: boolean | null) => (b === null ? "?" : b ? "yes" : "no");
+  const keys = e.active_access_keys === null ? "?" : String(e.active_access_keys);
+  return `console password ${yn(e.console_password)} · MFA ${yn(e.mfa)} · active keys ${keys}`;
+}

@@ -8,6 +8,8 @@ import { ProviderSelect } from "../components/provider_select";
 import { ErrorBox, Loading, TableWrap, Time } from "../components/ui";
 import { useGet } from "../hooks";
 import {
+  entryPointsText,
+  type EntryPoints,
   accessLevels,
   actionProblem,
   filterPrincipals,
@@ -215,6 +217,11 @@ export function IamPage({ query }: { query: URLSearchParams }) {
                         </Link>
                         {r.permission_set ? <div class="muted">permission set {r.permission_set}</div> : null}
                         {r.incomplete ? <div class="warn">some policies could not be read</div> : null}
+                        {entryPointsText((r as { entry_points?: EntryPoints | null }).entry_points) ? (
+                          <div class="muted" data-testid="iam-entry-points">
+                            {entryPointsText((r as { entry_points?: EntryPoints | null }).entry_points)}
+                          </div>
+                        ) : null}
                       </td>
                       <td>{r.type === "root" ? "root user" : r.type}</td>
                       <td>
@@ -516,6 +523,14 @@ function PrincipalDetail({ d, providerId }: { d: IamPrincipalDetail; providerId:
         <dl class="kv">
           <dt>ARN</dt>
           <dd class="mono">{d.principal.arn}</dd>
+          {entryPointsText((d as { entry_points?: EntryPoints | null }).entry_points) ? (
+            <>
+              <dt>Ways in</dt>
+              <dd data-testid="iam-principal-entry-points">
+                {entryPointsText((d as { entry_points?: EntryPoints | null }).entry_points)}
+              </dd>
+            </>
+          ) : null}
           <dt>Administrator</dt>
           <dd data-testid="iam-principal-admin">
             {d.admin.level !== "no" ? <span class="badge sev-high">{adminText}</span> : adminText}
