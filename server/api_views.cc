@@ -1,7 +1,9 @@
 // Dashboard, inventory, compliance, reminders, settings (docs/api.md).
 #include <fmt/format.h>
 
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "server/app.h"
 #include "server/expiry_estimate.h"
@@ -12,15 +14,41 @@
 namespace cloudpeek::server {
 
 namespace {
-std::optional<std::string> provider_filter(const Request& req) {
-  auto v = req.query_value("provider_id");
-  return v.empty() ? std::nullopt : std::optional<std::string>(v);
+// Current results per check over the scope's accounts: the store's own sum
+// for one account or all of them, else each account's added up.
+std::vector<store::CheckSummary> summaries_in(store::Store& store, const AccountScope& scope) {
+  if (!scope.ou) return store.check_summaries(scope.provider_id);
+  std::map<std::string, store::CheckSummary> by_check;
+  for (const auto& p : providers_in(store, scope))
+    for (const auto& s : store.check_summaries(p.id)) {
+      auto& t = by_check[s.check_id];
+      t.check_id = s.check_id;
+      t.counts.pass += s.counts.pass;
+      t.counts.fail += s.counts.fail;
+      t.counts.not_assessed += s.counts.not_assessed;
+      t.counts.manual += s.counts.manual;
+      if (t.first_not_assessed_detail.empty()) t.first_not_assessed_detail = s.first_not_assessed_detail;
+    }
+  std::vector<store::CheckSummary> out;
+  for (auto& [id, s] : by_check) out.push_back(std::move(s));
+  return out;
+}
+
+Response one_account_only(const char* what) {
+  return error_response(400, "invalid", fmt::format("{} covers one account or all of them, not an OU.", what),
+                        "Use provider_id for one account, or GET /api/v1/accounts?ou=... for an OU's accounts.", "ou");
 }
 }  // namespace
 
 void App::add_view_routes() {
+  add_account_routes(router_, store_);
+
   router_.add("GET", "/dashboard", [this](Ctx& c) {
-    auto pid = provider_filter(c.req);
+    Response err;
+    auto scope = account_scope(store_, c.req, err);
+    if (!scope) return err;
+    if (scope->ou) return one_account_only("The dashboard");
+    auto pid = scope->provider_id;
     auto d = store_.dashboard(pid, store::now_seconds());
     json by_severity = json::object();
     int64_t issues = 0, improvements = 0;
@@ -53,32 +81,45 @@ void App::add_view_routes() {
   });
 
   router_.add("GET", "/compliance", [this](Ctx& c) {
-    auto controls = cis_controls(store_.check_summaries(provider_filter(c.req)));
-    json list = json::array();
-    for (const auto& v : controls)
-      list.push_back({{"id", v.id}, {"title", v.title}, {"section", v.section}, {"status", v.status},
-                      {"checks", v.checks}, {"reasons", v.reasons}});
-    return json_response(200, {{"framework", "CIS AWS Foundations Benchmark v3.0.0"},
-                               {"sections", cis_sections_json(controls)},
-                               {"controls", list}});
+    Response err;
+    auto scope = account_scope(store_, c.req, err);
+    if (!scope) return err;
+    // framework= and format= (json, csv, html): server/compliance_view.h.
+    std::string what = scope->ou ? "OU " + *scope->ou : scope->provider_id ? "account " + *scope->provider_id : "all accounts";
+    return compliance_answer(c.req, summaries_in(store_, *scope), what);
   });
 
   router_.add("GET", "/inventory/summary", [this](Ctx& c) {
+    Response err;
+    auto scope = account_scope(store_, c.req, err);
+    if (!scope) return err;
+    std::vector<store::InventoryCount> counts;
+    if (!scope->ou) {
+      counts = store_.inventory_summary(scope->provider_id);
+    } else {
+      std::map<std::tuple<std::string, std::string, std::string>, int64_t> sum;
+      for (const auto& p : providers_in(store_, *scope))
+        for (const auto& i : store_.inventory_summary(p.id)) sum[{i.service, i.type, i.region}] += i.count;
+      for (const auto& [k, n] : sum) counts.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), n});
+    }
     json out = json::array();
-    for (const auto& i : store_.inventory_summary(provider_filter(c.req)))
+    for (const auto& i : counts)
       out.push_back({{"service", i.service}, {"type", i.type}, {"region", i.region}, {"count", i.count}});
     return json_response(200, out);
   });
 
   router_.add("GET", "/resources", [this](Ctx& c) {
+    Response err;
+    auto scope = account_scope(store_, c.req, err);
+    if (!scope) return err;
+    if (scope->ou) return one_account_only("The resource list");
     store::ResourceFilter f;
-    f.provider_id = provider_filter(c.req);
+    f.provider_id = scope->provider_id;
     if (auto v = c.req.query_value("service"); !v.empty()) f.service = v;
     if (auto v = c.req.query_value("type"); !v.empty()) f.type = v;
     if (auto v = c.req.query_value("region"); !v.empty()) f.region = v;
     f.q = c.req.query_value("q");
     if (f.q.size() > 200) f.q.resize(200);
-    Response err;
     auto page = page_request(c.req, err);
     if (!page) return err;
     return json_response(200, paged_json(store_.list_resources(f, *page), resource_row_json));
@@ -130,7 +171,8 @@ void App::add_view_routes() {
   auto settings_json = [this] {
     auto url = webhook_url(store_);
     return json{{"reminder_window_minutes", reminder_window_minutes(store_)},
-                {"webhook_url", url ? json(*url) : json(nullptr)}};
+                {"webhook_url", url ? json(*url) : json(nullptr)},
+                {"max_concurrent_scans", max_concurrent_scans(store_)}};
   };
 
   router_.add("GET", "/settings", [settings_json](Ctx&) { return json_response(200, settings_json()); });
@@ -159,9 +201,19 @@ void App::add_view_routes() {
         url = it->get<std::string>();
       }
     }
+    std::optional<int> concurrent;
+    if (auto it = body->find("max_concurrent_scans"); it != body->end() && !it->is_null()) {
+      if (!it->is_number_integer() || it->get<long long>() < 1 || it->get<long long>() > kMaxConcurrentScans)
+        return error_response(400, "invalid",
+                              fmt::format("max_concurrent_scans must be a whole number from 1 to {}.", kMaxConcurrentScans),
+                              "Scans beyond it wait as queued; 4 suits most servers.", "max_concurrent_scans");
+      concurrent = it->get<int>();
+    }
     if (window) store_.put_setting("reminder_window_minutes", std::to_string(*window));
+    if (concurrent) store_.put_setting("max_concurrent_scans", std::to_string(*concurrent));
     if (has_url) store_.put_setting("webhook_url", *url);
     log(fmt::format("settings changed by {}", c.username()));
+    if (concurrent) scheduler_->dispatch();
     return json_response(200, settings_json());
   });
 }

@@ -111,6 +111,19 @@ bool expired(const store::Provider& p, store::Time now) {
 }  // namespace
 
 std::vector<std::string> renewal_steps(const store::Provider& p) {
+  // A member of an AWS organization: its credentials come from AssumeRole (server/org_connect.h).
+  if (p.identity.is_object() && p.identity.contains("organization") && p.identity["organization"].is_object()) {
+    const auto& o = p.identity["organization"];
+    std::string role = o.value("role_name", std::string("CloudPeekAudit"));
+    std::string account = o.value("account_id", std::string("the member account"));
+    if (o.value("membership", std::string()) == "left")
+      return {"Account " + account + " left the organization: CloudPeek no longer reaches it through the organization.",
+              "Keep its provider for its history, delete it, or connect the account on its own."};
+    return {"Deploy the role " + role + " in account " + account + " (Settings > AWS integration > AWS "
+                "Organizations shows the StackSet and Terraform templates with this installation's ExternalId).",
+            "Choose Discover now there: CloudPeek checks the role again.",
+            "Start the scan again."};
+  }
   if (p.identity.is_object() && p.identity.contains("sso") && p.identity["sso"].is_object())
     return {"In CloudPeek, open Settings > AWS integration and choose \"Sign in with IAM Identity Center\" with " +
                 p.identity["sso"].value("start_url", std::string("your access portal URL")) + ".",
@@ -159,8 +172,35 @@ std::optional<std::string> webhook_url(store::Store& store) {
   return v;
 }
 
+int max_concurrent_scans(store::Store& store) {
+  auto v = store.get_setting("max_concurrent_scans");
+  if (!v) return kDefaultConcurrentScans;
+  try {
+    int k = std::stoi(*v);
+    return k >= 1 && k <= kMaxConcurrentScans ? k : kDefaultConcurrentScans;
+  } catch (...) {
+    return kDefaultConcurrentScans;
+  }
+}
+
+std::string scan_account_key(store::Store& store, const store::Provider& p) {
+  if (p.identity.is_object() && p.identity.contains("account") && p.identity["account"].is_string() &&
+      !p.identity["account"].get<std::string>().empty())
+    return p.identity["account"].get<std::string>();
+  try {
+    if (auto link = store.sso_link(p.id); link && !link->account_id.empty()) return link->account_id;
+    if (auto m = store.org_member(p.id); m && !m->account_id.empty()) return m->account_id;
+  } catch (const std::exception&) {
+  }
+  return "provider:" + p.id;
+}
+
 struct Scheduler::Running {
   std::string scan_id, provider_id;
+  std::string account;  // scan_account_key: one running scan per AWS account
+  store::Provider provider;
+  std::vector<std::string> regions, services;
+  bool started = false;  // under Scheduler::mu_: its thread runs (else it is queued)
   std::mutex mu;
   scan::ScanEngine* engine = nullptr;
   std::string stop_reason;  // set by cancel/shutdown/expiry; first one wins
@@ -193,6 +233,19 @@ std::variant<store::Scan, StartError> Scheduler::start(const std::string& provid
   if (!provider)
     return StartError{404, "not_found", "No provider has that id.", "Pick a provider from GET /api/v1/providers.",
                       "provider_id", {}};
+  // An organization member whose role cannot be assumed, or that left: a visible gap, no scan (never a PASS).
+  if (auto m = store_.org_member(provider_id);
+      m && (m->membership == "left" || (m->role_status != "ok" && m->role_status != "base"))) {
+    std::string why = m->role_message.substr(0, m->role_message.find('\n'));
+    StartError e{409, "organization_member_unreachable",
+                 m->membership == "left"
+                     ? fmt::format("\"{}\" (account {}) left the organization.", provider->label, m->account_id)
+                     : fmt::format("CloudPeek cannot reach \"{}\" (account {}): its role status is {}.{}",
+                                   provider->label, m->account_id, m->role_status, why.empty() ? "" : " " + why),
+                 "", "", renewal_steps(*provider)};
+    for (size_t i = 0; i < e.steps.size(); ++i) e.advice += fmt::format("{}{}. {}", i ? " " : "", i + 1, e.steps[i]);
+    return e;
+  }
   auto now = store::now_seconds();
   if (expired(*provider, now)) {
     StartError e{409, "credentials_expired",
@@ -222,13 +275,48 @@ std::variant<store::Scan, StartError> Scheduler::start(const std::string& provid
   auto r = std::make_shared<Running>();
   r->scan_id = scan.id;
   r->provider_id = provider_id;
-  if (log_) log_(fmt::format("scan {} of provider {} started by {}", scan.id, provider_id, user));
+  r->account = scan_account_key(store_, *provider);
+  r->provider = *provider;
+  r->regions = regions;
+  r->services = services;
+  if (log_) log_(fmt::format("scan {} of provider {} queued by {}", scan.id, provider_id, user));
   {
     std::lock_guard lock(mu_);
     running_[scan.id] = r;
-    r->thread = std::thread([this, r, p = *provider, regions, services] { run(r, p, regions, services); });
+    queue_.push_back(r);
   }
+  dispatch();
   return scan;
+}
+
+void Scheduler::dispatch() {
+  int limit = kDefaultConcurrentScans;
+  try {
+    limit = max_concurrent_scans(store_);
+  } catch (const std::exception&) {
+  }
+  std::lock_guard lock(mu_);
+  if (shutting_down_) return;
+  int active = 0;
+  std::set<std::string> busy;  // accounts with a scan running
+  for (const auto& [id, r] : running_)
+    if (r->started && !r->done) {
+      ++active;
+      busy.insert(r->account);
+    }
+  for (auto it = queue_.begin(); it != queue_.end() && active < limit;) {
+    auto r = *it;
+    if (busy.count(r->account)) {
+      ++it;
+      continue;
+    }
+    it = queue_.erase(it);
+    r->started = true;
+    ++active;
+    busy.insert(r->account);
+    if (log_) log_(fmt::format("scan {} of provider {} started", r->scan_id, r->provider_id));
+    r->thread = std::thread([this, r] { run(r, r->provider, r->regions, r->services); });
+  }
 }
 
 bool Scheduler::cancel(const std::string& scan_id, const std::string& user) {
@@ -238,6 +326,26 @@ bool Scheduler::cancel(const std::string& scan_id, const std::string& user) {
     auto it = running_.find(scan_id);
     if (it == running_.end() || it->second->done) return false;
     r = it->second;
+    if (!r->started) {
+      // Never started: it leaves the queue and ends now, with nothing collected.
+      queue_.erase(std::remove(queue_.begin(), queue_.end(), r), queue_.end());
+      running_.erase(it);
+      r->done = true;
+    }
+  }
+  if (r->done) {
+    store::ScanFinish f;
+    f.status = store::ScanStatus::kInterrupted;
+    f.reason = "interrupted: cancelled by " + user + " while queued";
+    f.finished_at = store::now_seconds();
+    try {
+      store_.finish_scan(scan_id, f);
+    } catch (const std::exception& e) {
+      if (log_) log_(fmt::format("scan {}: could not end: {}", scan_id, e.what()));
+    }
+    if (log_) log_(fmt::format("scan {} cancelled by {} while queued", scan_id, user));
+    cv_.notify_all();
+    return true;
   }
   r->stop("interrupted: cancelled by " + user);
   return true;
@@ -280,6 +388,15 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
   };
 
   [&] {
+    // Running from now on, also while credentials are renewed and checked (the
+    // history said "queued" until GetCallerIdentity had answered).
+    const auto started_at = store::now_seconds();
+    try {
+      store_.mark_scan_running(r->scan_id, started_at, nlohmann::json());
+    } catch (const std::exception& e) {
+      return finish(store::ScanStatus::kFailed, std::string("failed: ") + e.what());
+    }
+    if (!r->reason().empty()) return finish(store::ScanStatus::kInterrupted, r->reason());
     std::optional<store::Credentials> stored;
     try {
       stored = store_.get_credentials(provider.id);
@@ -315,7 +432,7 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     }
     auto id_json = identity_json(identity.value(), store::format_time(store::now_seconds()));
     try {
-      store_.mark_scan_running(r->scan_id, store::now_seconds(), id_json);
+      store_.mark_scan_running(r->scan_id, started_at, id_json);
       keep_estimate(provider.identity, id_json);
       if (sso_source && provider.identity.is_object() && provider.identity.contains("sso"))
         id_json["sso"] = provider.identity["sso"];  // still renewed through IAM Identity Center
@@ -397,6 +514,7 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     finished_.push_back(r);
   }
   cv_.notify_all();
+  dispatch();  // a slot is free
 }
 
 // A scan that could not read everything tells the webhook, with the share
@@ -464,6 +582,7 @@ void Scheduler::reap() {
 
 void Scheduler::tick(store::Time now) {
   reap();
+  dispatch();  // the limit may have been raised
   try {
     if (auto renew = renewer()) renew("");
     store_.expire_mutes(now);
@@ -568,7 +687,22 @@ void Scheduler::shutdown() {
     std::lock_guard lock(mu_);
     if (shutting_down_ && running_.empty() && finished_.empty() && !ticker_.joinable()) return;
     shutting_down_ = true;
-    for (auto& [id, r] : running_) all.push_back(r);
+    for (auto& [id, r] : running_)
+      if (r->started) all.push_back(r);
+    // Queued scans never start: they end as interrupted, nothing collected.
+    for (auto& r : queue_) {
+      running_.erase(r->scan_id);
+      r->done = true;
+      store::ScanFinish f;
+      f.status = store::ScanStatus::kInterrupted;
+      f.reason = kReasonShutdown;
+      f.finished_at = store::now_seconds();
+      try {
+        store_.finish_scan(r->scan_id, f);
+      } catch (const std::exception&) {
+      }
+    }
+    queue_.clear();
   }
   cv_.notify_all();
   if (ticker_.joinable()) ticker_.join();

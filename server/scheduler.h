@@ -60,6 +60,17 @@ bool expired_observed(const store::Provider& p);
 
 // The reminder window (settings key reminder_window_minutes, default 30).
 int reminder_window_minutes(store::Store& store);
+// How many scans run at once (settings key max_concurrent_scans, 1 to
+// kMaxConcurrentScans, default 4); the others wait as "queued".
+inline constexpr int kDefaultConcurrentScans = 4;
+inline constexpr int kMaxConcurrentScans = 64;
+int max_concurrent_scans(store::Store& store);
+// The AWS account a provider's scans call (its identity's, an SSO link's or
+// an organization member's), or "provider:<id>" while unknown: scans of one
+// account never run at once, so they never exceed that account's AWS rate
+// limits together (AWS meters per account; each scan's engine has its own
+// buckets).
+std::string scan_account_key(store::Store& store, const store::Provider& p);
 std::optional<std::string> webhook_url(store::Store& store);
 
 class Scheduler {
@@ -70,7 +81,9 @@ class Scheduler {
 
   std::variant<store::Scan, StartError> start(const std::string& provider_id, const std::vector<std::string>& regions,
                                               const std::vector<std::string>& services, const std::string& user);
-  // False when the scan is not running here.
+  // Queued scans (beyond max_concurrent_scans, or waiting for another scan of
+  // the same AWS account) start in order as running ones end; cancelling one
+  // ends it at once as interrupted. False when the scan is not running here.
   bool cancel(const std::string& scan_id, const std::string& user);
   std::optional<scan::ProgressSnapshot> progress(const std::string& scan_id) const;
   bool running(const std::string& scan_id) const;
@@ -87,6 +100,9 @@ class Scheduler {
     std::lock_guard lock(mu_);
     renewer_ = std::move(renew);
   }
+  // Starts queued scans while fewer than max_concurrent_scans run (also after
+  // each scan, on every tick, and when the setting changes).
+  void dispatch();
   // Runs tick() every `interval` until shutdown().
   void start_background(std::chrono::milliseconds interval);
   void shutdown();
@@ -112,7 +128,8 @@ class Scheduler {
   Log log_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
-  std::map<std::string, std::shared_ptr<Running>> running_;  // by scan id
+  std::map<std::string, std::shared_ptr<Running>> running_;  // by scan id, queued ones included
+  std::vector<std::shared_ptr<Running>> queue_;               // not started yet, oldest first
   std::vector<std::shared_ptr<Running>> finished_;            // threads to join
   std::set<std::string> reminded_;  // "provider:expires_at:state" already sent
   std::shared_ptr<CredentialTester> tester_;

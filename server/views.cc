@@ -1,9 +1,13 @@
 #include "server/views.h"
 
 #include "server/expiry_estimate.h"
+#include "server/http_types.h"
+#include "server/json_response.h"
 #include "server/scheduler.h"
 
 #include <algorithm>
+
+#include <fmt/format.h>
 
 namespace cloudpeek::server {
 
@@ -132,7 +136,7 @@ json scan_json(const store::Scan& s, const std::optional<scan::ProgressSnapshot>
                       s.status == store::ScanStatus::kFailed;
     bool cancelled = s.status == store::ScanStatus::kInterrupted && s.reason &&
                      s.reason->find("cancelled") != std::string::npos;
-    std::string phase = !finished ? "starting" : ran_to_end ? "done" : cancelled ? "cancelled" : "interrupted";
+    std::string phase = !finished ? (s.status == store::ScanStatus::kQueued ? "queued" : "starting") : ran_to_end ? "done" : cancelled ? "cancelled" : "interrupted";
     progress = {{"phase", phase},
                 {"calls_done", nullptr},
                 {"calls_in_flight", 0},
@@ -182,6 +186,59 @@ json resource_row_json(const store::ResourceRow& r) {
           {"type", r.type},      {"service", r.service},         {"region", r.region},
           {"account", r.account}, {"name", r.name},              {"tags", r.tags},
           {"last_seen", store::format_time(r.last_seen)}};
+}
+
+std::optional<std::string> provider_ou(store::Store& store, const store::Provider& p) {
+  if (auto m = store.org_member(p.id); m && !m->ou_path.empty()) return m->ou_path;
+  return std::nullopt;
+}
+
+namespace {
+// "Root/Workloads/" and "Root/Workloads" are the same OU.
+std::string trim_ou(std::string ou) {
+  while (!ou.empty() && (ou.back() == '/' || ou.back() == ' ')) ou.pop_back();
+  while (!ou.empty() && ou.front() == ' ') ou.erase(ou.begin());
+  return ou;
+}
+bool in_ou(const std::string& path, const std::string& ou) {
+  return path == ou || (path.size() > ou.size() && path.compare(0, ou.size(), ou) == 0 && path[ou.size()] == '/');
+}
+}  // namespace
+
+std::optional<AccountScope> account_scope(store::Store& store, const Request& req, Response& err) {
+  AccountScope s;
+  if (auto v = req.query_value("provider_id"); !v.empty()) s.provider_id = v;
+  auto raw = req.query_value("ou");
+  if (raw.empty()) return s;
+  std::string ou = trim_ou(raw);
+  if (ou.empty() || ou.size() > 1000) {
+    err = error_response(400, "invalid", "ou must be an OU path such as \"Root/Workloads\".",
+                         "Pick an OU from GET /api/v1/accounts (ous), or leave ou out for every account.", "ou");
+    return std::nullopt;
+  }
+  bool known = false;
+  for (const auto& p : store.list_providers())
+    if (auto path = provider_ou(store, p); path && in_ou(*path, ou)) known = true;
+  if (!known) {
+    err = error_response(400, "invalid", fmt::format("No monitored account is in the OU \"{}\".", ou.substr(0, 200)),
+                         "Pick an OU from GET /api/v1/accounts (ous), or leave ou out for every account.", "ou");
+    return std::nullopt;
+  }
+  s.ou = ou;
+  return s;
+}
+
+std::vector<store::Provider> providers_in(store::Store& store, const AccountScope& scope) {
+  std::vector<store::Provider> out;
+  for (auto& p : store.list_providers()) {
+    if (scope.provider_id && p.id != *scope.provider_id) continue;
+    if (scope.ou) {
+      auto path = provider_ou(store, p);
+      if (!path || !in_ou(*path, *scope.ou)) continue;
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
 }
 
 }  // namespace cloudpeek::server

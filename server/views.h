@@ -11,6 +11,9 @@
 namespace cloudpeek::server {
 
 using json = nlohmann::json;
+struct Request;   // server/http_types.h
+struct Response;
+class Router;     // server/router.h
 
 json time_json(const std::optional<store::Time>& t);
 // "valid", "expiring", "expired" or "unknown".
@@ -22,6 +25,28 @@ json scan_json(const store::Scan& s, const std::optional<scan::ProgressSnapshot>
 json mute_json(const std::optional<store::Mute>& m);
 json finding_json(const store::FindingRow& f);
 json resource_row_json(const store::ResourceRow& r);
+
+// ---- which accounts a page covers (docs/api.md "Accounts") -------------------
+// One convention for every list and view: no parameter covers every account;
+// provider_id=<id> one account (a provider); ou=<path> the accounts of an AWS
+// Organizations OU and those below it ("Root/Workloads" covers
+// "Root/Workloads/Prod"). The two together narrow to that provider if it is
+// in the OU.
+struct AccountScope {
+  std::optional<std::string> provider_id;
+  std::optional<std::string> ou;
+  bool all() const { return !provider_id && !ou; }
+};
+// The provider's OU path when it is an organization member ("Root/Workloads"), else nullopt.
+std::optional<std::string> provider_ou(store::Store& store, const store::Provider& p);
+// The scope from provider_id and ou; nullopt with a 400 in `err` when ou is
+// malformed or names no OU any monitored account is in.
+std::optional<AccountScope> account_scope(store::Store& store, const Request& req, Response& err);
+// The providers in the scope, by id.
+std::vector<store::Provider> providers_in(store::Store& store, const AccountScope& scope);
+
+// GET /accounts and /accounts/scopes (server/api_accounts.cc), added with the views.
+void add_account_routes(Router& router, store::Store& store);
 
 template <class T, class F>
 json paged_json(const store::Paged<T>& p, F&& item) {

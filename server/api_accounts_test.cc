@@ -1,0 +1,345 @@
+// Many accounts (issue 11 §3) against fakeaws: GET /accounts lists every
+// monitored account worst first with the counts of its own dashboard, the CIS
+// roll-up across accounts, the account filter; the scheduler runs at most
+// max_concurrent_scans scans at once (the others queued, cancellable), never
+// two of one AWS account at once, and a started scan says "running" at once.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+
+#include "server/test_server.h"
+
+namespace cloudpeek::server::testing {
+namespace {
+
+constexpr const char* kQuietKey = "AKIAFAKEQUIET0000001";
+constexpr const char* kQuietSecret = "fakeSecretQuiet/00000000000000000000000001";
+constexpr const char* kThirdKey = "AKIAFAKETHIRD0000001";
+constexpr const char* kThirdSecret = "fakeSecretThird/00000000000000000000000001";
+
+// The insecure scenario's account (111122223333) plus two near-empty ones,
+// 444455556666 and 777788889999, each with an auditor key of its own.
+std::string three_accounts_scenario() {
+  static std::string dir = [] {
+    fs::path d = fs::temp_directory_path() / ("cloudpeek-accounts-scenario-" + std::to_string(::getpid()));
+    fs::remove_all(d);
+    fs::create_directories(d);
+    for (const auto& e : fs::directory_iterator(insecure_scenario()))
+      if (e.path().extension() == ".json") fs::create_symlink(e.path(), d / e.path().filename());
+    // An account with little in it, its account-level settings answered (the
+    // scan reads everything: no coverage gap).
+    auto account = [](const std::string& id, const char* key, const char* secret) {
+      std::string report =
+          "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,"
+          "password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,"
+          "access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,"
+          "access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,"
+          "access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,"
+          "cert_2_active,cert_2_last_rotated\n<root_account>,arn:aws:iam::" + id +
+          ":root,2019-04-01T08:30:00+00:00,not_supported,N/A,not_supported,not_supported,true,false,N/A,N/A,N/A,"
+          "N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n";
+      json services = {
+          {"account", {{"*", {{"GetAlternateContact", {{"AlternateContact", {{"AlternateContactType", "SECURITY"},
+                                                                               {"EmailAddress", "sec@example.com"},
+                                                                               {"Name", "Security"},
+                                                                               {"PhoneNumber", "+1-555-0100"},
+                                                                               {"Title", "CISO"}}}}}}}}},
+          {"ec2", {{"us-east-1", {{"GetEbsEncryptionByDefault", {{"EbsEncryptionByDefault", true}}}}}}},
+          {"ecr", {{"us-east-1", {{"GetRegistryScanningConfiguration",
+                                   {{"registryId", id}, {"scanningConfiguration", {{"scanType", "ENHANCED"},
+                                                                                   {"rules", json::array()}}}}}}}}},
+          {"glue", {{"*", {{"GetDataCatalogEncryptionSettings",
+                            {{"DataCatalogEncryptionSettings",
+                              {{"EncryptionAtRest", {{"CatalogEncryptionMode", "SSE-KMS"}}},
+                               {"ConnectionPasswordEncryption", {{"ReturnConnectionPasswordEncrypted", true}}}}}}}}}}},
+          {"iam", {{"*", {{"GenerateCredentialReport", {{"State", "COMPLETE"}}},
+                          {"GetCredentialReport", {{"Content", report}, {"ReportFormat", "text/csv"},
+                                                   {"GeneratedTime", "2026-11-25T10:00:00Z"}}},
+                          {"GetAccountSummary", {{"SummaryMap", {{"AccountMFAEnabled", 1},
+                                                                 {"AccountAccessKeysPresent", 0}}}}},
+                          {"ListEntitiesForPolicy", {{"PolicyGroups", json::array()},
+                                                     {"PolicyUsers", json::array()},
+                                                     {"PolicyRoles", json::array()}}}}}}}};
+      return json{{"regions", {{"us-east-1", "opt-in-not-required"}}},
+                  {"identities",
+                   {{"users", json::array({{{"name", "auditor"},
+                                            {"user_id", std::string("AIDA") + (key + 4)},
+                                            {"access_keys", json::array({{{"id", key}, {"secret", secret}}})}}})}}},
+                  {"services", services}};
+    };
+    json extra = {{"accounts",
+                   {{"444455556666", account("444455556666", kQuietKey, kQuietSecret)},
+                    {"777788889999", account("777788889999", kThirdKey, kThirdSecret)}}}};
+    std::ofstream(d / "99-more-accounts.json") << extra.dump(1);
+    return d.string();
+  }();
+  return dir;
+}
+
+std::string add(TestServer& s, Client& c, const std::string& label, const char* key, const char* secret) {
+  return s.add_provider(c, label, {{"access_key_id", key}, {"secret_access_key", secret}});
+}
+
+std::string start(Client& c, const std::string& provider_id) {
+  auto r = c.send("POST", "/api/v1/scans", {{"provider_id", provider_id}, {"regions", {"us-east-1"}}});
+  EXPECT_EQ(r.status, 202u) << r.body;
+  return r.j().value("id", "");
+}
+
+// Ran to its end: succeeded, or partial when fakeaws lacks an answer a newer
+// collector asks for (what these tests judge is the order and the queue).
+bool ran_to_end(const json& scan) { return scan["status"] == "succeeded" || scan["status"] == "partial"; }
+
+std::vector<std::string> labels(const json& accounts) {
+  std::vector<std::string> out;
+  for (const auto& a : accounts["accounts"]) out.push_back(a["label"]);
+  return out;
+}
+
+TEST(Accounts, WorstFirstWithEachAccountsOwnCountsAndCisAcrossAccounts) {
+  TestServer s(three_accounts_scenario());
+  auto c = s.admin();
+  std::string quiet = add(s, c, "quiet", kQuietKey, kQuietSecret);
+  std::string prod = add(s, c, "prod", kAuditorKey, kAuditorSecret);
+  std::string never = add(s, c, "third (never scanned)", kThirdKey, kThirdSecret);
+  // Before any scan: every account listed, nothing assessed, no compliance figure.
+  auto before = c.get("/api/v1/accounts");
+  ASSERT_EQ(before.status, 200u) << before.body;
+  EXPECT_EQ(before.j()["accounts_monitored"], 3);
+  for (const auto& a : before.j()["accounts"]) {
+    EXPECT_FALSE(a["assessed"].get<bool>());
+    EXPECT_TRUE(a["compliance"]["percent"].is_null());
+    EXPECT_TRUE(a["last_scan"].is_null());
+  }
+  EXPECT_TRUE(before.j()["cis"]["compliance"]["percent"].is_null());
+
+  auto q = start(c, quiet);
+  auto p = start(c, prod);
+  auto qj = s.wait_scan(c, q);
+  ASSERT_TRUE(ran_to_end(qj)) << qj.dump();
+  auto pj = s.wait_scan(c, p);
+  ASSERT_TRUE(ran_to_end(pj)) << pj.dump();
+
+  auto r = c.get("/api/v1/accounts");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  json j = r.j();
+  EXPECT_EQ(j["accounts_monitored"], 3);
+  EXPECT_EQ(j["providers"], 3);
+  // The insecure account first, the near-empty one next, the unscanned one last.
+  EXPECT_EQ(labels(j), (std::vector<std::string>{"prod", "quiet", "third (never scanned)"}));
+
+  std::map<std::string, json> by_id;
+  for (const auto& a : j["accounts"]) by_id[a["provider_id"]] = a;
+  EXPECT_EQ(by_id[prod]["account_id"], "111122223333");
+  EXPECT_EQ(by_id[quiet]["account_id"], "444455556666");
+  EXPECT_EQ(by_id[never]["account_id"], "777788889999");
+  EXPECT_TRUE(by_id[prod]["ou"].is_null());  // not an organization member: no OU is made up
+  EXPECT_EQ(by_id[prod]["source"], "keys");
+  EXPECT_EQ(by_id[prod]["credential"]["state"], "valid");
+
+  // Each row's counts are those of that account's own dashboard and compliance page.
+  int64_t prod_worst = 0, quiet_worst = 0;
+  for (const auto& id : {prod, quiet}) {
+    auto d = c.get("/api/v1/dashboard?provider_id=" + id).j();
+    const auto& a = by_id[id];
+    EXPECT_EQ(a["by_severity"], d["by_severity"]) << id;
+    EXPECT_EQ(a["security_issues"], d["security_issues"]) << id;
+    EXPECT_EQ(a["improvements"], d["best_practice_improvements"]) << id;
+    EXPECT_TRUE(a["assessed"].get<bool>());
+    EXPECT_EQ(a["last_scan"]["id"], id == prod ? p : q);
+    EXPECT_EQ(a["last_scan"]["status"], (id == prod ? pj : qj)["status"]);
+    auto comp = c.get("/api/v1/compliance?provider_id=" + id).j();
+    int64_t pass = 0, assessed = 0;
+    for (const auto& ctl : comp["controls"]) {
+      if (ctl["status"] == "manual") continue;
+      ++assessed;
+      if (ctl["status"] == "pass") ++pass;
+    }
+    ASSERT_GT(assessed, 0);
+    EXPECT_EQ(a["compliance"]["percent"], pass * 100 / assessed) << id;
+    EXPECT_EQ(a["compliance"]["pass"], pass) << id;
+    (id == prod ? prod_worst : quiet_worst) =
+        a["by_severity"]["critical"].get<int64_t>() * 1000000 + a["by_severity"]["high"].get<int64_t>();
+  }
+  EXPECT_GT(prod_worst, quiet_worst);
+  EXPECT_GT(by_id[prod]["security_issues"].get<int64_t>(), 0);
+  EXPECT_FALSE(by_id[never]["assessed"].get<bool>());
+  EXPECT_TRUE(by_id[never]["compliance"]["percent"].is_null());
+
+  // CIS across accounts: a control fails when it fails in any account, and says in how many.
+  std::map<std::string, std::set<std::string>> failing;  // control -> providers
+  for (const auto& id : {prod, quiet}) {
+    json comp = c.get("/api/v1/compliance?provider_id=" + id).j();
+    for (const auto& ctl : comp["controls"])
+      if (ctl["status"] == "fail") failing[ctl["id"]].insert(id);
+  }
+  int both = 0, checked = 0;
+  for (const auto& ctl : j["cis"]["controls"]) {
+    const auto& f = failing[ctl["id"]];
+    EXPECT_EQ(ctl["accounts_failing"], static_cast<int64_t>(f.size())) << ctl.dump();
+    if (!f.empty()) EXPECT_EQ(ctl["status"], "fail") << ctl.dump();
+    if (ctl["status"] == "fail") EXPECT_FALSE(f.empty()) << ctl.dump();
+    both += f.size() == 2;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+  EXPECT_GT(both, 0) << "some control should fail in both accounts (e.g. no password policy)";
+  EXPECT_EQ(j["cis"]["controls"], c.get("/api/v1/accounts").j()["cis"]["controls"]);  // stable
+
+  // One account: the same row alone.
+  auto one = c.get("/api/v1/accounts?provider_id=" + quiet).j();
+  ASSERT_EQ(one["accounts"].size(), 1u);
+  EXPECT_EQ(one["accounts"][0], by_id[quiet]);
+  EXPECT_EQ(one["accounts_monitored"], 1);
+  // An OU no account is in: a clear 400 naming the parameter, never every account.
+  auto ou = c.get("/api/v1/accounts?ou=Root%2FWorkloads");
+  EXPECT_EQ(ou.status, 400u);
+  EXPECT_EQ(ou.j()["error"]["field"], "ou") << ou.body;
+  EXPECT_NE(ou.j()["error"]["message"].get<std::string>().find("Root/Workloads"), std::string::npos) << ou.body;
+  EXPECT_EQ(c.get("/api/v1/compliance?ou=Root").status, 400u);
+  EXPECT_EQ(c.get("/api/v1/inventory/summary?ou=Root").status, 400u);
+  // Signed out: nothing.
+  EXPECT_EQ(s.client().get("/api/v1/accounts").status, 401u);
+}
+
+TEST(Accounts, ConcurrentScansSettingValidatedAndKept) {
+  TestServer s;
+  auto c = s.admin();
+  EXPECT_EQ(c.get("/api/v1/settings").j()["max_concurrent_scans"], 4);
+  for (json bad : {json(0), json(65), json("4"), json(2.5)}) {
+    auto r = c.send("PUT", "/api/v1/settings", {{"max_concurrent_scans", bad}});
+    EXPECT_EQ(r.status, 400u) << bad.dump();
+    EXPECT_EQ(r.j()["error"]["field"], "max_concurrent_scans");
+  }
+  auto ok = c.send("PUT", "/api/v1/settings", {{"max_concurrent_scans", 2}});
+  ASSERT_EQ(ok.status, 200u) << ok.body;
+  EXPECT_EQ(ok.j()["max_concurrent_scans"], 2);
+  EXPECT_EQ(c.get("/api/v1/settings").j()["max_concurrent_scans"], 2);
+  EXPECT_EQ(max_concurrent_scans(s.db()), 2);
+}
+
+// Samples every scan's status until all have ended.
+struct Timeline {
+  std::vector<std::map<std::string, std::string>> samples;  // scan id -> status
+  void watch(Client& c, const std::vector<std::string>& ids, std::chrono::seconds limit = std::chrono::seconds(180)) {
+    auto deadline = std::chrono::steady_clock::now() + limit;
+    while (std::chrono::steady_clock::now() < deadline) {
+      // One read of the history: every scan's status at the same moment.
+      std::map<std::string, std::string> now;
+      json page = c.get("/api/v1/scans?page_size=100").j();
+      for (const auto& item : page["items"]) now[item["id"]] = item["status"];
+      bool active = false;
+      for (const auto& id : ids) {
+        if (!now.count(id)) now[id] = "?";
+        active = active || now[id] == "queued" || now[id] == "running";
+      }
+      samples.push_back(now);
+      if (!active) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(40));
+    }
+    ADD_FAILURE() << "scans did not end";
+  }
+  int max_running() const {
+    int m = 0;
+    for (const auto& s : samples) {
+      int n = 0;
+      for (const auto& [id, st] : s) n += st == "running";
+      m = std::max(m, n);
+    }
+    return m;
+  }
+  bool ever(const std::function<bool(const std::map<std::string, std::string>&)>& f) const {
+    return std::any_of(samples.begin(), samples.end(), f);
+  }
+  bool ended(const std::string& st) const { return st != "queued" && st != "running"; }
+};
+
+TEST(Accounts, AtMostKScansRunTheThirdStartsWhenOneEnds) {
+  TestServer s(three_accounts_scenario());
+  auto c = s.admin();
+  ASSERT_EQ(c.send("PUT", "/api/v1/settings", {{"max_concurrent_scans", 2}}).status, 200u);
+  std::string a = add(s, c, "a", kAuditorKey, kAuditorSecret);
+  std::string b = add(s, c, "b", kQuietKey, kQuietSecret);
+  std::string d = add(s, c, "d", kThirdKey, kThirdSecret);
+  s.fake().set_faults(R"({"latency_ms": 150})");  // every scan takes a while
+  std::vector<std::string> ids = {start(c, a), start(c, b), start(c, d)};
+  auto third = c.get("/api/v1/scans/" + ids[2]).j();
+  EXPECT_EQ(third["status"], "queued");
+  EXPECT_EQ(third["progress"]["phase"], "queued");
+  Timeline t;
+  t.watch(c, ids);
+  EXPECT_EQ(t.max_running(), 2);
+  // The first two (different accounts) ran side by side, each with its own engine and rate-limit buckets.
+  EXPECT_TRUE(t.ever([&](const auto& m) { return m.at(ids[0]) == "running" && m.at(ids[1]) == "running"; }));
+  // The third ran only once one of them had ended.
+  for (const auto& m : t.samples)
+    if (m.at(ids[2]) != "queued") EXPECT_TRUE(t.ended(m.at(ids[0])) || t.ended(m.at(ids[1])));
+  EXPECT_TRUE(t.ever([&](const auto& m) { return m.at(ids[2]) == "running"; }));
+  for (const auto& id : ids) EXPECT_TRUE(ran_to_end(c.get("/api/v1/scans/" + id).j())) << id;
+}
+
+TEST(Accounts, TwoProvidersOfOneAccountNeverScanAtOnce) {
+  TestServer s(three_accounts_scenario());
+  auto c = s.admin();
+  std::string one = add(s, c, "prod", kAuditorKey, kAuditorSecret);
+  std::string two = add(s, c, "prod again", kAuditorKey, kAuditorSecret);
+  std::string other = add(s, c, "quiet", kQuietKey, kQuietSecret);
+  s.fake().set_faults(R"({"latency_ms": 100})");
+  std::vector<std::string> ids = {start(c, one), start(c, two), start(c, other)};  // the limit (4) is not reached
+  Timeline t;
+  t.watch(c, ids);
+  // AWS meters per account: one account's scans take turns; another account's runs meanwhile.
+  EXPECT_FALSE(t.ever([&](const auto& m) { return m.at(ids[0]) == "running" && m.at(ids[1]) == "running"; }));
+  EXPECT_TRUE(t.ever([&](const auto& m) { return m.at(ids[1]) == "queued" && m.at(ids[0]) == "running"; }));
+  EXPECT_TRUE(t.ever([&](const auto& m) { return m.at(ids[0]) == "running" && m.at(ids[2]) == "running"; }));
+  for (const auto& id : ids) EXPECT_TRUE(ran_to_end(c.get("/api/v1/scans/" + id).j())) << id;
+}
+
+TEST(Accounts, AQueuedScanIsCancelledAtOnceAndTheOthersGoOn) {
+  TestServer s(three_accounts_scenario());
+  auto c = s.admin();
+  ASSERT_EQ(c.send("PUT", "/api/v1/settings", {{"max_concurrent_scans", 1}}).status, 200u);
+  std::string a = add(s, c, "a", kAuditorKey, kAuditorSecret);
+  std::string b = add(s, c, "b", kQuietKey, kQuietSecret);
+  s.fake().set_faults(R"({"latency_ms": 100})");
+  auto first = start(c, a);
+  auto second = start(c, b);
+  ASSERT_EQ(c.get("/api/v1/scans/" + second).j()["status"], "queued");
+  auto cancel = c.send("POST", "/api/v1/scans/" + second + "/cancel");
+  EXPECT_EQ(cancel.status, 202u) << cancel.body;
+  auto sj = c.get("/api/v1/scans/" + second).j();
+  EXPECT_EQ(sj["status"], "interrupted");
+  EXPECT_NE(sj["reason"].get<std::string>().find("while queued"), std::string::npos) << sj.dump();
+  EXPECT_EQ(sj["progress"]["phase"], "cancelled");
+  EXPECT_EQ(sj["counts"], json({{"PASS", 0}, {"FAIL", 0}, {"NOT_ASSESSED", 0}, {"MANUAL", 0}}));  // nothing ran
+  EXPECT_EQ(sj["progress"]["resources"], 0);
+  EXPECT_EQ(c.send("POST", "/api/v1/scans/" + second + "/cancel").status, 409u);  // already ended
+  EXPECT_TRUE(ran_to_end(s.wait_scan(c, first)));
+  // The provider can be scanned again.
+  s.fake().set_faults("{}");
+  EXPECT_TRUE(ran_to_end(s.wait_scan(c, start(c, b))));
+}
+
+// The history said "queued" while the scan was already renewing and checking
+// its credentials (until GetCallerIdentity answered): a started scan is running.
+TEST(Accounts, AStartedScanIsRunningBeforeItsIdentityIsKnown) {
+  TestServer s;
+  auto c = s.admin();
+  std::string p = s.add_provider(c);
+  s.fake().set_faults(R"({"latency_ms": 1500, "service": "sts"})");
+  auto id = start(c, p);
+  std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  auto mid = c.get("/api/v1/scans/" + id).j();
+  EXPECT_EQ(mid["status"], "running") << mid.dump();
+  EXPECT_FALSE(mid["started_at"].is_null());
+  auto list = c.get("/api/v1/scans?provider_id=" + p).j();
+  EXPECT_EQ(list["items"][0]["status"], "running");
+  s.fake().set_faults("{}");
+  auto done = s.wait_scan(c, id);
+  EXPECT_TRUE(ran_to_end(done)) << done.dump();
+  EXPECT_EQ(done["started_at"], mid["started_at"]);  // kept, not reset when the identity came
+}
+
+}  // namespace
+}  // namespace cloudpeek::server::testing
