@@ -14,6 +14,7 @@
 #include "cli/checks_command.h"
 #include "cli/credential_options.h"
 #include "cli/iam_command.h"
+#include "cli/organization_command.h"
 #include "cli/scan_command.h"
 #include "server/serve.h"
 
@@ -107,6 +108,11 @@ int main(int argc, char** argv) {
   for (auto* sub : iam_cmd->get_subcommands())
     sub->add_flag("--debug", debug, "Log every AWS call to stderr (secrets are never logged)");
 
+  cli::OrganizationCommandOptions org_opts;
+  auto* org_cmd = cli::add_organization_command(app, org_opts);
+  for (auto* sub : org_cmd->get_subcommands())
+    sub->add_flag("--debug", debug, "Log every AWS call to stderr (secrets are never logged)");
+
   server::ServeOptions serve_opts;
   std::string serve_data_dir;
   auto* serve = app.add_subcommand("serve", "Start the web app (dashboard, findings, scans) on http://127.0.0.1:8080");
@@ -134,6 +140,7 @@ int main(int argc, char** argv) {
   if (list->parsed()) return cli::run_checks_list(list_opts, std::cout, std::cerr);
   if (show->parsed()) return cli::run_checks_show(show_id, show_output, std::cout, std::cerr);
   if (iam_cmd->parsed()) return cli::run_iam(iam_opts);
+  if (org_cmd->parsed()) return cli::run_organization_command(*org_cmd, org_opts, std::cout, std::cerr);
   if (serve->parsed()) {
     if (!serve_data_dir.empty()) serve_opts.data_dir = serve_data_dir;
     return server::run_serve(serve_opts, std::cout, std::cerr);

@@ -17,6 +17,7 @@
 #include "aws/identity/caller_identity.h"
 #include "cli/auth_check.h"
 #include "cli/findings_file.h"
+#include "cli/organization_command.h"
 #include "cli/report_hook.h"
 #include "cli/resources_file.h"
 #include "cli/scan_progress_view.h"
@@ -72,7 +73,7 @@ std::optional<std::string> usage_error(const ScanCommandOptions& o, scan::ScanOp
   }
   if (scan::select_checks(scan::CheckFilter::from(out)).empty())
     return "No check matches --services/--checks/--compliance/--severity together.";
-  return std::nullopt;
+  return organization_usage_error(o);
 }
 
 // Shows progress on stderr until stop() (and cancels the engine on Ctrl-C).
@@ -140,6 +141,15 @@ CLI::App* add_scan_command(CLI::App& app, ScanCommandOptions& o) {
   cmd->add_option("--fail-on", o.fail_on, "Exit with code 3 if any check FAILs at or above this severity");
   cmd->add_option("--max-in-flight", o.max_in_flight, "AWS calls at once (default 64)")->check(CLI::Range(1, 1024));
   cmd->add_option("--workers", o.workers, "Collector threads (default 96)")->check(CLI::Range(1, 1024));
+  cmd->add_flag("--organization", o.organization,
+                "Scan every account of the organization the credentials manage (management account or delegated "
+                "administrator), each through --role-name");
+  cmd->add_option("--role-name", o.role_name, "--organization: role assumed in each member (default CloudPeekAudit)");
+  cmd->add_option("--external-id", o.external_id, "--organization: ExternalId the members' role requires");
+  cmd->add_option("--accounts", o.accounts, "--organization: only these account ids (comma-separated)")->delimiter(',');
+  cmd->add_option("--concurrency", o.concurrency, "--organization: accounts scanned at once (default 4)")
+      ->check(CLI::Range(1, 64));
+  cmd->add_option("--output", o.output, "--organization: text or json on stdout")->check(CLI::IsMember({"text", "json"}));
   return cmd;
 }
 
@@ -152,8 +162,10 @@ int run_scan(const ScanCommandOptions& o) {
 
   // Credentials exactly as `auth check`: the same resolution, the same diagnosis.
   auto topts = TransportOptions::from_environment();
-  topts.max_in_flight = std::max<size_t>(topts.max_in_flight, o.max_in_flight);
-  topts.max_connections = std::max<size_t>(topts.max_connections, o.max_in_flight);
+  // --organization: K accounts at once, each with its own engine and in-flight cap.
+  const size_t engines = o.organization ? static_cast<size_t>(o.concurrency) : 1;
+  topts.max_in_flight = std::max<size_t>(topts.max_in_flight, o.max_in_flight * engines);
+  topts.max_connections = std::max<size_t>(topts.max_connections, o.max_in_flight * engines);
   auto transport = std::make_shared<Transport>(topts);
   AuthCheckReport report;
   report.now = Clock::now();
@@ -183,6 +195,8 @@ int run_scan(const ScanCommandOptions& o) {
   options.home_region = identity->principal.partition == "aws-us-gov" ? "us-gov-west-1"
                         : identity->principal.partition == "aws-cn"   ? "cn-north-1"
                                                                       : "us-east-1";
+  if (o.organization)
+    return run_organization_scan(o, options, resolved.value(), transport, identity.value(), std::cout, std::cerr);
 
   FindingFanout fanout;
   std::unique_ptr<FindingsFile> file;

@@ -10,6 +10,8 @@
 //      output could not be written
 //   3  --fail-on: some check FAILed at or above that severity
 //   4  partial: calls failed and some results are NOT_ASSESSED (scan::judge)
+//   5  --organization: some member account could not be reached (its role is
+//      missing or not trusted): a gap, the other accounts were scanned
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -37,6 +39,13 @@ struct ScanCommandOptions {
   std::string fail_on;     // severity
   int max_in_flight = 64;
   int workers = 96;
+  // --organization (cli/organization_command.h): every account of the organization.
+  bool organization = false;
+  std::string role_name = "CloudPeekAudit";
+  std::string external_id;
+  std::vector<std::string> accounts;  // only these account ids
+  int concurrency = 4;                // accounts scanned at once
+  std::string output = "text";        // text or json on stdout (--organization)
 };
 
 CLI::App* add_scan_command(CLI::App& app, ScanCommandOptions& options);
