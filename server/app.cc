@@ -22,6 +22,7 @@ App::App(store::Store& store, AppOptions options, std::shared_ptr<CredentialTest
   add_finding_routes();
   add_view_routes();
   add_sso_routes();
+  add_org_routes();  // after add_sso_routes: its renewer wraps IAM Identity Center's
   add_iam_routes();
 }
 

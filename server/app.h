@@ -54,6 +54,7 @@ class App {
   void add_view_routes();  // dashboard, inventory, compliance, reminders, settings, meta
   void add_sso_routes();   // IAM Identity Center sign-in and renewal (server/api_sso.cc)
   void add_iam_routes();   // the IAM analyzer over the latest scan (server/api_iam.cc)
+  void add_org_routes();   // AWS Organizations: members as providers (server/api_organizations.cc)
   // Work that calls AWS for `user` (test, probe): off the page-serving threads
   // through Response::later, at most two at a time per user (429 beyond).
   Response with_aws(const std::string& user, std::function<Response()> work);
@@ -72,6 +73,7 @@ class App {
   Router router_;
   UserSlots aws_slots_{2};
   std::shared_ptr<class SsoConnect> sso_;  // server/sso_connect.h
+  std::shared_ptr<class OrgConnect> org_;  // server/org_connect.h
 };
 
 // "page" (1 to kMaxPage, default 1) and "page_size" (1 to kMaxPageSize,
