@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
+
 
 #include "aws/core/bounded_read.h"
 #include "aws/core/time_format.h"
@@ -13,6 +15,7 @@
 #include "aws/credentials/paste.h"
 #include "aws/credentials/shared_config.h"
 #include "aws/credentials/static_provider.h"
+#include "cli/auth_sso.h"
 
 namespace cloudpeek::cli {
 
@@ -32,6 +35,12 @@ void add_credential_options(CLI::App& cmd, CredentialOptions& o) {
                  "Read credentials from this file: what the AWS access portal or CLI prints (as for "
                  "--credentials-stdin), or the access key .csv the IAM console downloads (with several keys in it, "
                  "pick one with --access-key-id)");
+  cmd.add_option("--sso-start-url", o.sso_start_url,
+                 "IAM Identity Center: the AWS access portal URL (with --sso-region, --sso-account, --sso-role). "
+                 "Uses the AWS CLI's sign-in cached in ~/.aws/sso/cache when valid, else signs in with a code");
+  cmd.add_option("--sso-region", o.sso_region, "IAM Identity Center: the region of the instance, e.g. us-east-1");
+  cmd.add_option("--sso-account", o.sso_account, "IAM Identity Center: the 12-digit account id to audit");
+  cmd.add_option("--sso-role", o.sso_role, "IAM Identity Center: the permission set to use, e.g. SecurityAudit");
 }
 
 namespace {
@@ -97,11 +106,40 @@ Result<ResolvedCredentials> resolve_credentials(const CredentialOptions& o, std:
   std::string paste_region;
   // Beside --credentials-file, --access-key-id picks that key's row of an access-key .csv.
   const bool picks_row = !o.credentials_file.empty() && !o.access_key_id.empty();
+  const bool sso = !o.sso_start_url.empty() || !o.sso_region.empty() || !o.sso_account.empty() || !o.sso_role.empty();
   int sources = int(!o.access_key_id.empty() && !picks_row) + int(o.credentials_stdin) +
-                int(!o.credentials_file.empty());
+                int(!o.credentials_file.empty()) + int(sso);
   if (sources > 1)
     return make_error(ErrorKind::kInvalidInput,
-                      "Give credentials one way: --access-key-id, --credentials-stdin or --credentials-file.");
+                      sso ? "Give credentials one way: the --sso-* options, --access-key-id, --credentials-stdin or "
+                            "--credentials-file."
+                          : "Give credentials one way: --access-key-id, --credentials-stdin or --credentials-file.");
+  if (sso) {
+    for (auto [flag, value] : {std::pair{"--sso-start-url", &o.sso_start_url}, std::pair{"--sso-region", &o.sso_region},
+                               std::pair{"--sso-account", &o.sso_account}, std::pair{"--sso-role", &o.sso_role}})
+      if (value->empty())
+        return make_error(ErrorKind::kInvalidInput, fmt::format("{} is missing: the --sso-* options go together.", flag),
+                          "Give all four: --sso-start-url https://<name>.awsapps.com/start --sso-region <region> "
+                          "--sso-account <12-digit id> --sso-role <permission set>.");
+    if (!o.profile.empty())
+      return make_error(ErrorKind::kInvalidInput, "--profile cannot be combined with the --sso-* options.",
+                        "Drop --profile (an SSO profile of ~/.aws/config also works alone: --profile NAME).");
+    SsoRoleOptions so;
+    so.start_url = o.sso_start_url;
+    so.region = o.sso_region;
+    so.account_id = o.sso_account;
+    so.role_name = o.sso_role;
+    so.caller = std::make_shared<ClientCaller>(transport, EndpointOverrides::from_environment(),
+                                               RetryConfig::from_environment());
+    auto provider = sso_role_credentials(std::move(so), std::cerr);
+    if (!provider) return provider.error();
+    ResolvedCredentials out;
+    out.provider = *provider;
+    out.region = o.region;
+    if (out.region.empty()) out.region = region_from_environment().value_or("");
+    if (out.region.empty()) out.region = o.sso_region;  // the account is reached there; calls need one
+    return out;
+  }
   // The secret, token and expiry flags only complete --access-key-id; ignoring them
   // would silently check other credentials (the environment's, a profile's) instead.
   if (o.access_key_id.empty() || picks_row) {

@@ -25,6 +25,12 @@ struct CredentialOptions {
   std::string expiration;        // ISO 8601, for static temporary credentials
   bool credentials_stdin = false;  // what the access portal shows, pasted on stdin
   std::string credentials_file;    // the same, or the access key .csv the IAM console downloads, from a file
+  // IAM Identity Center: role credentials for one account and permission set
+  // (cli/auth_sso.h sso_role_credentials: the AWS CLI's token cache, else the device sign-in).
+  std::string sso_start_url;
+  std::string sso_region;
+  std::string sso_account;
+  std::string sso_role;
 };
 
 void add_credential_options(CLI::App& cmd, CredentialOptions& options);

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { chosen, countdown, initialPicks, matchesSearch, regionOfStartUrl, regionProblem, startUrlProblem, type SsoAccount } from "./sso";
+import {
+  chosen,
+  countdown,
+  gapText,
+  initialPicks,
+  matchesSearch,
+  regionOfStartUrl,
+  regionProblem,
+  roleHintText,
+  startUrlProblem,
+  type SsoAccount,
+} from "./sso";
 
 const acct = (id: string, name: string, roles: string[], preselected: string | null, connected: string[] = []): SsoAccount => ({
   account_id: id,
@@ -62,5 +73,39 @@ describe("sso countdown, search and picks", () => {
       { account_id: "111122223333", role_name: "SecurityAuditor" },
       { account_id: "222233334444", role_name: "Billing" },
     ]);
+  });
+});
+
+describe("what a permission set lacks", () => {
+  const hint = (missing: string[], from: string, checks = 4) => ({
+    missing_actions: missing,
+    checks_affected: checks,
+    from_account: from,
+    probed_at: "2026-12-05T08:00:00Z",
+  });
+  it("says nothing before a probe", () => {
+    expect(roleHintText(undefined, "111122223333")).toBe("");
+  });
+  it("names the actions, the checks and where it was probed", () => {
+    expect(roleHintText(hint(["kms:ListKeys", "guardduty:ListDetectors"], "444455556666"), "444455556666")).toBe(
+      "Lacked 2 actions CloudPeek needs in this account (kms:ListKeys, guardduty:ListDetectors): 4 checks would not be assessed.",
+    );
+    expect(roleHintText(hint(["sns:ListTopics"], "111122223333", 1), "444455556666")).toBe(
+      "Lacked 1 action CloudPeek needs in account 111122223333 (sns:ListTopics): 1 check would not be assessed.",
+    );
+    expect(roleHintText(hint(["a:A", "b:B", "c:C", "d:D", "e:E"], "1"), "2")).toMatch(/\(a:A, b:B, c:C, and 2 more\)/);
+    expect(roleHintText(hint([], "1", 0), "1")).toBe("Has every action CloudPeek probes (checked in this account).");
+  });
+  it("lists a connected set's gaps", () => {
+    expect(
+      gapText({
+        provider_id: "2",
+        account_id: "444455556666",
+        account_name: "production",
+        role_name: "ReadOnlyAccess",
+        missing_actions: ["kms:ListKeys"],
+        checks_affected: 3,
+      }),
+    ).toBe("production (ReadOnlyAccess) lacks kms:ListKeys: 3 checks cannot be assessed until the permission set allows it.");
   });
 });

@@ -1,7 +1,7 @@
 // IAM Identity Center sign-in (docs/api.md "IAM Identity Center"): the API's
 // shapes and calls, and the pure parts of the page — the start URL checked as
 // the server checks it, the countdown, the account search, the preselection.
-import { get, post } from "../api";
+import { del, get, post } from "../api";
 
 export interface SsoFlow {
   flow_id: string;
@@ -26,12 +26,33 @@ export interface SsoSession {
   id: string;
   start_url: string;
   region: string;
-  state: "active" | "ended";
+  state: "active" | "ended" | "signed_out";
   access_token_expires_at: string | null;
   ends_at: string | null;
   ended_at: string | null;
+  signed_out_at?: string | null;
+  signed_out_by?: string | null;
   renews_automatically: boolean;
   providers: string[];
+  // Connected permission sets that lack actions CloudPeek needs (since their first probe).
+  permission_gaps?: PermissionGap[];
+}
+
+export interface PermissionGap {
+  provider_id: string;
+  account_id: string;
+  account_name: string;
+  role_name: string;
+  missing_actions: string[];
+  checks_affected: number;
+}
+
+// What a permission set lacked when probed (in this account, else in another).
+export interface RoleHint {
+  missing_actions: string[];
+  checks_affected: number;
+  from_account: string;
+  probed_at: string;
 }
 
 export type SsoPoll =
@@ -48,9 +69,15 @@ export interface ProviderSso {
   account_name: string;
   role_name: string;
   session_state: "active" | "ended";
+  signed_out?: boolean;
   session_ends_at: string | null;
   access_token_expires_at: string | null;
   renews_automatically: boolean;
+  permissions?: {
+    probed_at: string;
+    checked: number;
+    missing: { action: string; service: string; checks: string[] }[];
+  } | null;
 }
 
 export interface SsoAccount {
@@ -60,6 +87,7 @@ export interface SsoAccount {
   roles: string[];
   preselected_role: string | null;
   connected: { role_name: string; provider_id: string }[];
+  role_hints?: Record<string, RoleHint>;
   error?: SsoError;
 }
 
@@ -74,6 +102,12 @@ export const pollSso = (flowId: string) => post<SsoPoll>(`/sso/flows/${encodeURI
 export const ssoSessions = () => get<SsoSession[]>("/sso/sessions");
 export const ssoAccounts = (sessionId: string) =>
   get<{ session: SsoSession; accounts: SsoAccount[] }>(`/sso/sessions/${encodeURIComponent(sessionId)}/accounts`);
+export const signOutSso = (sessionId: string) =>
+  post<SsoSession>(`/sso/sessions/${encodeURIComponent(sessionId)}/sign-out`);
+export const deleteSsoSession = (sessionId: string, providers: "keep" | "delete") =>
+  del<{ deleted: string; providers_deleted: string[]; providers_kept: string[] }>(
+    `/sso/sessions/${encodeURIComponent(sessionId)}?providers=${providers}`,
+  );
 export const createSsoProviders = (sessionId: string, accounts: { account_id: string; role_name: string }[]) =>
   post<SsoCreated>(`/sso/sessions/${encodeURIComponent(sessionId)}/providers`, { accounts });
 
@@ -135,4 +169,23 @@ export function chosen(picks: Record<string, Pick>): { account_id: string; role_
   return Object.entries(picks)
     .filter(([, p]) => p.selected && p.role)
     .map(([account_id, p]) => ({ account_id, role_name: p.role }));
+}
+
+// The picker's line under a permission set: what it lacked when CloudPeek
+// probed it ("" when never probed). accountId: the account being picked for.
+export function roleHintText(hint: RoleHint | undefined, accountId: string): string {
+  if (!hint) return "";
+  const where = hint.from_account === accountId ? "in this account" : `in account ${hint.from_account}`;
+  if (!hint.missing_actions.length) return `Has every action CloudPeek probes (checked ${where}).`;
+  const n = hint.missing_actions.length;
+  const shown = hint.missing_actions.slice(0, 3).join(", ") + (n > 3 ? `, and ${n - 3} more` : "");
+  const checks = hint.checks_affected === 1 ? "1 check" : `${hint.checks_affected} checks`;
+  return `Lacked ${n} action${n === 1 ? "" : "s"} CloudPeek needs ${where} (${shown}): ${checks} would not be assessed.`;
+}
+
+// The sessions list's line for a connected permission set with gaps.
+export function gapText(g: PermissionGap): string {
+  const n = g.missing_actions.length;
+  const checks = g.checks_affected === 1 ? "1 check" : `${g.checks_affected} checks`;
+  return `${g.account_name || g.account_id} (${g.role_name}) lacks ${g.missing_actions.join(", ")}: ${checks} cannot be assessed until the permission set allows ${n === 1 ? "it" : "them"}.`;
 }

@@ -12,12 +12,16 @@ import {
   chosen,
   countdown,
   createSsoProviders,
+  deleteSsoSession,
+  gapText,
   initialPicks,
   matchesSearch,
   type Pick,
   pollSso,
   regionOfStartUrl,
   regionProblem,
+  roleHintText,
+  signOutSso,
   type SsoAccount,
   type SsoError,
   type SsoFlow,
@@ -110,7 +114,11 @@ export function SsoSignIn({ onConnected }: { onConnected: (message: string) => v
           {sessions.map((s) => (
             <li key={s.id} data-testid={`sso-session-${s.id}`}>
               <strong>{s.start_url}</strong> ({s.region}), {s.providers.length} account{s.providers.length === 1 ? "" : "s"}:{" "}
-              {s.state === "ended" ? (
+              {s.state === "signed_out" ? (
+                <span class="field-error" data-testid="sso-session-state">
+                  signed out{s.signed_out_by ? ` by ${s.signed_out_by}` : ""} — sign in again.
+                </span>
+              ) : s.state === "ended" ? (
                 <span class="field-error" data-testid="sso-session-state">
                   the session has ended — sign in again.
                 </span>
@@ -130,8 +138,21 @@ export function SsoSignIn({ onConnected }: { onConnected: (message: string) => v
                     setRegion(s.region);
                   }}
                 >
-                  {s.state === "ended" ? "Sign in again" : "Use this portal"}
+                  {s.state === "active" ? "Use this portal" : "Sign in again"}
                 </button>
+              ) : null}{" "}
+              <SessionActions session={s} onChanged={(msg) => {
+                loadSessions();
+                onConnected(msg);
+              }} />
+              {s.permission_gaps?.length ? (
+                <ul class="muted" data-testid="sso-permission-gaps">
+                  {s.permission_gaps.map((g) => (
+                    <li key={g.provider_id} class="field-error">
+                      {gapText(g)}
+                    </li>
+                  ))}
+                </ul>
               ) : null}
             </li>
           ))}
@@ -411,6 +432,14 @@ function AccountPicker({
                       ))}
                     </select>
                     {already ? <div class="muted">already connected</div> : null}
+                    {p.role && roleHintText(a.role_hints?.[p.role], a.account_id) ? (
+                      <div
+                        class={a.role_hints?.[p.role]?.missing_actions.length ? "field-error" : "muted"}
+                        data-testid={`sso-role-hint-${a.account_id}`}
+                      >
+                        {roleHintText(a.role_hints?.[p.role], a.account_id)}
+                      </div>
+                    ) : null}
                     {a.error ? <div class="field-error">{a.error.message}</div> : null}
                   </td>
                 </tr>
@@ -440,6 +469,107 @@ function AccountPicker({
           Cancel
         </button>
       </div>
+    </div>
+  );
+}
+
+// Sign out (tokens forgotten here, accounts kept, one sign-in renews them) and
+// delete (the accounts kept with their history, or deleted with it: asked,
+// never assumed).
+function SessionActions({ session, onChanged }: { session: SsoSession; onChanged: (message: string) => void }) {
+  const [asking, setAsking] = useState<"none" | "sign-out" | "delete">("none");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const n = session.providers.length;
+  const accounts = `${n} account${n === 1 ? "" : "s"}`;
+  const run = async (what: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged(await what());
+      setAsking("none");
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (asking === "none")
+    return (
+      <>
+        {session.state === "active" ? (
+          <button type="button" class="link-button" data-testid="sso-session-sign-out" onClick={() => setAsking("sign-out")}>
+            Sign out
+          </button>
+        ) : null}{" "}
+        <button type="button" class="link-button" data-testid="sso-session-delete" onClick={() => setAsking("delete")}>
+          Delete…
+        </button>
+      </>
+    );
+  return (
+    <div class="card" role="group" aria-label="Confirm" data-testid="sso-session-confirm">
+      {asking === "sign-out" ? (
+        <>
+          <p>
+            Sign out of {session.start_url}? CloudPeek forgets this sign-in's tokens and the {accounts}' keys; their
+            scans stop and wait until someone signs in again, which renews them all.
+          </p>
+          <div class="row">
+            <button
+              type="button"
+              class="primary"
+              disabled={busy}
+              data-testid="sso-session-sign-out-confirm"
+              onClick={() => run(async () => (await signOutSso(session.id), `Signed out of ${session.start_url}.`))}
+            >
+              Sign out
+            </button>
+            <button type="button" onClick={() => setAsking("none")}>
+              Cancel
+            </button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p>
+            Delete the sign-in to {session.start_url}? Choose what happens to the {accounts} connected through it.
+          </p>
+          <div class="row">
+            <button
+              type="button"
+              disabled={busy}
+              data-testid="sso-session-delete-keep"
+              onClick={() =>
+                run(async () => {
+                  const r = await deleteSsoSession(session.id, "keep");
+                  return `Sign-in deleted; ${r.providers_kept.length} account(s) kept with their findings (replace their keys to scan them again).`;
+                })
+              }
+            >
+              Delete the sign-in, keep the accounts and their findings
+            </button>
+            <button
+              type="button"
+              class="danger"
+              disabled={busy}
+              data-testid="sso-session-delete-all"
+              onClick={() =>
+                run(async () => {
+                  const r = await deleteSsoSession(session.id, "delete");
+                  return `Sign-in deleted with ${r.providers_deleted.length} account(s) and their scans and findings.`;
+                })
+              }
+            >
+              Delete the sign-in and the {accounts} with their findings
+            </button>
+            <button type="button" onClick={() => setAsking("none")}>
+              Cancel
+            </button>
+          </div>
+        </>
+      )}
+      <ErrorBox error={error} testid="sso-session-action-error" />
     </div>
   );
 }
