@@ -122,6 +122,7 @@ TEST(Frameworks, UnknownNameListsEveryIdAndTheCloseOnes) {
   EXPECT_EQ(close_framework_ids("cis-3"), (std::vector<std::string>{"cis-3.0"}));
   EXPECT_EQ(close_framework_ids("nist-800"), (std::vector<std::string>{"nist-800-53-r5"}));
   EXPECT_TRUE(close_framework_ids("zzzzzzzz").empty());
+  EXPECT_TRUE(close_framework_ids("pci").empty());  // not "cis": two letters apart is not close for three
   auto msg = unknown_framework_message("fspb");
   for (const auto& f : frameworks()) EXPECT_NE(msg.find(f.id), std::string::npos) << msg;
   EXPECT_NE(msg.find("Did you mean aws-fsbp?"), std::string::npos) << msg;

@@ -1,6 +1,6 @@
 // Compliance frameworks against the check catalog (every check id a framework
 // names exists; every check maps to FSBP or says why not), the per-control
-// view from the store's results, the CSV and HTML exports.
+// view from the store's results, the CSV and HTML exports, and GET /compliance.
 #include "server/compliance_view.h"
 
 #include <gtest/gtest.h>
@@ -8,6 +8,7 @@
 #include <set>
 
 #include "checks/check.h"
+#include "server/test_server.h"
 
 namespace cloudpeek::server {
 namespace {
@@ -143,6 +144,54 @@ TEST(FrameworkExport, HtmlReportEscapesAndSummarises) {
   EXPECT_NE(html.find("All 62 controls"), std::string::npos);
   EXPECT_NE(html.find("@media print"), std::string::npos);
   EXPECT_NE(html.find(f.source_url), std::string::npos);
+}
+
+using testing::TestServer;
+
+TEST(ComplianceApi, EveryFrameworkByIdOrAliasAndTheExports) {
+  TestServer s;
+  auto c = s.admin();
+  auto def = c.get("/api/v1/compliance").j();
+  EXPECT_EQ(def["framework_id"], "cis-3.0");
+  EXPECT_EQ(def["controls"].size(), 62u);
+  ASSERT_GE(def["frameworks"].size(), 3u);
+  for (const auto& f : def["frameworks"]) {
+    auto one = c.get("/api/v1/compliance?framework=" + f["id"].get<std::string>());
+    ASSERT_EQ(one.status, 200u) << one.body;
+    EXPECT_EQ(one.j()["controls"].size(), f["controls"]);
+    for (const auto& control : one.j()["controls"]) EXPECT_NE(control["status"], "pass");  // no scan yet
+  }
+  auto fsbp = c.get("/api/v1/compliance?framework=fsbp").j();
+  EXPECT_EQ(fsbp["framework"], "AWS Foundational Security Best Practices v1.0.0");
+  EXPECT_EQ(fsbp["sections"][0].size(), 7u);  // section, title, pass, fail, manual, not_assessed, percent
+
+  auto csv = c.get("/api/v1/compliance?framework=aws-fsbp&format=csv");
+  ASSERT_EQ(csv.status, 200u);
+  EXPECT_NE(csv.header("content-type").find("text/csv"), std::string::npos);
+  EXPECT_NE(csv.header("content-disposition").find("cloudpeek-compliance-aws-fsbp.csv"), std::string::npos);
+  EXPECT_EQ(csv.body.rfind("framework,section,", 0), 0u);
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), static_cast<long>(fsbp["controls"].size()) + 1);
+
+  auto html = c.get("/api/v1/compliance?framework=nist-800-53-r5&format=html");
+  ASSERT_EQ(html.status, 200u);
+  EXPECT_NE(html.header("content-type").find("text/html"), std::string::npos);
+  EXPECT_NE(html.header("content-disposition").find("attachment"), std::string::npos);
+  EXPECT_NE(html.body.find("NIST SP 800-53 Revision 5"), std::string::npos);
+}
+
+TEST(ComplianceApi, UnknownFrameworkOrFormatIsA400ThatSaysWhatToUse) {
+  TestServer s;
+  auto c = s.admin();
+  auto bad = c.get("/api/v1/compliance?framework=fspb");
+  ASSERT_EQ(bad.status, 400u);
+  auto e = bad.j()["error"];
+  EXPECT_EQ(e["field"], "framework");
+  std::string msg = e["message"];
+  EXPECT_NE(msg.find("Did you mean aws-fsbp?"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("nist-800-53-r5"), std::string::npos) << msg;
+  auto fmt = c.get("/api/v1/compliance?format=pdf");
+  ASSERT_EQ(fmt.status, 400u);
+  EXPECT_EQ(fmt.j()["error"]["field"], "format");
 }
 
 }  // namespace
