@@ -7,16 +7,21 @@
 #include <condition_variable>
 #include <deque>
 #include <map>
+#include <limits>
 #include <optional>
-#include <semaphore>
 #include <set>
 #include <shared_mutex>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "aws/services/service_models.h"
 #include "checks/check.h"
 #include "collect/collector.h"
 #include "model/inventory.h"
 #include "scan/check_selection.h"
+#include "scan/priority_gate.h"
 #include "scan/rate_limits.h"
 #include "scan/work_pool.h"
 
@@ -34,6 +39,12 @@ struct CollectorRun {
   std::string region;
   ScanProgress::Unit* unit = nullptr;  // its service and region in the progress
   std::atomic<int> pending{0};  // spawned tasks not finished (queued here, queued in the pool, running)
+  // Microseconds per call at the slowest rate limit of the APIs it calls (its
+  // service's slowest to begin with; raised by every call of a slower API).
+  std::atomic<long> us_per_call{50'000};
+  std::atomic<bool> listed{false};  // its first task (the collector's collect(), the listing) has returned
+  // Its tasks started after the listing that have run, and their time, waits included.
+  std::atomic<long> tasks_done{0}, task_us{0};
   // At most max_tasks_per_run of its tasks are in the pool at once; the rest
   // wait here, so one collector fanning out over thousands of resources
   // shares the workers with the others instead of filling the pool's queue.
@@ -51,7 +62,8 @@ struct CheckState {
   std::mutex mu;
   bool ready = false;
   int waiting = 0;  // context types not yet complete (guarded by the engine's types mutex)
-  std::vector<Resource> buffer;
+  // Shared with the other checks of the type that wait: one copy per resource, not one per check.
+  std::vector<std::shared_ptr<const Resource>> buffer;
   std::string not_assessed_reason;  // the first NOT_ASSESSED finding's detail (guarded by mu)
   std::atomic<uint64_t> pass{0}, fail{0}, not_assessed{0};
 };
@@ -107,7 +119,9 @@ class ScanEngine::Run : public collect::CollectContext {
   void plan();
   void start_run(CollectorRun& run);
   void submit(CollectorRun* run, std::function<void()> task);
-  static long priority(const CollectorRun* run);
+  long priority(const CollectorRun* run) const;
+  // A run still listing: its fan-out, unknown yet, is taken to last 10 s.
+  static constexpr long kListingUs = 10'000'000;
   void run_task(CollectorRun* run, const std::function<void()>& task);
   void finish_run(CollectorRun& run);
   void make_ready(CheckState& s);
@@ -123,7 +137,7 @@ class ScanEngine::Run : public collect::CollectContext {
   FindingSink& findings_;
   ResourceSink* resources_;
   RateLimiters limiters_;
-  std::counting_semaphore<> in_flight_;
+  PriorityGate in_flight_;
   std::atomic<uint64_t> calls_{0};
   const uint64_t client_retries_base_ = e_.client_.retries();  // the client may have served earlier scans
 
@@ -164,7 +178,36 @@ ScanEngine::ScanEngine(AwsClient& client, ScanIdentity identity, ScanOptions opt
 
 ScanEngine::~ScanEngine() = default;
 
+namespace {
+
+// glibc gives each thread that meets a locked arena a new one, up to 8 per
+// core: the scan's hundred-odd I/O-bound threads (they mostly wait; two cores
+// run them) spread over 16 heaps, and memory freed in one (a resource once
+// judged) was not reused by another (bench/run-scan-bench peak RSS 124 -> 111
+// MB with 2 arenas, wall time unchanged). Process-wide, set before the scan's
+// threads first allocate; a no-op outside glibc.
+void limit_malloc_arenas() {
+#if defined(__GLIBC__)
+  static const bool once = [] { return mallopt(M_ARENA_MAX, 2) == 1; }();
+  (void)once;
+#endif
+}
+
+// Hands free heap pages back to the system when a batch of checks has run
+// (their buffered resources and a released analysis are gone), so what the
+// scan allocates afterwards is not added on top of them: free() alone keeps
+// the pages.
+void return_free_memory() {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 33)
+  if (mallinfo2().fordblks < (8u << 20)) return;  // under 8 MB free: not worth a walk of the heap
+  malloc_trim(0);
+#endif
+}
+
+}  // namespace
+
 ScanResult ScanEngine::run(FindingSink& findings, ResourceSink* resources) {
+  limit_malloc_arenas();
   Run run(*this, findings, resources);
   return run.execute();
 }
@@ -180,6 +223,10 @@ Result<json> ScanEngine::Run::call(std::string_view service, std::string_view op
     return make_error(ErrorKind::kInvalidInput, "CloudPeek has no API model for service " + std::string(service) + ".",
                       "Add it to aws/services/collected_services.txt.");
   TokenBucket& bucket = limiters_.bucket(service, operation, region);
+  if (CollectorRun* run = current_run) {
+    long us = static_cast<long>(1e6 / std::max(1e-3, e_.options_.rate_limits.lookup(service, operation).per_second));
+    for (long seen = run->us_per_call.load(); us > seen && !run->us_per_call.compare_exchange_weak(seen, us);) {}
+  }
   // The client retries a throttled call a few times; when AWS still says no,
   // the bucket slows down and the call goes again (for up to
   // kThrottledPatience), so a limit lower than the table's costs time, not
@@ -205,8 +252,12 @@ Result<json> ScanEngine::Run::send(TokenBucket& bucket, const ServiceModel& mode
     WorkPool::Pause pause(pool_);
     if (!bucket.acquire(cancel)) return cancelled_error(service, operation);
   }
-  while (!in_flight_.try_acquire_for(std::chrono::milliseconds(50)))
-    if (cancel.cancelled()) return cancelled_error(service, operation);
+  // The calls of the run with the most rate-limited work left go first (priority()).
+  if (!in_flight_.acquire(priority(current_run), cancel)) return cancelled_error(service, operation);
+  if (cancel.cancelled()) {
+    in_flight_.release();
+    return cancelled_error(service, operation);
+  }
 
   struct Pending {
     std::mutex mu;
@@ -260,11 +311,29 @@ void ScanEngine::Run::submit(CollectorRun* run, std::function<void()> task) {
   pool_.submit([this, run, task = std::move(task)] { run_task(run, task); }, priority(run));
 }
 
-long ScanEngine::Run::priority(const CollectorRun* run) {
-  // Runs with the most work outstanding go first: a collector fanning out
-  // over thousands of resources (often behind one rate-limited API) is the
-  // scan's critical path, and small runs fill the gaps around it.
-  return run ? run->pending.load() : 0;
+long ScanEngine::Run::priority(const CollectorRun* run) const {
+  // The scan ends when its longest run ends, so runs go by how long their
+  // outstanding work still takes (in microseconds), longest first: tasks left
+  // x time per call at their slowest rate limit, or, when that is longer,
+  // tasks left x their tasks' mean time / the tasks it may run at once. So a
+  // fan-out behind Lambda's 15/s (364 GetPolicy calls: 24 s) or Route 53's
+  // 5/s, or the S3 per-bucket one (500 buckets of ~11 calls each, 32 at a
+  // time: 12 s), goes ahead of the many short ones, which fill the gaps
+  // around it (issue 13: GetPolicy started 6-10 s in, behind 700 listings
+  // and the S3 fan-out). A run still listing counts as kListingUs: what it
+  // will find is unknown and its listing discovers the work, so listings go
+  // before fan-outs of under 10 s; a global collector's first (S3, IAM,
+  // Route 53: the whole account's resources in one run, at most
+  // max_tasks_per_run at a time, where a regional service spreads them over
+  // a run per region), then the slowest-rate services'. The engine's own
+  // calls (DescribeRegions) come before everything.
+  if (!run) return std::numeric_limits<long>::max();
+  long per_call = run->us_per_call.load();
+  if (!run->listed) return kListingUs * (run->collector->global ? 2 : 1) + per_call;
+  long tasks = std::max(1, run->pending.load());
+  long done = run->tasks_done.load();
+  long per_task = done > 0 ? run->task_us.load() / done / std::max(1, e_.options_.max_tasks_per_run) : 0;
+  return tasks * std::max(per_call, per_task);
 }
 
 void ScanEngine::Run::emit(Resource resource) {
@@ -277,6 +346,11 @@ void ScanEngine::Run::emit(Resource resource) {
   if (resources_) resources_->on_resource(resource);
   auto it = checks_by_type_.find(resource.type);
   if (it != checks_by_type_.end()) {
+    // At most two copies for all the checks that wait: with AWS's raw answer
+    // for those that do not declare what they read, without it for those that
+    // do (issue 13: the 500 buckets of the benchmark waited for the S3 run to
+    // end, once for each of some 20 checks, raw included).
+    std::shared_ptr<const Resource> with_raw, without_raw;
     for (CheckState* s : it->second) {
       {
         std::lock_guard lock(s->mu);
@@ -284,8 +358,18 @@ void ScanEngine::Run::emit(Resource resource) {
           // Held until its context is complete (2,500 EC2 instances wait for
           // the SSM managed nodes of every region): a check that declares what
           // it reads reads props, so the copy goes without AWS's raw answer.
-          s->buffer.push_back(resource);
-          if (!s->check->reads.empty()) s->buffer.back().raw = json();
+          bool raw = s->check->reads.empty();
+          auto& held = raw ? with_raw : without_raw;
+          if (!held) {
+            Resource copy = raw ? resource : Resource{};
+            if (!raw) {
+              json kept_raw = std::move(resource.raw);  // not copied only to be dropped
+              copy = resource;
+              resource.raw = std::move(kept_raw);
+            }
+            held = std::make_shared<const Resource>(std::move(copy));
+          }
+          s->buffer.push_back(held);
           e_.progress_.buffered(1);
           continue;
         }
@@ -438,11 +522,16 @@ void ScanEngine::Run::plan() {
 void ScanEngine::Run::start_run(CollectorRun& run) {
   run.pending = 1;
   CollectorRun* r = &run;
-  submit(r, [this, r] { r->collector->collect(*this, r->region); });
+  submit(r, [this, r] {
+    r->collector->collect(*this, r->region);
+    r->listed = true;
+  });
 }
 
 void ScanEngine::Run::run_task(CollectorRun* run, const std::function<void()>& task) {
   current_run = run;
+  const bool measured = run && run->listed;  // a task of its fan-out
+  const auto started = std::chrono::steady_clock::now();
   try {
     task();
   } catch (const std::exception& ex) {
@@ -461,6 +550,10 @@ void ScanEngine::Run::run_task(CollectorRun* run, const std::function<void()>& t
   current_run = nullptr;
   e_.progress_.task_done(run ? run->unit : nullptr);
   if (!run) return;
+  if (measured) {
+    run->task_us += std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
+    ++run->tasks_done;
+  }
   std::function<void()> next;
   {
     std::lock_guard lock(run->mu);
@@ -497,13 +590,16 @@ void ScanEngine::Run::judge(const std::vector<CheckState*>& ready) {
   }
   for (CheckState* s : ready) make_ready(*s);
   std::lock_guard lock(judging_mu_);
-  if (--judging_ == 0) checks::release_shared_analyses(inventory_);
+  if (--judging_ == 0) {
+    checks::release_shared_analyses(inventory_);
+    return_free_memory();
+  }
 }
 
 // --- checks ---------------------------------------------------------------------
 
 void ScanEngine::Run::make_ready(CheckState& s) {
-  std::vector<Resource> buffered;
+  std::vector<std::shared_ptr<const Resource>> buffered;
   {
     std::lock_guard lock(s.mu);
     if (s.ready) return;
@@ -511,7 +607,10 @@ void ScanEngine::Run::make_ready(CheckState& s) {
     buffered.swap(s.buffer);
   }
   e_.progress_.buffered(-static_cast<int64_t>(buffered.size()));
-  for (const auto& r : buffered) evaluate(s, r);
+  for (auto& r : buffered) {
+    evaluate(s, *r);
+    r.reset();  // the last check to judge it frees it
+  }
 }
 
 void ScanEngine::Run::evaluate(CheckState& s, const Resource& r) {
@@ -574,6 +673,7 @@ ScanResult ScanEngine::Run::execute() {
       run->collector = c;
       run->region = region;
       run->unit = progress.unit(c->service, c->global ? "global" : region);
+      run->us_per_call = static_cast<long>(1e6 / e_.options_.rate_limits.slowest_rate(c->service));
       ++run->unit->runs_total;
       for (const auto& t : c->produces) ++producers_left_[t];
       runs_.push_back(std::move(run));

@@ -60,6 +60,15 @@ const RateLimit& RateLimitConfig::lookup(std::string_view service, std::string_v
   return it == per_service.end() ? fallback : it->second;
 }
 
+double RateLimitConfig::slowest_rate(std::string_view service) const {
+  auto it = per_service.find(service);
+  double rate = it == per_service.end() ? fallback.per_second : it->second.per_second;
+  for (const auto& [key, limit] : per_action)
+    if (key.size() > service.size() && key.starts_with(service) && key[service.size()] == ':')
+      rate = std::min(rate, limit.per_second);
+  return std::max(rate, 1e-3);
+}
+
 TokenBucket::TokenBucket(RateLimit limit, Clock::time_point now) : next_(now) {
   double rate = std::max(limit.per_second, 1e-3);
   interval_ = base_interval_ = std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1.0 / rate));

@@ -34,6 +34,10 @@ struct RateLimitConfig {
   // rate_limits.cc for the sources), ~20/s per API otherwise.
   static RateLimitConfig aws_defaults();
   const RateLimit& lookup(std::string_view service, std::string_view action) const;
+  // Calls per second of the service's slowest API (its per-service limit, or
+  // the fallback, and each of its per-action limits): how long a collector of
+  // the service fanning out over its resources takes per call at best.
+  double slowest_rate(std::string_view service) const;
 };
 
 // A token bucket that hands out send times in order (each caller reserves the
