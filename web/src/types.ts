@@ -416,3 +416,72 @@ export interface IamWhoCan {
   notes: string[];
   warnings: string[];
 }
+
+// ---- many accounts (docs/api.md "Accounts") ----------------------------------------
+export interface AccountChoice {
+  provider_id: string;
+  label: string;
+  account_id: string | null;
+  account_name: string | null;
+  ou: string | null;
+}
+
+export interface AccountScopes {
+  accounts: AccountChoice[];
+  ous: { path: string; accounts: number }[];
+}
+
+export interface AccountCompliance {
+  percent: number | null;
+  pass: number;
+  fail: number;
+  not_assessed: number;
+  manual: number;
+}
+
+export interface AccountRow extends AccountChoice {
+  source: "keys" | "sso" | "organization";
+  assessed: boolean;
+  security_issues: number;
+  improvements: number;
+  by_severity: Partial<Record<Severity, number>>;
+  compliance: AccountCompliance;
+  last_scan: {
+    id: string;
+    status: Scan["status"];
+    reason: string | null;
+    created_at: string;
+    started_at: string | null;
+    finished_at: string | null;
+    partial: boolean;
+    interrupted: boolean;
+  } | null;
+  last_complete_scan_at: string | null;
+  credential: {
+    state: "valid" | "expiring" | "expired" | "unknown" | "ended";
+    expires_at: string | null;
+    seconds_left: number | null;
+    sso_session: { start_url: string; ends_at: string | null; ended_at: string | null } | null;
+  };
+}
+
+export interface AccountsOverview {
+  accounts_monitored: number;
+  providers: number;
+  scope: { provider_id: string | null; ou: string | null };
+  ous: { path: string; accounts: number }[];
+  accounts: AccountRow[];
+  cis: {
+    framework: string;
+    compliance: AccountCompliance;
+    sections: Dashboard["cis_sections"];
+    controls: {
+      id: string;
+      title: string;
+      section: string;
+      status: "pass" | "fail" | "manual" | "not_assessed";
+      accounts_failing: number;
+      failing_provider_ids: string[];
+    }[];
+  };
+}

@@ -3,34 +3,47 @@
 // over time; the last scan and its coverage gaps.
 import { qs } from "../api";
 import { OpenOverTimeChart, SeverityChart } from "../components/charts";
-import { ProviderSelect } from "../components/provider_select";
+import { AccountPicker } from "../components/account_picker";
 import { ErrorBox, Loading, SeverityBadge, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet } from "../hooks";
+import { scopeFromQuery, scopeParams } from "../lib/accounts";
 import { trendFromFirstScan } from "../lib/dashboard";
 import { IMPROVEMENT_SEVERITIES, SECURITY_ISSUE_SEVERITIES, tileHref } from "../lib/filters";
 import { formatDuration } from "../lib/format";
 import { Link, navigate } from "../router";
-import { SEVERITIES, type Dashboard, type Paged, type Provider, type Scan } from "../types";
+import { SEVERITIES, type AccountsOverview, type Dashboard, type Paged, type Provider, type Scan } from "../types";
+import { AccountsOverviewView } from "./dashboard_accounts";
 import { GapsTable } from "./scans";
 
 export function DashboardPage({ query }: { query: URLSearchParams }) {
-  const providerId = query.get("provider_id") ?? "";
-  const d = useGet<Dashboard>(`/dashboard${qs({ provider_id: providerId })}`);
+  const scope = scopeFromQuery(query);
+  const providerId = scope.provider_id;
+  // One account: its own dashboard. Several (all, or an OU's): the accounts side by
+  // side, worst first, and for all of them the combined dashboard below.
+  const ouOnly = !!scope.ou && !providerId;
+  const d = useGet<Dashboard>(ouOnly ? null : `/dashboard${qs({ provider_id: providerId })}`);
   const providers = useGet<Provider[]>("/providers");
+  const many = useGet<AccountsOverview>(providerId ? null : `/accounts${qs(scopeParams(scope))}`);
   const firstScan = useFirstScan(providerId, !!d.data?.last_scan);
+  // (useGet keeps its last answer when its path goes null: each part shows only in its own scope.)
+  const showMany = !providerId && !!many.data && (ouOnly || many.data.accounts.length > 1);
+  const dash = ouOnly ? null : d.data;
 
   return (
     <div class="page" data-testid="page-dashboard">
       <div class="page-head">
         <h1>Dashboard</h1>
-        <ProviderSelect value={providerId} onChange={(id) => navigate(id ? `/?provider_id=${encodeURIComponent(id)}` : "/")} />
+        <AccountPicker scope={scope} onChange={(s) => navigate(`/${qs(scopeParams(s))}`)} />
       </div>
-      <ErrorBox error={d.error} />
-      {d.loading && !d.data ? <Loading /> : null}
-      {d.data && !d.data.last_scan && (providers.data || providers.error) ? (
+      <ErrorBox error={many.error} />
+      {showMany ? <AccountsOverviewView o={many.data!} scope={scope} /> : null}
+      {showMany && dash?.last_scan ? <h2 data-testid="dash-combined-head">All accounts together</h2> : null}
+      <ErrorBox error={ouOnly ? null : d.error} />
+      {(d.loading && !dash && !ouOnly) || (many.loading && !many.data && ouOnly) ? <Loading /> : null}
+      {dash && !dash.last_scan && (providers.data || providers.error) ? (
         <NoScanYet providers={providers.data ?? []} providerId={providerId} />
       ) : null}
-      {d.data && d.data.last_scan ? <DashboardBody d={d.data} providerId={providerId} firstScanAt={firstScan} /> : null}
+      {dash && dash.last_scan ? <DashboardBody d={dash} providerId={providerId} firstScanAt={firstScan} /> : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // /findings — server-side paged findings with filters, search and sort, all kept
 // in the page URL; export of the current filter as CSV or JSON.
 import { useEffect, useState } from "preact/hooks";
-import { ProviderSelect } from "../components/provider_select";
+import { AccountPicker } from "../components/account_picker";
 import { ErrorBox, Loading, Pager, SeverityBadge, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet } from "../hooks";
 import {
@@ -88,7 +88,12 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
             </option>
           ))}
         </select>
-        <ProviderSelect value={q.filters.provider_id ?? ""} onChange={(v) => setFilter("provider_id", v)} testid="filter-provider" />
+        <AccountPicker
+          scope={{ provider_id: q.filters.provider_id ?? "", ou: "" }}
+          allowOu={false}
+          onChange={(s) => setFilter("provider_id", s.provider_id)}
+          testid="filter-provider"
+        />
         <TextFilter label="Account" value={q.filters.account ?? ""} onSet={(v) => setFilter("account", v)} testid="filter-account" />
         <TextFilter label="Check id" value={q.filters.check ?? ""} onSet={(v) => setFilter("check", v)} testid="filter-check" />
         <TextFilter label="Control (e.g. 2.1.1)" value={q.filters.control ?? ""} onSet={(v) => setFilter("control", v)} testid="filter-control" />

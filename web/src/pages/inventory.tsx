@@ -2,7 +2,7 @@
 // and the paged list; click through to a resource.
 import { useEffect, useState } from "preact/hooks";
 import { qs } from "../api";
-import { ProviderSelect } from "../components/provider_select";
+import { AccountPicker } from "../components/account_picker";
 import { ErrorBox, Loading, Pager, TableWrap } from "../components/ui";
 import { useGet } from "../hooks";
 import { Link, navigate } from "../router";
@@ -31,7 +31,7 @@ export function InventoryPage({ query }: { query: URLSearchParams }) {
     <div class="page" data-testid="page-inventory">
       <div class="page-head">
         <h1>Inventory</h1>
-        <ProviderSelect value={f.provider_id} onChange={(v) => go({ provider_id: v })} />
+        <AccountPicker scope={{ provider_id: f.provider_id, ou: "" }} allowOu={false} onChange={(s) => go({ provider_id: s.provider_id })} />
       </div>
       <ErrorBox error={summary.error} />
       <div class="grid2">

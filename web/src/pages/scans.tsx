@@ -3,9 +3,10 @@
 // coverage gaps, and the reasons of interrupted and failed scans.
 import { useEffect, useState } from "preact/hooks";
 import { API, ApiError, post, qs } from "../api";
-import { ProviderSelect } from "../components/provider_select";
+import { AccountPicker } from "../components/account_picker";
 import { ErrorBox, Loading, Pager, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet, useNow } from "../hooks";
+import { QUEUED_TEXT, withLiveStatus } from "../lib/accounts";
 import { formatDuration, plural } from "../lib/format";
 import { areasAtWork, credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine, scanEnding } from "../lib/scan_state";
 import { Link, navigate } from "../router";
@@ -14,8 +15,12 @@ import type { AreaProgress, Gap, Meta, Paged, Provider, Scan } from "../types";
 export function ScansPage({ query }: { query: URLSearchParams }) {
   const providerId = query.get("provider_id") ?? "";
   const page = query.get("page") ?? "";
-  const history = useGet<Paged<Scan>>(`/scans${qs({ provider_id: providerId, page })}`);
+  const [polling, setPolling] = useState(false);
+  // While a scan waits or runs, the history follows it (queued ones start as others end).
+  const history = useGet<Paged<Scan>>(`/scans${qs({ provider_id: providerId, page })}`, polling ? 3000 : 0);
   const [live, setLive] = useState<Scan | null>(null);
+  const [liveNow, setLiveNow] = useState<Scan | null>(null);
+  useEffect(() => setPolling(!!history.data?.items.some(isActive)), [history.data]);
 
   // Follow a scan that is already running when the page opens.
   useEffect(() => {
@@ -40,6 +45,7 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
         <LiveScan
           key={live.id}
           scan={live}
+          onUpdate={setLiveNow}
           onDone={() => {
             history.reload();
           }}
@@ -48,7 +54,12 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
       <section class="card" data-testid="scan-history">
         <div class="page-head">
           <h2>History</h2>
-          <ProviderSelect value={providerId} onChange={(id) => navigate(`/scans${qs({ provider_id: id })}`)} testid="history-provider" />
+          <AccountPicker
+            scope={{ provider_id: providerId, ou: "" }}
+            allowOu={false}
+            onChange={(s) => navigate(`/scans${qs({ provider_id: s.provider_id })}`)}
+            testid="history-provider"
+          />
         </div>
         <ErrorBox error={history.error} />
         {history.loading && !history.data ? <Loading /> : null}
@@ -68,7 +79,7 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
                 </thead>
                 <tbody>
                   {history.data.items.map((s) => (
-                    <HistoryRow key={s.id} s={s} />
+                    <HistoryRow key={s.id} s={withLiveStatus(s, liveNow)} onCancelled={history.reload} />
                   ))}
                 </tbody>
               </table>
@@ -86,7 +97,7 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
   );
 }
 
-function HistoryRow({ s }: { s: Scan }) {
+function HistoryRow({ s, onCancelled }: { s: Scan; onCancelled: () => void }) {
   const [open, setOpen] = useState(false);
   const c = s.counts ?? {};
   return (
@@ -97,6 +108,19 @@ function HistoryRow({ s }: { s: Scan }) {
         </td>
         <td>
           <StatusBadge status={s.status} />
+          {s.status === "queued" ? (
+            <>
+              {" "}
+              <button
+                type="button"
+                class="link-button"
+                data-testid="cancel-queued-scan"
+                onClick={() => post(`/scans/${encodeURIComponent(s.id)}/cancel`).then(onCancelled, onCancelled)}
+              >
+                Cancel
+              </button>
+            </>
+          ) : null}
           {s.reason ? (
             <div class={s.status === "succeeded" ? "muted" : "warn"} data-testid="scan-reason">
               {s.reason}
@@ -308,8 +332,9 @@ function WorkTable({ caption, areas, testid }: { caption: string; areas: AreaPro
   );
 }
 
-function LiveScan({ scan, onDone }: { scan: Scan; onDone: () => void }) {
+function LiveScan({ scan, onDone, onUpdate }: { scan: Scan; onDone: () => void; onUpdate: (s: Scan) => void }) {
   const [s, setS] = useState<Scan>(scan);
+  useEffect(() => onUpdate(s), [s]);
   const [streamError, setStreamError] = useState<string>("");
 
   useEffect(() => {
@@ -349,8 +374,12 @@ function LiveScan({ scan, onDone }: { scan: Scan; onDone: () => void }) {
       </h2>
       <progress aria-label="Scan progress" max={1} value={done && (s.status === "succeeded" || s.status === "partial") ? 1 : fraction} data-testid="scan-progress" />
       <p data-testid="scan-progress-text">
-        {done ? "" : `${Math.round(fraction * 100)}% · `}
-        {progressLine(s.progress)}
+        {s.status === "queued" ? QUEUED_TEXT : (
+          <>
+            {done ? "" : `${Math.round(fraction * 100)}% · `}
+            {progressLine(s.progress)}
+          </>
+        )}
       </p>
       {streamError ? <p class="warn">{streamError}</p> : null}
       {!done && s.progress?.by_service?.length ? (
