@@ -4,7 +4,7 @@
 // counts and pass % per section, and the CSV and printable HTML exports.
 import { useState } from "preact/hooks";
 import { qs } from "../api";
-import { ProviderSelect } from "../components/provider_select";
+import { AccountPicker } from "../components/account_picker";
 import { ErrorBox, Loading, StatusBadge, TableWrap } from "../components/ui";
 import { useGet } from "../hooks";
 import {
@@ -75,7 +75,7 @@ export function CompliancePage({ query }: { query: URLSearchParams }) {
               </option>
             ))}
           </select>
-          <ProviderSelect value={providerId} onChange={(id) => go(frameworkId, id)} />
+          <AccountPicker scope={{ provider_id: providerId, ou: "" }} allowOu={false} onChange={(s) => go(frameworkId, s.provider_id)} />
         </div>
       </div>
       <ErrorBox error={c.error} />
