@@ -878,6 +878,16 @@ TEST(IamPrincipals, ResourceControlPoliciesBlockOutsideTrust) {
   auto r = run_in("iam_role_trust_no_public_principal", fenced, kIamArn + "role/public-admin");
   EXPECT_EQ(r.status, CheckStatus::kPass) << r.detail;
   EXPECT_EQ(outside_edges(fenced, kIamArn + "role/vendor-admin"), 0u);
+  // Nor is it a confused-deputy finding: the RCP denies that account sts:AssumeRole on the role.
+  const char* external_id = "iam_role_cross_account_requires_external_id";
+  EXPECT_EQ(run_in(external_id, open, kIamArn + "role/vendor-admin").status, CheckStatus::kFail);
+  auto ext = run_in(external_id, fenced, kIamArn + "role/vendor-admin");
+  EXPECT_EQ(ext.status, CheckStatus::kPass) << ext.detail;
+  EXPECT_NE(ext.detail.find("arn:aws:iam::444455556666:root (denied by resource control policy RCP AccountPerimeter on "
+                            "111122223333, statement 0 (Sid OnlyOurAccounts))"),
+            std::string::npos)
+      << ext.detail;
+  EXPECT_EQ(run_in(external_id, fenced, kIamArn + "role/partner-admin").status, CheckStatus::kFail);
   // "*" may be a principal of a listed account (conditional on aws:PrincipalAccount); the listed account keeps its way in.
   EXPECT_EQ(outside_edges(fenced, kIamArn + "role/public-admin"), 1u);
   EXPECT_NE(r.detail.find("only under conditions: StringNotEqualsIfExists aws:PrincipalAccount"), std::string::npos) << r.detail;

@@ -21,6 +21,7 @@
 #include <set>
 
 #include "checks/check.h"
+#include "iam/authorization_data.h"
 #include "iam/evaluate.h"
 #include "iam/policy.h"
 #include "iam/principal.h"
@@ -154,7 +155,7 @@ Outcome judge(const ciam::Evaluation& ev) {
   return o;
 }
 
-CheckResult evaluate(const Resource& r, const Inventory&) {
+CheckResult evaluate(const Resource& r, const Inventory& inv) {
   if (auto why = r.missing_reason("trust_policy")) return not_assessed(*why);
   const json* trust = r.prop("trust_policy");
   if (!trust || !trust->is_object()) return not_assessed("trust policy of role " + r.name + " not collected");
@@ -165,11 +166,17 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   auto others = outsiders(*policy, r.account, partition);
   if (others.empty()) return pass("Role " + r.name + " is not trusted by another account (not applicable).");
 
-  std::vector<std::string> open, details, restricted;
+  // The organization's resource control policies, when read: one that denies the
+  // other account sts:AssumeRole on the role takes it out of the question.
+  std::vector<Resource> rcp_resources;
+  for (const Resource& x : inv.of_type(std::string(ciam::inventory_type::kResourceControlPolicies))) rcp_resources.push_back(x);
+  const ciam::AuthorizationData org = ciam::AuthorizationData::build(r.account, rcp_resources);
+  std::vector<std::string> open, details, restricted, blocked;
   const ciam::Context with_wrong_id = deputy_context("an-external-id-that-is-not-this-accounts");
   const ciam::Context without_id = deputy_context("");
   for (const Outsider& o : others) {
     Outcome worst;
+    std::string blocked_by;  // the RCP statement that keeps this account out
     for (const ciam::Context* ctx : {&with_wrong_id, &without_id}) {
       ciam::Request req;
       req.principal = &o.principal;
@@ -179,10 +186,21 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
       req.resource_policy = &*policy;
       req.resource_rule = ciam::ResourcePolicyRule::kRequired;
       req.context = ctx;
-      Outcome out = judge(ciam::evaluate(req));
+      req.rcps = org.rcps();
+      ciam::Evaluation ev = ciam::evaluate(req);
+      if (ev.decision == ciam::Decision::kExplicitDeny && !ev.statements.empty() &&
+          std::all_of(ev.statements.begin(), ev.statements.end(),
+                      [](const ciam::StatementRef& s) { return s.kind == ciam::PolicyKind::kRcp; })) {
+        blocked_by = ciam::describe(ev.statements.front());
+        worst = Outcome{};
+        break;
+      }
+      Outcome out = judge(ev);
       if (out.verdict > worst.verdict) worst = std::move(out);
     }
-    if (worst.verdict == Verdict::kExposed) {
+    if (!blocked_by.empty()) {
+      blocked.push_back(o.shown + " (denied by " + blocked_by + ")");
+    } else if (worst.verdict == Verdict::kExposed) {
       open.push_back(o.shown);
       for (auto& w : worst.why)
         if (std::find(details.begin(), details.end(), w) == details.end()) details.push_back(w);
@@ -193,10 +211,14 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   if (!open.empty())
     return fail("Role " + r.name + " trusts other accounts without sts:ExternalId: " + join(open) + ". Granted by " +
                 join(details, "; ") + ".");
+  std::string kept_out = blocked.empty() ? std::string()
+                                         : " The organization's resource control policies keep out " + join(blocked, "; ") + ".";
   if (!restricted.empty())
     return pass("Role " + r.name + " trusts other accounts only as members of the organization or with MFA: " +
-                join(restricted, "; ") + ".");
-  return pass("Role " + r.name + " trusts other accounts only with an sts:ExternalId it names.");
+                join(restricted, "; ") + "." + kept_out);
+  if (!blocked.empty() && blocked.size() == others.size())
+    return pass("Role " + r.name + " trusts other accounts, but no other account can assume it:" + kept_out + " " + org.rcp_note());
+  return pass("Role " + r.name + " trusts other accounts only with an sts:ExternalId it names." + kept_out);
 }
 
 const RegisterCheck reg({
@@ -205,7 +227,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "iam",
              .resource_type = "AWS::IAM::Role",
-             .description = "A trust statement that lets principals of another account assume the role should require an sts:ExternalId the account chose (the confused-deputy protection for third parties). The trust policy is evaluated with AWS's evaluation logic for sts:AssumeRole from each account it names, once with a wrong external ID and once with none: a condition that accepts any value (StringLike \"*\", Null, ...IfExists) does not protect. Trust confined to the organization (aws:PrincipalOrgID, aws:PrincipalOrgPaths) or to MFA-authenticated callers passes. Same-account and service principals are not concerned.",
+             .description = "A trust statement that lets principals of another account assume the role should require an sts:ExternalId the account chose (the confused-deputy protection for third parties). The trust policy is evaluated with AWS's evaluation logic for sts:AssumeRole from each account it names, once with a wrong external ID and once with none: a condition that accepts any value (StringLike \"*\", Null, ...IfExists) does not protect. Trust confined to the organization (aws:PrincipalOrgID, aws:PrincipalOrgPaths) or to MFA-authenticated callers passes, and so does an account the organization's resource control policies deny sts:AssumeRole on the role (when they could be read). Same-account and service principals are not concerned.",
              .risk = "Without an external ID, a third party serving several customers can be tricked into acting on this account (confused deputy).",
              .remediation = {.text = "Add a Condition {\"StringEquals\": {\"sts:ExternalId\": \"<id>\"}} to cross-account trust statements.",
                              .cli = "aws iam update-assume-role-policy --role-name <role> --policy-document file://trust-with-external-id.json",
@@ -213,6 +235,8 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html", "https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html"},
              .cis = {},
              .fsbp = {}},
+    // The RCPs that apply to the account's resources (collect/organizations.cc), when read.
+    .context_types = {std::string(ciam::inventory_type::kResourceControlPolicies)},
     .evaluate = evaluate});
 
 }  // namespace
