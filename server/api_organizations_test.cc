@@ -12,6 +12,7 @@
 
 #include <regex>
 
+#include "server/org_connect.h"
 #include "server/test_server.h"
 
 namespace cloudpeek::server::testing {
@@ -162,10 +163,46 @@ TEST_F(Org, MemberWithoutRoleIsAGapAndAWorkingMemberIsScannedWithAssumedCredenti
   auto renewed = s.db().get_provider(logs);
   ASSERT_TRUE(renewed && renewed->expires_at);
   EXPECT_GT(*renewed->expires_at, store::now_seconds());
+  // The scan's identity keeps the member's organization (its card and renewal steps depend on it).
+  EXPECT_EQ(renewed->identity["organization"]["role_status"], "ok") << renewed->identity.dump();
+  EXPECT_EQ(renewed->identity["account"], "222200000002");
 
   // dev-data's role trusts another ExternalId: a gap too.
   std::string dev = (*row(org, "222200000012"))["member"]["provider_id"];
   EXPECT_EQ(send("POST", "/api/v1/scans", {{"provider_id", dev}}).status, 409u);
+  no_secrets();
+}
+
+// A scan longer than the role session: its credential source renews the member's
+// role credentials through the scheduler's renewer before they expire.
+TEST_F(Org, TheScanCredentialSourceRenewsAMembersRoleCredentials) {
+  std::string mgmt = provider("management", kOrgAdminKey, kOrgAdminSecret);
+  json org = connect(mgmt);
+  std::string logs = (*row(org, "222200000002"))["member"]["provider_id"];
+  std::string bob = (*row(org, "222200000016"))["member"]["provider_id"];
+  auto renew = [this](const std::string&) { s.app().scheduler().tick(store::now_seconds()); };
+  EXPECT_EQ(org_scan_credentials(s.db(), mgmt, renew), nullptr);  // the base provider uses its own keys
+
+  // The stored role credentials are about to expire (20 s left).
+  auto creds = s.db().get_credentials(logs);
+  ASSERT_TRUE(creds);
+  std::string old_key = creds->access_key_id;
+  creds->expires_at = store::now_seconds() + std::chrono::seconds(20);
+  s.db().replace_credentials(logs, *creds, "test");
+  auto source = org_scan_credentials(s.db(), logs, renew);
+  ASSERT_NE(source, nullptr);
+  auto fresh = source->get();
+  ASSERT_TRUE(fresh) << fresh.error().message;
+  EXPECT_NE(fresh->access_key_id, old_key);
+  ASSERT_TRUE(fresh->expiration);
+  EXPECT_GT(*fresh->expiration, Clock::now() + std::chrono::minutes(30));
+
+  // A member whose role does not work: the source fails, naming the account and AWS's reason.
+  auto none = org_scan_credentials(s.db(), bob, renew)->get();
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().kind, ErrorKind::kAccessDenied);
+  EXPECT_NE(none.error().message.find("222200000016"), std::string::npos) << none.error().message;
+  EXPECT_NE(none.error().message.find("sts:AssumeRole"), std::string::npos) << none.error().message;
   no_secrets();
 }
 

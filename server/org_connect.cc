@@ -7,6 +7,7 @@
 #include <set>
 
 #include "aws/credentials/client_caller.h"
+#include "aws/credentials/refreshing_provider.h"
 #include "aws/credentials/static_provider.h"
 #include "scan/organization.h"
 #include "scan/organization_templates.h"
@@ -99,6 +100,47 @@ std::optional<std::set<std::string>> account_list(const json& body, json& err) {
 }
 
 }  // namespace
+
+CredentialsProviderPtr org_scan_credentials(store::Store& store, const std::string& provider_id,
+                                            std::function<void(const std::string&)> renew) {
+  auto m = store.org_member(provider_id);
+  if (!m || m->role_status == "base") return nullptr;
+  auto last_renew = std::make_shared<std::pair<std::mutex, Clock::time_point>>();
+  auto fetch = [&store, provider_id, renew = std::move(renew), last_renew]() -> Result<Credentials> {
+    {
+      // At most one renewal a second, however many calls ask.
+      std::lock_guard lock(last_renew->first);
+      if (renew && Clock::now() - last_renew->second >= std::chrono::seconds(1)) {
+        last_renew->second = Clock::now();
+        renew(provider_id);
+      }
+    }
+    auto m = store.org_member(provider_id);
+    if (!m) return make_error(ErrorKind::kInvalidInput, "The provider is no longer a member of a connected organization.");
+    if (m->membership != "active" || m->role_status != "ok") {
+      auto [message, advice] = split_message(m->role_message);
+      return make_error(ErrorKind::kAccessDenied,
+                        m->membership == "left" ? "Account " + m->account_id + " left the organization."
+                                                : "Account " + m->account_id + " can no longer be reached: " + message,
+                        advice);
+    }
+    auto stored = store.get_credentials(provider_id);
+    if (!stored) return make_error(ErrorKind::kInvalidInput, "The provider has no credentials.");
+    if (stored->expires_at && *stored->expires_at <= store::now_seconds())
+      return make_error(ErrorKind::kExpiredToken, "The member's role credentials expired and could not be renewed.",
+                        "See the server log for why AssumeRole failed.");
+    Credentials c;
+    c.access_key_id = stored->access_key_id;
+    c.secret_access_key = Secret(stored->secret_access_key);
+    c.session_token = Secret(stored->session_token);
+    if (stored->expires_at) c.expiration = Clock::time_point(stored->expires_at->time_since_epoch());
+    c.source = "organization member role";
+    return c;
+  };
+  RefreshWindows w;
+  w.scale_to_lifetime = true;
+  return std::make_shared<RefreshingProvider>("organization member role credentials", std::move(fetch), NowFn{}, w);
+}
 
 OrgConnect::OrgConnect(store::Store& store, std::shared_ptr<CredentialTester> tester, Log log, AwsCallerPtr caller,
                        RenewBase renew_base)

@@ -46,6 +46,14 @@ struct OrgAnswer {
   nlohmann::json body;
 };
 
+// The credential source of a scan of an organization member, or nullptr for
+// other providers: the stored AssumeRole credentials, renewed through `renew`
+// (the scheduler's renewer) before they expire, so a scan longer than the role
+// session keeps going. Fails (kAccessDenied, with the reason) once the member
+// is not reachable: its role stopped working or it left the organization.
+CredentialsProviderPtr org_scan_credentials(store::Store& store, const std::string& provider_id,
+                                            std::function<void(const std::string&)> renew);
+
 class OrgConnect {
  public:
   using Log = std::function<void(const std::string&)>;

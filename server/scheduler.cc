@@ -10,6 +10,7 @@
 #include "scan/engine.h"
 #include "scan/sinks.h"
 #include "server/credential_check.h"
+#include "server/org_connect.h"
 #include "server/sso_connect.h"
 #include "server/expiry_estimate.h"
 
@@ -419,6 +420,8 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     topts.total_timeout = std::min(topts.total_timeout, std::chrono::milliseconds(30000));
     // IAM Identity Center providers renew their role credentials mid-scan.
     auto sso_source = sso_scan_credentials(store_, provider.id, renewer());
+    // Organization members get their role credentials by AssumeRole, renewed mid-scan too.
+    if (!sso_source) sso_source = org_scan_credentials(store_, provider.id, renewer());
     AwsClient client(ClientConfig::from_environment("us-east-1"), sso_source ? sso_source : creds_provider.value(),
                      std::make_shared<Transport>(topts));
     auto identity = get_caller_identity(client);
@@ -436,6 +439,8 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
       keep_estimate(provider.identity, id_json);
       if (sso_source && provider.identity.is_object() && provider.identity.contains("sso"))
         id_json["sso"] = provider.identity["sso"];  // still renewed through IAM Identity Center
+      if (provider.identity.is_object() && provider.identity.contains("organization"))
+        id_json["organization"] = provider.identity["organization"];  // still a member (server/org_connect.h)
       store_.set_provider_identity(provider.id, id_json);
     } catch (const std::exception& e) {
       return finish(store::ScanStatus::kFailed, std::string("failed: ") + e.what());
