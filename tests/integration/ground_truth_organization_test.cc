@@ -81,6 +81,9 @@ TEST(GroundTruthOrganization, ADelegatedAdministratorJudgesTheSameOrganization) 
   EXPECT_EQ(config->resource_arn, "arn:aws:organizations::222200000001:administration/o-a1b2c3d4e5");
   EXPECT_EQ(finding_of(s, "organizations_guardduty_delegated_admin")->status, CheckStatus::kPass);
   EXPECT_EQ(finding_of(s, "organizations_scps_in_use")->status, CheckStatus::kPass);
+  // The management account's organization trail, seen from the member (a shadow trail).
+  EXPECT_EQ(finding_of(s, "organizations_organization_trail")->status, CheckStatus::kPass)
+      << finding_of(s, "organizations_organization_trail")->detail;
 }
 
 TEST(GroundTruthOrganization, APlainMemberLeavesTheOrganizationToItsAdministrators) {
