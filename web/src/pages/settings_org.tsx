@@ -28,16 +28,6 @@ import {
 } from "../lib/org";
 import type { Provider } from "../types";
 
-// Visually hidden, read by screen readers (styles.css has no such class).
-const srOnly = {
-  position: "absolute",
-  width: "1px",
-  height: "1px",
-  overflow: "hidden",
-  clip: "rect(0 0 0 0)",
-  whiteSpace: "nowrap",
-} as const;
-
 // Providers that can reach an organization: not themselves members reached through a role.
 function baseCandidates(providers: Provider[]): Provider[] {
   return providers.filter((p) => {
@@ -233,29 +223,17 @@ function ConnectForm({
         </label>
         <FieldError message={errors.external_id} testid="org-external-id-error" />
       </details>
-      <fieldset>
-        <legend>Members to monitor</legend>
-        <label class="check" style={{ whiteSpace: "normal" }}>
-          <input
-            type="radio"
-            name="org-monitor"
-            checked={monitor === "all"}
-            data-testid="org-monitor-all"
-            onChange={() => setMonitor("all")}
-          />
-          All accounts (accounts that join later are added at each discovery)
-        </label>
-        <label class="check" style={{ whiteSpace: "normal" }}>
-          <input
-            type="radio"
-            name="org-monitor"
-            checked={monitor === "chosen"}
-            data-testid="org-monitor-chosen"
-            onChange={() => setMonitor("chosen")}
-          />
-          Accounts I choose (after the discovery)
-        </label>
-      </fieldset>
+      <label>
+        Members to monitor
+        <select
+          value={monitor}
+          data-testid="org-monitor"
+          onChange={(e) => setMonitor((e.currentTarget as HTMLSelectElement).value as "all" | "chosen")}
+        >
+          <option value="all">All accounts (accounts that join later are added at each discovery)</option>
+          <option value="chosen">Accounts I choose after the discovery</option>
+        </select>
+      </label>
       <div class="row">
         <button type="submit" class="primary" disabled={busy} data-testid="org-connect">
           {busy ? "Discovering accounts…" : "Connect and discover"}
@@ -290,9 +268,6 @@ function CopyButton({ text, label, testid }: { text: string; label: string; test
       }}
     >
       {done ? "Copied" : "Copy"}
-      <span style={srOnly} aria-live="polite">
-        {done ? " copied" : ""}
-      </span>
     </button>
   );
 }
@@ -415,8 +390,11 @@ function OrgView({
         />
       </label>
       <TableWrap>
-        <table class="table compact" data-testid="org-members">
-          <caption style={srOnly}>Accounts of {org.aws_organization_id}: gaps first</caption>
+        <table
+          class="table compact"
+          data-testid="org-members"
+          aria-label={`Accounts of ${org.aws_organization_id}, those without a working role first`}
+        >
           <thead>
             <tr>
               <th scope="col">Account</th>
