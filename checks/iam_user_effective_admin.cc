@@ -10,7 +10,7 @@ const RegisterCheck reg({
              .severity = Severity::kHigh,
              .service = "iam",
              .resource_type = "AWS::IAM::User",
-             .description = "Evaluates every policy that applies to the user (its own managed and inline policies, its groups', its permissions boundary) with AWS's evaluation logic and reports a user allowed every action on every resource, naming the statements that grant it. Administrators should be roles assumed when needed, not long-lived users.",
+             .description = "Evaluates every policy that applies to the user (its own managed and inline policies, its groups', its permissions boundary) with AWS's evaluation logic and reports a user that is an administrator as issue 10 defines it: allowed every action on every resource, or able to grant itself everything in one step on itself (put or attach a policy into itself or its group, a new default version of a policy it holds, joining an administrators group, removing its own permissions boundary; iam:* on * does), naming the statements and saying how. Administrators should be roles assumed when needed, not long-lived users.",
              .risk = "Credentials of an administrator user (a leaked access key, a phished password) give an attacker the whole account: data, logging, billing and every other principal.",
              .remediation = {.text = "Grant the user only what its job needs; give administration through a role that requires MFA to assume, or through IAM Identity Center permission sets.",
                              .cli = "aws iam detach-user-policy --user-name <user> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess",
