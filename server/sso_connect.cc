@@ -457,6 +457,7 @@ void SsoConnect::forget(store::SsoSession& s, const std::string& user) {
     store::Credentials blank;
     blank.access_key_id = cr->access_key_id;
     blank.secret_access_key = random_id() + random_id();
+    blank.session_token = random_id() + random_id();  // still shown as temporary keys (which expired)
     blank.expires_at = to_store(now());
     std::fill(cr->secret_access_key.begin(), cr->secret_access_key.end(), '\0');
     std::fill(cr->session_token.begin(), cr->session_token.end(), '\0');

@@ -137,6 +137,45 @@ export async function ssoSteps(t) {
     await shot("sso-accounts-390");
   }, { independent: true });
 
+  await step("IAM Identity Center: signing out says so on the session and the card; one sign-in renews it", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openSettings();
+    await byId("sso-session-sign-out").click();
+    await byId("sso-session-confirm").waitFor();
+    await shot("sso-sign-out-confirm");
+    await byId("sso-session-sign-out-confirm").click();
+    await byId("provider-saved").waitFor();
+    expectTrue((await text("provider-saved")).includes("Signed out of"), "the page says it");
+    await page.waitForFunction(() => document.querySelector('[data-testid="sso-session-state"]')?.textContent?.includes("signed out"));
+    expectTrue((await text("sso-session-state")).includes("signed out by"), "the session says who signed out");
+    const providers = await page.evaluate(async () => (await fetch("/api/v1/providers")).json());
+    const p = providers.find((x) => x.id === providerId);
+    expectEq(p.credential_state, "expired", "its keys are gone");
+    expectTrue(p.sso.signed_out === true, `the provider knows: ${JSON.stringify(p.sso)}`);
+    const card = (await byId(`provider-${providerId}`).getByTestId("provider-sso").innerText()).trim();
+    expectTrue(card.includes("sign in again"), `the card says to sign in again: ${card}`);
+    const refused = await page.evaluate(async (id) => {
+      const s = await (await fetch("/api/v1/session")).json();
+      const r = await fetch("/api/v1/scans", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": s.csrf_token || "" },
+        body: JSON.stringify({ provider_id: id }),
+      });
+      return { status: r.status, body: await r.text() };
+    }, providerId);
+    expectEq(refused.status, 409, `a scan is refused: ${refused.body}`);
+    expectTrue(refused.body.includes("Sign in with IAM Identity Center"), "with the sign-in steps");
+    await shot("sso-signed-out");
+    await byId("sso-session-again").click();
+    await byId("sso-start").click();
+    await byId("sso-user-code").waitFor();
+    await control("approve", { user_code: (await text("sso-user-code")).trim() });
+    await byId("sso-accounts").waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="provider-saved"]')?.textContent?.includes("renewed"));
+    const again = (await page.evaluate(async () => (await fetch("/api/v1/providers")).json())).find((x) => x.id === providerId);
+    expectEq(again.credential_state, "valid", "renewed by the one sign-in");
+  });
+
   await step("IAM Identity Center: the provider made here is removed for the steps that follow", async () => {
     await page.setViewportSize({ width: 1400, height: 1000 });
     if (providerId) {
