@@ -137,7 +137,7 @@ export async function ssoSteps(t) {
     await shot("sso-accounts-390");
   }, { independent: true });
 
-  await step("IAM Identity Center: signing out says so on the session and the card; one sign-in renews it", async () => {
+  await step("IAM Identity Center: signing out says so on the session and the card; one sign-in renews it (and the picker hints what the permission set lacked)", async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await openSettings();
     await byId("sso-session-sign-out").click();
@@ -172,6 +172,9 @@ export async function ssoSteps(t) {
     await control("approve", { user_code: (await text("sso-user-code")).trim() });
     await byId("sso-accounts").waitFor({ timeout: 20_000 });
     await page.waitForFunction(() => document.querySelector('[data-testid="provider-saved"]')?.textContent?.includes("renewed"));
+    // The picker now knows what SecurityAuditor allowed when it was first probed here.
+    const hint = await text(`sso-role-hint-${ACCOUNT}`);
+    expectTrue(/in this account/.test(hint) && /(Has every action|Lacked \d+ action)/.test(hint), `the permission set's probe is hinted: ${hint}`);
     const again = (await page.evaluate(async () => (await fetch("/api/v1/providers")).json())).find((x) => x.id === providerId);
     expectEq(again.credential_state, "valid", "renewed by the one sign-in");
   });
