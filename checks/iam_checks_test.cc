@@ -901,6 +901,43 @@ TEST(IamPrincipals, ResourceControlPoliciesBlockOutsideTrust) {
   EXPECT_EQ(r.status, CheckStatus::kFail);
 }
 
+// RCPs that could not be read, or that do not apply: the verdicts say so, as for SCPs.
+TEST(IamPrincipals, ResourceControlPoliciesNotConsideredSayWhy) {
+  auto with = [](Resource rcp) {
+    Account a;
+    a.managed(kAdmin, doc({allow("*")}));
+    a.user("admin", {}, {kAdmin});
+    a.resources.push_back(std::move(rcp));
+    return inventory_of(std::move(a.resources));
+  };
+  Resource unread = rcps(json::array());
+  unread.props.erase("levels");
+  unread.missing["levels"] = "organizations:ListPoliciesForTarget denied (AccessDeniedException) (only the organization's "
+                             "management account or a delegated administrator may read resource control policies: scan "
+                             "with its credentials to have them considered)";
+  // All three alive at once: the analysis memo keys on where an inventory's listings live.
+  Resource none = rcps(json::array());
+  none.props["applies"] = false;
+  none.props["reason"] = "resource control policies do not apply to the resources of the organization's management account";
+  Resource bad = rcps({scp_level("r-root", "ROOT", {{"Broken", json("not a policy")}})});
+  Inventory unread_inv = with(unread), none_inv = with(none), bad_inv = with(bad);
+  auto r = run_in("iam_user_effective_admin", unread_inv, kIamArn + "user/admin");
+  EXPECT_NE(r.detail.find("RCPs not considered: organizations:ListPoliciesForTarget denied (AccessDeniedException)"),
+            std::string::npos)
+      << r.detail;
+  EXPECT_NE(r.detail.find("Resource control policies may still deny access to the account's resources that is shown as allowed."),
+            std::string::npos)
+      << r.detail;
+  r = run_in("iam_user_effective_admin", none_inv, kIamArn + "user/admin");
+  EXPECT_NE(r.detail.find("RCPs considered: none apply (resource control policies do not apply to the resources of the "
+                          "organization's management account)."),
+            std::string::npos)
+      << r.detail;
+  // A policy document that cannot be read: not considered, naming it.
+  r = run_in("iam_user_effective_admin", bad_inv, kIamArn + "user/admin");
+  EXPECT_NE(r.detail.find("RCPs not considered: RCP Broken on r-root could not be read"), std::string::npos) << r.detail;
+}
+
 TEST(IamPrincipals, GraphBuiltOncePerInventory) {
   Inventory inv = planted_account();
   std::size_t before = iam_analysis_builds();
