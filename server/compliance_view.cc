@@ -42,6 +42,13 @@ std::string percent_text(const Counts& c) {
   return p ? fmt::format("{}%", *p) : "–";
 }
 
+// "1. Identity and Access Management"; service and family sections read "Amazon S3 (S3)".
+std::string section_label(const ComplianceSection& s) {
+  if (s.title.empty() || s.title == s.id) return html_escape(s.id);
+  if (!s.id.empty() && s.id[0] >= '0' && s.id[0] <= '9') return html_escape(s.id + ". " + s.title);
+  return html_escape(s.title + " (" + s.id + ")");
+}
+
 const char* label(const std::string& status) {
   if (status == "pass") return "Pass";
   if (status == "fail") return "Fail";
@@ -56,6 +63,8 @@ body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;break-after:avoid}
 .meta{color:#57606a;margin:0 0 4px}
 table{border-collapse:collapse;width:100%;margin:6px 0 12px}
+table.controls{table-layout:fixed}table.controls col.c1{width:13%}table.controls col.c2{width:37%}table.controls col.c3{width:11%}
+td{overflow-wrap:anywhere}
 th,td{border:1px solid #d0d7de;padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -169,16 +178,15 @@ std::string compliance_html(const Framework& f, const std::vector<ControlView>& 
 
   Counts total;
   for (const auto& c : controls) total.add(c.status);
-  out << "<h2>Summary</h2><table><thead><tr><th>Section</th><th>Pass</th><th>Fail</th><th>Not assessed</th>"
-         "<th>Manual</th><th>Pass %</th></tr></thead><tbody>";
+  out << "<h2>Summary</h2><table><thead><tr><th>Section</th><th class=\"num\">Pass</th><th class=\"num\">Fail</th>"
+         "<th class=\"num\">Not assessed</th><th class=\"num\">Manual</th><th class=\"num\">Pass %</th></tr></thead><tbody>";
   std::map<std::string, Counts> per_section;
   for (const auto& c : controls) per_section[c.section].add(c.status);
   for (const auto& s : f.sections) {
     const Counts& n = per_section[s.id];
-    out << fmt::format("<tr><td>{} {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
+    out << fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>"
                        "<td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                       html_escape(s.id), s.id == s.title ? "" : html_escape(s.title), n.pass, n.fail,
-                       n.not_assessed, n.manual, percent_text(n));
+                       section_label(s), n.pass, n.fail, n.not_assessed, n.manual, percent_text(n));
   }
   out << fmt::format("<tr><th>All {} controls</th><th class=\"num\">{}</th><th class=\"num\">{}</th>"
                      "<th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th></tr>",
@@ -188,8 +196,9 @@ std::string compliance_html(const Framework& f, const std::vector<ControlView>& 
          "control no check could assess counts against it — nothing unassessed is a pass.</p>";
 
   for (const auto& s : f.sections) {
-    out << "<h2>" << html_escape(s.id) << (s.id == s.title ? "" : " " + html_escape(s.title)) << "</h2>";
-    out << "<table><thead><tr><th>Control</th><th>Title</th><th>Status</th><th>Checks and reasons</th></tr></thead><tbody>";
+    out << "<h2>" << section_label(s) << "</h2>";
+    out << "<table class=\"controls\"><colgroup><col class=\"c1\"><col class=\"c2\"><col class=\"c3\"><col></colgroup>"
+           "<thead><tr><th>Control</th><th>Title</th><th>Status</th><th>Checks and reasons</th></tr></thead><tbody>";
     for (const auto& c : controls) {
       if (c.section != s.id) continue;
       out << "<tr><td>" << html_escape(c.id) << "</td><td>" << html_escape(c.title) << "</td><td class=\"st st-"

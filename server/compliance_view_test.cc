@@ -142,6 +142,7 @@ TEST(FrameworkExport, HtmlReportEscapesAndSummarises) {
   EXPECT_NE(html.find("account &lt;p1&gt;"), std::string::npos);
   EXPECT_NE(html.find("<h1>CIS Amazon Web Services Foundations Benchmark v3.0.0</h1>"), std::string::npos);
   EXPECT_NE(html.find("All 62 controls"), std::string::npos);
+  EXPECT_NE(html.find("<h2>1. Identity and Access Management</h2>"), std::string::npos);
   EXPECT_NE(html.find("@media print"), std::string::npos);
   EXPECT_NE(html.find(f.source_url), std::string::npos);
 }
