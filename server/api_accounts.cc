@@ -244,7 +244,7 @@ void add_account_routes(Router& router_, store::Store& store_) {
                          {"ou", scope->ou ? json(*scope->ou) : json(nullptr)}}},
               {"ous", ou_list},
               {"accounts", accounts},
-              {"cis", {{"framework", "CIS AWS Foundations Benchmark v3.0.0"},
+              {"cis", {{"framework", "CIS Amazon Web Services Foundations Benchmark v3.0.0"},
                        {"compliance", compliance_json(org, any_assessed ? compliance_percent(org) : std::nullopt)},
                        {"sections", cis_sections_json(org)},
                        {"controls", controls}}}});

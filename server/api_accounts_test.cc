@@ -5,6 +5,7 @@
 // two of one AWS account at once, and a started scan says "running" at once.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 
@@ -107,7 +108,9 @@ TEST(Accounts, WorstFirstWithEachAccountsOwnCountsAndCisAcrossAccounts) {
   auto before = c.get("/api/v1/accounts");
   ASSERT_EQ(before.status, 200u) << before.body;
   EXPECT_EQ(before.j()["accounts_monitored"], 3);
-  for (const auto& a : before.j()["accounts"]) {
+  json bj = before.j();
+  ASSERT_EQ(bj["accounts"].size(), 3u);
+  for (const auto& a : bj["accounts"]) {
     EXPECT_FALSE(a["assessed"].get<bool>());
     EXPECT_TRUE(a["compliance"]["percent"].is_null());
     EXPECT_TRUE(a["last_scan"].is_null());
@@ -186,6 +189,7 @@ TEST(Accounts, WorstFirstWithEachAccountsOwnCountsAndCisAcrossAccounts) {
   EXPECT_GT(checked, 0);
   EXPECT_GT(both, 0) << "some control should fail in both accounts (e.g. no password policy)";
   EXPECT_EQ(j["cis"]["controls"], c.get("/api/v1/accounts").j()["cis"]["controls"]);  // stable
+  EXPECT_EQ(j["cis"]["framework"], c.get("/api/v1/compliance").j()["framework"]);
 
   // One account: the same row alone.
   auto one = c.get("/api/v1/accounts?provider_id=" + quiet).j();
@@ -201,6 +205,58 @@ TEST(Accounts, WorstFirstWithEachAccountsOwnCountsAndCisAcrossAccounts) {
   EXPECT_EQ(c.get("/api/v1/inventory/summary?ou=Root").status, 400u);
   // Signed out: nothing.
   EXPECT_EQ(s.client().get("/api/v1/accounts").status, 401u);
+}
+
+// Organization members carry their OU path: the picker lists the OUs, and ou=
+// covers an OU and those below it, on /accounts and /compliance alike.
+TEST(Accounts, OrganizationMembersFilterByOu) {
+  TestServer s(std::string(CLOUDPEEK_FAKEAWS) + "/scenarios/organization.json");
+  auto c = s.admin();
+  std::string mgmt = s.add_provider(c, "management", {{"access_key_id", "AKIAFAKEORGADMIN0001"},
+                                                       {"secret_access_key", "fakeSecretOrgAdmin/000000000000000000000001"}});
+  auto org = c.send("POST", "/api/v1/organizations",
+                    {{"provider_id", mgmt}, {"role_name", "CloudPeekAudit"}, {"external_id", "cloudpeek-ext-7f3a9c2e"}});
+  ASSERT_EQ(org.status, 201u) << org.body;
+  std::map<std::string, std::string> ou_of;  // provider id -> OU path, from the organization's answer
+  json oj = org.j();
+  for (const auto& a : oj["accounts"])
+    if (a["member"].is_object() && a["ou_path"].is_string()) ou_of[a["member"]["provider_id"]] = a["ou_path"];
+  ASSERT_GT(ou_of.size(), 3u) << org.body;
+
+  json scopes = c.get("/api/v1/accounts/scopes").j();
+  std::set<std::string> listed;
+  for (const auto& o : scopes["ous"]) listed.insert(o["path"]);
+  for (const auto& [pid, path] : ou_of) EXPECT_TRUE(listed.count(path)) << path;
+  for (const auto& a : scopes["accounts"])
+    if (ou_of.count(a["provider_id"])) EXPECT_EQ(a["ou"], ou_of[a["provider_id"]]);
+
+  // A parent OU of some member (the path up to its last '/') covers it and everything below.
+  std::string deep;
+  for (const auto& [pid, path] : ou_of)
+    if (std::count(path.begin(), path.end(), '/') >= 2) deep = path;
+  ASSERT_FALSE(deep.empty());
+  std::string parent = deep.substr(0, deep.rfind('/'));
+  std::set<std::string> want;
+  for (const auto& [pid, path] : ou_of)
+    if (path == parent || path.rfind(parent + "/", 0) == 0) want.insert(pid);
+  std::string q = parent;
+  for (size_t i = 0; (i = q.find('/', i)) != std::string::npos; i += 3) q.replace(i, 1, "%2F");
+  auto in = c.get("/api/v1/accounts?ou=" + q);
+  ASSERT_EQ(in.status, 200u) << in.body;
+  std::set<std::string> got;
+  json ij = in.j();
+  for (const auto& a : ij["accounts"]) {
+    got.insert(a["provider_id"]);
+    EXPECT_EQ(a["source"], "organization");
+  }
+  EXPECT_EQ(got, want) << parent;
+  EXPECT_LT(got.size(), ou_of.size());  // a real narrowing
+  EXPECT_EQ(in.j()["scope"]["ou"], parent);
+  // A prefix that is not a whole OU name covers nothing: "Root/Work" is not "Root/Workloads".
+  auto partial = c.get("/api/v1/accounts?ou=" + q.substr(0, q.size() - 1));
+  EXPECT_EQ(partial.status, 400u) << partial.body;
+  EXPECT_EQ(c.get("/api/v1/compliance?ou=" + q).status, 200u);
+  EXPECT_EQ(c.get("/api/v1/dashboard?ou=" + q).status, 400u);  // one account or all: it says to use /accounts
 }
 
 TEST(Accounts, ConcurrentScansSettingValidatedAndKept) {
