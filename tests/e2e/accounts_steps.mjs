@@ -273,6 +273,7 @@ export async function accountsSteps(t) {
       const row = page.locator(`[data-testid="scan-row"][data-scan-id="${second.id}"]`);
       await row.waitFor();
       expectEq(await row.getAttribute("data-status"), "queued", "the history shows it queued");
+      expectEq((await row.getByTestId("scan-account").innerText()).trim(), `third · ${KEYS.third.account}`, "each history row names its account");
       const running = page.locator(`[data-testid="scan-row"][data-scan-id="${first.id}"]`);
       await waitFor("the history to show the first scan running", async () => (await running.getAttribute("data-status")) === "running", 20_000);
       await shot("scans-queued");

@@ -6,11 +6,11 @@ import { API, ApiError, post, qs } from "../api";
 import { AccountPicker } from "../components/account_picker";
 import { ErrorBox, Loading, Pager, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet, useNow } from "../hooks";
-import { QUEUED_TEXT, withLiveStatus } from "../lib/accounts";
+import { accountLabel, QUEUED_TEXT, withLiveStatus } from "../lib/accounts";
 import { formatDuration, plural } from "../lib/format";
 import { areasAtWork, credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine, scanEnding } from "../lib/scan_state";
 import { Link, navigate } from "../router";
-import type { AreaProgress, Gap, Meta, Paged, Provider, Scan } from "../types";
+import type { AccountScopes, AreaProgress, Gap, Meta, Paged, Provider, Scan } from "../types";
 
 export function ScansPage({ query }: { query: URLSearchParams }) {
   const providerId = query.get("provider_id") ?? "";
@@ -21,6 +21,10 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
   const [live, setLive] = useState<Scan | null>(null);
   const [liveNow, setLiveNow] = useState<Scan | null>(null);
   useEffect(() => setPolling(!!history.data?.items.some(isActive)), [history.data]);
+  // Several accounts in one history: each row says whose scan it is.
+  const scopes = useGet<AccountScopes>("/accounts/scopes");
+  const accountOf = new Map((scopes.data?.accounts ?? []).map((a) => [a.provider_id, accountLabel(a)]));
+  const showAccount = !providerId && accountOf.size > 1;
 
   // Follow a scan that is already running when the page opens.
   useEffect(() => {
@@ -70,6 +74,7 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
               <table class="table">
                 <thead>
                   <tr>
+                    {showAccount ? <th>Account</th> : null}
                     <th>Started</th>
                     <th>Status</th>
                     <th>Duration</th>
@@ -79,7 +84,12 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
                 </thead>
                 <tbody>
                   {history.data.items.map((s) => (
-                    <HistoryRow key={s.id} s={withLiveStatus(s, liveNow)} onCancelled={history.reload} />
+                    <HistoryRow
+                      key={s.id}
+                      s={withLiveStatus(s, liveNow)}
+                      account={showAccount ? (accountOf.get(s.provider_id) ?? `provider ${s.provider_id}`) : null}
+                      onCancelled={history.reload}
+                    />
                   ))}
                 </tbody>
               </table>
@@ -97,12 +107,13 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
   );
 }
 
-function HistoryRow({ s, onCancelled }: { s: Scan; onCancelled: () => void }) {
+function HistoryRow({ s, account, onCancelled }: { s: Scan; account: string | null; onCancelled: () => void }) {
   const [open, setOpen] = useState(false);
   const c = s.counts ?? {};
   return (
     <>
       <tr data-testid="scan-row" data-scan-id={s.id} data-status={s.status}>
+        {account !== null ? <td data-testid="scan-account">{account}</td> : null}
         <td>
           <Time iso={s.started_at} />
         </td>
@@ -143,7 +154,7 @@ function HistoryRow({ s, onCancelled }: { s: Scan; onCancelled: () => void }) {
       </tr>
       {open ? (
         <tr>
-          <td colSpan={5}>
+          <td colSpan={account !== null ? 6 : 5}>
             <GapsTable gaps={s.gaps} testid="scan-gaps" />
           </td>
         </tr>
