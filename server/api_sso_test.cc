@@ -553,6 +553,8 @@ TEST_F(Sso, SignOutForgetsTheTokensAndOneSignInRenewsEveryProvider) {
   auto refused = send("POST", "/api/v1/scans", {{"provider_id", ids[0]}});
   EXPECT_EQ(refused.status, 409u) << refused.body;
   EXPECT_NE(refused.body.find("Sign in with IAM Identity Center"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.j()["error"]["message"].get<std::string>().find("was signed out by admin"), std::string::npos)
+      << refused.body;
   // The tick renews nothing for a signed-out session, and asks AWS nothing for it.
   std::string calls = s.fake().requests();
   s.app().scheduler().tick(store::now_seconds());

@@ -255,6 +255,8 @@ std::variant<store::Scan, StartError> Scheduler::start(const std::string& provid
                                    store::format_time(*provider->expires_at))
                      : fmt::format("AWS says the credentials of \"{}\" have expired.", provider->label),
                  "", "", renewal_steps(*provider)};
+    if (auto why = sso_session_end_message(store_, provider->id))  // signed out, or ended: say which
+      e.message = fmt::format("\"{}\" cannot be scanned: {}", provider->label, *why);
     std::string advice;
     for (size_t i = 0; i < e.steps.size(); ++i) advice += fmt::format("{}{}. {}", i ? " " : "", i + 1, e.steps[i]);
     e.advice = advice;

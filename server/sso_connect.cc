@@ -90,6 +90,17 @@ std::optional<std::pair<store::SsoLink, store::SsoSession>> live_link(store::Sto
 
 bool is_sso_session_ended(const Error& e) { return e.code == "SsoSessionEnded"; }
 
+std::optional<std::string> sso_session_end_message(store::Store& store, const std::string& provider_id) {
+  auto live = live_link(store, provider_id);
+  if (!live || !live->second.ended_at) return std::nullopt;
+  const store::SsoSession& s = live->second;
+  json doc = secrets_doc(s);
+  if (doc.contains("signed_out_at"))
+    return "The IAM Identity Center sign-in to " + s.start_url + " was signed out by " +
+           doc.value("signed_out_by", std::string("an administrator")) + ".";
+  return "The IAM Identity Center session for " + s.start_url + " ended at " + store::format_time(*s.ended_at) + ".";
+}
+
 CredentialsProviderPtr sso_scan_credentials(store::Store& store, const std::string& provider_id,
                                             std::function<void(const std::string&)> renew) {
   if (!live_link(store, provider_id)) return nullptr;

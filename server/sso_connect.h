@@ -45,6 +45,10 @@ struct SsoAnswer {
 CredentialsProviderPtr sso_scan_credentials(store::Store& store, const std::string& provider_id,
                                             std::function<void(const std::string&)> renew);
 bool is_sso_session_ended(const Error& e);
+// Why a provider connected through IAM Identity Center cannot be renewed
+// ("… was signed out by admin.", "… ended at …"), or nullopt when its session
+// is active (or it is not such a provider): what a refused scan says.
+std::optional<std::string> sso_session_end_message(store::Store& store, const std::string& provider_id);
 
 class SsoConnect {
  public:
