@@ -4,7 +4,8 @@
 //
 // AWS::CloudFormation::Stack  arn = StackId, id = name = StackName
 //   props.termination_protection  bool (EnableTerminationProtection). A nested stack's is its root
-//                                 stack's (AWS sets it on the root only) when the root is listed.
+//                                 stack's (AWS sets it on the root only); missing when the root was
+//                                 not listed (a failed page, a root outside the listing).
 //   props.root_stack              the root stack's name for a nested stack, else null
 //   props.notification_arns       [..] SNS topics that receive stack events
 //   props.role_arn                the service role CloudFormation uses, or null
@@ -108,18 +109,26 @@ void collect(CollectContext& ctx, const std::string& region) {
       stacks.push_back(from_stack(ctx, region, std::move(s)));
     }
   });
-  if (!listed) {
-    record_failure(ctx, listed.error(), kSvc, "DescribeStacks", region, {kStack});
-    for (auto& r : stacks) ctx.emit(std::move(r));
-    return;
-  }
+  if (!listed) record_failure(ctx, listed.error(), kSvc, "DescribeStacks", region, {kStack});
   std::map<std::string, bool> protection;  // root stacks by name
   for (const auto& r : stacks)
     if (r.props["root_stack"].is_null()) protection[r.name] = r.props["termination_protection"].get<bool>();
   for (auto& r : stacks) {
-    if (const json& root = r.props["root_stack"]; root.is_string())
-      if (auto it = protection.find(root.get<std::string>()); it != protection.end())
+    if (const json& root = r.props["root_stack"]; root.is_string()) {
+      const std::string root_name = root.get<std::string>();
+      if (auto it = protection.find(root_name); it != protection.end()) {
         r.props["termination_protection"] = it->second;
+      } else {
+        // The root's setting is the one that applies, and it is unknown: never
+        // the nested stack's own (always false) in its place.
+        r.props.erase("termination_protection");
+        if (!listed)
+          record_missing(ctx, r, "termination_protection", listed.error(), kSvc, "DescribeStacks");
+        else
+          r.missing["termination_protection"] = "root stack " + root_name + " of " + r.name +
+                                                " was not listed by DescribeStacks, so the protection that applies is unknown";
+      }
+    }
     ctx.emit(std::move(r));
   }
 }

@@ -193,5 +193,65 @@ TEST(HostileDocuments, AreMissingWithTheReason) {
   EXPECT_TRUE(gap_recorded) << "the coverage list says what could not be read";
 }
 
+// A context that answers from a script: one answer (or error) per call, in order.
+class ScriptedContext : public CollectContext {
+ public:
+  std::vector<Result<json>> answers;
+  std::vector<Resource> emitted;
+  std::vector<CoverageGap> gaps;
+  const std::string& account() const override { return account_; }
+  const std::string& partition() const override { return partition_; }
+  Result<json> call(std::string_view, std::string_view, const json&, const std::string&) override {
+    if (answers.empty()) return make_error(ErrorKind::kServiceError, "no scripted answer left");
+    Result<json> next = std::move(answers.front());
+    answers.erase(answers.begin());
+    return next;
+  }
+  void spawn(std::function<void()> task) override { task(); }
+  void emit(Resource r) override { emitted.push_back(std::move(r)); }
+  void gap(CoverageGap g) override { gaps.push_back(std::move(g)); }
+
+ private:
+  std::string account_ = "111122223333", partition_ = "aws";
+};
+
+// A nested stack takes its root stack's termination protection. When the
+// page holding the root failed (credentials expired mid-listing), the nested
+// stack's own setting (always false) stood in for it: a false FAIL in every
+// interrupted scan. Now the protection is missing, naming the failed call.
+TEST(CloudFormationCollector, NestedStackWhoseRootWasNotListedHasNoProtectionValue) {
+  const std::string root_arn = "arn:aws:cloudformation:us-east-1:111122223333:stack/platform/guid-1";
+  json nested = {{"StackName", "platform-Net"},
+                 {"StackId", "arn:aws:cloudformation:us-east-1:111122223333:stack/platform-Net/guid-2"},
+                 {"RootId", root_arn}, {"ParentId", root_arn}, {"EnableTerminationProtection", false}};
+  json root = {{"StackName", "platform"}, {"StackId", root_arn}, {"EnableTerminationProtection", true}};
+  const Collector* cfn = find_collector("cloudformation");
+  ASSERT_NE(cfn, nullptr);
+
+  ScriptedContext cut;
+  cut.answers.push_back(json{{"Stacks", {nested}}, {"NextToken", "page-2"}});
+  Error expired = make_error(ErrorKind::kExpiredToken, "The security token included in the request is expired");
+  expired.code = "ExpiredToken";
+  cut.answers.push_back(expired);
+  cfn->collect(cut, "us-east-1");
+  ASSERT_EQ(cut.emitted.size(), 1u);
+  EXPECT_EQ(cut.emitted[0].prop("termination_protection"), nullptr);
+  auto why = cut.emitted[0].missing_reason("termination_protection");
+  ASSERT_TRUE(why.has_value());
+  EXPECT_NE(why->find("cloudformation:DescribeStacks"), std::string::npos) << *why;
+  EXPECT_FALSE(cut.gaps.empty());
+
+  // Listed whole, the nested stack takes the root's setting.
+  ScriptedContext whole;
+  whole.answers.push_back(json{{"Stacks", {nested}}, {"NextToken", "page-2"}});
+  whole.answers.push_back(json{{"Stacks", {root}}});
+  cfn->collect(whole, "us-east-1");
+  ASSERT_EQ(whole.emitted.size(), 2u);
+  for (const auto& r : whole.emitted) {
+    ASSERT_NE(r.prop("termination_protection"), nullptr) << r.name;
+    EXPECT_EQ(*r.prop("termination_protection"), true) << r.name;
+  }
+}
+
 }  // namespace
 }  // namespace cloudpeek::collect
