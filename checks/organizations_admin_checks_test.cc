@@ -19,7 +19,8 @@ json full_access() {
 }
 
 Resource admin(json props) {
-  json base = {{"organization_id", "o-a1b2c3d4e5"}, {"management_account_id", "111111111111"}, {"is_management", true}};
+  json base = {{"in_organization", true}, {"organization_id", "o-a1b2c3d4e5"}, {"management_account_id", "111111111111"},
+               {"is_management", true}};
   base.update(props);
   return resource("AWS::Organizations::Administration", "o-a1b2c3d4e5", base, "global");
 }
@@ -90,6 +91,27 @@ TEST(OrganizationsAdminChecks, AnAccountInNoOrganizationFailsThemAll) {
     EXPECT_TRUE(r.detail.starts_with("Account 111122223333 is not in an AWS organization, so ")) << r.detail;
   }
   EXPECT_EQ(find_check("organizations_scps_in_use")->meta.service, "organizations-admin");
+}
+
+// DescribeOrganization failed (credentials expired mid-scan): whether there is
+// an organization is unknown. The trail check said "Organization  has no
+// organization trail" (a FAIL on nothing) in every such interrupted scan.
+TEST(OrganizationsAdminChecks, UnknownMembershipIsNotAssessedByThemAll) {
+  Resource unknown = resource("AWS::Organizations::Administration", "organization of account 111122223333",
+                              json::object(), "global");
+  const std::string why = "organizations:DescribeOrganization failed: the security token is expired (ExpiredToken)";
+  for (const char* p : {"in_organization", "scps", "scp_policy_type_enabled", "delegated_administrators"})
+    unknown.missing[p] = why;
+  Inventory trails;
+  trails.add(resource("AWS::CloudTrail::TrailCoverage", "trail-coverage",
+                      {{"trails", json::array({{{"name", "account-trail"}, {"is_organization_trail", false}}})}}));
+  for (const char* id : {"organizations_scps_in_use", "organizations_guardduty_delegated_admin",
+                         "organizations_securityhub_delegated_admin", "organizations_config_delegated_admin",
+                         "organizations_organization_trail"}) {
+    auto r = run_on(id, unknown, trails);
+    EXPECT_EQ(r.status, CheckStatus::kNotAssessed) << id << ": " << r.detail;
+    EXPECT_EQ(r.detail, why) << id;
+  }
 }
 
 Resource coverage(std::string region, json trails) {

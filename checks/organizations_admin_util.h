@@ -18,9 +18,16 @@ inline constexpr const char* kAdministration = "AWS::Organizations::Administrati
 // which reads the SCPs applying to the scanned account, not the organization's administration).
 inline constexpr const char* kService = "organizations-admin";
 
-// FAIL for an account in no organization (nothing of the organization can apply to it).
+// FAIL for an account in no organization (nothing of the organization can apply to it);
+// NOT_ASSESSED when whether it is in one is unknown (DescribeOrganization failed:
+// an interrupted scan must not judge "the organization" from nothing).
 inline std::optional<CheckResult> not_in_organization(const Resource& r, const std::string& what) {
-  if (r.props.value("in_organization", true)) return std::nullopt;
+  if (auto why = r.missing_reason("in_organization")) return not_assessed(*why);
+  const json* in = r.prop("in_organization");
+  if (!in || !in->is_boolean())
+    return not_assessed("organizations:DescribeOrganization: whether account " + r.account +
+                        " is in an organization was not collected");
+  if (in->get<bool>()) return std::nullopt;
   return fail("Account " + r.account + " is not in an AWS organization, so " + what + ".");
 }
 

@@ -15,7 +15,8 @@
 //   delegated_administrators: {"<service principal>": ["<account id>", ...]}
 //     (ListDelegatedAdministrators, ListDelegatedServicesForAccount per admin)
 //   missing: scps / scp_policy_type_enabled / delegated_administrators, naming
-//     the call that failed (checks say NOT_ASSESSED).
+//     the call that failed (checks say NOT_ASSESSED); all of them and
+//     in_organization when DescribeOrganization itself failed.
 //   in_organization: false (and nothing else) for an account in no
 //     organization, arn ...:administration/no-organization: the checks FAIL it,
 //     as Prowler's do (no SCP, delegated administrator or organization trail
@@ -57,7 +58,7 @@ void collect_admin(CollectContext& ctx, const std::string& region) {
     r.account = ctx.account();
     r.region = "global";
     r.id = r.name = "organization of account " + ctx.account();
-    for (const char* p : {"scps", "scp_policy_type_enabled", "delegated_administrators"})
+    for (const char* p : {"in_organization", "scps", "scp_policy_type_enabled", "delegated_administrators"})
       record_missing(ctx, r, p, described.error(), "organizations", "DescribeOrganization");
     return ctx.emit(std::move(r));
   }
