@@ -443,7 +443,19 @@ TEST(ApiScans, ExpiredTokenAnswersDuringAScanInterruptItWithoutResolvingFindings
   // Second scan: AWS starts answering ExpiredToken shortly after it starts.
   s.fake().set_faults(R"({"latency_ms": 200})");
   auto second = c.send("POST", "/api/v1/scans", {{"provider_id", pid}, {"regions", {"us-east-1"}}});
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  // The keys expire once the scan is under way (a few calls answered), not
+  // after a fixed sleep that a loaded machine can stretch past the scan.
+  json during;
+  for (auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+       std::chrono::steady_clock::now() < deadline; std::this_thread::sleep_for(std::chrono::milliseconds(20))) {
+    during = c.get("/api/v1/scans/" + second.j()["id"].get<std::string>()).j();
+    if (during.value("status", "") != "queued" && during.value("status", "") != "running") break;
+    const json& progress = during.contains("progress") ? during["progress"] : json();
+    if (progress.is_object() && progress.contains("calls_done") && progress["calls_done"].is_number() &&
+        progress["calls_done"].get<int>() >= 3)
+      break;
+  }
+  ASSERT_EQ(during.value("status", ""), "running") << during.dump().substr(0, 500);
   s.fake().set_faults(json{{"latency_ms", 200}, {"expire", {{{"access_key_id", kAuditorKey}, {"at", in_seconds(-1)}}}}}.dump());
   auto scan = s.wait_scan(c, second.j()["id"], std::chrono::seconds(60));
   EXPECT_EQ(scan["status"], "interrupted") << scan.dump().substr(0, 500);
