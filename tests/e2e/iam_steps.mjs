@@ -24,8 +24,11 @@ export async function iamSteps(t) {
       expectTrue(cells.length === 6, `${id} has its row (${cells.length} cells)`);
       expectTrue(cells[2].startsWith("yes"), `${id} is shown as an administrator (got "${cells[2]}")`);
     }
-    // dave attaches a policy to himself; the GitHub Actions role passes an admin role to Lambda.
-    for (const id of ["user:dave", "role:github-actions-deploy"]) {
+    // dave attaches a policy to himself: an administrator as issue 10 defines it (can grant itself everything).
+    const dave = await row("user:dave").locator("td").allInnerTexts();
+    expectTrue(dave[2].startsWith("yes") && dave[2].includes("can grant itself everything"), `dave is an administrator by granting itself everything (got "${dave[2]}")`);
+    // The GitHub Actions role passes an admin role to Lambda.
+    for (const id of ["role:github-actions-deploy"]) {
       const cells = await row(id).locator("td").allInnerTexts();
       expectTrue(cells[2] === "no", `${id} is not an administrator yet (got "${cells[2]}")`);
       expectTrue(cells[3].startsWith("yes"), `${id} can escalate (got "${cells[3]}")`);
@@ -45,12 +48,12 @@ export async function iamSteps(t) {
     await byId("iam-filter-admin").selectOption("yes");
     await page.waitForURL(/admin=yes/);
     const rows = await page.$$eval('[data-testid="iam-principal-row"]', (els) => els.map((e) => e.getAttribute("data-principal")));
-    expectTrue(rows.includes("user:bob") && !rows.includes("user:dave") && !rows.includes("user:carol"), `admins only: ${rows}`);
+    expectTrue(rows.includes("user:bob") && rows.includes("user:dave") && !rows.includes("user:carol"), `admins only: ${rows}`);
     await byId("iam-filter-admin").selectOption("");
     await byId("iam-filter-escalate").selectOption("yes");
     await page.waitForURL(/escalate=yes/);
     const esc = await page.$$eval('[data-testid="iam-principal-row"]', (els) => els.map((e) => e.getAttribute("data-principal")));
-    expectTrue(esc.includes("user:dave") && esc.includes("role:github-actions-deploy") && !esc.includes("user:bob"), `escalations only: ${esc}`);
+    expectTrue(!esc.includes("user:dave") && esc.includes("role:github-actions-deploy") && !esc.includes("user:bob"), `escalations only: ${esc}`);
     await byId("iam-filter-escalate").selectOption("");
     await byId("iam-q").fill("vendor");
     await byId("iam-q-go").click();
