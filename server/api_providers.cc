@@ -204,7 +204,14 @@ Response App::with_aws(const std::string& user, std::function<Response()> work) 
     return error_response(429, "busy", "You already have AWS checks running (test connection, permissions probe).",
                           "Wait for them to answer (at most about 15 seconds), then try again.");
   Response r;
-  r.later = [slot = std::move(slot), work = std::move(work)] { return work(); };
+  // The slot is given back as soon as the work is done, before the answer is
+  // sent: released with the closure instead, a client's next request could
+  // arrive first and be told "busy" (seen as a flaky 429 in the SSO tests).
+  r.later = [slot = std::move(slot), work = std::move(work)]() mutable {
+    Response out = work();
+    slot.reset();
+    return out;
+  };
   return r;
 }
 
