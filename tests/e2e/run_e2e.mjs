@@ -18,7 +18,10 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { accountsSteps } from "./accounts_steps.mjs";
+import { complianceSteps } from "./compliance_steps.mjs";
 import { iamSteps } from "./iam_steps.mjs";
+import { orgSteps } from "./org_steps.mjs";
 import { ssoSteps } from "./sso_steps.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -722,8 +725,11 @@ async function main() {
       await shot("compliance");
     });
 
+    await complianceSteps({ page, base: serve.base, step, shot, byId, text, expectEq, expectTrue, scrollsSideways, sleep });
     await iamSteps({ page, base: serve.base, step, shot, byId, text, expectEq, expectTrue, scrollsSideways, sleep });
     await ssoSteps({ page, base: serve.base, fakeaws, step, shot, byId, text, expectEq, expectTrue, scrollsSideways, sleep });
+    await orgSteps({ page, cloudpeek: CLOUDPEEK, step, expectEq, expectTrue, sleep });
+    await accountsSteps({ page, cloudpeek: CLOUDPEEK, step, expectEq, expectTrue, sleep });
 
     // Issue 9 item 5: a cancelled scan says so (no full bar, no "Finished", no N/N
     // checks) and the dashboard keeps the last complete scan.
