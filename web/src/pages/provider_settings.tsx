@@ -17,6 +17,8 @@ import { ApiError } from "../api";
 import type { Provider, TestResult } from "../types";
 import { CredentialsForm } from "./credentials_form";
 import { IdentityView } from "./identity_view";
+import { ScanConcurrencySettings } from "./scans_concurrency";
+import { OrgMemberNote, OrgSection } from "./settings_org";
 import { SsoSignIn } from "./sso_signin";
 
 export function ProviderSettingsPage({ query }: { query: URLSearchParams }) {
@@ -68,6 +70,14 @@ export function ProviderSettingsPage({ query }: { query: URLSearchParams }) {
           refreshReminders();
         }}
       />
+      <OrgSection
+        providers={list}
+        onChanged={(msg) => {
+          setSaved(msg);
+          providers.reload();
+          refreshReminders();
+        }}
+      />
       {showForm ? (
         <Card title="Connect an AWS account" testid="connect-account">
           <CredentialsForm
@@ -89,6 +99,7 @@ export function ProviderSettingsPage({ query }: { query: URLSearchParams }) {
       )}
       {/* A new reminder window moves every card's reminder (and its calendar event). */}
       <ReminderSettings onSaved={providers.reload} />
+      <ScanConcurrencySettings />
     </div>
   );
 }
@@ -226,6 +237,7 @@ export function ProviderCard({
             </dd>
           </>
         ) : null}
+        <OrgMemberNote provider={p} />
         <dt>Scheduled scans</dt>
         <dd>{p.schedule_minutes > 0 ? `every ${p.schedule_minutes} minutes` : "on demand only"}</dd>
         <dt>Last scan</dt>
