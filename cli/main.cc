@@ -96,7 +96,7 @@ int main(int argc, char** argv) {
   cli::ChecksListOptions list_opts;
   list->add_option("--output", list_opts.output, "text or json")->check(CLI::IsMember({"text", "json"}));
   list->add_option("--service", list_opts.service, "Only this service's checks (s3, iam, ec2, ...)");
-  list->add_option("--compliance", list_opts.compliance, "Only checks mapped to a framework: cis-3.0");
+  list->add_option("--compliance", list_opts.compliance, "Only checks mapped to a framework: cis-3.0, aws-fsbp, nist-800-53-r5, ...");
   list->add_option("--severity", list_opts.severity, "Only checks at or above this severity");
   auto* show = checks->add_subcommand("show", "Everything about one check, with its remediation");
   std::string show_id, show_output = "text";

@@ -23,6 +23,7 @@
 #include "cli/scan_progress_view.h"
 #include "cli/scan_summary.h"
 #include "collect/collector.h"
+#include "model/compliance.h"
 #include "scan/check_selection.h"
 #include "scan/engine.h"
 
@@ -49,9 +50,10 @@ std::optional<std::string> usage_error(const ScanCommandOptions& o, scan::ScanOp
   out.checks = o.checks;
   out.max_in_flight = o.max_in_flight;
   out.workers = o.workers;
+  const Framework* framework = nullptr;
   if (!o.compliance.empty()) {
-    if (o.compliance != "cis-3.0") return "Unknown --compliance \"" + o.compliance + "\": use cis-3.0.";
-    out.cis_only = true;
+    framework = find_framework(o.compliance);
+    if (!framework) return unknown_framework_message(o.compliance);
   }
   if (!o.severity.empty()) {
     out.min_severity = parse_severity(o.severity);
@@ -66,6 +68,14 @@ std::optional<std::string> usage_error(const ScanCommandOptions& o, scan::ScanOp
   }
   auto unknown = scan::unknown_check_ids(scan::CheckFilter::from(out));
   if (!unknown.empty()) return "No check has the id \"" + unknown[0] + "\": `cloudpeek checks list` shows them all.";
+  if (framework) {  // only the checks mapped to its controls (and among --checks, if given)
+    std::vector<const CheckMetadata*> all;
+    for (const auto* c : checks::all_checks())
+      if (out.checks.empty() || std::find(out.checks.begin(), out.checks.end(), c->meta.id) != out.checks.end())
+        all.push_back(&c->meta);
+    out.checks = framework_check_ids(*framework, all);
+    if (out.checks.empty()) return "No check of --checks is mapped to " + framework->title() + ".";
+  }
   for (const auto& s : o.services) {
     bool known = collect::find_collector(s) != nullptr;
     for (const auto* c : checks::all_checks()) known = known || c->meta.service == s;
@@ -133,7 +143,8 @@ CLI::App* add_scan_command(CLI::App& app, ScanCommandOptions& o) {
   cmd->add_option("--services", o.services, "Only these services' checks (comma-separated): s3,iam,ec2,...")
       ->delimiter(',');
   cmd->add_option("--checks", o.checks, "Only these checks (comma-separated ids)")->delimiter(',');
-  cmd->add_option("--compliance", o.compliance, "Only checks mapped to a framework: cis-3.0");
+  cmd->add_option("--compliance", o.compliance,
+                  "Only checks mapped to a framework: cis-3.0, aws-fsbp, nist-800-53-r5, ... (`cloudpeek checks list --compliance NAME`)");
   cmd->add_option("--severity", o.severity, "Only checks at or above this severity");
   cmd->add_option("--output-dir", o.output_dir, "Write findings.json and the report formats here");
   cmd->add_option("--output-formats", o.output_formats, "json-ocsf, csv, sarif, html, text, json (comma-separated)")

@@ -32,7 +32,7 @@ inline constexpr int kExitPartial = 4;
 struct ScanCommandOptions {
   CredentialOptions credentials;
   std::vector<std::string> regions, services, checks;
-  std::string compliance;  // "" or "cis-3.0"
+  std::string compliance;  // "" or a framework id or alias (model/frameworks): "aws-fsbp"
   std::string severity;    // minimum severity of the checks run
   std::string output_dir;  // empty: no files
   std::vector<std::string> output_formats = {"json"};
