@@ -198,7 +198,7 @@ TEST(ApiScans, ScanRunsFindingsAppearAndCanBeMutedAndExported) {
   EXPECT_FALSE(dash["cis_sections"].empty());
 
   auto comp = c.get("/api/v1/compliance").j();
-  EXPECT_EQ(comp["framework"], "CIS AWS Foundations Benchmark v3.0.0");
+  EXPECT_EQ(comp["framework"], "CIS Amazon Web Services Foundations Benchmark v3.0.0");  // the published title (model/frameworks/cis-3.0.json)
   EXPECT_GT(comp["controls"].size(), 50u);
   auto inv = c.get("/api/v1/inventory/summary").j();
   EXPECT_FALSE(inv.empty());

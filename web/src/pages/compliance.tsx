@@ -61,9 +61,8 @@ export function CompliancePage({ query }: { query: URLSearchParams }) {
       <div class="page-head">
         <h1 data-testid="compliance-framework-title">{data?.framework ?? "Compliance"}</h1>
         {/* A long framework name must not widen a phone's page: the select shrinks. */}
-        <div class="filters" style={{ minWidth: 0, maxWidth: "100%" }}>
+        <div class="filters filters-shrink">
           <select
-            style={{ maxWidth: "100%" }}
             value={frameworkId}
             onChange={(e) => go(e.currentTarget.value, providerId)}
             data-testid="compliance-framework"
