@@ -533,7 +533,7 @@ function PrincipalDetail({ d, providerId }: { d: IamPrincipalDetail; providerId:
           ) : null}
           <dt>Administrator</dt>
           <dd data-testid="iam-principal-admin">
-            {d.admin.level !== "no" ? <span class="badge sev-high">{adminText}</span> : adminText}
+            {d.admin.level !== "no" ? <span class="badge badge-wrap sev-high">{adminText}</span> : adminText}
             {d.admin.conditional ? " (only if conditions CloudPeek cannot check hold)" : ""}
           </dd>
           {d.principal.permission_set ? (
