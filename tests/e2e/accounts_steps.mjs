@@ -12,14 +12,13 @@
 // run_e2e.mjs passes: { page, cloudpeek, step, expectEq, expectTrue, sleep }.
 // Alone: node accounts_steps.mjs --cloudpeek build/x/cli/cloudpeek --artifacts DIR
 
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, "../..");
+import { ARTIFACTS, ROOT, apiOf, startOwnServer, waitFor } from "./own_server.mjs";
+
 const INSECURE = join(ROOT, "tests/fakeaws/scenarios/insecure");
 const PASSWORD = "e2e-Accounts-Correct-Horse-5";
 const KEYS = {
@@ -27,23 +26,6 @@ const KEYS = {
   quiet: { key: "AKIAFAKEQUIET0000001", secret: "fakeSecretQuiet/00000000000000000000000001", account: "444455556666" },
   third: { key: "AKIAFAKETHIRD0000001", secret: "fakeSecretThird/00000000000000000000000001", account: "777788889999" },
 };
-
-function arg(name, dflt) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : dflt;
-}
-const ARTIFACTS = resolve(arg("artifacts", join(ROOT, "build/e2e-artifacts")));
-const WEB_DIR = resolve(arg("web-dir", join(ROOT, "web/dist")));
-
-async function waitFor(what, fn, timeoutMs = 60_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 // An account with little in it whose account-level settings are answered.
 function quietAccount(id, k) {
@@ -86,25 +68,7 @@ export async function accountsSteps(t) {
     await page.screenshot({ path: join(ARTIFACTS, `accounts-${name}.png`), fullPage: true });
   };
   const scrollsSideways = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
-  const api = async (method, path, body) => {
-    const r = await page.evaluate(
-      async ([m, p, b]) => {
-        const s = await (await fetch("/api/v1/session")).json();
-        const r = await fetch(`/api/v1${p}`, {
-          method: m,
-          headers: { "X-CSRF-Token": s.csrf_token || "", "Content-Type": "application/json" },
-          body: b ? JSON.stringify(b) : undefined,
-        });
-        return { status: r.status, body: await r.text() };
-      },
-      [method, path, body],
-    );
-    let json = null;
-    try {
-      json = JSON.parse(r.body);
-    } catch {}
-    return { ...r, json };
-  };
+  const api = apiOf(() => page);
   const waitScan = (id) =>
     waitFor(`scan ${id} to end`, async () => {
       const s = (await api("GET", `/scans/${id}`)).json;
@@ -121,51 +85,10 @@ export async function accountsSteps(t) {
         join(scenario, "99-more-accounts.json"),
         JSON.stringify({ accounts: { [KEYS.quiet.account]: quietAccount(KEYS.quiet.account, KEYS.quiet), [KEYS.third.account]: quietAccount(KEYS.third.account, KEYS.third) } }),
       );
-      const portFile = join(work, "fakeaws.port");
-      const fake = spawn("/usr/bin/python3", [join(ROOT, "tests/fakeaws/server.py"), "--scenario", scenario, "--port", "0", "--port-file", portFile], {
-        stdio: ["ignore", "ignore", "pipe"],
-      });
-      children.push(fake);
-      let fakeErr = "";
-      fake.stderr.on("data", (d) => (fakeErr += d));
-      const port = await waitFor("fakeaws (three accounts) to listen", () => {
-        if (fake.exitCode !== null) throw new Error(`fakeaws exited: ${fakeErr.slice(-2000)}`);
-        return existsSync(portFile) && readFileSync(portFile, "utf8").trim();
-      });
-      fakeaws = `http://127.0.0.1:${port}`;
-      const serve = spawn(cloudpeek, ["serve", "--listen", "127.0.0.1:0", "--data-dir", join(work, "data"), "--web-dir", WEB_DIR], {
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          ...process.env,
-          AWS_ENDPOINT_URL: fakeaws,
-          AWS_REGION: "us-east-1",
-          AWS_MAX_ATTEMPTS: "2",
-          AWS_ACCESS_KEY_ID: "",
-          AWS_SECRET_ACCESS_KEY: "",
-          AWS_SESSION_TOKEN: "",
-          AWS_PROFILE: "",
-          AWS_CONFIG_FILE: join(work, "no-aws-config"),
-          AWS_SHARED_CREDENTIALS_FILE: join(work, "no-aws-credentials"),
-          XDG_DATA_HOME: join(work, "xdg"),
-        },
-      });
-      children.push(serve);
-      serveOut = { text: "" };
-      serve.stdout.on("data", (d) => (serveOut.text += d));
-      serve.stderr.on("data", (d) => (serveOut.text += d));
-      const setup = await waitFor("the setup link", () => {
-        if (serve.exitCode !== null) throw new Error(`cloudpeek serve exited: ${serveOut.text}`);
-        return /(http:\/\/\S+\/setup\?token=\S+)/.exec(serveOut.text)?.[1];
-      });
-      base = /running at (http:\/\/[^/\s]+)/.exec(serveOut.text)[1];
-      context = await mainPage.context().browser().newContext({ viewport: { width: 1280, height: 900 } });
-      page = await context.newPage();
-      await page.goto(setup);
-      await byId("setup-username").fill("admin");
-      await byId("setup-password").fill(PASSWORD);
-      await byId("setup-confirm").fill(PASSWORD);
-      await byId("setup-submit").click();
-      await byId("page-dashboard").waitFor();
+      ({ fakeaws, base, serveOut, context, page } = await startOwnServer({
+        work, children, cloudpeek, scenario, browserPage: mainPage, password: PASSWORD, what: "three accounts",
+        env: { AWS_MAX_ATTEMPTS: "2" },
+      }));
       for (const name of ["quiet", "prod", "third"]) {
         const r = await api("POST", "/providers", { label: name, access_key_id: KEYS[name].key, secret_access_key: KEYS[name].secret });
         expectEq(r.status, 201, `provider ${name} saved: ${r.body.slice(0, 300)}`);

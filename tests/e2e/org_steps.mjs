@@ -14,35 +14,16 @@
 //
 // run_e2e.mjs passes: { page, cloudpeek, step, expectEq, expectTrue, sleep }.
 
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(HERE, "../..");
+import { ARTIFACTS, ROOT, apiOf, startOwnServer } from "./own_server.mjs";
+
 const SCENARIO = join(ROOT, "tests/fakeaws/scenarios/organization.json");
 const ORG_ADMIN = { key: "AKIAFAKEORGADMIN0001", secret: "fakeSecretOrgAdmin/000000000000000000000001" };
 const DEPLOYED_EXTERNAL_ID = "cloudpeek-ext-7f3a9c2e";
 const PASSWORD = "e2e-Org-Correct-Horse-7";
-
-function arg(name, dflt) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : dflt;
-}
-const ARTIFACTS = resolve(arg("artifacts", join(ROOT, "build/e2e-artifacts")));
-const WEB_DIR = resolve(arg("web-dir", join(ROOT, "web/dist")));
-
-async function waitFor(what, fn, timeoutMs = 30_000) {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 export async function orgSteps(t) {
   const { page: mainPage, cloudpeek, step, expectEq, expectTrue } = t;
@@ -60,66 +41,14 @@ export async function orgSteps(t) {
       await byId("org-section").screenshot({ path: join(ARTIFACTS, `org-${name}-section.png`) });
   };
   const scrollsSideways = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
-  const api = (method, path, body) =>
-    page.evaluate(
-      async ([m, p, b]) => {
-        const s = await (await fetch("/api/v1/session")).json();
-        const r = await fetch(`/api/v1${p}`, {
-          method: m,
-          headers: { "X-CSRF-Token": s.csrf_token || "", "Content-Type": "application/json" },
-          body: b ? JSON.stringify(b) : undefined,
-        });
-        return { status: r.status, body: await r.text() };
-      },
-      [method, path, body],
-    );
+  const api = apiOf(() => page);
 
   try {
     await step("AWS Organizations: a server of its own on fakeaws's organization scenario", async () => {
-      const portFile = join(work, "fakeaws.port");
-      const fake = spawn("/usr/bin/python3", [join(ROOT, "tests/fakeaws/server.py"), "--scenario", SCENARIO, "--port", "0", "--port-file", portFile], {
-        stdio: ["ignore", "ignore", "pipe"],
-      });
-      children.push(fake);
-      let fakeErr = "";
-      fake.stderr.on("data", (d) => (fakeErr += d));
-      const port = await waitFor("fakeaws (organization) to listen", () => {
-        if (fake.exitCode !== null) throw new Error(`fakeaws exited: ${fakeErr}`);
-        return existsSync(portFile) && readFileSync(portFile, "utf8").trim();
-      });
-      const fakeaws = `http://127.0.0.1:${port}`;
-      const serve = spawn(cloudpeek, ["serve", "--listen", "127.0.0.1:0", "--data-dir", join(work, "data"), "--web-dir", WEB_DIR], {
-        stdio: ["ignore", "pipe", "pipe"],
-        env: {
-          ...process.env,
-          AWS_ENDPOINT_URL: fakeaws,
-          AWS_REGION: "us-east-1",
-          AWS_ACCESS_KEY_ID: "",
-          AWS_SECRET_ACCESS_KEY: "",
-          AWS_SESSION_TOKEN: "",
-          AWS_PROFILE: "",
-          AWS_CONFIG_FILE: join(work, "no-aws-config"),
-          AWS_SHARED_CREDENTIALS_FILE: join(work, "no-aws-credentials"),
-          XDG_DATA_HOME: join(work, "xdg"),
-        },
-      });
-      children.push(serve);
-      serveOut = { text: "" };
-      serve.stdout.on("data", (d) => (serveOut.text += d));
-      serve.stderr.on("data", (d) => (serveOut.text += d));
-      const setup = await waitFor("the setup link", () => {
-        if (serve.exitCode !== null) throw new Error(`cloudpeek serve exited: ${serveOut.text}`);
-        return /(http:\/\/\S+\/setup\?token=\S+)/.exec(serveOut.text)?.[1];
-      });
-      base = /running at (http:\/\/[^/\s]+)/.exec(serveOut.text)[1];
-      context = await mainPage.context().browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-      page = await context.newPage();
-      await page.goto(setup);
-      await byId("setup-username").fill("admin");
-      await byId("setup-password").fill(PASSWORD);
-      await byId("setup-confirm").fill(PASSWORD);
-      await byId("setup-submit").click();
-      await byId("page-dashboard").waitFor();
+      ({ base, serveOut, context, page } = await startOwnServer({
+        work, children, cloudpeek, scenario: SCENARIO, browserPage: mainPage, password: PASSWORD, what: "organization",
+        contextOptions: { acceptDownloads: true },
+      }));
       // The management account's provider (the form itself is covered by the main run).
       const r = await api("POST", "/providers", { label: "management", access_key_id: ORG_ADMIN.key, secret_access_key: ORG_ADMIN.secret });
       expectEq(r.status, 201, `the management account's provider is saved: ${r.body}`);
