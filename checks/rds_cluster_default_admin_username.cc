@@ -10,16 +10,8 @@
 namespace cloudpeek::checks {
 namespace {
 
-CheckResult evaluate(const Resource& r, const Inventory& ) {
-  const Resource* s = &r;
-  std::string why;
-  const json* user = require_prop(*s, "master_username", &why);
-  if (!user) return not_assessed(why);
-  std::string name = user->is_string() ? user->get<std::string>() : "";
-  if (name.empty()) return not_assessed("AWS did not return the master user name of " + s->id + ".");
-  if (name == "admin" || name == "postgres")
-    return fail("DB cluster " + r.id + " uses the default administrator name \"" + name + "\".");
-  return pass("DB cluster " + r.id + " uses a custom administrator name.");
+CheckResult evaluate(const Resource& r, const Inventory&) {
+  return rds::default_admin_name(r, "DB cluster " + r.id);
 }
 
 const RegisterCheck reg({

@@ -14,14 +14,7 @@ CheckResult evaluate(const Resource& r, const Inventory& inv) {
   std::optional<std::string> gap;
   const Resource* s = rds::settings_of(r, inv, &gap);
   if (!s) return not_assessed(*gap);
-  std::string why;
-  const json* user = require_prop(*s, "master_username", &why);
-  if (!user) return not_assessed(why);
-  std::string name = user->is_string() ? user->get<std::string>() : "";
-  if (name.empty()) return not_assessed("AWS did not return the master user name of " + s->id + ".");
-  if (name == "admin" || name == "postgres")
-    return fail("DB instance " + r.id + " uses the default administrator name \"" + name + "\".");
-  return pass("DB instance " + r.id + " uses a custom administrator name.");
+  return rds::default_admin_name(*s, "DB instance " + r.id);
 }
 
 const RegisterCheck reg({

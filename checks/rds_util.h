@@ -6,6 +6,7 @@
 #include <string>
 
 #include "checks/check.h"
+#include "checks/require_prop.h"
 
 namespace cloudpeek::checks::rds {
 
@@ -41,6 +42,19 @@ inline const Resource* settings_of(const Resource& r, const Inventory& inv, std:
   const Resource* c = owning_cluster(r, inv, gap);
   if (*gap) return nullptr;
   return c ? c : &r;
+}
+
+// FSBP RDS.24/25: FAIL when the master user of `settings` (an instance or its
+// cluster) has a default name; `what` names the judged resource ("DB instance x").
+inline CheckResult default_admin_name(const Resource& settings, const std::string& what) {
+  std::string why;
+  const json* user = require_prop(settings, "master_username", &why);
+  if (!user) return not_assessed(why);
+  std::string name = user->is_string() ? user->get<std::string>() : "";
+  if (name.empty()) return not_assessed("AWS did not return the master user name of " + settings.id + ".");
+  if (name == "admin" || name == "postgres")
+    return fail(what + " uses the default administrator name \"" + name + "\".");
+  return pass(what + " uses a custom administrator name.");
 }
 
 }  // namespace cloudpeek::checks::rds
