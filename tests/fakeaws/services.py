@@ -6,6 +6,7 @@ with an empty result; other gaps fail loudly (501 FakeAwsNoScenarioData) so
 a scenario author sees at once what is missing.
 """
 
+import ce
 import models
 import organizations
 import pagination
@@ -132,6 +133,8 @@ def handle(ctx):
         return sts.HANDLERS[op](ctx)
     if svc == "sso" and op in sso.HANDLERS:
         return sso.HANDLERS[op](ctx)
+    if svc == "ce" and (spend := ce.handle(ctx)) is not None:
+        return spend
     if organizations.active(ctx):
         return organizations.handle(ctx)
     scenario = ctx.state.scenario
