@@ -92,6 +92,10 @@ export interface Reminder {
   steps: string[];
   // Not in /reminders today: the banner then looks it up in /providers.
   expires_estimated?: boolean;
+  // An organization member CloudPeek cannot reach (role missing or not trusted, suspended,
+  // left): not an expiry. The headline says which; the steps say what to do.
+  reason?: "organization_member_unreachable";
+  headline?: string;
 }
 
 export interface Gap {
@@ -169,6 +173,35 @@ export interface Dashboard {
   open_over_time: { date: string; open: number }[];
   last_scan: Scan | null;
   coverage_gaps: Gap[];
+  // Month-to-date spend from Cost Explorer (docs/api.md "Month-to-date spend").
+  spend?: Spend;
+}
+
+export interface SpendAccount {
+  provider_id: string;
+  label: string;
+  status: "not_assessed" | "not_collected";
+  missing_action?: string;
+  reason?: string;
+}
+
+export interface Spend {
+  // assessed: every account; partial: some (accounts_not_assessed say which and why);
+  // not_assessed: Cost Explorer refused (missing_action, how_to_grant); not_collected: no full scan read it.
+  status: "assessed" | "partial" | "not_assessed" | "not_collected";
+  accounts_assessed: number;
+  accounts_not_assessed: SpendAccount[];
+  missing_action?: string | null;
+  reason?: string;
+  how_to_grant?: { policy: unknown; steps: string[] };
+  start?: string; // YYYY-MM-DD, first day of the month
+  end?: string; // YYYY-MM-DD, exclusive (tomorrow: today's charges so far are in)
+  currency?: string | null;
+  total?: number;
+  estimated?: boolean;
+  collected_at?: string;
+  services?: { service: string; amount: number }[];
+  other?: { services: number; amount: number };
 }
 
 export interface Mute {

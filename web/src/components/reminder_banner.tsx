@@ -95,6 +95,29 @@ export function ReminderList({
         const left = secondsLeft(rem.expires_at, rem.seconds_left, fetchedAt, now);
         const expired = rem.state === "expired" || (left !== null && left <= 0);
         const guess = estimated.has(rem.provider_id);
+        // An organization member without a working role: its stored keys are a placeholder
+        // whose "expiry" means nothing; what blocks it is the role, and the steps say how.
+        const unreachable = rem.reason === "organization_member_unreachable" && !!rem.headline;
+        if (unreachable) {
+          return (
+            <div key={rem.provider_id} class="banner banner-expired" role="alert" data-testid="reminder-unreachable">
+              <div>
+                <strong>{rem.headline}</strong>
+                <span>. Its scans are blocked until CloudPeek can reach it.</span>
+              </div>
+              {rem.steps.length > 0 ? (
+                <ol class="steps" data-testid="reminder-steps">
+                  {rem.steps.map((s, i) => (
+                    <li key={i}>{s}</li>
+                  ))}
+                </ol>
+              ) : null}
+              <Link href={`/settings/provider?provider=${encodeURIComponent(rem.provider_id)}`} data-testid="reminder-renew">
+                Open the account's settings
+              </Link>
+            </div>
+          );
+        }
         return (
           <div
             key={rem.provider_id}

@@ -17,6 +17,12 @@ export function toAnnounce(reminders: readonly Reminder[], announced: ReadonlySe
 
 export function notificationText(r: Reminder, estimated: boolean): { title: string; body: string } {
   const at = r.expires_at ? ` (at ${estimated ? "≈ " : ""}${formatTime(r.expires_at)}${estimated ? ", estimated" : ""})` : "";
+  if (r.reason === "organization_member_unreachable" && r.headline) {
+    return {
+      title: `CloudPeek: ${r.headline}`,
+      body: "Its scans are blocked until CloudPeek can reach it. Open Settings > AWS integration for the steps.",
+    };
+  }
   if (r.state === "expired") {
     return {
       title: `CloudPeek: the credentials for “${r.label}” have expired`,

@@ -13,6 +13,7 @@ import { formatDuration } from "../lib/format";
 import { Link, navigate } from "../router";
 import { SEVERITIES, type AccountsOverview, type Dashboard, type Paged, type Provider, type Scan } from "../types";
 import { AccountsOverviewView } from "./dashboard_accounts";
+import { SpendCard } from "./dashboard_spend";
 import { GapsTable } from "./scans";
 
 export function DashboardPage({ query }: { query: URLSearchParams }) {
@@ -217,6 +218,7 @@ export function DashboardBody({
           </TableWrap>
         </section>
       </div>
+      <SpendCard spend={d.spend} />
       <section class="card" data-testid="dash-last-scan">
         <h2>Last scan</h2>
         {d.last_scan ? (
