@@ -342,6 +342,12 @@ CREATE TABLE organization_members (
   UNIQUE (organization_id, account_id)
 );
 )sql"},
+    {14, "findings and scan_findings: monthly_cost_usd, a cost hygiene check's estimate of what the failing resource "
+         "costs per month (issue 12 §3); NULL for the other checks and when no price was known",
+     R"sql(
+ALTER TABLE scan_findings ADD COLUMN monthly_cost_usd REAL;
+ALTER TABLE findings ADD COLUMN monthly_cost_usd REAL;
+)sql"},
 };
 
 }  // namespace
