@@ -16,8 +16,9 @@ sequence every run.
 
 Rate limits, like AWS's API throttling: a rule with "rate_limit_rps" (refill,
 tokens per second) and "burst" (bucket size; default max(1, rate_limit_rps))
-gives every (service, action, region) it matches its own token bucket
-("rate_scope": "service" shares one bucket per (service, region) instead).
+gives every (account, service, action, region) it matches its own token bucket
+("rate_scope": "service" shares one bucket per (account, service, region)
+instead): AWS meters each account apart, so two accounts' calls never share one.
 A request finding its bucket empty is answered with the service's throttling
 error (RequestLimitExceeded, Throttling, ThrottlingException, SlowDown), as
 AWS does; it still costs the rule's latency_ms.
@@ -117,7 +118,7 @@ class Faults:
             return False
         return True
 
-    def decide(self, service, action, region):
+    def decide(self, service, action, region, account=None):
         d = Decision()
         with self._lock:
             for r in self.rules:
@@ -128,7 +129,8 @@ class Faults:
                 r["_used"] += 1
                 d.latency_ms = max(d.latency_ms, int(r.get("latency_ms", 0)))
                 if "rate_limit_rps" in r:
-                    key = (service, region) if r.get("rate_scope") == "service" else (service, action, region)
+                    key = (account, service, region) if r.get("rate_scope") == "service" \
+                        else (account, service, action, region)
                     now = self._clock()
                     bucket = r["_buckets"].get(key)
                     if bucket is None:

@@ -23,9 +23,10 @@ other read, the management account or a delegated administrator (as AWS:
 "This operation can be called only from the organization's management account
 or by a member account that is a delegated administrator"); other members get
 AccessDeniedException; an account outside the organization gets
-AWSOrganizationsNotInUseException. Lists are paged by the scenario's
-page_size (or the request's smaller MaxResults) with an opaque NextToken; a
-token that is not ours is InvalidInputException (INVALID_NEXT_TOKEN).
+AWSOrganizationsNotInUseException. Lists are paged by the organization's
+"page_size", else the scenario's (or the request's smaller MaxResults), with
+an opaque NextToken; a token that is not ours is InvalidInputException
+(INVALID_NEXT_TOKEN).
 """
 
 import pagination
@@ -139,7 +140,9 @@ def _paged(ctx, output):
     if token and pagination.decode_token(str(token)) is None:
         raise AwsError("InvalidInputException", "You provided a value that does not match the required pattern.", 400,
                        extra={"Reason": "INVALID_NEXT_TOKEN"})
-    return pagination.paginate("organizations", ctx.op_model, output, ctx.params, ctx.state.scenario.page_size)
+    # The organization's own "page_size" when it sets one (AWS pages ListAccounts 20 at a time), else the scenario's.
+    size = int(ctx.state.scenario.data["organization"].get("page_size", ctx.state.scenario.page_size))
+    return pagination.paginate("organizations", ctx.op_model, output, ctx.params, size)
 
 
 def _known_parent(org, parent):

@@ -125,6 +125,10 @@ def _is_sso_portal(request):
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"   # keep-alive, so clients can reuse connections
+    # The headers and the body go out in two writes: with Nagle's algorithm the
+    # body waited for the client's delayed ACK of the headers, ~40 ms on every
+    # answer of a reused connection beyond the latency a test asked for.
+    disable_nagle_algorithm = True
     server_version = "fakeaws"
     sys_version = ""
     state = None
@@ -261,7 +265,11 @@ class Handler(BaseHTTPRequestHandler):
             return
         entry["service"], entry["action"] = model.service_name, op.name
         fam = family(model)
-        decision = state.faults.decide(model.service_name, op.name, region)
+        # AWS meters each account apart: so do the rate-limit rules (the key's account, when known).
+        metered = state.registry.get(signed.access_key_id) if signed is not None else None
+        entry["account"] = metered.principal.account if metered is not None else None
+        decision = state.faults.decide(model.service_name, op.name, region,
+                                       metered.principal.account if metered is not None else None)
         entry["fault"] = decision.describe()
         if decision.latency_ms:
             time.sleep(decision.latency_ms / 1000.0)

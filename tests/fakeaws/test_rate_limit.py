@@ -57,6 +57,15 @@ class TokenBucketTest(unittest.TestCase):
         self.assertFalse(f.decide("iam", "ListRoles", "us-east-1").throttle)
         self.assertTrue(f.decide("iam", "GetRole", "us-east-1").throttle)
 
+    def test_each_account_has_its_own_buckets(self):
+        # AWS meters each account apart: one account's calls never spend another's tokens.
+        f = Faults(clock=FakeClock())
+        f.set({"service": "iam", "rate_limit_rps": 5, "burst": 2, "rate_scope": "service"}, None)
+        self.assertEqual([f.decide("iam", "ListUsers", "us-east-1", "111111111111").throttle for _ in range(3)],
+                         [False, False, True])
+        self.assertEqual([f.decide("iam", "ListRoles", "us-east-1", "222222222222").throttle for _ in range(3)],
+                         [False, False, True])
+
     def test_default_burst_and_bad_values(self):
         f = Faults(clock=FakeClock())
         f.set({"rate_limit_rps": 3}, None)
