@@ -1,6 +1,7 @@
 // The result of one check on one resource.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,9 @@ struct Finding {
   std::string account;
   std::string region;
   std::string detail;  // why it failed or passed, or what was missing
+  // Cost hygiene checks: what the resource is estimated to cost per month in
+  // USD while the finding stands (what fixing it saves); unset for the others.
+  std::optional<double> monthly_cost_usd;
 };
 
 }  // namespace cloudpeek

@@ -1,16 +1,26 @@
 #include "model/inventory.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace cloudpeek {
 
+std::uint64_t Inventory::Generation::next() {
+  static std::atomic<std::uint64_t> counter{0};
+  return ++counter;
+}
+
 void Inventory::add(Resource r) {
+  generation_.value = Generation::next();
   auto it = by_type_.find(r.type);
   if (it == by_type_.end()) it = by_type_.emplace(r.type, std::vector<Resource>{}).first;
   it->second.push_back(std::move(r));
 }
 
-void Inventory::add_gap(CoverageGap gap) { gaps_.push_back(std::move(gap)); }
+void Inventory::add_gap(CoverageGap gap) {
+  generation_.value = Generation::next();
+  gaps_.push_back(std::move(gap));
+}
 
 const std::vector<Resource>& Inventory::of_type(std::string_view type) const {
   static const std::vector<Resource> empty;

@@ -2,6 +2,7 @@
 // the coverage gaps that say which listings are incomplete.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -40,12 +41,29 @@ class Inventory {
   std::optional<std::string> gap_any_region(std::string_view type) const;
 
   const std::vector<CoverageGap>& gaps() const { return gaps_; }
+  // Identifies this inventory's content: unique in the process, changed by
+  // every add/add_gap and by moving the content out. Caches of what is
+  // derived from an inventory key on it (an address can be reused).
+  std::uint64_t generation() const { return generation_.value; }
   std::vector<std::string> types() const;
   size_t size() const;
 
  private:
   std::map<std::string, std::vector<Resource>, std::less<>> by_type_;
   std::vector<CoverageGap> gaps_;
+  struct Generation {
+    std::uint64_t value = next();
+    Generation() = default;
+    Generation(const Generation&) = default;  // a copy holds the same content
+    Generation& operator=(const Generation&) = default;
+    Generation(Generation&& o) noexcept : value(o.value) { o.value = next(); }
+    Generation& operator=(Generation&& o) noexcept {
+      value = o.value;
+      o.value = next();
+      return *this;
+    }
+    static std::uint64_t next();
+  } generation_;
 };
 
 }  // namespace cloudpeek
