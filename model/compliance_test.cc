@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
+#include <stdexcept>
 
 namespace cloudpeek {
 namespace {
@@ -103,7 +105,9 @@ TEST(Frameworks, LoadWithSourcesAndSections) {
     EXPECT_FALSE(f.sections.empty()) << f.id;
     EXPECT_FALSE(f.controls.empty()) << f.id;
   }
-  for (const char* id : {"cis-3.0", "aws-fsbp", "nist-800-53-r5"}) EXPECT_TRUE(ids.count(id)) << id;
+  for (const char* id : {"cis-3.0", "cis-4.0", "aws-fsbp", "pci-dss-4.0", "nist-800-53-r5", "iso-27001-2022", "soc2",
+                         "aws-well-architected-security"})
+    EXPECT_TRUE(ids.count(id)) << id;
   EXPECT_EQ(frameworks().front().id, "cis-3.0");  // the default view stays CIS
   EXPECT_EQ(find_framework("cis-3.0")->title(), "CIS Amazon Web Services Foundations Benchmark v3.0.0");
 }
@@ -113,16 +117,21 @@ TEST(Frameworks, FoundByIdOrAliasAnyCase) {
   EXPECT_EQ(find_framework("FSBP")->id, "aws-fsbp");
   EXPECT_EQ(find_framework("cis")->id, "cis-3.0");
   EXPECT_EQ(find_framework("NIST-800-53-R5")->id, "nist-800-53-r5");
-  EXPECT_EQ(find_framework("pci"), nullptr);
+  EXPECT_EQ(find_framework("PCI-DSS")->id, "pci-dss-4.0");
+  EXPECT_EQ(find_framework("iso27001")->id, "iso-27001-2022");
+  EXPECT_EQ(find_framework("cis-4.0.1")->id, "cis-4.0");
+  EXPECT_EQ(find_framework("pci"), nullptr);  // not an alias: `scan --compliance pci` says which ids exist
   EXPECT_EQ(find_framework(""), nullptr);
 }
 
 TEST(Frameworks, UnknownNameListsEveryIdAndTheCloseOnes) {
   EXPECT_EQ(close_framework_ids("fspb"), (std::vector<std::string>{"aws-fsbp"}));
-  EXPECT_EQ(close_framework_ids("cis-3"), (std::vector<std::string>{"cis-3.0"}));
+  EXPECT_EQ(close_framework_ids("cis-3.1"), (std::vector<std::string>{"cis-3.0"}));
+  EXPECT_EQ(close_framework_ids("pci"), (std::vector<std::string>{"pci-dss-4.0"}));  // not "cis": two letters apart
+  EXPECT_EQ(close_framework_ids("sco2"), (std::vector<std::string>{"soc2"}));
   EXPECT_EQ(close_framework_ids("nist-800"), (std::vector<std::string>{"nist-800-53-r5"}));
   EXPECT_TRUE(close_framework_ids("zzzzzzzz").empty());
-  EXPECT_TRUE(close_framework_ids("pci").empty());  // not "cis": two letters apart is not close for three
+  EXPECT_TRUE(close_framework_ids("hipaa").empty());
   auto msg = unknown_framework_message("fspb");
   for (const auto& f : frameworks()) EXPECT_NE(msg.find(f.id), std::string::npos) << msg;
   EXPECT_NE(msg.find("Did you mean aws-fsbp?"), std::string::npos) << msg;
@@ -193,6 +202,129 @@ TEST(FrameworkRollup, CheckIdsOfAFramework) {
   EXPECT_EQ(nist, (std::vector<std::string>{"new_check"}));
   auto cis = framework_check_ids(*find_framework("cis-3.0"), {&a, &b});
   EXPECT_EQ(cis, (std::vector<std::string>{"other"}));
+}
+
+}  // namespace
+}  // namespace cloudpeek
+
+namespace cloudpeek {
+namespace {
+
+const ComplianceControl& control(const Framework& f, const std::string& id) {
+  for (const auto& c : f.controls)
+    if (c.id == id) return c;
+  throw std::out_of_range(f.id + " has no control " + id);
+}
+
+bool assesses(const Framework& f, const std::string& control_id, const std::string& check) {
+  const auto& checks = control(f, control_id).checks;
+  return std::find(checks.begin(), checks.end(), check) != checks.end();
+}
+
+// The five frameworks added from published control lists (sources in each
+// file): their sizes as published, the manual ones, and spot checks of
+// mappings a reviewer can verify against the framework's text.
+TEST(Frameworks, ControlCountsAsPublished) {
+  struct Want { const char* id; size_t controls, manual; std::vector<size_t> per_section; };
+  for (const Want& w : std::vector<Want>{
+           {"cis-4.0", 64, 7, {22, 9, 9, 16, 8}},
+           {"pci-dss-4.0", 63, 42, {5, 3, 7, 2, 4, 5, 3, 6, 5, 7, 6, 10}},
+           {"iso-27001-2022", 93, 73, {37, 8, 14, 34}},
+           {"soc2", 27, 4, {1, 1, 4, 1, 1, 6, 5, 1, 1, 2, 4}},
+           {"aws-well-architected-security", 57, 24, {8, 14, 4, 10, 13, 7, 1}},
+       }) {
+    const Framework* f = find_framework(w.id);
+    ASSERT_NE(f, nullptr) << w.id;
+    EXPECT_EQ(f->controls.size(), w.controls) << w.id;
+    size_t manual = 0;
+    std::vector<size_t> per(f->sections.size());
+    for (const auto& c : f->controls) {
+      manual += c.manual;
+      // Manual means no check decides it; a control with checks is never manual.
+      EXPECT_EQ(c.manual, c.checks.empty()) << w.id << " " << c.id;
+      for (size_t i = 0; i < f->sections.size(); ++i)
+        if (f->sections[i].id == c.section) ++per[i];
+    }
+    EXPECT_EQ(manual, w.manual) << w.id;
+    EXPECT_EQ(per, w.per_section) << w.id;
+    EXPECT_NE(f->source_url.find("prowler-cloud/prowler"), std::string::npos) << w.id;
+    EXPECT_NE(f->source_note.find("commit"), std::string::npos) << w.id;
+  }
+  EXPECT_EQ(find_framework("cis-4.0")->title(), "CIS Amazon Web Services Foundations Benchmark v4.0.1");
+  EXPECT_EQ(find_framework("pci-dss-4.0")->title(), "PCI DSS v4.0");
+  EXPECT_EQ(find_framework("iso-27001-2022")->title(), "ISO/IEC 27001:2022 Annex A");
+  // Display order: the benchmarks people ask for first.
+  std::vector<std::string> order;
+  for (const auto& f : frameworks()) order.push_back(f.id);
+  EXPECT_EQ(order, (std::vector<std::string>{"cis-3.0", "cis-4.0", "aws-fsbp", "pci-dss-4.0", "nist-800-53-r5",
+                                             "iso-27001-2022", "soc2", "aws-well-architected-security"}));
+}
+
+TEST(Frameworks, SpotChecksOfPublishedMappings) {
+  const Framework& cis4 = *find_framework("cis-4.0");
+  // v4.0.1 renumbered v3.0.0: the password policy moved from 1.8/1.9 (same)
+  // but EBS default encryption moved from 2.2.1 to 5.1.1 and RDS up to 2.2.x.
+  EXPECT_TRUE(assesses(cis4, "1.8", "iam_password_policy_minimum_length_14"));
+  EXPECT_TRUE(assesses(cis4, "1.9", "iam_password_policy_reuse_24"));
+  EXPECT_TRUE(assesses(cis4, "5.1.1", "ec2_ebs_default_encryption"));
+  EXPECT_TRUE(assesses(cis4, "2.2.1", "rds_instance_storage_encrypted"));
+  EXPECT_TRUE(assesses(cis4, "5.7", "ec2_instance_imdsv2_enabled"));
+  EXPECT_EQ(control(cis4, "2.2.1").title, "Ensure that encryption-at-rest is enabled for RDS instances");
+  EXPECT_TRUE(control(cis4, "1.3").manual);  // security questions: no API reads them
+  // CIS metadata holds v3.0.0 ids: a check tagged CIS 2.2.1 (v3: EBS) must not land on v4's 2.2.1 (RDS).
+  CheckMetadata ebs;
+  ebs.id = "some_new_ebs_check";
+  ebs.cis = {"2.2.1"};
+  EXPECT_TRUE(framework_check_ids(cis4, {&ebs}).empty());
+
+  const Framework& pci = *find_framework("pci-dss-4.0");
+  EXPECT_TRUE(assesses(pci, "8.4", "iam_root_mfa_enabled"));
+  EXPECT_TRUE(assesses(pci, "8.3", "iam_password_policy_minimum_length_14"));
+  EXPECT_TRUE(assesses(pci, "10.2", "cloudtrail_multi_region_enabled"));
+  EXPECT_TRUE(assesses(pci, "4.2", "s3_bucket_secure_transport_policy"));
+  EXPECT_TRUE(control(pci, "9.2").manual);   // physical access
+  EXPECT_TRUE(control(pci, "10.6").manual);  // time sync: logging checks do not assess it
+  EXPECT_EQ(control(pci, "1.3").title, "Network access to and from the cardholder data environment is restricted.");
+
+  const Framework& iso = *find_framework("iso-27001-2022");
+  EXPECT_TRUE(assesses(iso, "A.8.15", "cloudtrail_multi_region_enabled"));
+  EXPECT_TRUE(assesses(iso, "A.8.5", "iam_user_mfa_enabled_console_access"));
+  EXPECT_TRUE(assesses(iso, "A.8.24", "s3_bucket_default_encryption"));
+  EXPECT_EQ(control(iso, "A.8.28").title, "Secure Coding");  // missing from Prowler's file, in the standard
+  EXPECT_TRUE(control(iso, "A.7.4").manual);
+
+  const Framework& soc2 = *find_framework("soc2");
+  EXPECT_TRUE(assesses(soc2, "CC6.6", "ec2_securitygroup_allow_ingress_from_internet_to_admin_ports_ipv4"));
+  EXPECT_TRUE(assesses(soc2, "CC8.1", "config_recorder_all_regions_enabled"));
+  EXPECT_EQ(control(soc2, "A1.2").section, "A1");
+
+  const Framework& wa = *find_framework("aws-well-architected-security");
+  EXPECT_TRUE(assesses(wa, "SEC01-BP02", "iam_root_mfa_enabled"));
+  EXPECT_TRUE(assesses(wa, "SEC09-BP02", "s3_bucket_secure_transport_policy"));
+  EXPECT_EQ(control(wa, "SEC03-BP07").title, "Analyze public and cross-account access");
+}
+
+// A PCI roll-up through the generic engine: a failure in any mapped check
+// fails the requirement, unassessed parts never pass it, manual stays manual.
+TEST(FrameworkRollup, PciDssRequirements) {
+  const Framework& f = *find_framework("pci-dss-4.0");
+  std::vector<CheckCounts> counts = {
+      {"iam_root_mfa_enabled", {"1.5"}, 1, 0, 0, "", {"IAM.9"}},
+      {"iam_user_mfa_enabled_console_access", {"1.10"}, 3, 1, 0, "", {"IAM.5"}},
+      {"cloudtrail_multi_region_enabled", {"3.1"}, 0, 0, 1, "cloudtrail:DescribeTrails denied", {"CloudTrail.1"}},
+  };
+  std::map<std::string, ControlStatus> by_id;
+  for (auto& s : rollup(f, counts)) by_id[s.control.id] = s;
+  EXPECT_EQ(by_id["8.4"].status, "FAIL");
+  EXPECT_EQ(by_id["8.4"].pass, 4u);
+  EXPECT_EQ(by_id["10.2"].status, "NOT_ASSESSED");
+  EXPECT_EQ(by_id["10.2"].reason, "cloudtrail:DescribeTrails denied");
+  EXPECT_EQ(by_id["9.1"].status, "MANUAL");
+  EXPECT_EQ(by_id["3.5"].status, "NOT_RUN");
+  auto sections = sections_rollup(f, rollup(f, counts));
+  EXPECT_EQ(sections[7].section.id, "8");
+  EXPECT_EQ(sections[7].fail, 1);
+  EXPECT_EQ(sections[9].not_assessed, 1);
 }
 
 }  // namespace
