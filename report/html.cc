@@ -64,12 +64,18 @@ std::string severity_chart(const Summary& s) {
 }
 
 std::string compliance_chart(const Summary& s) {
-  std::string svg = R"(<svg role="img" aria-label="CIS v3.0 controls per section" width="620" height="170">)";
+  // One bar per section; FSBP has dozens, so the chart grows with them.
+  int height = 10 + 30 * static_cast<int>(s.sections.size());
+  std::string svg = fmt::format(R"(<svg role="img" aria-label="{} controls per section" width="620" height="{}">)",
+                                html_escape(s.framework->title()), height);
   int y = 5;
-  for (const auto& sec : s.cis_sections) {
+  for (const auto& sec : s.sections) {
     int total = std::max(1, sec.pass + sec.fail + sec.not_assessed + sec.manual + sec.other);
     int x = 230;
-    svg += fmt::format(R"(<text x="0" y="{}">{} {}</text>)", y + 15, sec.section.id, html_escape(sec.section.title));
+    std::string label = sec.section.id + " " + sec.section.title;
+    if (label.size() > 34) label = label.substr(0, 32) + "...";  // the bar starts at x=230
+    svg += fmt::format(R"(<text x="0" y="{}"><title>{} {}</title>{}</text>)", y + 15, html_escape(sec.section.id),
+                       html_escape(sec.section.title), html_escape(label));
     struct Part { int n; const char* color; };
     for (Part p : {Part{sec.pass, "#2e7d32"}, Part{sec.fail, "#c62828"}, Part{sec.not_assessed, "#f9a825"},
                    Part{sec.manual, "#90a4ae"}, Part{sec.other, "#cfd8dc"}}) {
@@ -102,10 +108,10 @@ void write_html(const ReportInput& in, std::ostream& out) {
       << fmt::format("<div class=\"card\"><b>{}</b>coverage gaps</div>", in.gaps.size()) << "</div></section>";
 
   out << "<section><h2>Failed findings by severity</h2>" << severity_chart(s) << "</section>";
-  if (s.cis_in_scope) {
-    out << "<section><h2>CIS AWS Foundations Benchmark v3.0.0</h2>" << compliance_chart(s)
+  if (s.in_scope) {
+    out << "<section><h2>" << html_escape(s.framework->title()) << "</h2>" << compliance_chart(s)
         << "<table><thead><tr><th>Control</th><th>Title</th><th>Status</th><th>Checks</th></tr></thead><tbody>";
-    for (const auto& c : s.cis)
+    for (const auto& c : s.controls)
       out << "<tr><td>" << html_escape(c.control.id) << "</td><td>" << html_escape(c.control.title)
           << "</td><td class=\"s-" << html_escape(c.status) << "\">" << html_escape(c.status)
           << (c.reason.empty() ? "" : " — " + html_escape(c.reason)) << "</td><td>"

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/common.h"
+#include "report/summary.h"
 
 namespace cloudpeek::report {
 
@@ -37,6 +38,9 @@ void write_ocsf(const ReportInput& in, std::ostream& out) {
     json compliance = json::object();
     if (!m.cis.empty()) compliance["CIS-3.0"] = m.cis;
     if (!m.fsbp.empty()) compliance["AWS-Foundational-Security-Best-Practices"] = m.fsbp;
+    // The framework the scan was run for (`--compliance NAME`), by its id.
+    if (in.framework && in.framework->id != "cis-3.0")
+      if (auto ids = control_ids(*in.framework, m); !ids.empty()) compliance[in.framework->id] = ids;
     json r;
     r["metadata"] = {{"version", "1.1.0"},
                      {"product", {{"name", "CloudPeek"}, {"vendor_name", "CloudPeek"}, {"version", in.tool_version}}},

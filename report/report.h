@@ -16,6 +16,10 @@
 #include "model/finding.h"
 #include "model/inventory.h"
 
+namespace cloudpeek {
+struct Framework;  // model/compliance.h
+}
+
 namespace cloudpeek::report {
 
 struct ReportInput {
@@ -29,6 +33,9 @@ struct ReportInput {
   std::vector<CoverageGap> gaps;
   std::vector<Finding> findings;
   std::map<std::string, CheckMetadata> checks;  // metadata of every check that ran, by id
+  // The compliance framework the summaries roll up (`scan --compliance NAME`);
+  // nullptr: CIS AWS Foundations v3.0.0, the default view.
+  const Framework* framework = nullptr;
 };
 
 enum class Format { kOcsfJson, kCsv, kSarif, kHtml, kText };

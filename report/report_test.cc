@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "report/escape.h"
+#include "report/summary.h"
 
 namespace cloudpeek::report {
 namespace {
@@ -102,7 +104,8 @@ TEST(HtmlReport, SelfContainedWithChartsAndFilters) {
   EXPECT_EQ(html.find("href=\"http"), std::string::npos);
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_NE(html.find("aria-label=\"Failed findings by severity\""), std::string::npos);
-  EXPECT_NE(html.find("aria-label=\"CIS v3.0 controls per section\""), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"CIS Amazon Web Services Foundations Benchmark v3.0.0 controls per section\""),
+            std::string::npos);
   EXPECT_NE(html.find("id=\"q\""), std::string::npos);
   EXPECT_NE(html.find("data-status=\"NOT_ASSESSED\""), std::string::npos);
   EXPECT_NE(html.find("iam:GetAccountSummary denied (AccessDenied)"), std::string::npos);
@@ -169,9 +172,66 @@ TEST(TextReport, SummaryAndNoControlCharacters) {
   std::string text = out.str();
   EXPECT_NE(text.find("Findings: 2 FAIL, 1 PASS, 1 NOT ASSESSED"), std::string::npos);
   EXPECT_NE(text.find("Coverage gaps: 1"), std::string::npos);
-  EXPECT_NE(text.find("CIS AWS Foundations Benchmark v3.0.0"), std::string::npos);
+  EXPECT_NE(text.find("CIS Amazon Web Services Foundations Benchmark v3.0.0 (controls pass"), std::string::npos);
   EXPECT_EQ(text.find('\x1b'), std::string::npos);
   EXPECT_EQ(text.find('\x07'), std::string::npos);
+}
+
+// `scan --compliance pci-dss-4.0`: every summary rolls up PCI DSS, not CIS,
+// and the per-finding formats name the PCI requirements each check assesses.
+// The root MFA result could not be assessed, so 8.4 is NOT_ASSESSED, never PASS.
+TEST(FrameworkReports, TheChosenFrameworkReplacesCisInEveryFormat) {
+  ReportInput in = sample();
+  in.framework = find_framework("pci-dss-4.0");
+  ASSERT_NE(in.framework, nullptr);
+
+  std::ostringstream text_out;
+  write_text(in, text_out);
+  std::string text = text_out.str();
+  EXPECT_NE(text.find("PCI DSS v4.0 (controls pass / fail / not assessed / manual / not run):"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("CIS Amazon Web Services Foundations"), std::string::npos) << text;
+  // Requirement 8: 8.4 not assessed; 8.1, 8.5 manual; 8.2, 8.3, 8.6 not run.
+  EXPECT_NE(text.find("  8 Identify Users and Authenticate Access to System Co...    0    0    1    2    3\n"),
+            std::string::npos)
+      << text;
+
+  Summary s = summarize(in);
+  ASSERT_EQ(s.framework, in.framework);
+  EXPECT_TRUE(s.in_scope);
+  EXPECT_EQ(s.sections.size(), 12u);
+  EXPECT_EQ(s.controls.size(), 63u);
+  for (const auto& c : s.controls) {
+    if (c.control.id == "8.4") EXPECT_EQ(c.status, "NOT_ASSESSED");
+  }
+
+  std::string html = render([&](const ReportInput&, std::ostream& o) { write_html(in, o); });
+  EXPECT_NE(html.find("<h2>PCI DSS v4.0</h2>"), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"PCI DSS v4.0 controls per section\""), std::string::npos);
+  EXPECT_NE(html.find("Multi-factor authentication (MFA) is implemented to secure access into the CDE."),
+            std::string::npos);
+  EXPECT_EQ(html.find("CIS Amazon Web Services Foundations"), std::string::npos);
+
+  json ocsf = json::parse(render([&](const ReportInput&, std::ostream& o) { write_ocsf(in, o); }));
+  EXPECT_EQ(ocsf[2]["unmapped"]["compliance"]["pci-dss-4.0"], json::array({"8.4"}));
+  EXPECT_EQ(ocsf[2]["unmapped"]["compliance"]["CIS-3.0"][0], "1.5");  // the check's own CIS ids stay
+
+  json sarif = json::parse(render([&](const ReportInput&, std::ostream& o) { write_sarif(in, o); }));
+  auto tags = sarif["runs"][0]["tool"]["driver"]["rules"][0]["properties"]["tags"];  // iam_root_mfa_enabled
+  EXPECT_NE(std::find(tags.begin(), tags.end(), "pci-dss-4.0/8.4"), tags.end()) << tags;
+
+  std::string csv = render([&](const ReportInput&, std::ostream& o) { write_csv(in, o); });
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
+            "status,severity,check_id,title,service,account,region,resource_type,resource_arn,resource_name,detail,"
+            "cis_3_0,fsbp,remediation,pci-dss-4.0");
+  EXPECT_NE(csv.find(",iam:GetAccountSummary denied (AccessDenied),1.5,IAM.9,,8.4\r\n"), std::string::npos) << csv;
+
+  // No check that ran assesses the framework: no empty section for it.
+  in.checks.erase("iam_root_mfa_enabled");
+  in.findings.erase(in.findings.begin() + 2);
+  std::ostringstream none;
+  write_text(in, none);
+  EXPECT_EQ(none.str().find("PCI DSS v4.0"), std::string::npos) << none.str();
 }
 
 TEST(WriteReports, WritesEachFormatAtomically) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/common.h"
+#include "report/summary.h"
 
 namespace cloudpeek::report {
 
@@ -37,6 +38,8 @@ void write_sarif(const ReportInput& in, std::ostream& out) {
     json tags = json::array({"security", m.service});
     for (const auto& c : m.cis) tags.push_back("CIS-3.0/" + c);
     for (const auto& c : m.fsbp) tags.push_back("FSBP/" + c);
+    if (in.framework && in.framework->id != "cis-3.0")
+      for (const auto& c : control_ids(*in.framework, m)) tags.push_back(in.framework->id + "/" + c);
     std::string help = m.remediation.text;
     if (!m.remediation.cli.empty()) help += "\n\nAWS CLI:\n" + m.remediation.cli;
     rules.push_back({{"id", id},

@@ -1,5 +1,6 @@
-// A plain-text report: the summary, CIS per section, coverage gaps, then
-// every FAIL and NOT_ASSESSED with its remediation.
+// A plain-text report: the summary, the chosen framework per section (CIS
+// v3.0.0 by default), coverage gaps, then every FAIL and NOT_ASSESSED with
+// its remediation.
 #include <fmt/format.h>
 
 #include "report/common.h"
@@ -23,12 +24,7 @@ void write_text(const ReportInput& in, std::ostream& out) {
     out << fmt::format("  {:<14}{:>6} failed\n", to_string(static_cast<Severity>(sev)), s.fail_by_severity[sev]);
   out << "\nBy service (pass / fail / not assessed):\n";
   for (const auto& [svc, c] : s.by_service) out << fmt::format("  {:<16}{:>6}{:>6}{:>6}\n", svc, c[0], c[1], c[2]);
-  if (s.cis_in_scope) {
-    out << "\nCIS AWS Foundations Benchmark v3.0.0 (controls pass / fail / not assessed / manual):\n";
-    for (const auto& sec : s.cis_sections)
-      out << fmt::format("  {} {:<32}{:>4}{:>4}{:>4}{:>4}\n", sec.section.id, sec.section.title, sec.pass, sec.fail,
-                         sec.not_assessed, sec.manual);
-  }
+  if (s.in_scope) out << "\n" << framework_block(*s.framework, s.controls);
   out << "\nCoverage gaps: " << in.gaps.size() << "\n";
   for (const auto& g : in.gaps)
     out << "  " << printable(g.reason()) << (g.message.empty() ? "" : " — " + printable(g.message)) << "\n";
