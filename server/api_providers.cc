@@ -187,6 +187,10 @@ Response App::test_answer(const CredentialTestResult& result, const std::string&
         keep_estimate(p->identity, identity);
         // A provider renewed through IAM Identity Center stays one (its renewal steps are a new sign-in).
         if (p->identity.is_object() && p->identity.contains("sso")) identity["sso"] = p->identity["sso"];
+        // So does an organization's member or base provider: its OU path, role status and renewal steps
+        // come from discovery (server/org_connect.h), which a test of its keys must not wipe.
+        if (p->identity.is_object() && p->identity.contains("organization"))
+          identity["organization"] = p->identity["organization"];
       }
       store_.set_provider_identity(provider_id, identity);
     }

@@ -24,6 +24,7 @@ App::App(store::Store& store, AppOptions options, std::shared_ptr<CredentialTest
   add_sso_routes();
   add_org_routes();  // after add_sso_routes: its renewer wraps IAM Identity Center's
   add_iam_routes();
+  scheduler_->resume();  // scans queued when the server stopped, in order (the renewers are set by now)
 }
 
 App::~App() {

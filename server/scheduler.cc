@@ -143,16 +143,41 @@ std::vector<std::string> renewal_steps(const store::Provider& p) {
           "Deactivate, then delete, the old access key in the IAM console.", "Start the scan again."};
 }
 
+std::optional<std::string> unreachable_headline(const store::Provider& p) {
+  if (!p.identity.is_object() || !p.identity.contains("organization") || !p.identity["organization"].is_object())
+    return std::nullopt;
+  const auto& o = p.identity["organization"];
+  auto text = [&](const char* key, const std::string& fallback) {
+    return o.contains(key) && o[key].is_string() && !o[key].get<std::string>().empty() ? o[key].get<std::string>()
+                                                                                      : fallback;
+  };
+  std::string who = fmt::format("\u201c{}\u201d (account {})", p.label, text("account_id", "unknown"));
+  std::string role = text("role_name", "CloudPeekAudit");
+  if (text("membership", "") == "left")
+    return who + " left the organization: CloudPeek no longer reaches it through the organization";
+  std::string status = text("role_status", "");
+  if (status == "missing")
+    return fmt::format("{} is not reachable: its audit role {} is missing or does not trust CloudPeek", who, role);
+  if (status == "suspended") return who + " is not reachable: the account is suspended";
+  if (status == "error") return fmt::format("{} is not reachable: its audit role {} could not be assumed", who, role);
+  return std::nullopt;  // "ok", "base": its credentials are real ones
+}
+
 namespace {
 // A reminder's webhook body: ids, label, times and the steps — never a secret.
 nlohmann::json expiry_event(const store::Provider& p, bool expired_now, store::Time expires_at, store::Time now) {
-  return {{"event", expired_now ? "credentials_expired" : "credentials_expiring"},
-          {"provider_id", p.id},
-          {"label", p.label},
-          {"expires_at", store::format_time(expires_at)},
-          {"seconds_left", (expires_at - now).count()},
-          {"estimated", expires_estimated(p)},
-          {"steps", renewal_steps(p)}};
+  nlohmann::json out = {{"event", expired_now ? "credentials_expired" : "credentials_expiring"},
+                        {"provider_id", p.id},
+                        {"label", p.label},
+                        {"expires_at", store::format_time(expires_at)},
+                        {"seconds_left", (expires_at - now).count()},
+                        {"estimated", expires_estimated(p)},
+                        {"steps", renewal_steps(p)}};
+  if (auto h = unreachable_headline(p)) {
+    out["reason"] = "organization_member_unreachable";
+    out["headline"] = *h;
+  }
+  return out;
 }
 }  // namespace
 
@@ -290,6 +315,64 @@ std::variant<store::Scan, StartError> Scheduler::start(const std::string& provid
   }
   dispatch();
   return scan;
+}
+
+void Scheduler::resume() {
+  // One active scan per provider (start() refuses a second). One left running
+  // by the last run (stopped, or crashed) cannot go on: it ends "interrupted:
+  // server shut down" with what it had collected, as interrupted scans are
+  // published (nothing unseen resolves). One left queued collected nothing:
+  // it is queued again, in the order they were queued (scan ids grow).
+  std::vector<std::pair<int64_t, std::shared_ptr<Running>>> found;
+  try {
+    for (const auto& p : store_.list_providers()) {
+      auto scan = store_.active_scan(p.id);
+      if (!scan) continue;
+      if (scan->status == store::ScanStatus::kRunning) {
+        store::ScanFinish f;
+        f.status = store::ScanStatus::kInterrupted;
+        f.reason = kReasonShutdown;
+        f.finished_at = store::now_seconds();
+        f.gaps = scan->gaps;
+        try {
+          store_.finish_scan(scan->id, f);
+          if (log_) log_(fmt::format("scan {} of provider {}, running when the server stopped, ended \"{}\"", scan->id,
+                                     p.id, kReasonShutdown));
+        } catch (const std::exception& e) {
+          if (log_) log_(fmt::format("scan {} could not be ended: {}", scan->id, e.what()));
+        }
+        continue;
+      }
+      if (scan->status != store::ScanStatus::kQueued) continue;
+      auto r = std::make_shared<Running>();
+      r->scan_id = scan->id;
+      r->provider_id = p.id;
+      r->account = scan_account_key(store_, p);
+      r->provider = p;
+      r->regions = scan->regions;
+      r->services = scan->services;
+      int64_t order = 0;
+      try {
+        order = std::stoll(scan->id);
+      } catch (const std::exception&) {
+      }
+      found.emplace_back(order, std::move(r));
+    }
+  } catch (const std::exception& e) {
+    if (log_) log_(fmt::format("queued scans could not be read: {}", e.what()));
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  {
+    std::lock_guard lock(mu_);
+    if (shutting_down_) return;
+    for (auto& [order, r] : found) {
+      if (running_.count(r->scan_id)) continue;
+      if (log_) log_(fmt::format("scan {} of provider {} queued again after a restart", r->scan_id, r->provider_id));
+      running_[r->scan_id] = r;
+      queue_.push_back(r);
+    }
+  }
+  dispatch();
 }
 
 void Scheduler::dispatch() {
@@ -696,19 +779,14 @@ void Scheduler::shutdown() {
     shutting_down_ = true;
     for (auto& [id, r] : running_)
       if (r->started) all.push_back(r);
-    // Queued scans never start: they end as interrupted, nothing collected.
+    // Queued scans stay queued in the store, with their request (regions,
+    // services): resume() at the next start queues them again in order.
     for (auto& r : queue_) {
       running_.erase(r->scan_id);
       r->done = true;
-      store::ScanFinish f;
-      f.status = store::ScanStatus::kInterrupted;
-      f.reason = kReasonShutdown;
-      f.finished_at = store::now_seconds();
-      try {
-        store_.finish_scan(r->scan_id, f);
-      } catch (const std::exception&) {
-      }
     }
+    if (!queue_.empty() && log_)
+      log_(fmt::format("{} queued scan(s) kept: they start when the server starts again", queue_.size()));
     queue_.clear();
   }
   cv_.notify_all();

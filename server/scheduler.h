@@ -14,7 +14,8 @@
 // tick() (every few seconds on a background thread) starts scheduled scans,
 // ends expired mutes and sessions, and calls the webhook before credentials
 // expire. shutdown() interrupts running scans ("interrupted: server shut down")
-// and waits for them to publish.
+// and waits for them to publish; queued scans stay queued in the store and
+// resume() starts them, in order, when the server starts again.
 #pragma once
 
 #include <atomic>
@@ -50,6 +51,14 @@ struct StartError {
 
 // What to do when a provider's credentials have expired (or are about to).
 std::vector<std::string> renewal_steps(const store::Provider& p);
+
+// An organization member CloudPeek cannot reach — its audit role missing or
+// not trusted, the account suspended, or gone from the organization — says
+// so ("\"dev\" (account 222200000016) is not reachable: its audit role
+// CloudPeekAudit is missing or does not trust CloudPeek"): its stored keys are
+// an inert placeholder, so "the credentials have expired" would send the user
+// to renew keys that never were. nullopt for any other provider.
+std::optional<std::string> unreachable_headline(const store::Provider& p);
 
 // AWS answered ExpiredToken for these credentials although their expiry was
 // unknown or later (an SSO session ended early, a key expired server-side):
@@ -100,6 +109,12 @@ class Scheduler {
     std::lock_guard lock(mu_);
     renewer_ = std::move(renew);
   }
+  // At start: scans left running by the last run (stopped or crashed) end
+  // "interrupted: server shut down", their partial results published; scans
+  // left queued (kept by shutdown(), or by a crash) are queued again in their
+  // order with the regions and services they asked for. Called once the
+  // credential renewers are set (App's constructor).
+  void resume();
   // Starts queued scans while fewer than max_concurrent_scans run (also after
   // each scan, on every tick, and when the setting changes).
   void dispatch();

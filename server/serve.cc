@@ -99,8 +99,8 @@ int run_serve(const ServeOptions& o, std::ostream& out, std::ostream& log_stream
     std::vector<CheckMetadata> catalog;
     for (const auto* c : checks::all_checks()) catalog.push_back(c->meta);
     db->sync_check_catalog(catalog);
-    if (auto n = db->interrupt_unfinished_scans(std::string("interrupted: server shut down"), store::now_seconds()))
-      log(fmt::format("{} scan(s) left unfinished by the last run marked interrupted", n));
+    // Scans the last run left running end interrupted, and those it left queued
+    // are queued again in order, when the App starts (Scheduler::resume).
   } catch (const std::exception& e) {
     log_stream << "cloudpeek serve: cannot open the data directory " << data_dir.string() << ": " << e.what() << "\n";
     return 1;
