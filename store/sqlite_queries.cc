@@ -66,12 +66,33 @@ struct Where {
   std::vector<Bind> binds;
 };
 
+// " AND <column> IN (?, ...)" over the ids that are ids at all; none (an OU
+// without accounts, or only ids that name nothing): a condition no row meets.
+// One query for any number of accounts, so paging and totals stay those of
+// the whole set.
+void in_providers(Where& w, const char* column, const std::vector<std::string>& ids) {
+  std::vector<int64_t> valid;
+  for (const auto& id : ids)
+    if (auto n = opt_id(id); n && *n >= 0) valid.push_back(*n);
+  if (valid.empty()) {
+    w.sql += " AND 0";
+    return;
+  }
+  w.sql += std::string(" AND ") + column + " IN (";
+  for (size_t i = 0; i < valid.size(); ++i) {
+    w.sql += i ? ", ?" : "?";
+    w.binds.push_back(valid[i]);
+  }
+  w.sql += ")";
+}
+
 Where finding_where(const FindingFilter& f) {
   Where w;
   if (auto pid = opt_id(f.provider_id)) {
     w.sql += " AND f.provider_id = ?";
     w.binds.push_back(*pid);
   }
+  if (f.provider_ids) in_providers(w, "f.provider_id", *f.provider_ids);
   auto same = [](const std::string& s) -> Bind { return s; };
   any_of(w.sql, w.binds, "f.severity", f.severities, [](Severity s) -> Bind { return static_cast<int64_t>(s); });
   any_of(w.sql, w.binds, "f.service", f.services, same);
@@ -438,6 +459,43 @@ std::vector<InventoryCount> SqliteStore::inventory_summary(const std::optional<s
   });
 }
 
+std::vector<InventoryCount> SqliteStore::inventory_summary(const std::vector<std::string>& provider_ids) {
+  Where w;
+  in_providers(w, "provider_id", provider_ids);
+  return read([&](Db& db) {
+    std::vector<InventoryCount> out;
+    Stmt s = db.prepare("SELECT service, type, region, COUNT(*) FROM resources" + w.sql +
+                        " GROUP BY service, type, region ORDER BY service, type, region");
+    bind_all(s, w.binds);
+    while (s.step()) out.push_back(InventoryCount{s.text(0), s.text(1), s.text(2), s.i64(3)});
+    return out;
+  });
+}
+
+// Beside list_scans(provider_id) (sqlite_scans.cc): an OU's accounts' history
+// in one query, the count and the page from one snapshot.
+Paged<Scan> SqliteStore::list_scans(const std::vector<std::string>& provider_ids, const PageRequest& page) {
+  PageRequest p = clamp_page(page);
+  Where w;
+  in_providers(w, "provider_id", provider_ids);
+  return read([&](Db& db) {
+    Paged<Scan> out{0, p.page, p.page_size, {}};
+    Transaction tx(db, false);
+    {
+      Stmt c = db.prepare("SELECT COUNT(*) FROM scans" + w.sql);
+      bind_all(c, w.binds);
+      c.step();
+      out.total = c.i64(0);
+    }
+    Stmt s = db.prepare(std::string("SELECT ") + kScanColumns + " FROM scans" + w.sql + " ORDER BY id DESC LIMIT ? OFFSET ?");
+    bind_all(s, w.binds);
+    int n = static_cast<int>(w.binds.size());
+    s.bind(n + 1, p.page_size).bind(n + 2, (p.page - 1) * p.page_size);
+    while (s.step()) out.items.push_back(read_scan(s));
+    return out;
+  });
+}
+
 Paged<ResourceRow> SqliteStore::list_resources(const ResourceFilter& filter, const PageRequest& page) {
   PageRequest p = clamp_page(page);
   Where w;
@@ -445,6 +503,7 @@ Paged<ResourceRow> SqliteStore::list_resources(const ResourceFilter& filter, con
     w.sql += " AND provider_id = ?";
     w.binds.push_back(*pid);
   }
+  if (filter.provider_ids) in_providers(w, "provider_id", *filter.provider_ids);
   if (filter.service) {
     w.sql += " AND service = ?";
     w.binds.push_back(*filter.service);

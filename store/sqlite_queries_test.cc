@@ -353,6 +353,100 @@ TEST_F(QueryTest, InventorySummaryAndResources) {
   EXPECT_EQ(page.items.size(), 5u);
 }
 
+// An OU's accounts: findings, resources, the inventory summary and the scan
+// history of a set of providers, each in one query whose total and pages are
+// those of the whole set (issue 11 §3). A third provider C, outside the set,
+// proves the narrowing.
+TEST_F(QueryTest, ASetOfProvidersNarrowsFindingsResourcesInventoryAndScans) {
+  std::string c = add_provider("C");
+  Finding fc = make_finding("s3_versioning", "arn:aws:s3:::c-bucket", kFail, Severity::kHigh, "us-west-2");
+  fc.account = "777788889999";
+  run_scan(c, {fc}, {make_resource("arn:aws:s3:::c-bucket", "AWS::S3::Bucket", "us-west-2")}, day(2));
+  ASSERT_EQ(count(FindingFilter{}), 20);
+
+  FindingFilter f;
+  f.provider_ids = std::vector<std::string>{a, b};
+  EXPECT_EQ(count(f), 19);
+  f.provider_ids = std::vector<std::string>{b, c};
+  EXPECT_EQ(count(f), 4);
+  f.provider_ids = std::vector<std::string>{b, "not-an-id", "999"};  // ids that name nothing add nothing
+  EXPECT_EQ(count(f), 3);
+  f.provider_ids = std::vector<std::string>{};  // an OU without accounts: nothing, never everything
+  EXPECT_EQ(count(f), 0);
+  f.provider_ids = std::vector<std::string>{"not-an-id"};
+  EXPECT_EQ(count(f), 0);
+  f.provider_ids = std::vector<std::string>{a, c};
+  f.provider_id = c;  // both hold
+  EXPECT_EQ(count(f), 1);
+  f.provider_id = b;
+  EXPECT_EQ(count(f), 0);
+
+  // Totals from finding_stats (severity, status) and from the rows (region) agree with a recount.
+  f = {};
+  f.provider_ids = std::vector<std::string>{a, c};
+  f.severities = {Severity::kHigh};
+  f.statuses = {FindingStatus::kOpen};
+  EXPECT_EQ(count(f), 7);  // A's 6 open high buckets and C's one
+  f = {};
+  f.provider_ids = std::vector<std::string>{b, c};
+  f.regions = {"us-west-2"};
+  EXPECT_EQ(count(f), 4);
+
+  // Paging over the set: every finding of A and C once, none of B; the export streams the same.
+  f = {};
+  f.provider_ids = std::vector<std::string>{c, a};
+  std::set<std::string> seen;
+  for (int page = 1; page <= 5; ++page) {
+    auto p = store->list_findings(f, PageRequest{page, 4});
+    EXPECT_EQ(p.total, 17);
+    EXPECT_EQ(p.items.size(), page < 5 ? 4u : 1u);
+    for (const auto& i : p.items) {
+      EXPECT_TRUE(seen.insert(i.id).second) << "duplicate across pages";
+      EXPECT_NE(i.provider_id, b);
+    }
+  }
+  EXPECT_EQ(seen.size(), 17u);
+  std::set<std::string> streamed;
+  store->for_each_finding(f, [&](const FindingRow& r) {
+    streamed.insert(r.id);
+    return true;
+  });
+  EXPECT_EQ(streamed, seen);
+
+  // Resources and the inventory summary.
+  ResourceFilter rf;
+  rf.provider_ids = std::vector<std::string>{b, c};
+  auto res = store->list_resources(rf, PageRequest{1, 3});
+  EXPECT_EQ(res.total, 4);
+  EXPECT_EQ(res.items.size(), 3u);
+  for (const auto& r : res.items) EXPECT_NE(r.provider_id, a);
+  rf.service = "ec2";
+  EXPECT_EQ(store->list_resources(rf, {}).total, 0);
+  rf = {};
+  rf.provider_ids = std::vector<std::string>{};
+  EXPECT_EQ(store->list_resources(rf, {}).total, 0);
+  auto sum = store->inventory_summary(std::vector<std::string>{b, c});
+  ASSERT_EQ(sum.size(), 1u);
+  EXPECT_EQ(sum[0].region, "us-west-2");
+  EXPECT_EQ(sum[0].count, 4);
+  EXPECT_EQ(store->inventory_summary(std::vector<std::string>{a, b, c}).size(), 3u);
+  EXPECT_TRUE(store->inventory_summary(std::vector<std::string>{}).empty());
+
+  // The scan history: newest first, paged over the set.
+  store->create_scan(a, {}, {}, day(3));  // queued, A's second
+  auto scans = store->list_scans(std::vector<std::string>{a, c}, PageRequest{1, 2});
+  EXPECT_EQ(scans.total, 3);
+  ASSERT_EQ(scans.items.size(), 2u);
+  EXPECT_EQ(scans.items[0].provider_id, a);
+  EXPECT_EQ(scans.items[1].provider_id, c);
+  auto second = store->list_scans(std::vector<std::string>{a, c}, PageRequest{2, 2});
+  ASSERT_EQ(second.items.size(), 1u);
+  EXPECT_EQ(second.items[0].provider_id, a);
+  EXPECT_EQ(store->list_scans(std::vector<std::string>{b}, {}).total, 1);
+  EXPECT_EQ(store->list_scans(std::vector<std::string>{}, {}).total, 0);
+  EXPECT_EQ(store->list_scans(std::vector<std::string>{"nope"}, {}).total, 0);
+}
+
 TEST_F(QueryTest, CheckSummariesForTheComplianceRollup) {
   auto sums = store->check_summaries(a);
   ASSERT_EQ(sums.size(), 3u);

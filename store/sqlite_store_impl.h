@@ -97,6 +97,7 @@ class SqliteStore final : public Store {
   int64_t interrupt_unfinished_scans(const std::string& reason, Time now) override;
   std::optional<Scan> get_scan(const std::string& id) override;
   Paged<Scan> list_scans(const std::optional<std::string>& provider_id, const PageRequest& page) override;
+  Paged<Scan> list_scans(const std::vector<std::string>& provider_ids, const PageRequest& page) override;
   std::optional<Scan> active_scan(const std::string& provider_id) override;
 
   void sync_check_catalog(const std::vector<CheckMetadata>& checks) override;
@@ -113,6 +114,7 @@ class SqliteStore final : public Store {
   Dashboard dashboard(const std::optional<std::string>& provider_id, Time now, int top_checks, int days) override;
 
   std::vector<InventoryCount> inventory_summary(const std::optional<std::string>& provider_id) override;
+  std::vector<InventoryCount> inventory_summary(const std::vector<std::string>& provider_ids) override;
   Paged<ResourceRow> list_resources(const ResourceFilter& filter, const PageRequest& page) override;
   std::optional<ResourceDetail> get_resource(const std::string& id) override;
 

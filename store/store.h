@@ -294,6 +294,9 @@ struct FindingRow {
   Time last_seen{};
   std::string last_scan_id;
   std::optional<Mute> mute;
+  // A failing cost hygiene check's estimate of what the resource costs per
+  // month in USD (Finding::monthly_cost_usd); unset otherwise.
+  std::optional<double> monthly_cost_usd;
 };
 
 struct HistoryEntry {
@@ -313,6 +316,9 @@ struct FindingDetail {
 // Each vector is "any of"; empty means no filter. Strings match exactly except q.
 struct FindingFilter {
   std::optional<std::string> provider_id;
+  // Any of these providers (an OU's accounts); an empty list matches nothing.
+  // With provider_id, both must hold.
+  std::optional<std::vector<std::string>> provider_ids;
   std::vector<Severity> severities;
   std::vector<std::string> services, regions, accounts, checks;
   std::vector<FindingStatus> statuses;
@@ -364,6 +370,7 @@ struct ResourceDetail {
 
 struct ResourceFilter {
   std::optional<std::string> provider_id;
+  std::optional<std::vector<std::string>> provider_ids;  // as FindingFilter's
   std::optional<std::string> service, type, region;
   std::string q;  // substring of name, ARN (case-insensitive)
 };
@@ -476,6 +483,8 @@ class Store {
   virtual int64_t interrupt_unfinished_scans(const std::string& reason, Time now) = 0;
   virtual std::optional<Scan> get_scan(const std::string& id) = 0;
   virtual Paged<Scan> list_scans(const std::optional<std::string>& provider_id, const PageRequest& page) = 0;  // newest first
+  // The scans of any of these providers (an OU's accounts; none: an empty page), newest first.
+  virtual Paged<Scan> list_scans(const std::vector<std::string>& provider_ids, const PageRequest& page) = 0;
   virtual std::optional<Scan> active_scan(const std::string& provider_id) = 0;  // queued or running
 
   // check catalog (titles, CIS/FSBP ids): replaced wholesale
@@ -501,6 +510,7 @@ class Store {
 
   // inventory
   virtual std::vector<InventoryCount> inventory_summary(const std::optional<std::string>& provider_id) = 0;
+  virtual std::vector<InventoryCount> inventory_summary(const std::vector<std::string>& provider_ids) = 0;  // any of them
   virtual Paged<ResourceRow> list_resources(const ResourceFilter& filter, const PageRequest& page) = 0;
   virtual std::optional<ResourceDetail> get_resource(const std::string& id) = 0;
 
