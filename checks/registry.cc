@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "checks/check.h"
+#include "checks/cost_registry.h"
 
 namespace cloudpeek::checks {
 
@@ -65,6 +66,9 @@ const Check* find_check(std::string_view id) {
 
 Finding evaluate_one(const Check& check, const Resource& resource, const Inventory& inventory) {
   CheckResult result = check.evaluate(resource, inventory);
+  // A failing cost hygiene check carries what the resource costs per month.
+  std::optional<double> cost;
+  if (result.status == CheckStatus::kFail) cost = monthly_cost(check.meta.id, resource, inventory);
   // Built in place (copy-constructed members, the detail moved in): assigning
   // into a default-constructed Finding cost a second pass over every string.
   return Finding{.check_id = check.meta.id,
@@ -76,7 +80,8 @@ Finding evaluate_one(const Check& check, const Resource& resource, const Invento
                  .resource_name = resource.name,
                  .account = resource.account,
                  .region = resource.region,
-                 .detail = std::move(result.detail)};
+                 .detail = std::move(result.detail),
+                 .monthly_cost_usd = cost};
 }
 
 std::vector<Finding> run_check(const Check& check, const Inventory& inventory) {

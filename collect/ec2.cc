@@ -8,7 +8,7 @@
 //                              public_ip (string|null), iam_instance_profile (arn|null), vpc_id, security_groups [id],
 //                              monitoring ("enabled"|"disabled"|"pending"…), network_interfaces (count),
 //                              stopped_at (epoch seconds from StateTransitionReason when stopped, else null),
-//                              collected_at (epoch seconds)}
+//                              collected_at (epoch seconds), instance_type ("t3.micro")}
 //                              (terminated instances are not emitted: they no longer exist)
 //   AWS::EC2::SecurityGroup   {group_id, group_name, vpc_id, is_default, ingress [RULE], egress [RULE],
 //                              attached (bool: some network interface uses it; missing when ENIs could not be listed)}
@@ -20,8 +20,10 @@
 //                              (missing when flow logs could not be listed)}
 //   AWS::EC2::RouteTable      {vpc_id, routes [{destination, target}], subnets [id]}
 //   AWS::EC2::VPCPeeringConnection {status, requester_vpc, requester_owner, accepter_vpc, accepter_owner}
-//   AWS::EC2::Volume          {encrypted, state, kms_key_id, attached_instances [id]}
-//   AWS::EC2::Snapshot        {encrypted, volume_id, public (restorable by "all": anyone may create volumes)}
+//   AWS::EC2::Volume          {encrypted, state, kms_key_id, attached_instances [id], size_gib, volume_type,
+//                              iops (provisioned, or null), throughput (MiB/s, gp3; or null)}
+//   AWS::EC2::Snapshot        {encrypted, volume_id, public (restorable by "all": anyone may create volumes),
+//                              volume_size (GiB), started_at (epoch seconds, or null), collected_at}
 //   AWS::EC2::EbsEncryptionByDefault  one per region: {enabled}
 //   AWS::EC2::Image           {public, state}
 //   AWS::EC2::NetworkInterface {interface_type, status, vpc_id, security_groups [id], public_ip, instance_id}
@@ -89,6 +91,18 @@ int64_t now_seconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
+// A timestamp of an answer (epoch seconds from the protocol parsers, or text)
+// as whole epoch seconds; null when absent or unreadable.
+json epoch_or_null(const json& obj, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return nullptr;
+  if (it->is_number()) return static_cast<int64_t>(it->get<double>());
+  if (!it->is_string()) return nullptr;
+  auto t = parse_any_timestamp(it->get<std::string>());
+  if (!t) return nullptr;
+  return std::chrono::duration_cast<std::chrono::seconds>(t->time_since_epoch()).count();
+}
+
 // When a stopped instance stopped, from its StateTransitionReason
 // ("User initiated (2024-05-01 10:20:30 GMT)"); null when AWS gave no time.
 json stopped_at(const std::string& reason) {
@@ -124,7 +138,8 @@ void instances(CollectContext& ctx, const std::string& region) {
                  {"monitoring", i.value("Monitoring", json::object()).value("State", "disabled")},
                  {"network_interfaces", array_of(i, "NetworkInterfaces").size()},
                  {"stopped_at", state == "stopped" ? stopped_at(i.value("StateTransitionReason", "")) : json(nullptr)},
-                 {"collected_at", now_seconds()}};
+                 {"collected_at", now_seconds()},
+                 {"instance_type", i.value("InstanceType", "")}};
       ctx.emit(std::move(r));
     }
   }
@@ -306,7 +321,11 @@ void volumes(CollectContext& ctx, const std::string& region) {
     r.props = {{"encrypted", v.value("Encrypted", false)},
                {"state", v.value("State", "")},
                {"kms_key_id", str_or_null(v, "KmsKeyId")},
-               {"attached_instances", attached}};
+               {"attached_instances", attached},
+               {"size_gib", v.value("Size", 0)},
+               {"volume_type", v.value("VolumeType", "")},
+               {"iops", v.contains("Iops") && v["Iops"].is_number() ? v["Iops"] : json(nullptr)},
+               {"throughput", v.contains("Throughput") && v["Throughput"].is_number() ? v["Throughput"] : json(nullptr)}};
     ctx.emit(std::move(r));
   }
 }
@@ -318,27 +337,35 @@ void volumes(CollectContext& ctx, const std::string& region) {
 // snapshots the account did not own. Ownership is checked in what AWS returns,
 // never only through the filter.
 //
-// Both listings are read a page (up to 1,000 snapshots) at a time and other
-// accounts' snapshots are dropped as each page arrives, so an endpoint that
-// returns thousands of them per region costs neither memory nor calls.
+// Both listings are read a page at a time and other accounts' snapshots are
+// dropped as each page arrives, so an endpoint that returns thousands of them
+// per region costs neither memory nor calls. Pages of 200, not AWS's maximum
+// of 1,000: every region lists at once, and 17 pages of 1,000 foreign
+// snapshots parsed at the same moment were the foreign benchmark profile's
+// highest point (issue 13: 124 MB peak RSS against 108 without them); an
+// account's own snapshots cost one more listing call per 200.
+constexpr int kSnapshotPage = 200;
+
 void snapshots(CollectContext& ctx, const std::string& region) {
   // Public = restorable by "all" (AWS's bulk form of the createVolumePermission attribute).
   std::set<std::string> public_ids;
   auto pub = for_each_page(ctx, kSvc, "DescribeSnapshots",
-                           json{{"OwnerIds", {"self"}}, {"RestorableByUserIds", {"all"}}, {"MaxResults", 1000}}, region,
+                           json{{"OwnerIds", {"self"}}, {"RestorableByUserIds", {"all"}}, {"MaxResults", kSnapshotPage}}, region,
                            [&](json& page) {
                              for (const auto& s : array_of(page, "Snapshots"))
                                if (s.value("OwnerId", "") == ctx.account()) public_ids.insert(s.value("SnapshotId", ""));
                            });
   std::optional<std::string> public_unknown;  // why "public" could not be read, once for all
   auto owned = for_each_page(
-      ctx, kSvc, "DescribeSnapshots", json{{"OwnerIds", {"self"}}, {"MaxResults", 1000}}, region, [&](json& page) {
+      ctx, kSvc, "DescribeSnapshots", json{{"OwnerIds", {"self"}}, {"MaxResults", kSnapshotPage}}, region, [&](json& page) {
         for (const auto& s : array_of(page, "Snapshots")) {
           if (!s.is_object() || s.value("OwnerId", ctx.account()) != ctx.account()) continue;  // not ours to judge
           std::string id = s.value("SnapshotId", "");
           Resource r = make(ctx, region, "AWS::EC2::Snapshot", "snapshot", id, s);
           r.arn = "arn:" + ctx.partition() + ":ec2:" + region + "::snapshot/" + r.id;  // snapshot ARNs carry no account
-          r.props = {{"encrypted", s.value("Encrypted", false)}, {"volume_id", str_or_null(s, "VolumeId")}};
+          r.props = {{"encrypted", s.value("Encrypted", false)}, {"volume_id", str_or_null(s, "VolumeId")},
+                     {"volume_size", s.value("VolumeSize", 0)}, {"started_at", epoch_or_null(s, "StartTime")},
+                     {"collected_at", now_seconds()}};
           if (pub) {
             r.props["public"] = public_ids.count(r.id) > 0;
           } else if (!public_unknown) {

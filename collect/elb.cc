@@ -8,7 +8,7 @@
 //                                          or null for a custom policy)}],
 //    access_log_enabled, cross_zone, connection_draining (bool),
 //    desync_mitigation_mode ("monitor"|"defensive"|"strictest"; AWS's default "defensive" when not listed),
-//    availability_zones [zone]}
+//    availability_zones [zone], instances (how many instances are registered: DescribeLoadBalancers' Instances)}
 // "listeners" is missing when DescribeLoadBalancerPolicies failed (the TLS
 // policies are unknown); the attributes' props when DescribeLoadBalancerAttributes failed.
 #include "collect/collector.h"
@@ -89,7 +89,9 @@ void collect_elb(CollectContext& ctx, const std::string& region) {
     r.id = lb.value("LoadBalancerName", "");
     r.name = r.id;
     r.arn = "arn:" + ctx.partition() + ":elasticloadbalancing:" + region + ":" + ctx.account() + ":loadbalancer/" + r.id;
-    r.props = {{"scheme", lb.value("Scheme", "")}, {"availability_zones", array_of(lb, "AvailabilityZones")}};
+    r.props = {{"scheme", lb.value("Scheme", "")},
+               {"availability_zones", array_of(lb, "AvailabilityZones")},
+               {"instances", array_of(lb, "Instances").size()}};
     r.raw = lb;
     ctx.spawn([&ctx, region, r = std::move(r)]() mutable { describe_one(ctx, region, std::move(r)); });
   }

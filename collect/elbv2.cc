@@ -7,8 +7,15 @@
 //                redirects_to_https (its default action redirects to HTTPS)}],
 //    attributes {"access_logs.s3.enabled": "true", "deletion_protection.enabled": "false",
 //                "routing.http.drop_invalid_header_fields.enabled": "false", …} (AWS's strings)}
-// "listeners" / "attributes" are missing when DescribeListeners /
-// DescribeLoadBalancerAttributes failed.
+//    targets {target_groups, registered, healthy} (counts over the target groups that
+//             forward to it: DescribeTargetGroups once per region, DescribeTargetHealth per
+//             target group; only when a selected check reads "targets")}
+// "listeners" / "attributes" / "targets" are missing when DescribeListeners /
+// DescribeLoadBalancerAttributes / the target calls failed.
+#include <map>
+#include <memory>
+#include <optional>
+
 #include "collect/collector.h"
 
 namespace cloudpeek::collect {
@@ -21,7 +28,54 @@ json array_of(const json& obj, const char* key) {
   return json::array();
 }
 
-void describe_one(CollectContext& ctx, const std::string& region, Resource r) {
+// The load balancers' target groups (by load balancer ARN), or why they could
+// not be listed: one DescribeTargetGroups per region.
+struct TargetGroups {
+  std::map<std::string, std::vector<std::string>> by_lb;
+  std::optional<Error> error;
+};
+
+TargetGroups target_groups(CollectContext& ctx, const std::string& region) {
+  TargetGroups out;
+  auto groups = call_all_pages(ctx, kSvc, "DescribeTargetGroups", json::object(), region);
+  if (!groups) {
+    out.error = groups.error();
+    return out;
+  }
+  for (const auto& g : array_of(*groups, "TargetGroups"))
+    for (const auto& lb : array_of(g, "LoadBalancerArns"))
+      if (lb.is_string()) out.by_lb[lb.get<std::string>()].push_back(g.value("TargetGroupArn", ""));
+  return out;
+}
+
+// Registered and healthy targets behind one load balancer.
+void targets(CollectContext& ctx, const std::string& region, Resource& r, const TargetGroups& groups) {
+  if (groups.error) {
+    record_missing(ctx, r, "targets", *groups.error, kSvc, "DescribeTargetGroups");
+    return;
+  }
+  auto it = groups.by_lb.find(r.arn);
+  const std::vector<std::string> none;
+  const auto& arns = it == groups.by_lb.end() ? none : it->second;
+  int registered = 0, healthy = 0;
+  for (const auto& tg : arns) {
+    auto health = ctx.call(kSvc, "DescribeTargetHealth", json{{"TargetGroupArn", tg}}, region);
+    if (!health) {
+      record_missing(ctx, r, "targets", health.error(), kSvc, "DescribeTargetHealth");
+      return;
+    }
+    for (const auto& d : array_of(*health, "TargetHealthDescriptions")) {
+      ++registered;
+      if (d.value("TargetHealth", json::object()).value("State", "") == "healthy") ++healthy;
+    }
+  }
+  r.props["targets"] = {{"target_groups", arns.size()}, {"registered", registered}, {"healthy", healthy}};
+}
+
+void describe_one(CollectContext& ctx, const std::string& region, Resource r,
+                  std::shared_ptr<const TargetGroups> groups) {
+  if (groups) targets(ctx, region, r, *groups);
+  else not_needed(r, "targets");
   json params = {{"LoadBalancerArn", r.arn}};
   auto listeners = call_all_pages(ctx, kSvc, "DescribeListeners", params, region);
   if (!listeners) {
@@ -60,6 +114,10 @@ void collect_elbv2(CollectContext& ctx, const std::string& region) {
     record_failure(ctx, out.error(), kSvc, "DescribeLoadBalancers", region, {type});
     return;
   }
+  // Target health only when a selected check reads it (idle load balancers).
+  std::shared_ptr<const TargetGroups> groups;
+  if (!array_of(*out, "LoadBalancers").empty() && ctx.needs(type, "targets"))
+    groups = std::make_shared<const TargetGroups>(target_groups(ctx, region));
   for (const auto& lb : array_of(*out, "LoadBalancers")) {
     Resource r;
     r.type = type;
@@ -74,7 +132,7 @@ void collect_elbv2(CollectContext& ctx, const std::string& region) {
     r.props = {{"type", lb.value("Type", "application")}, {"scheme", lb.value("Scheme", "")},
                {"availability_zones", zones}};
     r.raw = lb;
-    ctx.spawn([&ctx, region, r = std::move(r)]() mutable { describe_one(ctx, region, std::move(r)); });
+    ctx.spawn([&ctx, region, groups, r = std::move(r)]() mutable { describe_one(ctx, region, std::move(r), groups); });
   }
 }
 

@@ -14,15 +14,15 @@ namespace {
 
 TEST(GroundTruthComputeNetwork, MatchesTheInsecureScenario) {
   GroundTruthOptions options;
-  options.services = {"ec2", "elb", "elbv2", "rds", "efs"};
+  options.services = {"ec2", "ec2-nat-gateways", "elb", "elbv2", "rds", "efs"};
   GroundTruth result = run_ground_truth(options);
   EXPECT_TRUE(result.problems.empty()) << join_lines(result.problems);
   EXPECT_GE(result.expected_fail, 57);
   EXPECT_GE(result.expected_pass, 85);
 
   const Inventory& inv = result.inventory;
-  // Terminated instances are gone; the other four are there.
-  EXPECT_EQ(inv.of_type("AWS::EC2::Instance").size(), 4u);
+  // Terminated instances are gone; the other five are there (one in 45-cost).
+  EXPECT_EQ(inv.of_type("AWS::EC2::Instance").size(), 5u);
   EXPECT_EQ(inv.of_type("AWS::EC2::EbsEncryptionByDefault").size(), 3u);
   for (const auto& sg : inv.of_type("AWS::EC2::SecurityGroup")) EXPECT_TRUE(sg.props.contains("attached")) << sg.id;
   const Resource* web = inv.find_arn("arn:aws:ec2:us-east-1:111122223333:security-group/sg-0e1a2b3c4d5e60004");
@@ -37,7 +37,7 @@ TEST(GroundTruthComputeNetwork, MatchesTheInsecureScenario) {
   // account's own are in the inventory (so no finding, no call is about the
   // others), and which are public comes from one RestorableByUserIds=all
   // listing, not one DescribeSnapshotAttribute call per snapshot.
-  ASSERT_EQ(inv.of_type("AWS::EC2::Snapshot").size(), 2u);
+  ASSERT_EQ(inv.of_type("AWS::EC2::Snapshot").size(), 4u);  // two of them in 45-cost
   for (const auto& s : inv.of_type("AWS::EC2::Snapshot")) EXPECT_EQ(s.raw.value("OwnerId", ""), "111122223333") << s.id;
   for (const auto& i : inv.of_type("AWS::EC2::Image")) EXPECT_EQ(i.raw.value("OwnerId", ""), "111122223333") << i.id;
   const Resource* shared = inv.find_arn("arn:aws:ec2:us-east-1::snapshot/snap-0a1b2c3d4e5f60002");
