@@ -44,7 +44,7 @@ FindingStatus status_for(CheckStatus result, bool ever_failed, bool muted) {
 const char* const kFindingColumns =
     "f.id, f.provider_id, f.check_id, COALESCE(c.title, ''), f.severity, f.service, f.region, f.account, "
     "f.resource_type, f.resource_arn, f.resource_name, f.result, f.status, f.detail, f.first_seen, f.last_seen, "
-    "f.last_scan_id, f.mute_reason, f.mute_until, f.mute_by, f.mute_at";
+    "f.last_scan_id, f.mute_reason, f.mute_until, f.mute_by, f.mute_at, f.monthly_cost_usd";
 const char* const kFindingFrom = " FROM findings f LEFT JOIN checks c ON c.id = f.check_id";
 
 FindingRow read_finding(Stmt& s) {
@@ -74,6 +74,7 @@ FindingRow read_finding(Stmt& s) {
     m.at = from_db(s.i64(20));
     r.mute = std::move(m);
   }
+  if (!s.is_null(21)) r.monthly_cost_usd = sqlite3_column_double(s.raw(), 21);
   return r;
 }
 

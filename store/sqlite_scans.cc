@@ -158,10 +158,10 @@ void SqliteStore::add_scan_findings(const std::string& scan_id, const std::vecto
     for (const Finding& f : findings) {
       // Appended as reported (cheap while the scan runs); a repeated report of
       // the same check, resource and region is resolved at publish, last wins.
-      db.prepare(
-            "INSERT INTO scan_findings (scan_id, check_id, result, severity, service, resource_type, resource_arn, "
-            "resource_name, account, region, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .bind(1, id)
+      Stmt insert = db.prepare(
+          "INSERT INTO scan_findings (scan_id, check_id, result, severity, service, resource_type, resource_arn, "
+          "resource_name, account, region, detail, monthly_cost_usd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      insert.bind(1, id)
           .bind(2, f.check_id)
           .bind(3, std::string(cloudpeek::to_string(f.status)))
           .bind(4, static_cast<int64_t>(f.severity))
@@ -172,7 +172,9 @@ void SqliteStore::add_scan_findings(const std::string& scan_id, const std::vecto
           .bind(9, f.account)
           .bind(10, f.region)
           .bind(11, f.detail)
-          .exec();
+          .bind(12, nullptr);
+      if (f.monthly_cost_usd) sqlite3_bind_double(insert.raw(), 12, *f.monthly_cost_usd);
+      insert.exec();
       ++n[static_cast<int>(f.status)];
     }
     db.prepare(
@@ -282,9 +284,9 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
   step("match");
   // 1a. Seen again with nothing changed but the detail text: last_seen moves on.
   db.prepare(
-        "UPDATE findings SET detail = u.detail, last_seen = ?, last_scan_id = ? FROM (SELECT m.fid AS fid, "
-        "sf.detail AS detail FROM temp.publish_match m JOIN scan_findings sf ON sf.id = m.sid WHERE m.same = 1 "
-        "ORDER BY m.fid) AS u WHERE findings.id = u.fid")
+        "UPDATE findings SET detail = u.detail, monthly_cost_usd = u.cost, last_seen = ?, last_scan_id = ? FROM "
+        "(SELECT m.fid AS fid, sf.detail AS detail, sf.monthly_cost_usd AS cost FROM temp.publish_match m "
+        "JOIN scan_findings sf ON sf.id = m.sid WHERE m.same = 1 ORDER BY m.fid) AS u WHERE findings.id = u.fid")
       .bind(1, to_db(t))
       .bind(2, scan_id)
       .exec();
@@ -298,11 +300,12 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
   }
   db.prepare(
         "INSERT INTO findings (provider_id, check_id, resource_arn, region, account, service, resource_type, "
-        "resource_name, severity, result, status, detail, first_seen, last_seen, last_scan_id, ever_failed) "
+        "resource_name, severity, result, status, detail, first_seen, last_seen, last_scan_id, ever_failed, "
+        "monthly_cost_usd) "
         "SELECT ?, sf.check_id, sf.resource_arn, sf.region, sf.account, sf.service, sf.resource_type, "
         "sf.resource_name, sf.severity, sf.result, "
         "CASE sf.result WHEN 'FAIL' THEN 'open' WHEN 'PASS' THEN 'passed' ELSE 'not_assessed' END, sf.detail, ?, ?, ?, "
-        "CASE sf.result WHEN 'FAIL' THEN 1 ELSE 0 END "
+        "CASE sf.result WHEN 'FAIL' THEN 1 ELSE 0 END, sf.monthly_cost_usd "
         "FROM temp.publish_match m JOIN scan_findings sf ON sf.id = m.sid WHERE m.fid IS NULL ORDER BY sf.id")
       .bind(1, pid)
       .bind(2, to_db(t))
@@ -377,6 +380,12 @@ Scan SqliteStore::publish_in(Db& db, int64_t scan_id, const ScanFinish& finish) 
     }
   }
 
+  // 1d. A cost hygiene check's estimate follows its latest verdict (1a moved
+  //     the unchanged ones'); NOT_ASSESSED keeps a FAIL's, as it keeps the FAIL.
+  db.exec_script(
+      "UPDATE findings SET monthly_cost_usd = u.cost FROM (SELECT m.fid AS fid, sf.monthly_cost_usd AS cost "
+      "FROM temp.publish_match m JOIN scan_findings sf ON sf.id = m.sid WHERE m.same = 0 AND m.fid IS NOT NULL "
+      "AND sf.result <> 'NOT_ASSESSED' ORDER BY m.fid) AS u WHERE findings.id = u.fid");
   step("changed");
   // 2. Resources seen: upsert into the current inventory.
   db.prepare(

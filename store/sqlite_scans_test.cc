@@ -393,5 +393,32 @@ TEST_F(StoreTest, DuplicateRowsInOneScanKeepTheLast) {
   EXPECT_EQ(only("c", kB1).status, FindingStatus::kOpen);
 }
 
+// Issue 12 §3: a cost hygiene finding's monthly estimate is stored with it,
+// follows its latest verdict (a new price, a PASS clearing it), and a scan
+// that could not assess it keeps the FAIL's estimate as it keeps the FAIL.
+TEST_F(StoreTest, MonthlyCostIsStoredWithTheFindingAndFollowsItsVerdict) {
+  std::string p = add_provider();
+  const std::string vol = "arn:aws:ec2:us-east-1:111122223333:volume/vol-1";
+  auto with_cost = [&](CheckStatus st, std::optional<double> usd) {
+    Finding f = make_finding("ec2_ebs_volume_unattached", vol, st);
+    f.monthly_cost_usd = usd;
+    return f;
+  };
+  run_scan(p, {with_cost(kFail, 10.0), make_finding("s3_versioning", kB1, kFail)}, {}, day(0));
+  ASSERT_TRUE(only("ec2_ebs_volume_unattached", vol).monthly_cost_usd.has_value());
+  EXPECT_DOUBLE_EQ(*only("ec2_ebs_volume_unattached", vol).monthly_cost_usd, 10.0);
+  EXPECT_FALSE(only("s3_versioning", kB1).monthly_cost_usd.has_value());
+  run_scan(p, {with_cost(kFail, 12.5), make_finding("s3_versioning", kB1, kFail)}, {}, day(1));  // a new price
+  EXPECT_DOUBLE_EQ(*only("ec2_ebs_volume_unattached", vol).monthly_cost_usd, 12.5);
+  run_scan(p, {with_cost(kNA, std::nullopt), make_finding("s3_versioning", kB1, kFail)}, {}, day(2));
+  EXPECT_EQ(only("ec2_ebs_volume_unattached", vol).status, FindingStatus::kOpen);
+  EXPECT_DOUBLE_EQ(*only("ec2_ebs_volume_unattached", vol).monthly_cost_usd, 12.5);
+  run_scan(p, {with_cost(kPass, std::nullopt), make_finding("s3_versioning", kB1, kFail)}, {}, day(3));
+  EXPECT_EQ(only("ec2_ebs_volume_unattached", vol).status, FindingStatus::kResolved);
+  EXPECT_FALSE(only("ec2_ebs_volume_unattached", vol).monthly_cost_usd.has_value());
+  run_scan(p, {with_cost(kFail, 10.0), make_finding("s3_versioning", kB1, kFail)}, {}, day(4));  // reopened
+  EXPECT_DOUBLE_EQ(*only("ec2_ebs_volume_unattached", vol).monthly_cost_usd, 10.0);
+}
+
 }  // namespace
 }  // namespace cloudpeek::store
