@@ -175,6 +175,8 @@ export interface Dashboard {
   coverage_gaps: Gap[];
   // Month-to-date spend from Cost Explorer (docs/api.md "Month-to-date spend").
   spend?: Spend;
+  // The open cost hygiene findings' estimates summed (docs/api.md "Dashboard").
+  improvements_monthly_cost?: { monthly_usd: number; findings: number; unpriced_findings: number };
 }
 
 export interface SpendAccount {
@@ -228,6 +230,8 @@ export interface Finding {
   first_seen: string;
   last_seen: string;
   mute: Mute | null;
+  // Cost hygiene checks: the failing resource's estimated cost per month in USD (what fixing it saves).
+  monthly_cost_usd?: number | null;
 }
 
 export interface FindingDetail extends Finding {

@@ -7,6 +7,7 @@ import { AccountPicker } from "../components/account_picker";
 import { ErrorBox, Loading, SeverityBadge, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet } from "../hooks";
 import { scopeFromQuery, scopeParams } from "../lib/accounts";
+import { improvementsCostLine } from "../lib/cost";
 import { trendFromFirstScan } from "../lib/dashboard";
 import { IMPROVEMENT_SEVERITIES, SECURITY_ISSUE_SEVERITIES, tileHref } from "../lib/filters";
 import { formatDuration } from "../lib/format";
@@ -122,6 +123,7 @@ export function DashboardBody({
           value={d.best_practice_improvements}
           testid="dash-improvements"
           href={tileHref(IMPROVEMENT_SEVERITIES, providerId)}
+          note={improvementsCostLine(d.improvements_monthly_cost)}
         />
         <Tile
           label="Security issues"
@@ -251,12 +253,14 @@ function Tile({
   testid,
   href,
   tone = "",
+  note = "",
 }: {
   label: string;
   value: number;
   testid: string;
   href: string;
   tone?: string;
+  note?: string;
 }) {
   return (
     <Link href={href} class={`tile ${tone}`} data-testid={testid}>
@@ -264,6 +268,11 @@ function Tile({
         {value}
       </span>
       <span class="tile-label">{label}</span>
+      {note ? (
+        <span class="tile-label muted" data-testid={`${testid}-note`}>
+          {note}
+        </span>
+      ) : null}
     </Link>
   );
 }

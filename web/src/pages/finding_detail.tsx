@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { ApiError, post } from "../api";
 import { ErrorBox, FieldError, JsonBlock, Loading, SeverityBadge, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet } from "../hooks";
+import { formatMonthlyCost } from "../lib/cost";
 import { localInputToIso } from "../lib/format";
 import { Link } from "../router";
 import type { FindingDetail } from "../types";
@@ -56,6 +57,12 @@ function Detail({ f, reload }: { f: FindingDetail; reload: () => void }) {
         <dd>
           <Time iso={f.first_seen} /> / <Time iso={f.last_seen} />
         </dd>
+        {f.monthly_cost_usd != null ? (
+          <>
+            <dt>Estimated cost</dt>
+            <dd data-testid="finding-cost">{formatMonthlyCost(f.monthly_cost_usd)} while it stands (what fixing it saves)</dd>
+          </>
+        ) : null}
         {f.cis?.length ? (
           <>
             <dt>CIS v3.0</dt>
