@@ -48,26 +48,15 @@ std::optional<std::string> undercounted(const iam::Node& node) {
 
 namespace {
 
-// What identifies one state of an inventory's IAM data.
+// What identifies one state of an inventory's IAM data: its generation (an
+// address alone can be reused by a new inventory). The address is kept to
+// release an inventory's entries when its checks are done.
 struct Key {
   const Inventory* inventory = nullptr;
-  std::vector<std::size_t> counts;
-  std::vector<const void*> buffers;  // where each type's listing lives: a new inventory has new ones
-  std::vector<bool> gaps;
-  bool operator==(const Key&) const = default;
+  std::uint64_t generation = 0;
 };
 
-Key key_of(const Inventory& inv) {
-  Key k;
-  k.inventory = &inv;
-  for (const auto& t : iam_graph_types()) {
-    const auto& list = inv.of_type(t);
-    k.counts.push_back(list.size());
-    k.buffers.push_back(list.empty() ? nullptr : static_cast<const void*>(list.data()));
-    k.gaps.push_back(inv.gap_any_region(t).has_value());
-  }
-  return k;
-}
+Key key_of(const Inventory& inv) { return Key{&inv, inv.generation()}; }
 
 struct Memo {
   std::mutex mu;
@@ -90,7 +79,7 @@ std::shared_ptr<const IamAnalysis> iam_analysis(const Inventory& inventory) {
   // the one build instead of each making their own.
   std::lock_guard lock(m.mu);
   for (auto& [k, a] : m.entries)
-    if (k == key) return a;
+    if (k.generation == key.generation) return a;
   auto built = std::make_shared<const IamAnalysis>(iam::AuthorizationData::build(inventory));
   ++m.builds;
   if (m.entries.size() >= kKeep) m.entries.erase(m.entries.begin());

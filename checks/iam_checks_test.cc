@@ -2,6 +2,7 @@
 // NOT_ASSESSED (naming what was missing) for each.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <thread>
 
 #include "checks/check.h"
@@ -956,6 +957,32 @@ TEST(IamPrincipals, GraphBuiltOncePerInventory) {
     threads.emplace_back([&] { for (const auto& u : third.of_type("AWS::IAM::User")) run_on("iam_user_can_escalate_to_admin", u, third); });
   for (auto& t : threads) t.join();
   EXPECT_EQ(iam_analysis_builds(), before + 3);
+}
+
+// The analysis belongs to one state of one inventory: a resource added after
+// it, or a new inventory built where a destroyed one lived (same address, same
+// counts, possibly the same buffers), is analysed anew.
+TEST(IamPrincipals, AnalysisFollowsTheInventorysContentNotItsAddress) {
+  std::optional<Inventory> slot;
+  slot.emplace(planted_account());
+  const Inventory* first = &*slot;
+  run_on("iam_user_effective_admin", slot->of_type("AWS::IAM::User").front(), *slot);
+  std::size_t builds = iam_analysis_builds();
+  slot.reset();
+  slot.emplace(planted_account());
+  ASSERT_EQ(&*slot, first);
+  run_on("iam_user_effective_admin", slot->of_type("AWS::IAM::User").front(), *slot);
+  EXPECT_EQ(iam_analysis_builds(), builds + 1);
+  builds = iam_analysis_builds();
+  Resource extra = slot->of_type("AWS::IAM::User").front();
+  extra.arn += "-copy";
+  slot->add(extra);
+  run_on("iam_user_effective_admin", slot->of_type("AWS::IAM::User").front(), *slot);
+  EXPECT_EQ(iam_analysis_builds(), builds + 1);
+  // A copy holds the same content: it shares the analysis.
+  Inventory copy = *slot;
+  run_on("iam_user_effective_admin", copy.of_type("AWS::IAM::User").front(), copy);
+  EXPECT_EQ(iam_analysis_builds(), builds + 1);
 }
 
 // The scan engine frees the analysis when the checks that share it have run
