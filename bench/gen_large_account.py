@@ -805,6 +805,127 @@ class Gen:
         self.count("management", len(zones) + len(domains))
         self.chain("route53", -(-len(zones) // PAGE["ListHostedZones"]), then=1)
 
+    # ------------------------------------------------------------------ network and edge services (issue 12)
+    def network_services(self):
+        """WAFv2 web ACLs, Network Firewall firewalls and policies, VPC endpoints, Transfer Family servers and
+        Cognito user pools per region; Global Accelerator accelerators once (us-west-2). Shield Advanced stays
+        unsubscribed (fakeaws answers INACTIVE). About 30 resources per region at scale 1."""
+        s = self.scale
+        n = lambda per_region: max(1, round(per_region * s))
+        for r in REGIONS:
+            a = f"{r}:{ACCOUNT}"
+            acls = [{"Name": f"acl-{i}", "Id": hexid(8), "LockToken": hexid(8),
+                     "ARN": f"arn:{P}:wafv2:{a}:regional/webacl/acl-{i}/{hexid(8)}"} for i in range(n(4))]
+            self.put("wafv2", r, "ListWebACLs", cases("Scope", [("REGIONAL", {"WebACLs": acls})], default={"output": {"WebACLs": []}}))
+            self.put("wafv2", r, "ListLoggingConfigurations", cases("Scope", [("REGIONAL", {"LoggingConfigurations": [
+                {"ResourceArn": x["ARN"], "LogDestinationConfigs": [f"arn:{P}:logs:{a}:log-group:aws-waf-logs-{x['Name']}"]}
+                for x in acls[::2]]})], default={"output": {"LoggingConfigurations": []}}))
+            vis = {"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True, "MetricName": "m"}
+            self.put("wafv2", r, "GetWebACL", cases("Id", [(x["Id"], {"WebACL": {"Name": x["Name"], "Id": x["Id"], "ARN": x["ARN"],
+                "DefaultAction": {"Allow": {}}, "VisibilityConfig": vis, "Rules": [{"Name": "common", "Priority": 0,
+                "Statement": {"ManagedRuleGroupStatement": {"VendorName": "AWS", "Name": "AWSManagedRulesCommonRuleSet"}},
+                "OverrideAction": {"None": {}}, "VisibilityConfig": vis}]}, "LockToken": x["LockToken"]}) for x in acls]))
+            fws = [{"FirewallName": f"fw-{i}", "FirewallArn": f"arn:{P}:network-firewall:{a}:firewall/fw-{i}"} for i in range(n(2))]
+            self.put("network-firewall", r, "ListFirewalls", out({"Firewalls": fws}))
+            self.put("network-firewall", r, "DescribeFirewall", cases("FirewallArn", [(f["FirewallArn"], {"UpdateToken": "t", "Firewall": {
+                "FirewallName": f["FirewallName"], "FirewallArn": f["FirewallArn"], "FirewallId": hexid(8), "VpcId": f"vpc-{hexid()}",
+                "FirewallPolicyArn": f"arn:{P}:network-firewall:{a}:firewall-policy/policy-0",
+                "SubnetMappings": [{"SubnetId": f"subnet-{hexid()}"}, {"SubnetId": f"subnet-{hexid()}"}], "DeleteProtection": True},
+                "FirewallStatus": {"Status": "READY", "ConfigurationSyncStateSummary": "IN_SYNC"}}) for f in fws]))
+            self.put("network-firewall", r, "DescribeLoggingConfiguration", out({"LoggingConfiguration": {"LogDestinationConfigs": []}}))
+            pols = [{"Name": f"policy-{i}", "Arn": f"arn:{P}:network-firewall:{a}:firewall-policy/policy-{i}"} for i in range(n(2))]
+            self.put("network-firewall", r, "ListFirewallPolicies", out({"FirewallPolicies": pols}))
+            self.put("network-firewall", r, "DescribeFirewallPolicy", out({"UpdateToken": "t", "FirewallPolicy": {
+                "StatelessDefaultActions": ["aws:forward_to_sfe"], "StatelessFragmentDefaultActions": ["aws:forward_to_sfe"]},
+                "FirewallPolicyResponse": {"FirewallPolicyName": "p", "FirewallPolicyArn": pols[0]["Arn"], "FirewallPolicyId": hexid(8)}}))
+            endpoints = [{"VpcEndpointId": f"vpce-{hexid()}", "VpcEndpointType": "Interface", "VpcId": f"vpc-{hexid()}",
+                          "ServiceName": f"com.amazonaws.{r}.{svc}", "State": "available", "OwnerId": ACCOUNT,
+                          "SubnetIds": [f"subnet-{hexid()}"], "PolicyDocument": json.dumps({"Statement": [
+                              {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}]})}
+                         for svc in ("ec2", "ssm", "sts", "logs", "kms", "ecr.api")[:n(6)]]
+            self.put("ec2", r, "DescribeVpcEndpoints", out({"VpcEndpoints": endpoints}))
+            servers = [{"Arn": f"arn:{P}:transfer:{a}:server/s-{hexid()}", "ServerId": f"s-{hexid()}", "State": "ONLINE",
+                        "EndpointType": "PUBLIC", "IdentityProviderType": "SERVICE_MANAGED", "Domain": "S3"} for _ in range(n(2))]
+            self.put("transfer", r, "ListServers", out({"Servers": servers}))
+            self.put("transfer", r, "DescribeServer", cases("ServerId", [(x["ServerId"], {"Server": {**x, "Protocols": ["SFTP"]}})
+                                                                            for x in servers]))
+            pools = [{"Id": f"{r}_{hexid(9)}", "Name": f"pool-{i}"} for i in range(n(3))]
+            self.put("cognito-idp", r, "ListUserPools", out({"UserPools": pools}))
+            self.put("cognito-idp", r, "DescribeUserPool", cases("UserPoolId", [(p["Id"], {"UserPool": {
+                "Id": p["Id"], "Name": p["Name"], "MfaConfiguration": "OPTIONAL", "DeletionProtection": "ACTIVE",
+                "Policies": {"PasswordPolicy": {"MinimumLength": 12}}}}) for p in pools]))
+            self.count("network", len(acls) + len(fws) + len(pols) + len(endpoints) + len(servers) + len(pools))
+            self.chain(f"wafv2 {r}", 2, then=1)
+        accs = [{"AcceleratorArn": f"arn:{P}:globalaccelerator::{ACCOUNT}:accelerator/{hexid(8)}", "Name": f"accel-{i}",
+                 "Enabled": True, "Status": "DEPLOYED"} for i in range(max(1, int(5 * s)))]
+        self.put("globalaccelerator", "us-west-2", "ListAccelerators", out({"Accelerators": accs}))
+        self.put("globalaccelerator", "us-west-2", "DescribeAcceleratorAttributes", out({"AcceleratorAttributes": {"FlowLogsEnabled": False}}))
+        self.put("globalaccelerator", "us-west-2", "ListTagsForResource", out({"Tags": [{"Key": "team", "Value": "edge"}]}))
+        self.count("network", len(accs))
+
+    # ------------------------------------------------------------------ data services (issue 12)
+    def data_services(self):
+        """Redshift clusters and Serverless workgroups/namespaces, OpenSearch domains, DocumentDB and Neptune
+        clusters (through RDS's DescribeDBClusters), DMS replication instances and endpoints, MSK clusters:
+        about 500 resources at scale 1."""
+        s = self.scale
+        per = {k: split(n, s) for k, n in {"redshift": 60, "workgroups": 30, "domains": 80, "docdb": 40,
+                                           "neptune": 20, "dms": 40, "endpoints": 120, "msk": 40}.items()}
+        for r in REGIONS:
+            a = f"{r}:{ACCOUNT}"
+            clusters = [{"ClusterIdentifier": f"dw-{i}", "MasterUsername": rng.choice(["awsuser", "dw_admin"]),
+                         "DBName": rng.choice(["dev", "analytics"]), "AutomatedSnapshotRetentionPeriod": rng.choice([0, 1, 7]),
+                         "AllowVersionUpgrade": True, "PubliclyAccessible": i % 5 == 0, "Encrypted": i % 3 != 0,
+                         "EnhancedVpcRouting": i % 2 == 0, "ClusterStatus": "available",
+                         "ClusterParameterGroups": [{"ParameterGroupName": "default.redshift-1.0", "ParameterApplyStatus": "in-sync"}]}
+                        for i in range(per["redshift"][r])]
+            self.put("redshift", r, "DescribeClusters", out({"Clusters": clusters}))
+            self.put("redshift", r, "DescribeClusterParameters", out({"Parameters": [
+                {"ParameterName": "require_ssl", "ParameterValue": "false", "Source": "engine-default"}]}))
+            self.put("redshift", r, "DescribeLoggingStatus", out({"LoggingEnabled": False}))
+            wgs = [{"workgroupName": f"wg-{i}", "workgroupId": hexid(), "workgroupArn": f"arn:{P}:redshift-serverless:{a}:workgroup/{hexid()}",
+                    "namespaceName": f"ns-{i}", "publiclyAccessible": i % 4 == 0, "enhancedVpcRouting": True,
+                    "configParameters": [{"parameterKey": "require_ssl", "parameterValue": "true"}], "status": "AVAILABLE"}
+                   for i in range(per["workgroups"][r])]
+            self.put("redshift-serverless", r, "ListWorkgroups", out({"workgroups": wgs}))
+            self.put("redshift-serverless", r, "ListNamespaces", out({"namespaces": [
+                {"namespaceName": w["namespaceName"], "namespaceId": hexid(), "namespaceArn": f"arn:{P}:redshift-serverless:{a}:namespace/{hexid()}",
+                 "adminUsername": "admin", "logExports": ["userlog", "connectionlog"], "status": "AVAILABLE"} for w in wgs]}))
+            domains = [{"DomainName": f"search-{i}", "DomainId": f"{ACCOUNT}/search-{i}", "ARN": f"arn:{P}:es:{a}:domain/search-{i}",
+                        "EngineVersion": "OpenSearch_2.11", "EncryptionAtRestOptions": {"Enabled": i % 3 != 0},
+                        "NodeToNodeEncryptionOptions": {"Enabled": True},
+                        "ClusterConfig": {"InstanceCount": rng.choice([1, 3]), "ZoneAwarenessEnabled": i % 2 == 0},
+                        "DomainEndpointOptions": {"EnforceHTTPS": True, "TLSSecurityPolicy": "Policy-Min-TLS-1-2-2019-07"},
+                        **({"VPCOptions": {"VPCId": "vpc-0bench", "SubnetIds": ["subnet-0bench"]}} if i % 4 else {}),
+                        "AccessPolicies": ""} for i in range(per["domains"][r])]
+            self.put("opensearch", r, "ListDomainNames", out({"DomainNames": [{"DomainName": d["DomainName"]} for d in domains]}))
+            self.put("opensearch", r, "DescribeDomains", cases("DomainNames", [
+                ([d["DomainName"] for d in domains[i:i + 5]], {"DomainStatusList": domains[i:i + 5]}) for i in range(0, len(domains), 5)]))
+            dbc = [{"DBClusterIdentifier": f"{e}-{i}", "DBClusterArn": f"arn:{P}:rds:{a}:cluster:{e}-{i}", "Engine": e,
+                    "StorageEncrypted": i % 2 == 0, "BackupRetentionPeriod": rng.choice([1, 7]), "DeletionProtection": False,
+                    "EnabledCloudwatchLogsExports": ["audit"] if i % 3 else [], "MultiAZ": i % 2 == 0, "Status": "available"}
+                   for e in ("docdb", "neptune") for i in range(per[e][r])]
+            self.put("rds", r, "DescribeDBClusters", out({"DBClusters": dbc}))
+            self.put("dms", r, "DescribeReplicationInstances", out({"ReplicationInstances": [
+                {"ReplicationInstanceIdentifier": f"rep-{i}", "ReplicationInstanceArn": f"arn:{P}:dms:{a}:rep:REP{i}",
+                 "PubliclyAccessible": i % 4 == 0, "AutoMinorVersionUpgrade": True, "MultiAZ": i % 2 == 0}
+                for i in range(per["dms"][r])]}))
+            self.put("dms", r, "DescribeEndpoints", out({"Endpoints": [
+                {"EndpointIdentifier": f"ep-{i}", "EndpointArn": f"arn:{P}:dms:{a}:endpoint:EP{i}", "EndpointType": "SOURCE",
+                 "EngineName": rng.choice(["mysql", "postgres", "s3"]), "SslMode": rng.choice(["none", "require"])}
+                for i in range(per["endpoints"][r])]}))
+            self.put("kafka", r, "ListClustersV2", out({"ClusterInfoList": [
+                {"ClusterType": "PROVISIONED", "ClusterName": f"events-{i}", "ClusterArn": f"arn:{P}:kafka:{a}:cluster/events-{i}/{hexid()}",
+                 "State": "ACTIVE", "Provisioned": {"EncryptionInfo": {"EncryptionInTransit": {"ClientBroker": "TLS", "InCluster": True}},
+                                                    "ClientAuthentication": {"Sasl": {"Iam": {"Enabled": True}}},
+                                                    "EnhancedMonitoring": "DEFAULT"}}
+                for i in range(per["msk"][r])]}))
+            n = len(clusters) + 2 * len(wgs) + len(domains) + len(dbc) + per["dms"][r] + per["endpoints"][r] + per["msk"][r]
+            self.count("data", n)
+            # Per cluster: its parameter group's parameters (once), then its logging status.
+            self.chain(f"redshift {r}", 1, then=2 if clusters else 0)
+            self.chain(f"opensearch {r}", 1, then=1 if domains else 0)
+
     def global_services(self):
         dists = []
         for i in range(max(1, int(TOTALS["distributions"] * self.scale))):
@@ -871,6 +992,8 @@ def main(argv=None):
     g.regional()
     g.devops()
     g.management()
+    g.network_services()
+    g.data_services()
     g.global_services()
     os.makedirs(args.out_dir, exist_ok=True)
     for name in os.listdir(args.out_dir):

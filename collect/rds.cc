@@ -14,6 +14,14 @@
 //                       shared_accounts [id]}
 // "public"/"shared_accounts" are missing when the attributes call failed.
 // Automated snapshots cannot be shared, so their attributes are not asked.
+//
+// DocumentDB and Neptune share this API: DescribeDBInstances, DescribeDBClusters
+// and DescribeDBClusterSnapshots return their instances, clusters and cluster
+// snapshots too (Engine "docdb", "neptune"). They are emitted with the same
+// properties under their own types — AWS::DocDB::DBInstance, AWS::DocDB::DBCluster,
+// AWS::DocDB::DBClusterSnapshot and the AWS::Neptune:: ones — so the RDS checks
+// never judge them and the DocumentDB and Neptune checks read them without a
+// second listing. A failed listing is a gap for all the types it would have held.
 #include "collect/collector.h"
 
 namespace cloudpeek::collect {
@@ -26,10 +34,27 @@ json array_of(const json& obj, const char* key) {
   return json::array();
 }
 
+// The type of an item of an RDS listing of `rds_type` ("AWS::RDS::DBCluster"):
+// DocumentDB's and Neptune's items get their service's type.
+std::string type_for(const char* rds_type, const json& raw) {
+  const std::string engine = raw.value("Engine", "");
+  const std::string kind = std::string(rds_type).substr(sizeof("AWS::RDS::") - 1);
+  if (engine == "docdb") return "AWS::DocDB::" + kind;
+  if (engine == "neptune") return "AWS::Neptune::" + kind;
+  return rds_type;
+}
+
+// The types a listing of `rds_type` holds, for its gaps.
+std::vector<std::string> listed_types(const char* rds_type) {
+  const std::string kind = std::string(rds_type).substr(sizeof("AWS::RDS::") - 1);
+  if (kind == "DBSnapshot") return {rds_type};  // DocumentDB and Neptune have cluster snapshots only
+  return {rds_type, "AWS::DocDB::" + kind, "AWS::Neptune::" + kind};
+}
+
 Resource make(CollectContext& ctx, const std::string& region, const char* type, const json& raw, const char* id_key,
               const char* arn_key) {
   Resource r;
-  r.type = type;
+  r.type = type_for(type, raw);
   r.account = ctx.account();
   r.region = region;
   r.id = raw.value(id_key, "");
@@ -43,7 +68,7 @@ Resource make(CollectContext& ctx, const std::string& region, const char* type, 
 std::optional<json> list(CollectContext& ctx, const std::string& region, const char* op, const char* type) {
   auto out = call_all_pages(ctx, kSvc, op, json::object(), region);
   if (!out) {
-    record_failure(ctx, out.error(), kSvc, op, region, {type});
+    record_failure(ctx, out.error(), kSvc, op, region, listed_types(type));
     return std::nullopt;
   }
   return std::move(out.value());
@@ -171,7 +196,10 @@ void collect_rds(CollectContext& ctx, const std::string& region) {
 const RegisterCollector reg({.service = "rds",
                              .global = false,
                              .produces = {"AWS::RDS::DBInstance", "AWS::RDS::DBCluster", "AWS::RDS::DBSnapshot",
-                                          "AWS::RDS::DBClusterSnapshot"},
+                                          "AWS::RDS::DBClusterSnapshot", "AWS::DocDB::DBInstance",
+                                          "AWS::DocDB::DBCluster", "AWS::DocDB::DBClusterSnapshot",
+                                          "AWS::Neptune::DBInstance", "AWS::Neptune::DBCluster",
+                                          "AWS::Neptune::DBClusterSnapshot"},
                              .collect = collect_rds});
 
 }  // namespace

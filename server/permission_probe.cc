@@ -26,7 +26,10 @@ const std::vector<ProbeCall>& probe_calls() {
       {"cloudtrail", "DescribeTrails", "cloudtrail:DescribeTrails"},
       {"cloudwatch", "DescribeAlarms", "cloudwatch:DescribeAlarms"},
       {"codebuild", "ListProjects", "codebuild:ListProjects"},
+      {"cognito-identity", "ListIdentityPools", "cognito-identity:ListIdentityPools"},
+      {"cognito-idp", "ListUserPools", "cognito-idp:ListUserPools"},
       {"config", "DescribeConfigurationRecorders", "config:DescribeConfigurationRecorders"},
+      {"dms", "DescribeReplicationInstances", "dms:DescribeReplicationInstances"},
       {"dynamodb", "ListTables", "dynamodb:ListTables"},
       {"ec2", "DescribeSecurityGroups", "ec2:DescribeSecurityGroups"},
       {"ecr", "DescribeRepositories", "ecr:DescribeRepositories"},
@@ -41,12 +44,18 @@ const std::vector<ProbeCall>& probe_calls() {
       {"glue", "GetJobs", "glue:GetJobs"},
       {"guardduty", "ListDetectors", "guardduty:ListDetectors"},
       {"iam", "GetAccountAuthorizationDetails", "iam:GetAccountAuthorizationDetails"},
+      {"kafka", "ListClustersV2", "kafka:ListClustersV2"},
       {"kinesis", "ListStreams", "kinesis:ListStreams"},
       {"kms", "ListKeys", "kms:ListKeys"},
       {"lambda", "ListFunctions", "lambda:ListFunctions"},
       {"logs", "DescribeLogGroups", "logs:DescribeLogGroups"},
+      {"mq", "ListBrokers", "mq:ListBrokers"},
+      {"network-firewall", "ListFirewalls", "network-firewall:ListFirewalls"},
+      {"opensearch", "ListDomainNames", "es:ListDomainNames"},
       {"organizations", "DescribeOrganization", "organizations:DescribeOrganization"},
       {"rds", "DescribeDBInstances", "rds:DescribeDBInstances"},
+      {"redshift", "DescribeClusters", "redshift:DescribeClusters"},
+      {"redshift-serverless", "ListWorkgroups", "redshift-serverless:ListWorkgroups"},
       {"route53", "ListHostedZones", "route53:ListHostedZones"},
       {"s3", "ListBuckets", "s3:ListAllMyBuckets"},
       {"s3control", "GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock", true},
@@ -56,6 +65,9 @@ const std::vector<ProbeCall>& probe_calls() {
       {"sqs", "ListQueues", "sqs:ListQueues"},
       {"ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation"},
       {"stepfunctions", "ListStateMachines", "states:ListStateMachines"},
+      {"transfer", "ListServers", "transfer:ListServers"},
+      {"waf-regional", "ListWebACLs", "waf-regional:ListWebACLs"},
+      {"wafv2", "ListWebACLs", "wafv2:ListWebACLs"},
   };
   return calls;
 }
@@ -102,6 +114,8 @@ Result<ProbeResult> probe_permissions(AwsClient& client, const std::string& acco
     json params = json::object();
     if (c.needs_account) params["AccountId"] = account;
     if (c.service == "iam") params["MaxItems"] = 1;
+    if (c.service == "wafv2") params["Scope"] = "REGIONAL";  // a required member of its listings
+    if (c.service.starts_with("cognito-")) params["MaxResults"] = 1;  // required by both pool listings
     {
       std::lock_guard lock(mu);
       ++pending;
