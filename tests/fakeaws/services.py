@@ -58,6 +58,20 @@ _ABSENT = {
 }
 
 
+# What a service answers an account that never used it, when the scenario says
+# nothing: not subscribed to Shield Advanced.
+_DEFAULT_ANSWERS = {
+    ("shield", "GetSubscriptionState"): {"SubscriptionState": "INACTIVE"},
+}
+
+# Listings with a required member (WAFv2's Scope, Cognito's MaxResults): empty
+# when the scenario says nothing, as for the other listings.
+_LISTS_WITH_REQUIRED = {
+    ("wafv2", "ListWebACLs"), ("wafv2", "ListRuleGroups"), ("wafv2", "ListLoggingConfigurations"),
+    ("cognito-idp", "ListUserPools"), ("cognito-identity", "ListIdentityPools"),
+}
+
+
 def iam_actions(service_model, op_name):
     """IAM action names a deny may use for this operation."""
     signing = service_model.metadata.get("signingName", service_model.metadata["endpointPrefix"])
@@ -157,7 +171,9 @@ def handle(ctx):
             code, msg, status = _ABSENT[(svc, op)]
             extra = {"BucketName": ctx.params["Bucket"]} if svc == "s3" and "Bucket" in ctx.params else None
             raise AwsError(code, msg.format(account=ctx.account), status, extra=extra)
-        if _is_list_op(ctx.op_model):
+        if (svc, op) in _DEFAULT_ANSWERS:
+            return dict(_DEFAULT_ANSWERS[(svc, op)])
+        if _is_list_op(ctx.op_model) or (svc, op) in _LISTS_WITH_REQUIRED:
             kind, value = "output", {}
         else:
             raise AwsError("FakeAwsNoScenarioData",
