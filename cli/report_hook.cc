@@ -63,7 +63,8 @@ const std::vector<std::string>& known_output_formats() {
 }
 
 ReportOutcome write_report_formats(const scan::ScanResult& result, const std::string& findings_jsonl,
-                                   const std::vector<std::string>& formats, const std::string& output_dir) {
+                                   const std::vector<std::string>& formats, const std::string& output_dir,
+                                   const Framework* framework) {
   ReportOutcome out;
   std::vector<report::Format> wanted;
   for (const auto& f : formats) {
@@ -85,6 +86,7 @@ ReportOutcome write_report_formats(const scan::ScanResult& result, const std::st
   in.finished = result.finished;
   for (const auto& r : result.regions_scanned) in.regions.push_back({r, "", true});
   in.gaps = result.gaps;
+  in.framework = framework;
   for (const auto& id : result.checks_run)
     if (const checks::Check* c = checks::find_check(id)) in.checks[id] = c->meta;
   std::string error;

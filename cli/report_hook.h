@@ -8,6 +8,10 @@
 
 #include "scan/scan_result.h"
 
+namespace cloudpeek {
+struct Framework;  // model/compliance.h
+}
+
 namespace cloudpeek::cli {
 
 // The names --output-formats accepts.
@@ -18,7 +22,10 @@ struct ReportOutcome {
   std::vector<std::string> unavailable;  // formats not produced, with why
 };
 
+// `framework`: the one `--compliance NAME` chose, which the reports' summaries
+// roll up; nullptr: CIS v3.0.0.
 ReportOutcome write_report_formats(const scan::ScanResult& result, const std::string& findings_jsonl,
-                                   const std::vector<std::string>& formats, const std::string& output_dir);
+                                   const std::vector<std::string>& formats, const std::string& output_dir,
+                                   const Framework* framework = nullptr);
 
 }  // namespace cloudpeek::cli
