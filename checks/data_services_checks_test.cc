@@ -344,6 +344,57 @@ TEST(Dms, ReplicationInstancesAndEndpoints) {
                                   "dms_instance_multi_az_enabled", "dms_endpoint_ssl_enabled"});
 }
 
+TEST(Dms, EngineSettingsOfEndpoints) {
+  auto endpoint = [](std::string engine, json props) {
+    Resource r = resource("AWS::DMS::Endpoint", "ep",
+                          {{"engine", engine}, {"endpoint_type", "target"}, {"ssl_mode", "none"},
+                           {"neptune_iam_auth", nullptr}, {"mongodb_auth_type", nullptr}, {"redis_ssl_protocol", nullptr}});
+    return with(r, props);
+  };
+  const char* neptune = "dms_endpoint_neptune_iam_authorization_enabled";
+  const char* mongo = "dms_endpoint_mongodb_authentication_enabled";
+  const char* redis = "dms_endpoint_redis_in_transit_encryption_enabled";
+  expect(neptune, endpoint("neptune", {{"neptune_iam_auth", false}}), CheckStatus::kFail, "IamAuthEnabled false");
+  expect(neptune, endpoint("neptune", {{"neptune_iam_auth", true}}), CheckStatus::kPass);
+  expect(mongo, endpoint("mongodb", {{"mongodb_auth_type", "no"}}), CheckStatus::kFail, "AuthType no");
+  expect(mongo, endpoint("mongodb", {{"mongodb_auth_type", "password"}}), CheckStatus::kPass);
+  expect(redis, endpoint("redis", {{"redis_ssl_protocol", "plaintext"}}), CheckStatus::kFail, "plaintext");
+  expect(redis, endpoint("redis", {{"redis_ssl_protocol", "ssl-encryption"}}), CheckStatus::kPass);
+  // Each judges its own engine only.
+  for (const char* id : {neptune, mongo, redis}) expect(id, endpoint("mysql", {}), CheckStatus::kPass, "is not a");
+  // The engine's setting not collected: never a verdict.
+  Resource r = endpoint("neptune", {});
+  r.props.erase("neptune_iam_auth");
+  expect(neptune, r, CheckStatus::kNotAssessed);
+  expect_missing_is_not_assessed({neptune, mongo, redis});
+}
+
+TEST(Dms, ReplicationTaskLogging) {
+  auto task = [](bool on, json severity) {
+    return resource("AWS::DMS::ReplicationTask", "task", {{"logging_enabled", on}, {"log_severity", severity}});
+  };
+  const json all_default = {{"SOURCE_UNLOAD", "LOGGER_SEVERITY_DEFAULT"}, {"SOURCE_CAPTURE", "LOGGER_SEVERITY_DEFAULT"},
+                            {"TARGET_LOAD", "LOGGER_SEVERITY_DEFAULT"}, {"TARGET_APPLY", "LOGGER_SEVERITY_DEFAULT"}};
+  const char* target = "dms_replication_task_target_logging_enabled";
+  const char* source = "dms_replication_task_source_logging_enabled";
+  expect(target, task(true, all_default), CheckStatus::kPass);
+  expect(source, task(true, all_default), CheckStatus::kPass);
+  expect(target, task(false, all_default), CheckStatus::kFail, "logging off");
+  expect(source, task(false, all_default), CheckStatus::kFail, "logging off");
+  json weak = all_default;
+  weak["TARGET_LOAD"] = "LOGGER_SEVERITY_ERROR";
+  weak["SOURCE_CAPTURE"] = "LOGGER_SEVERITY_DETAILED_DEBUG";
+  weak.erase("SOURCE_UNLOAD");
+  expect(target, task(true, weak), CheckStatus::kFail, "TARGET_LOAD LOGGER_SEVERITY_ERROR");
+  expect(source, task(true, weak), CheckStatus::kFail, "SOURCE_UNLOAD not logged");
+  weak["SOURCE_UNLOAD"] = "LOGGER_SEVERITY_DEBUG";
+  expect(source, task(true, weak), CheckStatus::kPass);
+  // INFO and WARNING log less than DEFAULT.
+  weak["TARGET_LOAD"] = "LOGGER_SEVERITY_WARNING";
+  expect(target, task(true, weak), CheckStatus::kFail);
+  expect_missing_is_not_assessed({target, source});
+}
+
 // ---- MSK ----
 
 TEST(Msk, ProvisionedAndServerlessClusters) {

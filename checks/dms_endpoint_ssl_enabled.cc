@@ -1,7 +1,7 @@
-// DMS endpoints of database engines connect with SSL (Security Hub DMS.9,
-// which the FSBP catalog here predates). Endpoints of AWS services reached
-// over their HTTPS APIs (S3, DynamoDB, Kinesis, OpenSearch, Neptune, ...) have
-// no SslMode to judge.
+// DMS endpoints of database engines connect with SSL (Security Hub DMS.9).
+// Endpoints of AWS services reached over their HTTPS APIs (S3, DynamoDB,
+// Kinesis, OpenSearch, ...) have no SslMode to judge; Redis and Neptune
+// endpoints have their own settings (DMS.12, DMS.10).
 #include <set>
 
 #include "checks/check.h"
@@ -25,7 +25,8 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const std::string e = engine->is_string() ? engine->get<std::string>() : "";
   const std::string m = mode->is_string() ? mode->get<std::string>() : "";
   if (!kSslEngines.count(e))
-    return pass("endpoint " + r.name + " (" + e + ") reaches an AWS service over HTTPS: no SSL mode to set");
+    return pass("endpoint " + r.name + " (" + e + ") takes no SSL mode: AWS services are reached over HTTPS, and Redis, "
+                "Kafka and Neptune endpoints have settings of their own (judged by their checks)");
   if (m.empty() || m == "none") return fail("endpoint " + r.name + " (" + e + ") connects without SSL (SslMode none)");
   return pass("endpoint " + r.name + " (" + e + ") connects with SSL (" + m + ")");
 }

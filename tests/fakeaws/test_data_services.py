@@ -122,9 +122,17 @@ class DataServicesScenarioTest(unittest.TestCase):
         self.assertIs(instances["migration-public"]["PubliclyAccessible"], True)
         self.assertIs(instances["migration-prod"]["MultiAZ"], True)
         endpoints = {e["EndpointIdentifier"]: e for e in paged(dms, "describe_endpoints", "Endpoints")}
-        self.assertEqual({k: e["SslMode"] for k, e in endpoints.items()},
+        self.assertEqual({k: e.get("SslMode") for k, e in endpoints.items() if e["EngineName"] in ("mysql", "postgres", "s3")},
                          {"orders-source": "none", "warehouse-target": "verify-full", "archive-s3": "none"})
         self.assertEqual(endpoints["archive-s3"]["EngineName"], "s3")
+        self.assertIs(endpoints["graph-target"]["NeptuneSettings"]["IamAuthEnabled"], False)
+        self.assertEqual(endpoints["catalog-source"]["MongoDbSettings"]["AuthType"], "no")
+        self.assertEqual(endpoints["cache-target"]["RedisSettings"]["SslSecurityProtocol"], "plaintext")
+        tasks = {t["ReplicationTaskIdentifier"]: t for t in paged(dms, "describe_replication_tasks", "ReplicationTasks")}
+        self.assertEqual(sorted(tasks), ["orders-cdc", "orders-full-load", "warehouse-sync"])
+        settings = json.loads(tasks["warehouse-sync"]["ReplicationTaskSettings"])
+        self.assertIn({"Id": "TARGET_LOAD", "Severity": "LOGGER_SEVERITY_ERROR"}, settings["Logging"]["LogComponents"])
+        self.assertIs(json.loads(tasks["orders-full-load"]["ReplicationTaskSettings"])["Logging"]["EnableLogging"], False)
         self.assertEqual(paged(client("dms", "eu-west-1"), "describe_endpoints", "Endpoints"), [])
 
     def test_msk(self):

@@ -48,10 +48,10 @@ TEST(GroundTruthDataServices, EngineFindingsAreExactlyTheScenarios) {
   ScanGroundTruth r = run_scan_ground_truth(options);
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
-  // 9 Redshift, 5 Redshift Serverless, 10 OpenSearch, 5 DocumentDB, 9 Neptune, 4 DMS, 4 MSK, 5 Amazon MQ.
-  EXPECT_EQ(r.scan.checks_run.size(), 51u);
+  // 9 Redshift, 5 Redshift Serverless, 10 OpenSearch, 5 DocumentDB, 9 Neptune, 9 DMS, 4 MSK, 5 Amazon MQ.
+  EXPECT_EQ(r.scan.checks_run.size(), 56u);
   EXPECT_EQ(got(r.truth.findings), declared(r.scan.checks_run));
-  EXPECT_EQ(r.truth.findings.size(), 46u + 60 + 29 + 21 + 20);
+  EXPECT_EQ(r.truth.findings.size(), 46u + 60 + 29 + 48 + 12 + 20);
   for (const auto& f : r.truth.findings)
     EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.check_id << " on " << f.resource_arn;
   std::cout << r.scan.checks_run.size() << " checks, " << r.truth.findings.size() << " findings (FAIL "
@@ -102,7 +102,8 @@ TEST(GroundTruthDataServices, CollectorsKeepOnlyOwnResources) {
                                               {"AWS::Neptune::DBInstance", 1},
                                               {"AWS::Neptune::DBClusterSnapshot", 2},
                                               {"AWS::DMS::ReplicationInstance", 2},
-                                              {"AWS::DMS::Endpoint", 3},
+                                              {"AWS::DMS::Endpoint", 9},
+                                              {"AWS::DMS::ReplicationTask", 3},
                                               {"AWS::MSK::Cluster", 3},
                                               {"AWS::AmazonMQ::Broker", 4}};
   for (const auto& [type, n] : want) EXPECT_EQ(r.inventory.of_type(type).size(), n) << type;
@@ -145,7 +146,8 @@ TEST(GroundTruthDataServices, CallsPerOperation) {
       {"DescribeDBClusterSnapshotAttributes", 4 + 1 + 1},
       // DMS and MSK: one listing per region each carries every setting.
       {"DescribeReplicationInstances", 3},
-      {"DescribeEndpoints", 2 + 1 + 1},
+      {"DescribeEndpoints", 5 + 1 + 1},
+      {"DescribeReplicationTasks", 2 + 1 + 1},
       {"ListClustersV2", 2 + 1 + 1},
       // Amazon MQ: the listing carries engine and deployment mode; DescribeBroker per broker (no bulk form).
       {"ListBrokers", 2 + 1 + 1},
@@ -202,9 +204,9 @@ TEST(GroundTruthDataServices, DeniedCallsAreNotAssessedNamingTheAction) {
   EXPECT_EQ(not_assessed["mq_broker_not_publicly_accessible"], 4);
   EXPECT_EQ(not_assessed["mq_broker_audit_logging_enabled"], 2);  // the ActiveMQ brokers
   // Redshift 7 × 4 clusters, Serverless 3 × 2 + 2 × 2, OpenSearch 10 × 6, DocumentDB 4 × 2 + the automated
-  // snapshot, Neptune 7 × 2 + 2 encrypted-snapshot findings, DMS 3 × 2 + 3, MSK 4 × 3, Amazon MQ's deployment
-  // modes 2 × 4 and the RabbitMQ brokers' audit logs 2.
-  EXPECT_EQ(decided, 7 * 4 + 3 * 2 + 2 * 2 + 60 + 8 + 1 + 14 + 2 + 9 + 12 + 8 + 2);
+  // snapshot, Neptune 7 × 2 + 2 encrypted-snapshot findings, DMS 3 × 2 + 4 × 9 + 2 × 3, MSK 4 × 3, Amazon MQ's
+  // deployment modes 2 × 4 and the RabbitMQ brokers' audit logs 2.
+  EXPECT_EQ(decided, 7 * 4 + 3 * 2 + 2 * 2 + 60 + 8 + 1 + 14 + 2 + 48 + 12 + 8 + 2);
   EXPECT_FALSE(r.scan.gaps.empty());
 }
 
@@ -218,8 +220,8 @@ TEST(GroundTruthDataServices, DeclaredReadsAreAllACheckUses) {
   EXPECT_TRUE(full.problems.empty()) << join_lines(full.problems);
   size_t compared = expect_declared_reads_suffice(full.inventory, of_services(kServices), true);
   // Redshift 9 × 4, Serverless 3 × 2 + 2 × 2, OpenSearch 10 × 6, DocumentDB 4 × 2 + 3, Neptune 7 × 2 + 2 × 2,
-  // DMS 3 × 2 + 3, MSK 4 × 3, Amazon MQ 5 × 4.
-  EXPECT_EQ(compared, 9u * 4 + 3 * 2 + 2 * 2 + 10 * 6 + 4 * 2 + 3 + 7 * 2 + 2 * 2 + 9 + 12 + 20);
+  // DMS 3 × 2 + 4 × 9 + 2 × 3, MSK 4 × 3, Amazon MQ 5 × 4.
+  EXPECT_EQ(compared, 9u * 4 + 3 * 2 + 2 * 2 + 10 * 6 + 4 * 2 + 3 + 7 * 2 + 2 * 2 + 48 + 12 + 20);
 }
 
 // Per-resource calls follow the selected checks: without the SSL and logging
