@@ -210,6 +210,8 @@ int run_scan(const ScanCommandOptions& o) {
     return run_organization_scan(o, options, resolved.value(), transport, identity.value(), std::cout, std::cerr);
 
   FindingFanout fanout;
+  CostTotal cost_total;  // the cost hygiene estimates, for the line after the summary
+  fanout.add(&cost_total);
   std::unique_ptr<FindingsFile> file;
   std::unique_ptr<ResourcesFile> resources_file;
   if (!o.output_dir.empty()) {
@@ -245,7 +247,10 @@ int run_scan(const ScanCommandOptions& o) {
   }
   std::signal(SIGINT, previous);
 
-  print_scan_summary(result, use_color(1), std::cout);
+  // The compliance block shows the framework --compliance chose (CIS v3.0.0 otherwise).
+  const Framework* framework = o.compliance.empty() ? nullptr : find_framework(o.compliance);
+  print_scan_summary(result, use_color(1), std::cout, framework);
+  cost_total.print(use_color(1), std::cout);
 
   bool output_ok = true;
   if (file) {
@@ -260,7 +265,7 @@ int run_scan(const ScanCommandOptions& o) {
         output_ok = false;
       }
     }
-    auto written = write_report_formats(result, file->path(), o.output_formats, o.output_dir);
+    auto written = write_report_formats(result, file->path(), o.output_formats, o.output_dir, framework);
     for (const auto& p : written.written) std::cout << "Wrote " << p << "\n";
     for (const auto& u : written.unavailable) std::cerr << "Not written: " << u << "\n";
   }

@@ -4,6 +4,11 @@
 
 #include <ostream>
 
+#include "cli/compliance_summary.h"
+
+#include "checks/cost_registry.h"
+#include "model/prices.h"
+
 namespace cloudpeek::cli {
 
 namespace {
@@ -28,7 +33,7 @@ std::string counts(const scan::StatusCounts& c) {
 
 }  // namespace
 
-void print_scan_summary(const scan::ScanResult& r, bool color, std::ostream& out) {
+void print_scan_summary(const scan::ScanResult& r, bool color, std::ostream& out, const Framework* framework) {
   auto secs = std::chrono::duration_cast<std::chrono::seconds>(r.finished - r.started).count();
   out << fmt::format("Account {} ({}): {} regions scanned, {} resources, {} API calls, {} s{}\n", r.account,
                      r.principal_arn, r.regions_scanned.size(), r.resources(), r.api_calls, secs,
@@ -49,7 +54,9 @@ void print_scan_summary(const scan::ScanResult& r, bool color, std::ostream& out
     for (const auto& [service, c] : r.findings_by_service) out << fmt::format("  {:<25}{}\n", service, counts(c));
   }
 
-  if (!r.cis_controls.empty()) {
+  if (framework && framework->id != "cis-3.0") {
+    out << "\n" << framework_summary(r, *framework, color);
+  } else if (!r.cis_controls.empty()) {
     out << "\nCIS AWS Foundations Benchmark v3.0.0    PASS  FAIL  NOT_ASSESSED  MANUAL\n";
     for (const auto& s : r.cis_sections)
       out << fmt::format("  {} {:<35}{:>4}  {:>4}  {:>12}  {:>6}\n", s.section.id, s.section.title, s.pass, s.fail,
@@ -73,6 +80,31 @@ void print_scan_summary(const scan::ScanResult& r, bool color, std::ostream& out
   } else {
     out << "\nCoverage: complete (every call answered).\n";
   }
+}
+
+void CostTotal::on_finding(const Finding& f) {
+  if (f.status != CheckStatus::kFail || !checks::has_monthly_cost(f.check_id)) return;
+  std::lock_guard lock(mu_);
+  if (f.monthly_cost_usd) {
+    sum_ += *f.monthly_cost_usd;
+    ++priced_;
+  } else {
+    ++unpriced_;
+  }
+}
+
+double CostTotal::monthly_usd() const {
+  std::lock_guard lock(mu_);
+  return sum_;
+}
+
+void CostTotal::print(bool color, std::ostream& out) const {
+  std::lock_guard lock(mu_);
+  if (priced_ + unpriced_ == 0) return;
+  out << "\nCost hygiene: " << paint(color, "36", "≈ " + prices::usd(sum_) + "/month to save") << " ("
+      << priced_ << " finding(s) priced from the AWS Price List";
+  if (unpriced_) out << "; " << unpriced_ << " without a price for their region, not counted";
+  out << ")\n";
 }
 
 }  // namespace cloudpeek::cli
