@@ -373,5 +373,34 @@ TEST(WafRegional, EmptyAclsRulesAndGroupsFail) {
   expect("waf_regional_webacl_with_rules", r("AWS::WAFRegional::WebACL", json::object()), CheckStatus::kNotAssessed);
 }
 
+TEST(VpcEndpointForServices, EachServiceByItsOwnName) {
+  auto vpc = resource("AWS::EC2::VPC", "vpc-a", {{"vpc_id", "vpc-a"}});
+  Inventory inv;
+  inv.add(endpoint("vpce-1", {{"vpc_id", "vpc-a"}, {"service_name", "com.amazonaws.us-east-1.ssm-contacts"}, {"state", "available"}}));
+  inv.add(endpoint("vpce-2", {{"vpc_id", "vpc-a"}, {"service_name", "com.amazonaws.us-east-1.ecr.dkr"}, {"state", "available"}}));
+  // ssm-contacts is not Systems Manager itself, ecr.dkr not the ECR API.
+  expect("vpc_endpoint_for_ssm_enabled", vpc, CheckStatus::kFail, "com.amazonaws.us-east-1.ssm)", inv);
+  expect("vpc_endpoint_for_ssm_contacts_enabled", vpc, CheckStatus::kPass, "vpce-1", inv);
+  expect("vpc_endpoint_for_ecr_api_enabled", vpc, CheckStatus::kFail, "", inv);
+  expect("vpc_endpoint_for_ecr_dkr_enabled", vpc, CheckStatus::kPass, "vpce-2", inv);
+  expect("vpc_endpoint_for_ssm_incidents_enabled", vpc, CheckStatus::kFail, "Incident Manager", inv);
+}
+
+TEST(NetworkFirewallInAllVpcs, FirewallOfTheVpcInItsRegion) {
+  const char* id = "networkfirewall_in_all_vpc";
+  auto vpc = [](std::string vid, std::string region = "us-east-1") {
+    return resource("AWS::EC2::VPC", vid, {{"vpc_id", vid}}, region);
+  };
+  Inventory inv;
+  inv.add(firewall({{"vpc_id", "vpc-a"}}));
+  expect(id, vpc("vpc-a"), CheckStatus::kPass, "firewall fw", inv);
+  expect(id, vpc("vpc-b"), CheckStatus::kFail, "no Network Firewall firewall", inv);
+  expect(id, vpc("vpc-a", "eu-west-1"), CheckStatus::kFail, "", inv);
+  // A firewall whose VPC is unknown may be this VPC's: not judged.
+  Resource unknown = missing("AWS::NetworkFirewall::Firewall", "fw-2", {"vpc_id"}, "network-firewall:DescribeFirewall denied");
+  inv.add(unknown);
+  expect(id, vpc("vpc-b"), CheckStatus::kNotAssessed, "DescribeFirewall denied", inv);
+}
+
 }  // namespace
 }  // namespace cloudpeek::checks

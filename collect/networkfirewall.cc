@@ -15,6 +15,7 @@
 //   props.delete_protection          bool (DeleteProtection; absent: false)                  DescribeFirewall
 //   props.subnet_change_protection   bool (SubnetChangeProtection; absent: false)            failed
 //   props.policy_arn                 FirewallPolicyArn
+//   props.vpc_id                     the VPC whose traffic it inspects (VpcId)
 //   props.logging                    [LogType] of its log destinations ("FLOW", "ALERT", "TLS"), empty when none
 //                                                                                            missing: "logging"
 // AWS::NetworkFirewall::FirewallPolicy  arn = Arn, id = name = Name
@@ -38,7 +39,7 @@ constexpr const char* kFirewall = "AWS::NetworkFirewall::Firewall";
 constexpr const char* kPolicy = "AWS::NetworkFirewall::FirewallPolicy";
 constexpr const char* kRuleGroup = "AWS::NetworkFirewall::RuleGroup";
 const std::initializer_list<const char*> kFirewallDescribed = {"subnets", "delete_protection",
-                                                               "subnet_change_protection", "policy_arn"};
+                                                               "subnet_change_protection", "policy_arn", "vpc_id"};
 const std::initializer_list<const char*> kPolicyDescribed = {"rule_groups", "stateless_default_actions",
                                                              "stateless_fragment_default_actions"};
 
@@ -70,6 +71,7 @@ void describe_firewall(CollectContext& ctx, Resource r, bool details, bool loggi
     r.props["delete_protection"] = fw.value("DeleteProtection", false);
     r.props["subnet_change_protection"] = fw.value("SubnetChangeProtection", false);
     r.props["policy_arn"] = fw.value("FirewallPolicyArn", "");
+    r.props["vpc_id"] = fw.value("VpcId", "");
     if (fw.contains("Tags")) r.tags = tags_from_list(fw["Tags"]);
     r.raw = std::move(fw);
   } else {

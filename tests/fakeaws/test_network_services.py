@@ -65,6 +65,7 @@ class NetworkServicesScenarioTest(unittest.TestCase):
         self.assertEqual([f["FirewallName"] for f in fws], ["edge-fw", "core-fw"])
         edge = nf.describe_firewall(FirewallArn=fws[0]["FirewallArn"])
         self.assertEqual(len(edge["Firewall"]["SubnetMappings"]), 1)
+        self.assertEqual(edge["Firewall"]["VpcId"], "vpc-0a1b2c3d4e5f60001")
         self.assertFalse(edge["Firewall"]["DeleteProtection"])
         self.assertEqual(nf.describe_logging_configuration(FirewallArn=fws[0]["FirewallArn"])["LoggingConfiguration"],
                          {"LogDestinationConfigs": []})
@@ -85,7 +86,7 @@ class NetworkServicesScenarioTest(unittest.TestCase):
     def test_vpc_endpoints(self):
         ec2 = client("ec2")
         eps = paged(ec2, "describe_vpc_endpoints", "VpcEndpoints")
-        self.assertEqual(len(eps), 6)
+        self.assertEqual(len(eps), 10)
         by_id = {e["VpcEndpointId"]: e for e in eps}
         self.assertEqual(json.loads(by_id["vpce-0a1b2c3d4e5f60002"]["PolicyDocument"])["Statement"][0]["Principal"], "*")
         self.assertNotIn("PolicyDocument", by_id["vpce-0a1b2c3d4e5f60004"])
@@ -101,6 +102,8 @@ class NetworkServicesScenarioTest(unittest.TestCase):
         tables = {t["RouteTableId"]: t for t in paged(eu, "describe_route_tables", "RouteTables")}
         self.assertEqual(sorted(tables), ["rtb-0b1b2c3d4e5f60001", "rtb-0b1b2c3d4e5f60002"])
         self.assertEqual(tables["rtb-0b1b2c3d4e5f60002"]["Routes"][1]["VpcPeeringConnectionId"], "pcx-0b1b2c3d4e5f60001")
+        self.assertEqual([e["ServiceName"] for e in paged(client("ec2", "eu-west-1"), "describe_vpc_endpoints", "VpcEndpoints")],
+                         ["com.amazonaws.eu-west-1.ssm-contacts", "com.amazonaws.eu-west-1.ssm-incidents"])
         self.assertEqual(paged(client("ec2", "us-west-2"), "describe_vpc_endpoints", "VpcEndpoints"), [])
 
     def test_cognito(self):
