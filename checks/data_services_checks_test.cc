@@ -169,7 +169,8 @@ Resource domain(json props = json::object()) {
                        {{"engine_version", "OpenSearch_2.11"}, {"in_vpc", true}, {"encryption_at_rest", true},
                         {"node_to_node_encryption", true}, {"error_logs", true}, {"audit_logs", true},
                         {"data_nodes", 3}, {"zone_awareness", true}, {"dedicated_masters", 3},
-                        {"fine_grained_access", true}, {"enforce_https", true},
+                        {"fine_grained_access", true}, {"internal_user_database", false}, {"update_available", false},
+                        {"enforce_https", true},
                         {"tls_policy", "Policy-Min-TLS-1-2-PFS-2023-10"}, {"access_policy", policy}}),
               props);
 }
@@ -179,7 +180,9 @@ const std::vector<std::string> kOpenSearchChecks = {
     "opensearch_service_domains_node_to_node_encryption_enabled", "opensearch_service_domains_cloudwatch_logging_enabled",
     "opensearch_service_domains_audit_logging_enabled", "opensearch_service_domains_fault_tolerant_data_nodes",
     "opensearch_service_domains_fault_tolerant_master_nodes", "opensearch_service_domains_fine_grained_access_control",
-    "opensearch_service_domains_https_tls_1_2", "opensearch_service_domains_not_publicly_accessible"};
+    "opensearch_service_domains_https_tls_1_2", "opensearch_service_domains_not_publicly_accessible",
+    "opensearch_service_domains_updated_to_the_latest_service_software_version",
+    "opensearch_service_domains_internal_user_database_disabled"};
 
 TEST(OpenSearch, WellConfiguredDomainPassesEveryCheck) {
   for (const auto& id : kOpenSearchChecks) expect(id, domain(), CheckStatus::kPass);
@@ -215,6 +218,10 @@ TEST(OpenSearch, EachSettingFailsItsCheck) {
          "no TLS policy");
   expect("opensearch_service_domains_https_tls_1_2", domain({{"tls_policy", "Policy-Min-TLS-1-2-2019-07"}}),
          CheckStatus::kPass);
+  expect("opensearch_service_domains_updated_to_the_latest_service_software_version",
+         domain({{"update_available", true}}), CheckStatus::kFail, "update waiting");
+  expect("opensearch_service_domains_internal_user_database_disabled", domain({{"internal_user_database", true}}),
+         CheckStatus::kFail, "internal user database");
 }
 
 TEST(OpenSearch, PublicEndpointsAreJudgedByTheirAccessPolicy) {

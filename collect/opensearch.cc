@@ -19,6 +19,8 @@
 //   props.zone_awareness            bool (ClusterConfig.ZoneAwarenessEnabled; absent: false)
 //   props.dedicated_masters         ClusterConfig.DedicatedMasterCount when DedicatedMasterEnabled, else 0
 //   props.fine_grained_access       bool (AdvancedSecurityOptions.Enabled; absent: false)
+//   props.internal_user_database    bool (AdvancedSecurityOptions.InternalUserDatabaseEnabled; absent: false)
+//   props.update_available          bool (ServiceSoftwareOptions.UpdateAvailable; absent: false)
 //   props.enforce_https             bool (DomainEndpointOptions.EnforceHTTPS; absent: false)
 //   props.tls_policy                DomainEndpointOptions.TLSSecurityPolicy, or null
 //   props.access_policy             the access policy (object), or null when it has none
@@ -80,6 +82,8 @@ void emit_domain(CollectContext& ctx, const std::string& region, json d) {
              {"zone_awareness", cluster.value("ZoneAwarenessEnabled", false)},
              {"dedicated_masters", cluster.value("DedicatedMasterEnabled", false) ? cluster.value("DedicatedMasterCount", 0) : 0},
              {"fine_grained_access", member(d, "AdvancedSecurityOptions").value("Enabled", false)},
+             {"internal_user_database", member(d, "AdvancedSecurityOptions").value("InternalUserDatabaseEnabled", false)},
+             {"update_available", member(d, "ServiceSoftwareOptions").value("UpdateAvailable", false)},
              {"enforce_https", endpoint.value("EnforceHTTPS", false)},
              {"tls_policy", endpoint.contains("TLSSecurityPolicy") ? endpoint["TLSSecurityPolicy"] : json(nullptr)}};
   const json policy = d.value("AccessPolicies", json());
