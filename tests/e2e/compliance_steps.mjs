@@ -2,7 +2,7 @@
 // §2), after run_e2e.mjs has scanned the insecure scenario: pick AWS FSBP, see
 // its counts and pass % per section agree with the API, download the CSV (one
 // row per control) and the printable HTML report, at 1280 px and at a phone's
-// 390 px.
+// 390 px; then pick PCI DSS v4.0 and see its twelve requirements.
 //
 // run_e2e.mjs passes its helpers: { page, base, step, shot, byId, text,
 // expectEq, expectTrue, scrollsSideways, sleep }.
@@ -38,7 +38,8 @@ export async function complianceSteps(t) {
     await byId("compliance-framework").waitFor();
     await page.locator('[data-testid="control-row"]').first().waitFor();
     const options = await byId("compliance-framework").locator("option").evaluateAll((els) => els.map((e) => e.value));
-    for (const id of ["cis-3.0", "aws-fsbp", "nist-800-53-r5"]) expectTrue(options.includes(id), `the selector offers ${id} (${options})`);
+    for (const id of ["cis-3.0", "cis-4.0", "aws-fsbp", "pci-dss-4.0", "nist-800-53-r5", "iso-27001-2022", "soc2", "aws-well-architected-security"])
+      expectTrue(options.includes(id), `the selector offers ${id} (${options})`);
 
     await byId("compliance-framework").selectOption("aws-fsbp");
     await page.waitForURL(/framework=aws-fsbp/);
@@ -93,6 +94,36 @@ export async function complianceSteps(t) {
       );
       expectTrue(!(await scrollsSideways()), `the FSBP page does not scroll sideways at 390 px: ${wide.join(", ")}`);
       await shot("compliance-fsbp-390");
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
+  });
+
+  await step("compliance: pick PCI DSS v4.0, see its twelve requirements and the controls the scan assessed", async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(base + "/compliance");
+    await byId("compliance-framework").waitFor();
+    await byId("compliance-framework").selectOption("pci-dss-4.0");
+    await page.waitForURL(/framework=pci-dss-4\.0/);
+    await page.locator('[data-testid="control-row"][data-control-id="8.4"]').waitFor();
+    expectTrue((await text("compliance-framework-title")).includes("PCI DSS v4.0"), "the title names PCI DSS v4.0");
+    const want = await api("/compliance?framework=pci-dss-4.0");
+    expectEq(want.controls.length, 63, "PCI DSS v4.0 has 63 requirements x.y");
+    const sections = await page.$$eval('[data-testid="compliance-section-row"]', (trs) => trs.map((tr) => tr.getAttribute("data-section")));
+    expectEq(sections.join(","), "1,2,3,4,5,6,7,8,9,10,11,12", "one row per principal requirement");
+    expectEq(await page.locator('[data-testid="control-row"]').count(), 63, "one row per requirement x.y");
+    // Physical security is for a person to review; the scan assessed multi-factor authentication.
+    expectEq(await page.locator('[data-testid="control-row"][data-control-id="9.2"]').getAttribute("data-status"), "manual", "9.2 is manual");
+    const mfa = want.controls.find((c) => c.id === "8.4");
+    expectTrue(mfa && mfa.status !== "manual" && mfa.checks.includes("iam_root_mfa_enabled"), `8.4 is assessed by the MFA checks (${JSON.stringify(mfa)})`);
+    expectEq(await page.locator('[data-testid="control-row"][data-control-id="8.4"]').getAttribute("data-status"), mfa.status, "8.4 as the API says");
+    await shot("compliance-pci");
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await sleep(300);
+      expectTrue(!(await scrollsSideways()), "the PCI DSS page does not scroll sideways at 390 px");
+      await shot("compliance-pci-390");
     } finally {
       await page.setViewportSize({ width: 1400, height: 1000 });
     }
