@@ -866,11 +866,11 @@ class Gen:
     # ------------------------------------------------------------------ data services (issue 12)
     def data_services(self):
         """Redshift clusters and Serverless workgroups/namespaces, OpenSearch domains, DocumentDB and Neptune
-        clusters (through RDS's DescribeDBClusters), DMS replication instances and endpoints, MSK clusters:
-        about 500 resources at scale 1."""
+        clusters (through RDS's DescribeDBClusters), DMS replication instances and endpoints, MSK clusters,
+        Amazon MQ brokers: about 500 resources at scale 1."""
         s = self.scale
         per = {k: split(n, s) for k, n in {"redshift": 60, "workgroups": 30, "domains": 80, "docdb": 40,
-                                           "neptune": 20, "dms": 40, "endpoints": 120, "msk": 40}.items()}
+                                           "neptune": 20, "dms": 40, "endpoints": 120, "msk": 40, "mq": 40}.items()}
         for r in REGIONS:
             a = f"{r}:{ACCOUNT}"
             clusters = [{"ClusterIdentifier": f"dw-{i}", "MasterUsername": rng.choice(["awsuser", "dw_admin"]),
@@ -920,7 +920,18 @@ class Gen:
                                                     "ClientAuthentication": {"Sasl": {"Iam": {"Enabled": True}}},
                                                     "EnhancedMonitoring": "DEFAULT"}}
                 for i in range(per["msk"][r])]}))
+            brokers = [{"BrokerId": f"b-{hexid(8)}-{i}", "BrokerName": f"mq-{i}", "BrokerState": "RUNNING",
+                        "EngineType": rng.choice(["ACTIVEMQ", "RABBITMQ"]),
+                        "DeploymentMode": rng.choice(["SINGLE_INSTANCE", "ACTIVE_STANDBY_MULTI_AZ", "CLUSTER_MULTI_AZ"])}
+                       for i in range(per["mq"][r])]
+            for b in brokers:
+                b["BrokerArn"] = f"arn:{P}:mq:{a}:broker:{b['BrokerName']}:{b['BrokerId']}"
+            self.put("mq", r, "ListBrokers", out({"BrokerSummaries": brokers}))
+            self.put("mq", r, "DescribeBroker", cases("BrokerId", [(b["BrokerId"], dict(
+                b, PubliclyAccessible=False, AutoMinorVersionUpgrade=True, Logs={"General": True, "Audit": False})) for b in brokers]))
+            self.chain(f"mq {r}", 1, then=1 if brokers else 0)
             n = len(clusters) + 2 * len(wgs) + len(domains) + len(dbc) + per["dms"][r] + per["endpoints"][r] + per["msk"][r]
+            n += len(brokers)
             self.count("data", n)
             # Per cluster: its parameter group's parameters (once), then its logging status.
             self.chain(f"redshift {r}", 1, then=2 if clusters else 0)
