@@ -86,7 +86,7 @@ describe("month-to-date spend", () => {
   });
 
   it("formats amounts, periods and bars", () => {
-    expect(money(1234.5, "USD")).toBe("USD 1,234.50");
+    expect(money(1234.5, "USD")).toBe("USD\u00a01,234.50");
     expect(money(3, null)).toBe("3.00");
     expect(periodText("2026-12-01", "2026-12-02")).toBe("1 Dec 2026");
     expect(periodText("2026-11-01", "2026-12-01")).toBe("1–30 Nov 2026");

@@ -6,10 +6,11 @@
 import { JsonBlock, StatusBadge, Time } from "../components/ui";
 import type { Spend } from "../types";
 
-// "USD 1,234.57"; an unknown currency is left out rather than guessed.
+// "USD 1,234.57" (a no-break space: on a phone the amount never splits over two
+// lines); an unknown currency is left out rather than guessed.
 export function money(amount: number, currency: string | null | undefined): string {
   const n = amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return currency ? `${currency} ${n}` : n;
+  return currency ? `${currency}\u00a0${n}` : n;
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -96,7 +97,7 @@ function SpendRow({ label, amount, pct, currency }: { label: string; amount: num
     <tr data-testid="dash-spend-row">
       <td>{label}</td>
       <td>
-        <svg width="120" height="12" viewBox="0 0 100 12" preserveAspectRatio="none" role="img" aria-label={`${pct}% of the largest`}>
+        <svg width="96" height="12" viewBox="0 0 100 12" preserveAspectRatio="none" role="img" aria-label={`${pct}% of the largest`}>
           <rect x="0" y="0" width="100" height="12" fill="#e2e8f0" />
           <rect x="0" y="0" width={String(pct)} height="12" fill="#2563eb" data-testid="dash-spend-bar" />
         </svg>
