@@ -285,6 +285,12 @@ TEST(Frameworks, SpotChecksOfPublishedMappings) {
   EXPECT_TRUE(control(pci, "9.2").manual);   // physical access
   EXPECT_TRUE(control(pci, "10.6").manual);  // time sync: logging checks do not assess it
   EXPECT_EQ(control(pci, "1.3").title, "Network access to and from the cardholder data environment is restricted.");
+  // Data stores beyond RDS are mapped where the RDS check of the same property is.
+  EXPECT_TRUE(assesses(pci, "3.5", "redshift_cluster_encrypted_at_rest"));
+  EXPECT_TRUE(assesses(pci, "4.2", "opensearch_service_domains_https_tls_1_2"));
+  EXPECT_TRUE(assesses(pci, "1.3", "dms_instance_no_public_access"));
+  // ...but never under a recommendation about RDS itself.
+  EXPECT_FALSE(assesses(cis4, "2.2.1", "documentdb_cluster_storage_encrypted"));
 
   const Framework& iso = *find_framework("iso-27001-2022");
   EXPECT_TRUE(assesses(iso, "A.8.15", "cloudtrail_multi_region_enabled"));
