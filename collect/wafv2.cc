@@ -26,6 +26,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "collect/collector.h"
 
@@ -153,7 +154,9 @@ void collect_scope(CollectContext& ctx, const std::string& region, const std::st
     ctx.spawn([&ctx, r = std::move(r)]() mutable { describe_acl(ctx, std::move(r)); });
   });
   if (!acls) record_failure(ctx, acls.error(), kSvc, "ListWebACLs", region, {kWebAcl});
+}
 
+void rule_groups(CollectContext& ctx, const std::string& region, const std::string& scope) {
   const bool want_groups = ctx.needs(kRuleGroup, "metrics_enabled") || ctx.needs(kRuleGroup, "rules");
   Status groups = each_item(ctx, "ListRuleGroups", scope, region, "RuleGroups", [&](json& g) {
     Resource r = make(ctx, region, kRuleGroup, scope, g);
@@ -169,9 +172,15 @@ void collect_scope(CollectContext& ctx, const std::string& region, const std::st
   if (!groups) record_failure(ctx, groups.error(), kSvc, "ListRuleGroups", region, {kRuleGroup});
 }
 
+// Scopes and rule groups are listed concurrently: a scan's longest chain here
+// is the logging listing, the web ACL listing and one GetWebACL.
 void collect(CollectContext& ctx, const std::string& region) {
-  collect_scope(ctx, region, "REGIONAL");
-  if (region == "us-east-1" && ctx.partition() == "aws") collect_scope(ctx, region, "CLOUDFRONT");
+  std::vector<std::string> scopes = {"REGIONAL"};
+  if (region == "us-east-1" && ctx.partition() == "aws") scopes.push_back("CLOUDFRONT");
+  for (const auto& scope : scopes) {
+    ctx.spawn([&ctx, region, scope] { collect_scope(ctx, region, scope); });
+    ctx.spawn([&ctx, region, scope] { rule_groups(ctx, region, scope); });
+  }
 }
 
 const RegisterCollector reg(
