@@ -186,9 +186,9 @@ TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
   EXPECT_EQ(not_assessed["route53_public_hosted_zones_dnssec_signing"], 2);
   EXPECT_EQ(not_assessed["athena_workgroup_logging_enabled"], 4);
   EXPECT_EQ(not_assessed["glue_etl_jobs_amazon_s3_encryption_enabled"], 4);
-  // ssm_ec2_instances_managed 4, parameters 7, plans 2 + 2, domains 6, empty vaults 2, private zone 2, buses 10,
-  // Glue catalogs 6, vault keys 4.
-  EXPECT_EQ(decided, 4 + 7 + 4 + 6 + 2 + 2 + 10 + 6 + 4);
+  // ssm_ec2_instances_managed 5 (one in 45-cost), parameters 7, plans 2 + 2, domains 6, empty vaults 2,
+  // private zone 2, buses 10, Glue catalogs 6, vault keys 4.
+  EXPECT_EQ(decided, 5 + 7 + 4 + 6 + 2 + 2 + 10 + 6 + 4);
   EXPECT_FALSE(r.scan.gaps.empty());
 }
 
@@ -202,9 +202,9 @@ TEST(GroundTruthManagementServices, DeclaredReadsAreAllACheckUses) {
   o.check_services = kCheckServices;
   GroundTruth full = run_ground_truth(o);
   size_t compared = testing::expect_declared_reads_suffice(full.inventory, testing::of_services(kCheckServices), true);
-  // 4 instances, 4 nodes × 2, 3 documents, 7 parameters, 4 vaults × 3, 2 summaries × 2, 3 zones × 2, 3 domains × 2,
-  // 5 buses × 2, 4 workgroups × 3, 3 catalogs × 2, 4 jobs × 3.
-  EXPECT_EQ(compared, 4u + 8 + 3 + 7 + 12 + 4 + 6 + 6 + 10 + 12 + 6 + 12);
+  // 5 instances (one in 45-cost), 4 nodes × 2, 3 documents, 7 parameters, 4 vaults × 3, 2 summaries × 2,
+  // 3 zones × 2, 3 domains × 2, 5 buses × 2, 4 workgroups × 3, 3 catalogs × 2, 4 jobs × 3.
+  EXPECT_EQ(compared, 5u + 8 + 3 + 7 + 12 + 4 + 6 + 6 + 10 + 12 + 6 + 12);
 }
 
 // With checks selected that read listings but not what a per-resource call
