@@ -1,6 +1,8 @@
 // What AWS charges, per region, for the items the cost hygiene checks price:
 // the per-region files model/prices/<region>.json (values from the AWS Price
 // List, with their source and date), embedded at build time. Pure: no AWS call.
+// model/prices/update.py rewrites a region's file from the Price List offer
+// files (AmazonEC2, AWSELB) when a release refreshes them.
 //
 // Items: "ebs.<volume type>.gb_month", "ebs.<gp3|io1|io2>.iops_month",
 // "ebs.gp3.mibps_month", "ebs.snapshot.gb_month", "ec2.<instance type>.hour",
