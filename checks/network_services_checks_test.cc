@@ -402,5 +402,35 @@ TEST(NetworkFirewallInAllVpcs, FirewallOfTheVpcInItsRegion) {
   expect(id, vpc("vpc-b"), CheckStatus::kNotAssessed, "DescribeFirewall denied", inv);
 }
 
+TEST(Wafv2Associations, LoadBalancersAndUserPools) {
+  Inventory inv;
+  Resource acl = resource("AWS::WAFv2::WebACL", "acl-1",
+                          {{"albs", {"arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/a/1"}},
+                           {"user_pools", json::array()}});
+  inv.add(acl);
+  auto lb = [](std::string arn, std::string type, std::string region = "us-east-1") {
+    Resource r = resource("AWS::ElasticLoadBalancingV2::LoadBalancer", "lb", {{"type", type}}, region);
+    r.arn = std::move(arn);
+    return r;
+  };
+  const char* id = "elbv2_waf_acl_attached";
+  expect(id, lb("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/a/1", "application"),
+         CheckStatus::kPass, "web ACL acl-1", inv);
+  expect(id, lb("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/b/2", "application"),
+         CheckStatus::kFail, "no AWS WAF web ACL", inv);
+  expect(id, lb("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/n/3", "network"), CheckStatus::kPass,
+         "Application Load Balancers only", inv);
+  // The same ALB ARN in another region's inventory is not protected by this region's web ACL.
+  expect(id, lb("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/a/1", "application", "eu-west-1"),
+         CheckStatus::kFail, "", inv);
+  Resource pool = resource("AWS::Cognito::UserPool", "us-east-1_P", json::object());
+  expect("cognito_user_pool_waf_acl_attached", pool, CheckStatus::kFail, "no AWS WAF web ACL", inv);
+  // What a web ACL protects is unknown: NOT_ASSESSED, not a FAIL.
+  inv.add(missing("AWS::WAFv2::WebACL", "acl-2", {"albs", "user_pools"}, "wafv2:ListResourcesForWebACL denied"));
+  expect(id, lb("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/b/2", "application"),
+         CheckStatus::kNotAssessed, "ListResourcesForWebACL denied", inv);
+  expect("cognito_user_pool_waf_acl_attached", pool, CheckStatus::kNotAssessed, "ListResourcesForWebACL denied", inv);
+}
+
 }  // namespace
 }  // namespace cloudpeek::checks

@@ -9,6 +9,9 @@
 //   per web ACL: GetWebACL                   only when a selected check reads its rules or
 //                                            metrics (the listing carries neither; no bulk form)
 //   per rule group: GetRuleGroup             only when a selected check reads `metrics_enabled`
+//   per regional web ACL: ListResourcesForWebACL, once for Application Load Balancers and once
+//                                            for Cognito user pools, only when a selected check reads
+//                                            `albs` / `user_pools` (associations have no bulk listing)
 // Web ACLs and rule groups whose ARN names another account are dropped.
 //
 // AWS::WAFv2::WebACL  arn = ARN, id = Id, name = Name
@@ -20,6 +23,8 @@
 //   props.metrics_enabled        the ACL's VisibilityConfig.CloudWatchMetricsEnabled  missing: "metrics_enabled"
 //   props.rules_without_metrics  [rule name] whose VisibilityConfig has CloudWatch metrics off
 //                                                                                     missing: "rules_without_metrics"
+//   props.albs, props.user_pools [ARN] of the associated Application Load Balancers / Cognito user pools
+//                                (empty for CLOUDFRONT web ACLs: a distribution names its own)   missing: "albs" / "user_pools"
 // AWS::WAFv2::RuleGroup  arn = ARN, id = Id, name = Name
 //   props.scope, props.rules (number), props.metrics_enabled (bool)                  missing when GetRuleGroup failed
 #include <algorithm>
@@ -73,7 +78,31 @@ bool metrics_on(const json& holder) {
   return holder.value("VisibilityConfig", json::object()).value("CloudWatchMetricsEnabled", false);
 }
 
+// The resources of one type a regional web ACL protects.
+void associations(CollectContext& ctx, Resource& r, const char* property, const char* type) {
+  if (!ctx.needs(kWebAcl, property)) {
+    not_needed(r, property);
+    return;
+  }
+  if (r.props.value("scope", "") != "REGIONAL") {
+    r.props[property] = json::array();
+    return;
+  }
+  auto out = ctx.call(kSvc, "ListResourcesForWebACL", json{{"WebACLArn", r.arn}, {"ResourceType", type}}, r.region);
+  if (out)
+    r.props[property] = out->value("ResourceArns", json::array());
+  else
+    record_missing(ctx, r, property, out.error(), kSvc, "ListResourcesForWebACL");
+}
+
 void describe_acl(CollectContext& ctx, Resource r) {
+  associations(ctx, r, "albs", "APPLICATION_LOAD_BALANCER");
+  associations(ctx, r, "user_pools", "COGNITO_USER_POOL");
+  if (std::none_of(kAclDescribed.begin(), kAclDescribed.end(), [&](const char* p) { return ctx.needs(kWebAcl, p); })) {
+    for (const char* p : kAclDescribed) not_needed(r, p);
+    ctx.emit(std::move(r));
+    return;
+  }
   const std::string scope = r.props.value("scope", "REGIONAL");
   auto out = ctx.call(kSvc, "GetWebACL", json{{"Name", r.name}, {"Scope", scope}, {"Id", r.id}}, r.region);
   if (!out) {
@@ -136,7 +165,8 @@ void collect_scope(CollectContext& ctx, const std::string& region, const std::st
     logs = each_item(ctx, "ListLoggingConfigurations", scope, region, "LoggingConfigurations",
                      [&](json& c) { logged.insert(c.value("ResourceArn", "")); });
   const bool describe = std::any_of(kAclDescribed.begin(), kAclDescribed.end(),
-                                    [&](const char* p) { return ctx.needs(kWebAcl, p); });
+                                    [&](const char* p) { return ctx.needs(kWebAcl, p); }) ||
+                        ctx.needs(kWebAcl, "albs") || ctx.needs(kWebAcl, "user_pools");
   Status acls = each_item(ctx, "ListWebACLs", scope, region, "WebACLs", [&](json& a) {
     Resource r = make(ctx, region, kWebAcl, scope, a);
     if (std::string owner = arn_account(r.arn); !owner.empty() && owner != ctx.account()) return;
@@ -148,6 +178,8 @@ void collect_scope(CollectContext& ctx, const std::string& region, const std::st
       record_missing(ctx, r, "logging", logs.error(), kSvc, "ListLoggingConfigurations");
     if (!describe) {
       for (const char* p : kAclDescribed) not_needed(r, p);
+      not_needed(r, "albs");
+      not_needed(r, "user_pools");
       ctx.emit(std::move(r));
       return;
     }

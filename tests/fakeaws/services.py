@@ -68,6 +68,7 @@ _DEFAULT_ANSWERS = {
 # when the scenario says nothing, as for the other listings.
 _LISTS_WITH_REQUIRED = {
     ("wafv2", "ListWebACLs"), ("wafv2", "ListRuleGroups"), ("wafv2", "ListLoggingConfigurations"),
+    ("wafv2", "ListResourcesForWebACL"),
     ("cognito-idp", "ListUserPools"), ("cognito-identity", "ListIdentityPools"),
 }
 

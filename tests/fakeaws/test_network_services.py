@@ -47,6 +47,9 @@ class NetworkServicesScenarioTest(unittest.TestCase):
         fms = w.get_web_acl(Name="cdn-acl", Scope="CLOUDFRONT", Id=cdn["Id"])["WebACL"]
         self.assertEqual(len(fms["PreProcessFirewallManagerRuleGroups"]), 1)
         self.assertEqual(w.list_logging_configurations(Scope="CLOUDFRONT")["LoggingConfigurations"], [])
+        albs = w.list_resources_for_web_acl(WebACLArn=acls["prod-acl"]["ARN"], ResourceType="APPLICATION_LOAD_BALANCER")
+        self.assertEqual(len(albs["ResourceArns"]), 1)
+        self.assertEqual(w.list_resources_for_web_acl(WebACLArn=acls["open-acl"]["ARN"])["ResourceArns"], [])
         groups = {g["Name"]: g for g in w.list_rule_groups(Scope="REGIONAL")["RuleGroups"]}
         rg = w.get_rule_group(Name="blocklist-rg", Scope="REGIONAL", Id=groups["blocklist-rg"]["Id"])["RuleGroup"]
         self.assertFalse(rg["VisibilityConfig"]["CloudWatchMetricsEnabled"])
