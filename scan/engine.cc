@@ -23,6 +23,7 @@
 #include "scan/check_selection.h"
 #include "scan/priority_gate.h"
 #include "scan/rate_limits.h"
+#include "scan/rate_limits_shared.h"
 #include "scan/work_pool.h"
 
 namespace cloudpeek::scan {
@@ -51,12 +52,26 @@ struct CollectorRun {
   std::mutex mu;
   std::deque<std::function<void()>> held;
   int in_pool = 0;
+  // Its tasks running now (guarded by mu). Once one of its calls had to wait
+  // for a rate-limit token (token_bound), at most kTokenBoundTasks run at
+  // once and the next ones wait in `held`: every task waiting for a token
+  // holds a paused thread and the pool starts another to keep the work going
+  // (issue 13: ~230 threads, mostly a few slow-rate fan-outs' tasks queued
+  // for tokens, each with its stack and its malloc thread cache).
+  int running = 0;
+  std::atomic<bool> token_bound{false};
 };
+
+// Enough to keep a slow bucket's schedule booked ahead (at 15/s, a task's
+// two calls of ~100 ms at AWS leave five of eight waiting) while the tasks
+// that got their token make their calls.
+constexpr int kTokenBoundTasks = 8;
 
 thread_local CollectorRun* current_run = nullptr;
 
 // One selected check: ready once every context type is complete; until then
-// resources of its type wait in `buffer`.
+// resources of its type wait in `buffer`, or, when the type is itself kept as
+// context (from_inventory), in the context inventory alone.
 struct CheckState {
   const Check* check = nullptr;
   std::mutex mu;
@@ -64,6 +79,15 @@ struct CheckState {
   int waiting = 0;  // context types not yet complete (guarded by the engine's types mutex)
   // Shared with the other checks of the type that wait: one copy per resource, not one per check.
   std::vector<std::shared_ptr<const Resource>> buffer;
+  // Its type is a context type and the inventory's copy holds all it reads
+  // (props, and raw when it does not declare its reads): what arrives before
+  // it is ready is judged from the inventory, not copied into `buffer` (issue
+  // 13: 1,100 IAM principals, 2,500 EC2 instances and 500 S3 buckets were
+  // each held twice, in a check's buffer and as context). Set before the scan starts.
+  bool from_inventory = false;
+  // How many resources of its type the inventory held when it became ready:
+  // make_ready judges those, emit() the ones added later (guarded by mu).
+  size_t ready_at = 0;
   std::string not_assessed_reason;  // the first NOT_ASSESSED finding's detail (guarded by mu)
   std::atomic<uint64_t> pass{0}, fail{0}, not_assessed{0};
 };
@@ -92,7 +116,7 @@ class ScanEngine::Run : public collect::CollectContext {
       : e_(engine),
         findings_(findings),
         resources_(resources),
-        limiters_(engine.options_.rate_limits),
+        limiters_(shared_rate_limiters(engine.identity_.account, engine.options_.rate_limits)),
         in_flight_(std::max(1, engine.options_.max_in_flight)),
         pool_(engine.options_.workers, engine.options_.max_threads) {
     inventory_.account = e_.identity_.account;
@@ -122,21 +146,26 @@ class ScanEngine::Run : public collect::CollectContext {
   long priority(const CollectorRun* run) const;
   // A run still listing: its fan-out, unknown yet, is taken to last 10 s.
   static constexpr long kListingUs = 10'000'000;
-  void run_task(CollectorRun* run, const std::function<void()>& task);
+  void run_task(CollectorRun* run, std::function<void()>& task);
   void finish_run(CollectorRun& run);
   void make_ready(CheckState& s);
+  // The finding of one check on one resource; inv_mu_ is held (shared) by the caller.
+  Finding finding_for(CheckState& s, const Resource& r);
   // make_ready for each, then, when no other batch is being judged, frees
   // the analyses the checks shared (checks::release_shared_analyses): a
   // batch judged on another thread meanwhile keeps using its analysis.
   void judge(const std::vector<CheckState*>& ready);
   void evaluate(CheckState& s, const Resource& r);
+  // evaluate() on the index'th resource of the check's type in the context inventory.
+  void evaluate_stored(CheckState& s, size_t index);
   void emit_finding(CheckState& s, Finding f);
   void add_region_gaps(const std::string& region, const std::string& opt_in);
 
   ScanEngine& e_;
   FindingSink& findings_;
   ResourceSink* resources_;
-  RateLimiters limiters_;
+  // Shared with the other scans of this account in the process (AWS meters per account).
+  std::shared_ptr<RateLimiters> limiters_;
   PriorityGate in_flight_;
   std::atomic<uint64_t> calls_{0};
   const uint64_t client_retries_base_ = e_.client_.retries();  // the client may have served earlier scans
@@ -222,7 +251,7 @@ Result<json> ScanEngine::Run::call(std::string_view service, std::string_view op
   if (!model)
     return make_error(ErrorKind::kInvalidInput, "CloudPeek has no API model for service " + std::string(service) + ".",
                       "Add it to aws/services/collected_services.txt.");
-  TokenBucket& bucket = limiters_.bucket(service, operation, region);
+  TokenBucket& bucket = limiters_->bucket(service, operation, region);
   if (CollectorRun* run = current_run) {
     long us = static_cast<long>(1e6 / std::max(1e-3, e_.options_.rate_limits.lookup(service, operation).per_second));
     for (long seen = run->us_per_call.load(); us > seen && !run->us_per_call.compare_exchange_weak(seen, us);) {}
@@ -248,9 +277,15 @@ Result<json> ScanEngine::Run::send(TokenBucket& bucket, const ServiceModel& mode
                                    std::chrono::steady_clock::time_point first_sent, bool& resend) {
   const CancelToken& cancel = e_.cancel_;
   {
-    // Waiting for a token is not work: the pool lets another thread run meanwhile.
-    WorkPool::Pause pause(pool_);
-    if (!bucket.acquire(cancel)) return cancelled_error(service, operation);
+    // TokenBucket::acquire, with the wait known before it starts.
+    auto send_at = bucket.reserve();
+    if (cancel.cancelled()) return cancelled_error(service, operation);
+    if (std::chrono::steady_clock::now() < send_at) {
+      if (CollectorRun* run = current_run) run->token_bound = true;
+      // Waiting for a token is not work: the pool lets another thread run meanwhile.
+      WorkPool::Pause pause(pool_);
+      if (!cancel.sleep_until(send_at)) return cancelled_error(service, operation);
+    }
   }
   // The calls of the run with the most rate-limited work left go first (priority()).
   if (!in_flight_.acquire(priority(current_run), cancel)) return cancelled_error(service, operation);
@@ -302,13 +337,14 @@ void ScanEngine::Run::submit(CollectorRun* run, std::function<void()> task) {
   e_.progress_.task_added(run ? run->unit : nullptr);  // known work, until run_task has done it
   if (run) {
     std::lock_guard lock(run->mu);
-    if (run->in_pool >= std::max(1, e_.options_.max_tasks_per_run)) {
+    if (run->in_pool >= std::max(1, e_.options_.max_tasks_per_run) ||
+        (run->token_bound && run->in_pool >= kTokenBoundTasks)) {
       run->held.push_back(std::move(task));
       return;
     }
     ++run->in_pool;
   }
-  pool_.submit([this, run, task = std::move(task)] { run_task(run, task); }, priority(run));
+  pool_.submit([this, run, task = std::move(task)]() mutable { run_task(run, task); }, priority(run));
 }
 
 long ScanEngine::Run::priority(const CollectorRun* run) const {
@@ -345,13 +381,19 @@ void ScanEngine::Run::emit(Resource resource) {
   }
   if (resources_) resources_->on_resource(resource);
   auto it = checks_by_type_.find(resource.type);
-  if (it != checks_by_type_.end()) {
+  bool checked = it != checks_by_type_.end();
+  bool stored_checks = false;  // some check of the type judges it from the inventory
+  if (checked) {
     // At most two copies for all the checks that wait: with AWS's raw answer
     // for those that do not declare what they read, without it for those that
     // do (issue 13: the 500 buckets of the benchmark waited for the S3 run to
     // end, once for each of some 20 checks, raw included).
     std::shared_ptr<const Resource> with_raw, without_raw;
     for (CheckState* s : it->second) {
+      if (s->from_inventory) {
+        stored_checks = true;
+        continue;  // below, once the resource is in the inventory
+      }
       {
         std::lock_guard lock(s->mu);
         if (!s->ready) {
@@ -377,11 +419,27 @@ void ScanEngine::Run::emit(Resource resource) {
       evaluate(*s, resource);
     }
   }
-  if (context_types_.count(resource.type)) {
-    if (!context_raw_.count(resource.type)) resource.raw = json();  // no selected check reads it: not held
+  if (!context_types_.count(resource.type)) return;
+  if (!context_raw_.count(resource.type)) resource.raw = json();  // no selected check reads it: not held
+  size_t index;
+  {
     std::unique_lock lock(inv_mu_);
+    index = inventory_.of_type(resource.type).size();
     inventory_.add(std::move(resource));
     e_.progress_.retained();
+  }
+  if (!stored_checks) return;
+  // Added before looking at whether the check is ready, so either make_ready
+  // counted it in ready_at (and judges it) or it is judged here: never both,
+  // never neither.
+  for (CheckState* s : it->second) {
+    if (!s->from_inventory) continue;
+    bool mine;
+    {
+      std::lock_guard lock(s->mu);
+      mine = s->ready && index >= s->ready_at;
+    }
+    if (mine) evaluate_stored(*s, index);
   }
 }
 
@@ -528,7 +586,20 @@ void ScanEngine::Run::start_run(CollectorRun& run) {
   });
 }
 
-void ScanEngine::Run::run_task(CollectorRun* run, const std::function<void()>& task) {
+void ScanEngine::Run::run_task(CollectorRun* run, std::function<void()>& task) {
+  if (run) {
+    // Queued in the pool before its run's calls began to wait for tokens (a
+    // fan-out spawns its first 32 at once): it goes back to the front of the
+    // run's held tasks instead of pausing one more thread behind the others;
+    // a running one hands its place on when it ends.
+    std::lock_guard lock(run->mu);
+    if (run->token_bound && run->running >= kTokenBoundTasks) {
+      run->held.push_front(std::move(task));
+      --run->in_pool;
+      return;
+    }
+    ++run->running;
+  }
   current_run = run;
   const bool measured = run && run->listed;  // a task of its fan-out
   const auto started = std::chrono::steady_clock::now();
@@ -557,14 +628,18 @@ void ScanEngine::Run::run_task(CollectorRun* run, const std::function<void()>& t
   std::function<void()> next;
   {
     std::lock_guard lock(run->mu);
-    if (run->held.empty()) {
+    --run->running;
+    // While enough of its tasks run on a slow rate, this one's place is given
+    // up: one of theirs goes to the next held task when it ends (running > 0:
+    // they are in the pool, so the held tasks are never left behind).
+    if (run->held.empty() || (run->token_bound && run->running >= kTokenBoundTasks)) {
       --run->in_pool;
     } else {
       next = std::move(run->held.front());  // takes over this task's place in the pool
       run->held.pop_front();
     }
   }
-  if (next) pool_.submit([this, run, next = std::move(next)] { run_task(run, next); }, priority(run));
+  if (next) pool_.submit([this, run, next = std::move(next)]() mutable { run_task(run, next); }, priority(run));
   if (--run->pending == 0) finish_run(*run);
 }
 
@@ -600,30 +675,53 @@ void ScanEngine::Run::judge(const std::vector<CheckState*>& ready) {
 
 void ScanEngine::Run::make_ready(CheckState& s) {
   std::vector<std::shared_ptr<const Resource>> buffered;
+  size_t stored = 0;
   {
+    // inv_mu_ before s.mu (emit_finding takes s.mu alone): ready_at counts
+    // exactly the resources added before the check became ready.
+    std::shared_lock inv(inv_mu_);
     std::lock_guard lock(s.mu);
     if (s.ready) return;
     s.ready = true;
     buffered.swap(s.buffer);
+    if (s.from_inventory) stored = s.ready_at = inventory_.of_type(s.check->meta.resource_type).size();
   }
   e_.progress_.buffered(-static_cast<int64_t>(buffered.size()));
   for (auto& r : buffered) {
     evaluate(s, *r);
     r.reset();  // the last check to judge it frees it
   }
+  for (size_t i = 0; i < stored; ++i) evaluate_stored(s, i);
 }
 
-void ScanEngine::Run::evaluate(CheckState& s, const Resource& r) {
-  Finding f;
+Finding ScanEngine::Run::finding_for(CheckState& s, const Resource& r) {
   try {
-    std::shared_lock lock(inv_mu_);
-    f = checks::evaluate_one(*s.check, r, inventory_);
+    return checks::evaluate_one(*s.check, r, inventory_);
   } catch (const std::exception& ex) {
-    f = checks::evaluate_one(
+    Finding f = checks::evaluate_one(
         Check{.meta = s.check->meta,
               .evaluate = [](const Resource&, const Inventory&) { return checks::not_assessed(""); }}, r,
         inventory_);
     f.detail = std::string("the check could not evaluate this resource: ") + ex.what();
+    return f;
+  }
+}
+
+void ScanEngine::Run::evaluate(CheckState& s, const Resource& r) {
+  Finding f;
+  {
+    std::shared_lock lock(inv_mu_);
+    f = finding_for(s, r);
+  }
+  emit_finding(s, std::move(f));
+}
+
+void ScanEngine::Run::evaluate_stored(CheckState& s, size_t index) {
+  Finding f;
+  {
+    // By index under the lock: the type's vector moves as the inventory grows.
+    std::shared_lock lock(inv_mu_);
+    f = finding_for(s, inventory_.of_type(s.check->meta.resource_type)[index]);
   }
   emit_finding(s, std::move(f));
 }
@@ -681,6 +779,8 @@ ScanResult ScanEngine::Run::execute() {
   }
   std::vector<CheckState*> ready_now;
   for (auto& s : checks_) {
+    const std::string& own = s->check->meta.resource_type;
+    s->from_inventory = context_types_.count(own) && (!s->check->reads.empty() || context_raw_.count(own));
     for (const auto& t : s->check->context_types) {
       if (producers_left_[t] > 0) {
         ++s->waiting;
