@@ -432,5 +432,23 @@ TEST(Wafv2Associations, LoadBalancersAndUserPools) {
   expect("cognito_user_pool_waf_acl_attached", pool, CheckStatus::kNotAssessed, "ListResourcesForWebACL denied", inv);
 }
 
+TEST(VpcSubnetDifferentAz, ZonesOfTheVpcsSubnets) {
+  const char* id = "vpc_subnet_different_az";
+  auto subnet = [](std::string sid, std::string vpc, std::string zone) {
+    return resource("AWS::EC2::Subnet", sid, {{"vpc_id", vpc}, {"availability_zone", zone}});
+  };
+  auto vpc = [](std::string vid) { return resource("AWS::EC2::VPC", vid, {{"vpc_id", vid}}); };
+  Inventory inv;
+  inv.add(subnet("s-1", "vpc-a", "us-east-1a"));
+  inv.add(subnet("s-2", "vpc-a", "us-east-1b"));
+  inv.add(subnet("s-3", "vpc-b", "us-east-1a"));
+  inv.add(subnet("s-4", "vpc-b", "us-east-1a"));
+  expect(id, vpc("vpc-a"), CheckStatus::kPass, "2 subnets in 2 Availability Zones", inv);
+  expect(id, vpc("vpc-b"), CheckStatus::kFail, "2 subnet(s) in one Availability Zone (us-east-1a)", inv);
+  expect(id, vpc("vpc-c"), CheckStatus::kFail, "has no subnet", inv);
+  inv.add_gap(testing::denied("ec2", "ec2:DescribeSubnets", "us-east-1", "AWS::EC2::Subnet"));
+  expect(id, vpc("vpc-c"), CheckStatus::kNotAssessed, "ec2:DescribeSubnets", inv);
+}
+
 }  // namespace
 }  // namespace cloudpeek::checks

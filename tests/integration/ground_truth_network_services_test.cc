@@ -47,12 +47,12 @@ TEST(GroundTruthNetworkServices, EngineFindingsAreExactlyTheScenarios) {
   ScanGroundTruth r = run_scan_ground_truth(options);
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
-  EXPECT_EQ(r.scan.checks_run.size(), 6u + 3 + 9 + 10 + 3 + 2 + 6 + 5);
+  EXPECT_EQ(r.scan.checks_run.size(), 6u + 3 + 9 + 11 + 3 + 2 + 6 + 5);
 
   std::set<std::tuple<std::string, std::string, std::string>> got;
   for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
   EXPECT_EQ(got, declared(r.scan.checks_run));
-  EXPECT_EQ(got.size(), 24u + 6 + 27 + 48 + 8 + 4 + 6 + 18);
+  EXPECT_EQ(got.size(), 24u + 6 + 27 + 52 + 8 + 4 + 6 + 18);
   // No finding on a resource of another account.
   for (const auto& f : r.truth.findings)
     EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.check_id << " on " << f.resource_arn;
@@ -253,8 +253,9 @@ TEST(GroundTruthNetworkServices, DeniedCallsAreNotAssessedNamingTheAction) {
     if (id.starts_with("shield_")) EXPECT_EQ(not_assessed[id], 1) << id;
   EXPECT_EQ(not_assessed["networkfirewall_in_all_vpc"], 3);
   // The other VPC checks: 4 VPCs × 6 endpoint services (EC2.10, .55-58, .60), 10 endpoints × 2, 2 peering
-  // connections; the VPC of a region without firewalls; 3 load balancers and 4 user pools by their web ACLs.
-  EXPECT_EQ(decided, 24 + 20 + 2 + 1 + 3 + 4);
+  // connections, 4 VPCs' subnets; the VPC of a region without firewalls; 3 load balancers and 4 user pools by
+  // their web ACLs.
+  EXPECT_EQ(decided, 24 + 20 + 2 + 4 + 1 + 3 + 4);
   EXPECT_FALSE(r.scan.gaps.empty());
 }
 
@@ -268,9 +269,9 @@ TEST(GroundTruthNetworkServices, DeclaredReadsAreAllACheckUses) {
   size_t compared = testing::expect_declared_reads_suffice(full.inventory, testing::of_services(kCheckServices), true);
   // 5 web ACLs × 3, 2 rule groups, 3 load balancers and 4 user pools by their web ACLs; 2 classic web ACLs, 2 rules, 2 rule groups; 3 firewalls × 4, 3 policies × 3,
   // 2 stateless rule groups, 4 VPCs (a firewall in each); 4 VPCs × 6 endpoint services, 10 endpoints × 2, 2 endpoint
-  // services, 2 peering connections; 3 servers × 2, 2 connectors; 2 accelerators × 2; the Shield subscription × 6;
+  // services, 2 peering connections, 4 VPCs' subnets; 3 servers × 2, 2 connectors; 2 accelerators × 2; the Shield subscription × 6;
   // 4 user pools × 4, 2 identity pools.
-  EXPECT_EQ(compared, 15u + 2 + 7 + 6 + 12 + 9 + 2 + 4 + 24 + 20 + 2 + 2 + 6 + 2 + 4 + 6 + 16 + 2);
+  EXPECT_EQ(compared, 15u + 2 + 7 + 6 + 12 + 9 + 2 + 4 + 24 + 20 + 2 + 2 + 4 + 6 + 2 + 4 + 6 + 16 + 2);
 }
 
 // A per-resource call is made only for the properties a selected check reads
