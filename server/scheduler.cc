@@ -223,7 +223,7 @@ std::string scan_account_key(store::Store& store, const store::Provider& p) {
 
 struct Scheduler::Running {
   std::string scan_id, provider_id;
-  std::string account;  // scan_account_key: one running scan per AWS account
+  std::string account;  // scan_account_key
   store::Provider provider;
   std::vector<std::string> regions, services;
   bool started = false;  // under Scheduler::mu_: its thread runs (else it is queued)
@@ -384,22 +384,16 @@ void Scheduler::dispatch() {
   std::lock_guard lock(mu_);
   if (shutting_down_) return;
   int active = 0;
-  std::set<std::string> busy;  // accounts with a scan running
   for (const auto& [id, r] : running_)
-    if (r->started && !r->done) {
-      ++active;
-      busy.insert(r->account);
-    }
+    if (r->started && !r->done) ++active;
+  // Scans of one AWS account may run at once: their engines share the
+  // account's rate-limit buckets (scan/rate_limits_shared.h), so together they
+  // stay within what AWS allows it, as one scan does.
   for (auto it = queue_.begin(); it != queue_.end() && active < limit;) {
     auto r = *it;
-    if (busy.count(r->account)) {
-      ++it;
-      continue;
-    }
     it = queue_.erase(it);
     r->started = true;
     ++active;
-    busy.insert(r->account);
     if (log_) log_(fmt::format("scan {} of provider {} started", r->scan_id, r->provider_id));
     r->thread = std::thread([this, r] { run(r, r->provider, r->regions, r->services); });
   }

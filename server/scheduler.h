@@ -75,10 +75,9 @@ inline constexpr int kDefaultConcurrentScans = 4;
 inline constexpr int kMaxConcurrentScans = 64;
 int max_concurrent_scans(store::Store& store);
 // The AWS account a provider's scans call (its identity's, an SSO link's or
-// an organization member's), or "provider:<id>" while unknown: scans of one
-// account never run at once, so they never exceed that account's AWS rate
-// limits together (AWS meters per account; each scan's engine has its own
-// buckets).
+// an organization member's), or "provider:<id>" while unknown. Scans of one
+// account may run at once: AWS meters per account, and so do their engines,
+// which share the account's rate-limit buckets (scan/rate_limits_shared.h).
 std::string scan_account_key(store::Store& store, const store::Provider& p);
 std::optional<std::string> webhook_url(store::Store& store);
 
@@ -90,9 +89,9 @@ class Scheduler {
 
   std::variant<store::Scan, StartError> start(const std::string& provider_id, const std::vector<std::string>& regions,
                                               const std::vector<std::string>& services, const std::string& user);
-  // Queued scans (beyond max_concurrent_scans, or waiting for another scan of
-  // the same AWS account) start in order as running ones end; cancelling one
-  // ends it at once as interrupted. False when the scan is not running here.
+  // Queued scans (beyond max_concurrent_scans) start in order as running ones
+  // end; cancelling one ends it at once as interrupted. False when the scan is
+  // not running here.
   bool cancel(const std::string& scan_id, const std::string& user);
   std::optional<scan::ProgressSnapshot> progress(const std::string& scan_id) const;
   bool running(const std::string& scan_id) const;
