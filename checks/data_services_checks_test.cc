@@ -274,7 +274,8 @@ Resource cluster_snapshot(std::string type, json props = json::object()) {
 
 const std::vector<std::string> kDocDbClusterChecks = {
     "documentdb_cluster_storage_encrypted", "documentdb_cluster_backup_enabled",
-    "documentdb_cluster_cloudwatch_log_export", "documentdb_cluster_deletion_protection"};
+    "documentdb_cluster_cloudwatch_log_export", "documentdb_cluster_deletion_protection",
+    "documentdb_cluster_multi_az_enabled"};
 const std::vector<std::string> kNeptuneClusterChecks = {
     "neptune_cluster_storage_encrypted", "neptune_cluster_audit_logs_exported", "neptune_cluster_deletion_protection",
     "neptune_cluster_backup_enabled", "neptune_cluster_iam_authentication_enabled",
@@ -409,12 +410,13 @@ TEST(Msk, ProvisionedAndServerlessClusters) {
     return with(resource("AWS::MSK::Cluster", "events",
                          {{"serverless", false}, {"client_broker", "TLS"}, {"in_cluster", true},
                           {"unauthenticated", false}, {"public_access", "DISABLED"},
-                          {"enhanced_monitoring", "PER_BROKER"}}),
+                          {"enhanced_monitoring", "PER_BROKER"}, {"mutual_tls", true}}),
                 props);
   };
   const std::vector<std::string> all = {"msk_cluster_encryption_in_transit_enabled", "msk_cluster_public_access_disabled",
                                         "msk_cluster_enhanced_monitoring_enabled",
-                                        "msk_cluster_unauthenticated_access_disabled"};
+                                        "msk_cluster_unauthenticated_access_disabled",
+                                        "msk_cluster_mutual_tls_authentication_enabled"};
   for (const auto& id : all) expect(id, cluster({}), CheckStatus::kPass);
   const char* transit = "msk_cluster_encryption_in_transit_enabled";
   expect(transit, cluster({{"client_broker", "TLS_PLAINTEXT"}}), CheckStatus::kFail, "ClientBroker TLS_PLAINTEXT");
@@ -428,6 +430,11 @@ TEST(Msk, ProvisionedAndServerlessClusters) {
   expect("msk_cluster_enhanced_monitoring_enabled", cluster({{"serverless", true}, {"enhanced_monitoring", nullptr}}),
          CheckStatus::kPass, "serverless");
   expect("msk_cluster_unauthenticated_access_disabled", cluster({{"unauthenticated", true}}), CheckStatus::kFail);
+  expect("msk_cluster_mutual_tls_authentication_enabled", cluster({{"mutual_tls", false}}), CheckStatus::kFail,
+         "TLS certificates");
+  // Serverless clusters offer IAM only.
+  expect("msk_cluster_mutual_tls_authentication_enabled", cluster({{"serverless", true}, {"mutual_tls", false}}),
+         CheckStatus::kPass, "serverless");
   expect_missing_is_not_assessed(all);
 }
 

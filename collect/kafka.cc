@@ -17,6 +17,8 @@
 //   props.public_access         BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type (absent: "DISABLED");
 //                               "DISABLED" for serverless
 //   props.enhanced_monitoring   EnhancedMonitoring (absent: "DEFAULT"), null for serverless
+//   props.mutual_tls            bool: ClientAuthentication.Tls enabled (or given certificate authorities);
+//                               false for serverless (IAM only)
 #include <string>
 
 #include "collect/collector.h"
@@ -64,20 +66,22 @@ void collect(CollectContext& ctx, const std::string& region) {
       const bool serverless = c.value("ClusterType", "") == "SERVERLESS";
       if (serverless) {
         r.props = {{"serverless", true}, {"client_broker", "TLS"}, {"in_cluster", true}, {"unauthenticated", false},
-                   {"public_access", "DISABLED"}, {"enhanced_monitoring", nullptr}};
+                   {"public_access", "DISABLED"}, {"enhanced_monitoring", nullptr}, {"mutual_tls", false}};
       } else {
         const json& p = member(c, "Provisioned");
         const json& transit = member(member(p, "EncryptionInfo"), "EncryptionInTransit");
         const json& auth = member(p, "ClientAuthentication");
-        const bool any_auth = enabled(auth, "Sasl", "Iam") || enabled(auth, "Sasl", "Scram") || enabled(auth, "Tls") ||
-                              !member(auth, "Tls").value("CertificateAuthorityArnList", json::array()).empty();
+        const bool mutual_tls =
+            enabled(auth, "Tls") || !member(auth, "Tls").value("CertificateAuthorityArnList", json::array()).empty();
+        const bool any_auth = enabled(auth, "Sasl", "Iam") || enabled(auth, "Sasl", "Scram") || mutual_tls;
         const json& access = member(member(member(p, "BrokerNodeGroupInfo"), "ConnectivityInfo"), "PublicAccess");
         r.props = {{"serverless", false},
                    {"client_broker", transit.value("ClientBroker", "TLS")},
                    {"in_cluster", transit.value("InCluster", true)},
                    {"unauthenticated", enabled(auth, "Unauthenticated") || !any_auth},
                    {"public_access", access.value("Type", "DISABLED")},
-                   {"enhanced_monitoring", p.value("EnhancedMonitoring", "DEFAULT")}};
+                   {"enhanced_monitoring", p.value("EnhancedMonitoring", "DEFAULT")},
+                   {"mutual_tls", mutual_tls}};
       }
       r.raw = std::move(c);
       ctx.emit(std::move(r));

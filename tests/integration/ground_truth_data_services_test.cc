@@ -48,10 +48,10 @@ TEST(GroundTruthDataServices, EngineFindingsAreExactlyTheScenarios) {
   ScanGroundTruth r = run_scan_ground_truth(options);
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
-  // 9 Redshift, 5 Redshift Serverless, 12 OpenSearch, 5 DocumentDB, 9 Neptune, 9 DMS, 4 MSK, 5 Amazon MQ.
-  EXPECT_EQ(r.scan.checks_run.size(), 58u);
+  // 9 Redshift, 5 Redshift Serverless, 12 OpenSearch, 6 DocumentDB, 9 Neptune, 9 DMS, 5 MSK, 5 Amazon MQ.
+  EXPECT_EQ(r.scan.checks_run.size(), 60u);
   EXPECT_EQ(got(r.truth.findings), declared(r.scan.checks_run));
-  EXPECT_EQ(r.truth.findings.size(), 46u + 72 + 29 + 48 + 12 + 20);
+  EXPECT_EQ(r.truth.findings.size(), 46u + 72 + 31 + 48 + 15 + 20);
   for (const auto& f : r.truth.findings)
     EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.check_id << " on " << f.resource_arn;
   std::cout << r.scan.checks_run.size() << " checks, " << r.truth.findings.size() << " findings (FAIL "
@@ -77,7 +77,7 @@ TEST(GroundTruthDataServices, RdsChecksNeverJudgeDocumentDbOrNeptune) {
     docdb += f.check_id.starts_with("documentdb_");
     neptune += f.check_id.starts_with("neptune_");
   }
-  EXPECT_EQ(docdb, 4 * 2 + 3);
+  EXPECT_EQ(docdb, 5 * 2 + 3);
   EXPECT_EQ(neptune, 7 * 2 + 2 * 2);
   // One listing per region serves all three engines (page size 2: us-west-2's 4 clusters are 2 pages, its 5
   // cluster snapshots 3; one page each in the other regions).
@@ -203,10 +203,10 @@ TEST(GroundTruthDataServices, DeniedCallsAreNotAssessedNamingTheAction) {
   EXPECT_EQ(not_assessed["mq_broker_auto_minor_version_upgrade"], 4);
   EXPECT_EQ(not_assessed["mq_broker_not_publicly_accessible"], 4);
   EXPECT_EQ(not_assessed["mq_broker_audit_logging_enabled"], 2);  // the ActiveMQ brokers
-  // Redshift 7 × 4 clusters, Serverless 3 × 2 + 2 × 2, OpenSearch 12 × 6, DocumentDB 4 × 2 + the automated
-  // snapshot, Neptune 7 × 2 + 2 encrypted-snapshot findings, DMS 3 × 2 + 4 × 9 + 2 × 3, MSK 4 × 3, Amazon MQ's
+  // Redshift 7 × 4 clusters, Serverless 3 × 2 + 2 × 2, OpenSearch 12 × 6, DocumentDB 5 × 2 + the automated
+  // snapshot, Neptune 7 × 2 + 2 encrypted-snapshot findings, DMS 3 × 2 + 4 × 9 + 2 × 3, MSK 5 × 3, Amazon MQ's
   // deployment modes 2 × 4 and the RabbitMQ brokers' audit logs 2.
-  EXPECT_EQ(decided, 7 * 4 + 3 * 2 + 2 * 2 + 72 + 8 + 1 + 14 + 2 + 48 + 12 + 8 + 2);
+  EXPECT_EQ(decided, 7 * 4 + 3 * 2 + 2 * 2 + 72 + 10 + 1 + 14 + 2 + 48 + 15 + 8 + 2);
   EXPECT_FALSE(r.scan.gaps.empty());
 }
 
@@ -219,9 +219,9 @@ TEST(GroundTruthDataServices, DeclaredReadsAreAllACheckUses) {
   GroundTruth full = run_ground_truth(o);
   EXPECT_TRUE(full.problems.empty()) << join_lines(full.problems);
   size_t compared = expect_declared_reads_suffice(full.inventory, of_services(kServices), true);
-  // Redshift 9 × 4, Serverless 3 × 2 + 2 × 2, OpenSearch 12 × 6, DocumentDB 4 × 2 + 3, Neptune 7 × 2 + 2 × 2,
-  // DMS 3 × 2 + 4 × 9 + 2 × 3, MSK 4 × 3, Amazon MQ 5 × 4.
-  EXPECT_EQ(compared, 9u * 4 + 3 * 2 + 2 * 2 + 12 * 6 + 4 * 2 + 3 + 7 * 2 + 2 * 2 + 48 + 12 + 20);
+  // Redshift 9 × 4, Serverless 3 × 2 + 2 × 2, OpenSearch 12 × 6, DocumentDB 5 × 2 + 3, Neptune 7 × 2 + 2 × 2,
+  // DMS 3 × 2 + 4 × 9 + 2 × 3, MSK 5 × 3, Amazon MQ 5 × 4.
+  EXPECT_EQ(compared, 9u * 4 + 3 * 2 + 2 * 2 + 12 * 6 + 5 * 2 + 3 + 7 * 2 + 2 * 2 + 48 + 15 + 20);
 }
 
 // Per-resource calls follow the selected checks: without the SSL and logging
