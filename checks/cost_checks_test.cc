@@ -169,6 +169,17 @@ TEST(CostChecks, OldSnapshotWhoseVolumeIsGone) {
             CheckStatus::kPass);
   EXPECT_EQ(run("ec2_ebs_snapshot_old_without_volume", snap("snap-new", 90, "vol-gone"), inv).status,
             CheckStatus::kPass);
+  // An AMI's snapshot: its volume is long gone, but it is the image (not deletable while registered).
+  inv.add(resource("AWS::EC2::Image", "ami-1", {{"public", false}, {"state", "available"},
+                                                {"snapshot_ids", json::array({"snap-ami"})}}));
+  auto ami = run("ec2_ebs_snapshot_old_without_volume", snap("snap-ami", 400, "vol-gone"), inv);
+  EXPECT_EQ(ami.status, CheckStatus::kPass) << ami.detail;
+  EXPECT_NE(ami.detail.find("AMI ami-1 is made from it"), std::string::npos) << ami.detail;
+  Inventory no_images;
+  no_images.add_gap(denied("ec2", "ec2:DescribeImages", "us-east-1", "AWS::EC2::Image"));
+  auto unknown = run("ec2_ebs_snapshot_old_without_volume", snap("snap-old", 200, "vol-gone"), no_images);
+  EXPECT_EQ(unknown.status, CheckStatus::kNotAssessed) << unknown.detail;
+  EXPECT_NE(unknown.detail.find("ec2:DescribeImages"), std::string::npos) << unknown.detail;
   // Volumes not listed in the region: whether the volume exists is unknown.
   Inventory blind;
   blind.add_gap(denied("ec2", "ec2:DescribeVolumes", "us-east-1", "AWS::EC2::Volume"));

@@ -10,6 +10,7 @@ namespace {
 
 const char kId[] = "ec2_ebs_snapshot_old_without_volume";
 const char kVolume[] = "AWS::EC2::Volume";
+const char kImage[] = "AWS::EC2::Image";
 // Snapshots younger than this are recent backups, whatever became of their volume.
 constexpr int64_t kMaxAgeDays = 90;
 
@@ -19,6 +20,19 @@ cost::Estimate estimate(const Resource& s) {
   if (!p) return cost::missing("ebs.snapshot.gb_month", s.region);
   return {gib * *p, "at most the source volume's " + cost::number(gib) + " GiB × " + cost::price(*p) +
                         " per GB-month: a snapshot is billed for the blocks it holds"};
+}
+
+// The account's AMI in the region whose block devices are made from this
+// snapshot (AWS refuses to delete it while the image is registered), or "".
+std::string image_using(const Inventory& inv, const Resource& s) {
+  for (const auto& i : inv.of_type(kImage)) {
+    if (i.region != s.region) continue;
+    const json* ids = i.prop("snapshot_ids");
+    if (!ids || !ids->is_array()) continue;
+    for (const auto& id : *ids)
+      if (id.is_string() && id.get<std::string>() == s.id) return i.id;
+  }
+  return "";
 }
 
 bool volume_exists(const Inventory& inv, const std::string& region, const std::string& id) {
@@ -50,6 +64,12 @@ CheckResult evaluate(const Resource& s, const Inventory& inv) {
       return pass("Snapshot " + s.name + " is " + std::to_string(days) + " days old; its volume " + volume_id +
                   " still exists.");
   }
+  // An image's snapshot outlives the volume it was taken of: it is the image.
+  if (auto gap = inv.gap(kImage, s.region))
+    return not_assessed("Whether an AMI is made from snapshot " + s.name + " is unknown: " + *gap);
+  if (auto image = image_using(inv, s); !image.empty())
+    return pass("Snapshot " + s.name + " is " + std::to_string(days) + " days old and its volume is gone, but AMI " +
+                image + " is made from it (deregister the image first if it is no longer needed).");
   std::string source = volume_id.empty() || volume_id == "vol-ffffffff" ? std::string("has no source volume (a copy)")
                                                                         : "was taken of volume " + volume_id +
                                                                               ", which no longer exists";
@@ -67,7 +87,8 @@ const RegisterCheck reg({
              .service = "ec2",
              .resource_type = "AWS::EC2::Snapshot",
              .description = "Cost hygiene: checks for the account's EBS snapshots older than 90 days whose source "
-                            "volume no longer exists (or that are copies without one). The finding carries an upper "
+                            "volume no longer exists (or that are copies without one) and that no AMI of the "
+                            "account is made from. The finding carries an upper "
                             "bound of the monthly cost: the source volume's size at the snapshot price.",
              .risk = "Orphaned snapshots are billed every month and keep copies of data whose system is gone, "
                      "outside any retention policy.",
@@ -80,8 +101,9 @@ const RegisterCheck reg({
                             "https://aws.amazon.com/ebs/pricing/"},
              .cis = {},
              .fsbp = {}},
-    .context_types = {kVolume},
-    .reads = {"started_at", "collected_at", "volume_size", "volume_id", "AWS::EC2::Volume.*"},
+    .context_types = {kVolume, kImage},
+    .reads = {"started_at", "collected_at", "volume_size", "volume_id", "AWS::EC2::Volume.*",
+              "AWS::EC2::Image.snapshot_ids"},
     .context_raw = std::vector<std::string>{},
     .evaluate = evaluate});
 const RegisterMonthlyCost cost_reg(kId, monthly);

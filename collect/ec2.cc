@@ -25,7 +25,7 @@
 //   AWS::EC2::Snapshot        {encrypted, volume_id, public (restorable by "all": anyone may create volumes),
 //                              volume_size (GiB), started_at (epoch seconds, or null), collected_at}
 //   AWS::EC2::EbsEncryptionByDefault  one per region: {enabled}
-//   AWS::EC2::Image           {public, state}
+//   AWS::EC2::Image           {public, state, snapshot_ids [the EBS snapshots its block devices are made from]}
 //   AWS::EC2::NetworkInterface {interface_type, status, vpc_id, security_groups [id], public_ip, instance_id}
 //   AWS::EC2::EIP             {public_ip, allocation_id, association_id, instance_id, network_interface_id}
 //   AWS::EC2::InternetGateway {attachments [vpc id]}
@@ -406,7 +406,11 @@ void images(CollectContext& ctx, const std::string& region) {
     Resource r = make(ctx, region, "AWS::EC2::Image", "image", i.value("ImageId", ""), i);
     r.arn = "arn:" + ctx.partition() + ":ec2:" + region + "::image/" + r.id;  // image ARNs carry no account
     if (r.name == r.id) r.name = i.value("Name", r.id);
-    r.props = {{"public", i.value("Public", false)}, {"state", i.value("State", "")}};
+    json snapshot_ids = json::array();
+    for (const auto& m : array_of(i, "BlockDeviceMappings"))
+      if (m.contains("Ebs") && m["Ebs"].is_object() && m["Ebs"].contains("SnapshotId"))
+        snapshot_ids.push_back(m["Ebs"]["SnapshotId"]);
+    r.props = {{"public", i.value("Public", false)}, {"state", i.value("State", "")}, {"snapshot_ids", snapshot_ids}};
     ctx.emit(std::move(r));
   }
 }

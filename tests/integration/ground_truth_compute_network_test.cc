@@ -37,7 +37,7 @@ TEST(GroundTruthComputeNetwork, MatchesTheInsecureScenario) {
   // account's own are in the inventory (so no finding, no call is about the
   // others), and which are public comes from one RestorableByUserIds=all
   // listing, not one DescribeSnapshotAttribute call per snapshot.
-  ASSERT_EQ(inv.of_type("AWS::EC2::Snapshot").size(), 4u);  // two of them in 45-cost
+  ASSERT_EQ(inv.of_type("AWS::EC2::Snapshot").size(), 5u);  // three of them in 45-cost
   for (const auto& s : inv.of_type("AWS::EC2::Snapshot")) EXPECT_EQ(s.raw.value("OwnerId", ""), "111122223333") << s.id;
   for (const auto& i : inv.of_type("AWS::EC2::Image")) EXPECT_EQ(i.raw.value("OwnerId", ""), "111122223333") << i.id;
   const Resource* shared = inv.find_arn("arn:aws:ec2:us-east-1::snapshot/snap-0a1b2c3d4e5f60002");
