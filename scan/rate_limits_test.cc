@@ -2,7 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <thread>
+#include <vector>
+
+#include "collect/collector.h"
+#include "scan/engine.h"
+#include "scan/rate_limits_shared.h"
+#include "tests/integration/integration_support.h"
 
 namespace cloudpeek::scan {
 namespace {
@@ -111,6 +120,132 @@ TEST(RateLimiters, OneBucketPerApiAndRegionUnlessTheServiceSharesOne) {
   EXPECT_NE(&snap, &l.bucket("ec2", "DescribeSnapshotAttribute", "eu-west-1"));
   // IAM's reads share one account-wide budget.
   EXPECT_EQ(&l.bucket("iam", "ListUsers", "us-east-1"), &l.bucket("iam", "ListRoles", "us-east-1"));
+}
+
+// --- Buckets shared by the scans of one account (issue 11 §3) ----------------
+
+TEST(SharedRateLimiters, OneAccountsScansShareItsBucketsOtherAccountsNever) {
+  RateLimitConfig c = RateLimitConfig::aws_defaults();
+  auto a = shared_rate_limiters("111122223333", c);
+  auto b = shared_rate_limiters("111122223333", c);
+  auto other = shared_rate_limiters("444455556666", c);
+  EXPECT_EQ(a.get(), b.get());
+  EXPECT_EQ(&a->bucket("ec2", "DescribeInstances", "us-east-1"), &b->bucket("ec2", "DescribeInstances", "us-east-1"));
+  EXPECT_NE(&a->bucket("ec2", "DescribeInstances", "us-east-1"),
+            &other->bucket("ec2", "DescribeInstances", "us-east-1"));
+  // Another limit table (a test's) is not given this one's pace; an unknown account shares with nobody.
+  RateLimitConfig slower = c;
+  slower.per_service["ec2"] = {5, 5};
+  EXPECT_NE(shared_rate_limiters("111122223333", slower).get(), a.get());
+  EXPECT_NE(shared_rate_limiters("", c).get(), shared_rate_limiters("", c).get());
+}
+
+TEST(SharedRateLimiters, TwoHoldersDrawOnOneBudgetAndANewScanAfterThemStartsFull) {
+  RateLimitConfig c;
+  c.fallback = {10, 4};
+  auto t0 = Clock::now();
+  {
+    auto a = shared_rate_limiters("111122223333", c);
+    auto b = shared_rate_limiters("111122223333", c);
+    auto other = shared_rate_limiters("444455556666", c);
+    // The first holder spends the burst; the second waits for the refill, one token per 100 ms.
+    for (int k = 0; k < 4; ++k) a->bucket("sqs", "ListQueues", "us-east-1").reserve(t0);
+    // (The bucket was made a few microseconds after t0, when first asked for.)
+    EXPECT_NEAR(at(b->bucket("sqs", "ListQueues", "us-east-1").reserve(t0), t0), 0.1, 1e-3);
+    EXPECT_NEAR(at(a->bucket("sqs", "ListQueues", "us-east-1").reserve(t0), t0), 0.2, 1e-3);
+    // Another account's burst is untouched.
+    EXPECT_DOUBLE_EQ(at(other->bucket("sqs", "ListQueues", "us-east-1").reserve(t0), t0), 0.0);
+  }
+  // No scan holds them any more: the next scan of the account starts with a full burst.
+  auto fresh = shared_rate_limiters("111122223333", c);
+  EXPECT_DOUBLE_EQ(at(fresh->bucket("sqs", "ListQueues", "us-east-1").reserve(t0), t0), 0.0);
+}
+
+// Two real engines at once against fakeaws, each making kRoleCalls ListRoles
+// calls; when each call was answered, as the client saw it.
+constexpr int kRoleCalls = 10;
+std::mutex role_answers_mu;
+std::vector<Clock::time_point> role_answers;
+const collect::RegisterCollector role_calls_collector({
+    .service = "ratetest_roles",
+    .global = true,
+    .produces = {"Test::IAM::RateTestRole"},
+    .collect =
+        [](collect::CollectContext& ctx, const std::string& region) {
+          for (int i = 0; i < kRoleCalls; ++i)
+            ctx.spawn([&ctx, region] {
+              auto r = ctx.call("iam", "ListRoles", json::object(), region);
+              std::lock_guard lock(role_answers_mu);
+              role_answers.push_back(Clock::now());
+              if (!r) collect::record_failure(ctx, r.error(), "iam", "ListRoles", region, {"Test::IAM::RateTestRole"});
+            });
+        },
+});
+
+class SharedBucketsScan : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { fake_ = new testing::FakeAws(); }
+  static void TearDownTestSuite() {
+    delete fake_;
+    fake_ = nullptr;
+  }
+  void SetUp() override {
+    fake_->reset();
+    role_answers.clear();
+  }
+  // Two scans at once, of `first` and `second` (account ids), IAM at 5 calls
+  // per second with a burst of 1; the answers' times from the start, sorted.
+  std::vector<double> scan_two(const std::string& first, const std::string& second) {
+    ScanOptions o;
+    o.services = {"ratetest_roles"};
+    o.regions = {"us-east-1"};
+    o.rate_limits.per_service["iam"] = {5, 1, RateScope::kService};
+    auto transport = std::make_shared<Transport>();
+    AwsClient c1{testing::fake_config(*fake_), testing::static_credentials(testing::kAlice), transport};
+    AwsClient c2{testing::fake_config(*fake_), testing::static_credentials(testing::kAlice), transport};
+    ScanEngine e1(c1, ScanIdentity{first, testing::kAliceArn}, o);
+    ScanEngine e2(c2, ScanIdentity{second, testing::kAliceArn}, o);
+    struct Null : FindingSink {
+      void on_finding(const Finding&) override {}
+    } sink1, sink2;
+    start_ = Clock::now();
+    ScanResult r2;
+    std::thread t([&] { r2 = e2.run(sink2); });
+    ScanResult r1 = e1.run(sink1);
+    t.join();
+    EXPECT_TRUE(r1.gaps.empty() && r2.gaps.empty());
+    std::vector<double> times;
+    for (auto t : role_answers) times.push_back(at(t, start_));
+    std::sort(times.begin(), times.end());
+    return times;
+  }
+
+  testing::CleanEnv env;
+  static testing::FakeAws* fake_;
+  Clock::time_point start_;
+};
+
+testing::FakeAws* SharedBucketsScan::fake_ = nullptr;
+
+TEST_F(SharedBucketsScan, TwoScansOfOneAccountTogetherKeepToItsRate) {
+  auto times = scan_two(testing::kAccount, testing::kAccount);
+  ASSERT_EQ(times.size(), 2u * kRoleCalls);
+  // One bucket for both: the k-th answer overall cannot come before the k-th
+  // token (burst 1 at once, then one every 200 ms). With a bucket each they
+  // would go at twice the rate and the last would come at ~1.8 s.
+  for (size_t k = 0; k < times.size(); ++k)
+    EXPECT_GE(times[k], (static_cast<double>(k) + 1 - 1) / 5.0 - 0.02) << "answer " << k;
+}
+
+TEST_F(SharedBucketsScan, ScansOfTwoAccountsEachHaveTheirOwnRate) {
+  auto times = scan_two(testing::kAccount, "444455556666");
+  ASSERT_EQ(times.size(), 2u * kRoleCalls);
+  // Each account at 5/s: both done in ~1.8 s. Sharing a bucket would take
+  // (20 - 1) / 5 = 3.8 s at least.
+  EXPECT_LT(times.back(), 3.2) << "the two accounts' scans took turns in one bucket";
+  // Still each within its own rate: the (2k)-th answer not before the k-th token.
+  for (size_t k = 0; k < times.size(); k += 2)
+    EXPECT_GE(times[k], (static_cast<double>(k / 2) + 1 - 1) / 5.0 - 0.02) << "answer " << k;
 }
 
 }  // namespace
