@@ -212,7 +212,12 @@ int run_organization_scan(const ScanCommandOptions& o, const scan::ScanOptions& 
                           const CallerIdentity& identity, std::ostream& out, std::ostream& err) {
   auto config = ClientConfig::from_environment(resolved.region);
   auto caller = std::make_shared<ClientCaller>(transport, config.endpoints, config.retry);
-  auto reached = discover_and_probe(access_from(o.role_name, o.external_id, identity), o.accounts, o.concurrency,
+  // Probing is two light calls per member (AssumeRole, GetCallerIdentity), all
+  // before the first member's scan: at K at a time, 100 members at K=1 held
+  // every scan back 10 s (bench/run-org-bench). So at least kProbeAtOnce.
+  constexpr int kProbeAtOnce = 16;
+  auto reached = discover_and_probe(access_from(o.role_name, o.external_id, identity), o.accounts,
+                                    std::max(o.concurrency, kProbeAtOnce),
                                     resolved, caller, identity, err);
   if (!reached) {
     err << "cloudpeek scan --organization: " << reached.error().describe() << "\n";
