@@ -48,6 +48,17 @@ AccountIdentity account_identity(store::Store& store, const store::Provider& p) 
   return a;
 }
 
+// An account in `path` counts in that OU and in each one above it: the picker
+// offers "Root/Workloads" (covering Prod and Dev) as well as the OUs accounts sit in.
+void count_in_ou(std::map<std::string, int64_t>& ous, std::string path) {
+  while (!path.empty()) {
+    ++ous[path];
+    auto slash = path.rfind('/');
+    if (slash == std::string::npos) break;
+    path.resize(slash);
+  }
+}
+
 constexpr Severity kSeverities[] = {Severity::kCritical, Severity::kHigh, Severity::kMedium, Severity::kLow,
                                     Severity::kInformational};
 
@@ -116,6 +127,13 @@ bool worse(const AccountRow& a, const AccountRow& b) {
 
 }  // namespace
 
+std::optional<std::vector<std::string>> scope_provider_ids(store::Store& store, const AccountScope& scope) {
+  if (!scope.ou) return std::nullopt;
+  std::vector<std::string> ids;
+  for (const auto& p : providers_in(store, scope)) ids.push_back(p.id);
+  return ids;
+}
+
 void add_account_routes(Router& router_, store::Store& store_) {
   // The account picker's choices, cheap (no counts): every provider with its
   // AWS account and OU, and the OUs known.
@@ -124,7 +142,7 @@ void add_account_routes(Router& router_, store::Store& store_) {
     std::map<std::string, int64_t> ous;
     for (const auto& p : store_.list_providers()) {
       auto a = account_identity(store_, p);
-      if (a.ou) ++ous[*a.ou];
+      if (a.ou) count_in_ou(ous, *a.ou);
       accounts.push_back({{"provider_id", p.id},
                           {"label", p.label},
                           {"account_id", a.account_id},
@@ -175,7 +193,7 @@ void add_account_routes(Router& router_, store::Store& store_) {
       if (row.assessed) row.compliance = compliance_percent(row.controls);
 
       auto a = account_identity(store_, p);
-      if (a.ou) ++ous[*a.ou];
+      if (a.ou) count_in_ou(ous, *a.ou);
       distinct_accounts.insert(a.account_id.is_string() ? a.account_id.get<std::string>() : "provider:" + p.id);
 
       // Credentials, or the IAM Identity Center session behind them.

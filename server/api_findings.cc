@@ -29,9 +29,12 @@ std::vector<std::string> csv_values(const std::string& v) {
 }
 
 // The filter of docs/api.md from the query; a 400 for values that name nothing.
-std::optional<store::FindingFilter> finding_filter(const Request& req, Response& err) {
+std::optional<store::FindingFilter> finding_filter(store::Store& store, const Request& req, Response& err) {
   store::FindingFilter f;
-  if (auto v = req.query_value("provider_id"); !v.empty()) f.provider_id = v;
+  auto scope = account_scope(store, req, err);  // provider_id, ou
+  if (!scope) return std::nullopt;
+  f.provider_id = scope->provider_id;
+  f.provider_ids = scope_provider_ids(store, *scope);
   for (const auto& s : csv_values(req.query_value("severity"))) {
     auto sev = parse_severity(s);
     if (!sev) {
@@ -96,7 +99,7 @@ json metadata_json(const std::string& check_id) {
 void App::add_finding_routes() {
   router_.add("GET", "/findings", [this](Ctx& c) {
     Response err;
-    auto f = finding_filter(c.req, err);
+    auto f = finding_filter(store_, c.req, err);
     if (!f) return err;
     auto page = page_request(c.req, err);
     if (!page) return err;
@@ -106,7 +109,7 @@ void App::add_finding_routes() {
   // Before /findings/{id}, so "export" is not taken for an id.
   router_.add("GET", "/findings/export", [this](Ctx& c) {
     Response err;
-    auto f = finding_filter(c.req, err);
+    auto f = finding_filter(store_, c.req, err);
     if (!f) return err;
     std::string format = c.req.query_value("format", "csv");
     if (format != "csv" && format != "json")

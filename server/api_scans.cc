@@ -70,12 +70,13 @@ void App::add_scan_routes() {
   });
 
   router_.add("GET", "/scans", [this, view](Ctx& c) {
-    std::optional<std::string> pid;
-    if (auto v = c.req.query_value("provider_id"); !v.empty()) pid = v;
     Response err;
+    auto scope = account_scope(store_, c.req, err);  // provider_id, ou
+    if (!scope) return err;
     auto request = page_request(c.req, err);
     if (!request) return err;
-    auto page = store_.list_scans(pid, *request);
+    auto ids = scope_provider_ids(store_, *scope);
+    auto page = ids ? store_.list_scans(*ids, *request) : store_.list_scans(scope->provider_id, *request);
     return json_response(200, paged_json(page, view));
   });
 

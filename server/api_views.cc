@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "checks/check.h"
+#include "checks/cost_registry.h"
 #include "server/app.h"
 #include "server/expiry_estimate.h"
 #include "server/compliance_view.h"
@@ -32,6 +34,29 @@ std::vector<store::CheckSummary> summaries_in(store::Store& store, const Account
   std::vector<store::CheckSummary> out;
   for (auto& [id, s] : by_check) out.push_back(std::move(s));
   return out;
+}
+
+// What the open cost hygiene findings (issue 12 §3) cost per month: their
+// estimates summed, with how many are priced and how many have no price for
+// their region (shown as such, never counted as zero).
+json improvements_cost_json(store::Store& store, const std::optional<std::string>& provider_id) {
+  store::FindingFilter f;
+  f.provider_id = provider_id;
+  f.statuses = {store::FindingStatus::kOpen};
+  for (const auto* c : checks::all_checks())
+    if (checks::has_monthly_cost(c->meta.id)) f.checks.push_back(c->meta.id);
+  double sum = 0;
+  int64_t priced = 0, unpriced = 0;
+  store.for_each_finding(f, [&](const store::FindingRow& r) {
+    if (r.monthly_cost_usd) {
+      sum += *r.monthly_cost_usd;
+      ++priced;
+    } else {
+      ++unpriced;
+    }
+    return true;
+  });
+  return {{"monthly_usd", sum}, {"findings", priced}, {"unpriced_findings", unpriced}};
 }
 
 Response one_account_only(const char* what) {
@@ -72,6 +97,7 @@ void App::add_view_routes() {
                                {"services_in_use", d.services_in_use},
                                {"security_issues", issues},
                                {"best_practice_improvements", improvements},
+                               {"improvements_monthly_cost", improvements_cost_json(store_, pid)},
                                {"by_severity", by_severity},
                                {"top_failing_checks", top},
                                {"cis_sections", cis_sections_json(controls)},
@@ -93,15 +119,8 @@ void App::add_view_routes() {
     Response err;
     auto scope = account_scope(store_, c.req, err);
     if (!scope) return err;
-    std::vector<store::InventoryCount> counts;
-    if (!scope->ou) {
-      counts = store_.inventory_summary(scope->provider_id);
-    } else {
-      std::map<std::tuple<std::string, std::string, std::string>, int64_t> sum;
-      for (const auto& p : providers_in(store_, *scope))
-        for (const auto& i : store_.inventory_summary(p.id)) sum[{i.service, i.type, i.region}] += i.count;
-      for (const auto& [k, n] : sum) counts.push_back({std::get<0>(k), std::get<1>(k), std::get<2>(k), n});
-    }
+    auto ids = scope_provider_ids(store_, *scope);  // an OU's accounts: one query over them
+    auto counts = ids ? store_.inventory_summary(*ids) : store_.inventory_summary(scope->provider_id);
     json out = json::array();
     for (const auto& i : counts)
       out.push_back({{"service", i.service}, {"type", i.type}, {"region", i.region}, {"count", i.count}});
@@ -112,9 +131,9 @@ void App::add_view_routes() {
     Response err;
     auto scope = account_scope(store_, c.req, err);
     if (!scope) return err;
-    if (scope->ou) return one_account_only("The resource list");
     store::ResourceFilter f;
     f.provider_id = scope->provider_id;
+    f.provider_ids = scope_provider_ids(store_, *scope);
     if (auto v = c.req.query_value("service"); !v.empty()) f.service = v;
     if (auto v = c.req.query_value("type"); !v.empty()) f.type = v;
     if (auto v = c.req.query_value("region"); !v.empty()) f.region = v;
@@ -153,6 +172,11 @@ void App::add_view_routes() {
                      {"seconds_left", (*p.expires_at - now).count()},
                      {"expires_estimated", expires_estimated(p)},
                      {"steps", renewal_steps(p)}});
+      // An organization member without a working role: not an expiry, an unreachable account.
+      if (auto h = unreachable_headline(p)) {
+        out.back()["reason"] = "organization_member_unreachable";
+        out.back()["headline"] = *h;
+      }
     }
     // Expired by AWS's word although their expiry was unknown or later.
     for (const auto& p : store_.list_providers()) {

@@ -178,7 +178,8 @@ json finding_json(const store::FindingRow& f) {
           {"first_seen", store::format_time(f.first_seen)},
           {"last_seen", store::format_time(f.last_seen)},
           {"last_scan_id", f.last_scan_id},
-          {"mute", mute_json(f.mute)}};
+          {"mute", mute_json(f.mute)},
+          {"monthly_cost_usd", f.monthly_cost_usd ? json(*f.monthly_cost_usd) : json(nullptr)}};
 }
 
 json resource_row_json(const store::ResourceRow& r) {
@@ -213,15 +214,24 @@ std::optional<AccountScope> account_scope(store::Store& store, const Request& re
   std::string ou = trim_ou(raw);
   if (ou.empty() || ou.size() > 1000) {
     err = error_response(400, "invalid", "ou must be an OU path such as \"Root/Workloads\".",
-                         "Pick an OU from GET /api/v1/accounts (ous), or leave ou out for every account.", "ou");
+                         "GET /api/v1/accounts/scopes lists the OUs (ous). Leave ou out for every account.", "ou");
     return std::nullopt;
   }
   bool known = false;
   for (const auto& p : store.list_providers())
     if (auto path = provider_ou(store, p); path && in_ou(*path, ou)) known = true;
+  // An OU of a connected organization whose accounts are not monitored (not
+  // chosen, suspended, or their providers deleted) is known: it covers no account.
+  for (const auto& o : known ? std::vector<store::Organization>{} : store.list_organizations())
+    for (const auto& a : o.accounts)
+      if (a.is_object() && a.contains("ou_path") && a["ou_path"].is_string() &&
+          in_ou(a["ou_path"].get<std::string>(), ou))
+        known = true;
   if (!known) {
-    err = error_response(400, "invalid", fmt::format("No monitored account is in the OU \"{}\".", ou.substr(0, 200)),
-                         "Pick an OU from GET /api/v1/accounts (ous), or leave ou out for every account.", "ou");
+    err = error_response(400, "invalid", fmt::format("No AWS Organizations OU \"{}\" is known.", ou.substr(0, 200)),
+                         "ou is a whole OU path from Root, such as \"Root/Workloads\": GET /api/v1/accounts/scopes "
+                         "lists them (ous). Leave ou out for every account.",
+                         "ou");
     return std::nullopt;
   }
   s.ou = ou;

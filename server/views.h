@@ -40,10 +40,16 @@ struct AccountScope {
 // The provider's OU path when it is an organization member ("Root/Workloads"), else nullopt.
 std::optional<std::string> provider_ou(store::Store& store, const store::Provider& p);
 // The scope from provider_id and ou; nullopt with a 400 in `err` when ou is
-// malformed or names no OU any monitored account is in.
+// malformed or names no OU CloudPeek knows (of a monitored account, or of an
+// account a connected organization listed at its last discovery).
 std::optional<AccountScope> account_scope(store::Store& store, const Request& req, Response& err);
 // The providers in the scope, by id.
 std::vector<store::Provider> providers_in(store::Store& store, const AccountScope& scope);
+// What the store's queries take for the scope (server/api_accounts.cc):
+// nullopt when it is one provider or all of them (provider_id says it); for an
+// OU, the ids of its providers (none: an OU whose accounts are not monitored
+// covers nothing, never every account).
+std::optional<std::vector<std::string>> scope_provider_ids(store::Store& store, const AccountScope& scope);
 
 // GET /accounts and /accounts/scopes (server/api_accounts.cc), added with the views.
 void add_account_routes(Router& router, store::Store& store);
