@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "server/dashboard_spend.h"
 #include "server/json_response.h"
 
 namespace cloudpeek::server {
@@ -21,6 +22,7 @@ App::App(store::Store& store, AppOptions options, std::shared_ptr<CredentialTest
   add_scan_routes();
   add_finding_routes();
   add_view_routes();
+  add_spend_routes(router_, store_);  // GET /dashboard/spend (server/dashboard_spend.h)
   add_sso_routes();
   add_org_routes();  // after add_sso_routes: its renewer wraps IAM Identity Center's
   add_iam_routes();

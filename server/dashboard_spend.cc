@@ -6,6 +6,10 @@
 #include <map>
 #include <set>
 
+#include "server/json_response.h"
+#include "server/router.h"
+#include "server/views.h"
+
 namespace cloudpeek::server {
 
 using nlohmann::json;
@@ -93,6 +97,10 @@ json spend_json(store::Store& store, const std::optional<std::string>& provider_
   } else {
     providers = store.list_providers();
   }
+  return spend_json(store, providers);
+}
+
+json spend_json(store::Store& store, const std::vector<store::Provider>& providers) {
   std::map<std::string, double> by_service;
   std::set<std::string> currencies;
   json accounts = json::array(), not_assessed = json::array();
@@ -182,6 +190,16 @@ json spend_json(store::Store& store, const std::optional<std::string>& provider_
   out["other"] = {{"services", others}, {"amount", other}};
   out["accounts"] = accounts;
   return out;
+}
+
+void add_spend_routes(Router& router, store::Store& store) {
+  router.add("GET", "/dashboard/spend", [&store](Ctx& c) {
+    Response err;
+    auto scope = account_scope(store, c.req, err);
+    if (!scope) return err;
+    if (scope->ou) return json_response(200, spend_json(store, providers_in(store, *scope)));
+    return json_response(200, spend_json(store, scope->provider_id));
+  });
 }
 
 }  // namespace cloudpeek::server

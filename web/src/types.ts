@@ -173,8 +173,6 @@ export interface Dashboard {
   open_over_time: { date: string; open: number }[];
   last_scan: Scan | null;
   coverage_gaps: Gap[];
-  // Month-to-date spend from Cost Explorer (docs/api.md "Month-to-date spend").
-  spend?: Spend;
   // The open cost hygiene findings' estimates summed (docs/api.md "Dashboard").
   improvements_monthly_cost?: { monthly_usd: number; findings: number; unpriced_findings: number };
 }
@@ -187,6 +185,7 @@ export interface SpendAccount {
   reason?: string;
 }
 
+// GET /dashboard/spend: month-to-date spend from Cost Explorer (docs/api.md "Month-to-date spend").
 export interface Spend {
   // assessed: every account; partial: some (accounts_not_assessed say which and why);
   // not_assessed: Cost Explorer refused (missing_action, how_to_grant); not_collected: no full scan read it.

@@ -220,7 +220,7 @@ export function DashboardBody({
           </TableWrap>
         </section>
       </div>
-      <SpendCard spend={d.spend} />
+      <SpendCard providerId={providerId} />
       <section class="card" data-testid="dash-last-scan">
         <h2>Last scan</h2>
         {d.last_scan ? (

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { ReminderList } from "../components/reminder_banner";
 import { notificationText } from "../lib/notify";
 import type { Reminder, Spend } from "../types";
-import { barPercents, money, periodText, SpendCard } from "./dashboard_spend";
+import { barPercents, money, periodText, SpendView } from "./dashboard_spend";
 
 const text = (html: string) =>
   html.replace(/<[^>]+>/g, "").replace(/&amp;/g, "&").replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, " ");
@@ -32,7 +32,7 @@ const assessed: Spend = {
 
 describe("month-to-date spend", () => {
   it("shows the total, the period and currency, and one bar per top service sized to the largest", () => {
-    const html = renderToString(<SpendCard spend={assessed} />);
+    const html = renderToString(<SpendView spend={assessed} />);
     const t = text(html);
     expect(t).toContain("USD 732.37");
     expect(t).toContain("1–5 Dec 2026, month to date (estimated");
@@ -57,7 +57,7 @@ describe("month-to-date spend", () => {
         steps: ["Add this statement to the identity CloudPeek uses, beside SecurityAudit."],
       },
     };
-    const t = text(renderToString(<SpendCard spend={denied} />));
+    const t = text(renderToString(<SpendView spend={denied} />));
     expect(t).toContain("NOT ASSESSED");
     expect(t).toContain("CloudPeek may not call ce:GetCostAndUsage");
     expect(t).toContain("unknown (not zero)");
@@ -74,13 +74,13 @@ describe("month-to-date spend", () => {
       accounts_not_assessed: [{ provider_id: "2", label: "dev", status: "not_assessed", missing_action: "ce:GetCostAndUsage" }],
       how_to_grant: { policy: {}, steps: ["Add it."] },
     };
-    const t = text(renderToString(<SpendCard spend={partial} />));
+    const t = text(renderToString(<SpendView spend={partial} />));
     expect(t).toContain("USD 732.37");
     expect(t).toContain("Not included: “dev” (needs ce:GetCostAndUsage)");
   });
 
   it("before a full scan read it, says so", () => {
-    const t = text(renderToString(<SpendCard spend={{ status: "not_collected", accounts_assessed: 0, accounts_not_assessed: [], reason: "No full scan yet." }} />));
+    const t = text(renderToString(<SpendView spend={{ status: "not_collected", accounts_assessed: 0, accounts_not_assessed: [], reason: "No full scan yet." }} />));
     expect(t).toContain("Not read yet. No full scan yet.");
     expect(t).not.toContain("USD");
   });

@@ -1,9 +1,11 @@
-// The dashboard's month-to-date spend card (GET /dashboard "spend"): Cost Explorer's
+// The dashboard's month-to-date spend card (GET /dashboard/spend): Cost Explorer's
 // spend by service this month, the largest as bars (SVG attributes, no inline styles:
 // the CSP refuses them), with the period and currency. When CloudPeek may not read it
 // (ce:GetCostAndUsage is not in SecurityAudit) the card says NOT ASSESSED, names the
 // missing action and shows the policy that grants it — never a spend of 0.
-import { JsonBlock, StatusBadge, Time } from "../components/ui";
+import { qs } from "../api";
+import { ErrorBox, JsonBlock, StatusBadge, Time } from "../components/ui";
+import { useGet } from "../hooks";
 import type { Spend } from "../types";
 
 // "USD 1,234.57" (a no-break space: on a phone the amount never splits over two
@@ -36,7 +38,14 @@ export function barPercents(amounts: number[]): number[] {
   return amounts.map((a) => (max > 0 && a > 0 ? Math.max(1, Math.round((a / max) * 100)) : 0));
 }
 
-export function SpendCard({ spend }: { spend: Spend | undefined }) {
+// The card for one account (providerId) or all of them ("").
+export function SpendCard({ providerId }: { providerId: string }) {
+  const r = useGet<Spend>(`/dashboard/spend${qs({ provider_id: providerId })}`);
+  if (r.error) return <ErrorBox error={r.error} testid="dash-spend-error" />;
+  return <SpendView spend={r.data ?? undefined} />;
+}
+
+export function SpendView({ spend }: { spend: Spend | undefined }) {
   if (!spend) return null;
   return (
     <section class="card" data-testid="dash-spend">
