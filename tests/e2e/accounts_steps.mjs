@@ -7,7 +7,14 @@
 // across the accounts; the findings page filtered to one account through the
 // account picker shows only that account's findings; with "Scans at once" set
 // to 1 in Settings, a second scan waits as queued in the history and is
-// cancelled there. Screenshots accounts-*.png at 1280 px and 390 px.
+// cancelled there; /iam switches from one account to another through its
+// account picker (one account at a time, no "All accounts"). Then a second
+// server on fakeaws's organization scenario (20 members in nested OUs), three
+// members scanned (two in Root/Workloads/Prod, one in Root/Sandbox): the
+// findings page with the OU Root/Workloads picked lists only its accounts'
+// findings, each row naming its account; /iam with an OU asks which of its
+// accounts, then analyses the one picked. Screenshots accounts-*.png at
+// 1280 px and 390 px.
 //
 // run_e2e.mjs passes: { page, cloudpeek, step, expectEq, expectTrue, sleep }.
 // Alone: node accounts_steps.mjs --cloudpeek build/x/cli/cloudpeek --artifacts DIR
@@ -208,8 +215,179 @@ export async function accountsSteps(t) {
       await waitScan(first.id);
     });
 
+    await step("accounts: /iam analyses one account at a time and switches account through its picker", async () => {
+      const pick = async (id) => {
+        await byId("iam-account").selectOption(`p:${id}`);
+        await page.waitForURL(new RegExp(`/iam\\?provider_id=${id}$`));
+      };
+      const checked = () => page.locator('[data-testid="iam-account"] option:checked').innerText();
+      await page.goto(`${base}/iam?provider_id=${ids.prod}`);
+      await waitFor("the prod account's IAM", async () => (await byId("iam-scan").count()) && /111122223333/.test(await byId("iam-scan").innerText()), 60_000);
+      const options = await page.$$eval('[data-testid="iam-account"] option', (els) => els.map((e) => e.textContent));
+      expectTrue(!options.includes("All accounts"), `no "All accounts" on /iam (the IAM graph is per account): ${options.join(" | ")}`);
+      expectEq(options.length, 3, "every account is offered");
+      // The quiet account's scan read no IAM user or role: its page says so, naming its own scan, and nothing of prod stays.
+      const quietScan = (await api("GET", `/scans?provider_id=${ids.quiet}&page_size=1`)).json.items[0];
+      await pick(ids.quiet);
+      await byId("iam-not-collected").waitFor();
+      expectEq(await checked(), `quiet · ${KEYS.quiet.account}`, "the picker names the account analysed");
+      expectTrue((await byId("iam-not-collected").innerText()).includes(`scan (${quietScan.id},`), "the answer is about the quiet account's own scan");
+      expectEq(await byId("iam-principals-table").count(), 0, "prod's principals are not left under the quiet account's name");
+      const outsidePicker = await page.evaluate(() => {
+        const main = document.querySelector('[data-testid="page-iam"]').cloneNode(true);
+        main.querySelectorAll("select").forEach((e) => e.remove());
+        return main.textContent;
+      });
+      expectTrue(!outsidePicker.includes("111122223333"), "nothing of the insecure account is left on the page (its picker option aside)");
+      expectEq(await byId("iam-scan").count(), 0, "no scan line of another account");
+      await shot("iam-switched-1280");
+      // And back to prod through the picker.
+      await pick(ids.prod);
+      await waitFor("prod's IAM again", async () => (await byId("iam-scan").count()) && /111122223333/.test(await byId("iam-scan").innerText()), 60_000);
+      expectEq(await checked(), `prod · ${KEYS.prod.account}`, "the picker names prod");
+      expectEq(await byId("iam-not-collected").count(), 0, "the quiet account's answer is gone");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      await byId("iam-scan").waitFor();
+      expectTrue(!(await scrollsSideways()), "/iam at 390 px does not scroll sideways");
+      await page.screenshot({ path: join(ARTIFACTS, "accounts-iam-390-top.png") });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
     await step("accounts: no secret in the server's output", async () => {
       for (const k of Object.values(KEYS)) expectTrue(!serveOut.text.includes(k.secret), "no scenario secret is logged");
+    });
+  } finally {
+    await context?.close().catch(() => undefined);
+    stopAll();
+  }
+  await ouSteps(t);
+}
+
+// The organization: OUs on the findings page and on /iam (issue 11 §3, "every
+// page filters by account and by OU"), on a server of its own.
+const ORG_SCENARIO = join(ROOT, "tests/fakeaws/scenarios/organization.json");
+const ORG_ADMIN = { key: "AKIAFAKEORGADMIN0001", secret: "fakeSecretOrgAdmin/000000000000000000000001" };
+const MEMBERS = { "222200000005": "Root/Workloads/Prod", "222200000006": "Root/Workloads/Prod", "222200000015": "Root/Sandbox" };
+
+async function ouSteps(t) {
+  const { page: mainPage, cloudpeek, step, expectEq, expectTrue } = t;
+  const work = mkdtempSync(join(tmpdir(), "cloudpeek-e2e-ous-"));
+  const children = [];
+  const stopAll = () => children.forEach((c) => c.exitCode === null && c.kill("SIGTERM"));
+  let page, context, base;
+  const byId = (id) => page.getByTestId(id);
+  const shot = async (name) => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, `accounts-${name}.png`), fullPage: true });
+  };
+  const scrollsSideways = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+  const api = apiOf(() => page);
+  const member = {}; // AWS account id -> { provider_id, label }
+
+  try {
+    await step("accounts by OU: a server of its own on the organization, three members scanned", async () => {
+      ({ base, context, page } = await startOwnServer({
+        work, children, cloudpeek, scenario: ORG_SCENARIO, browserPage: mainPage, password: PASSWORD, what: "organization OUs",
+        env: { AWS_MAX_ATTEMPTS: "2" },
+      }));
+      const mgmt = await api("POST", "/providers", { label: "management", access_key_id: ORG_ADMIN.key, secret_access_key: ORG_ADMIN.secret });
+      expectEq(mgmt.status, 201, `the management account's provider: ${mgmt.body.slice(0, 300)}`);
+      const org = await api("POST", "/organizations", { provider_id: mgmt.json.id, role_name: "CloudPeekAudit", external_id: "cloudpeek-ext-7f3a9c2e" });
+      expectEq(org.status, 201, `the organization is connected: ${org.body.slice(0, 300)}`);
+      for (const a of org.json.accounts)
+        if (MEMBERS[a.account_id] && a.member) {
+          expectEq(a.ou_path, MEMBERS[a.account_id], `${a.account_id}'s OU`);
+          member[a.account_id] = a.member.provider_id;
+        }
+      expectEq(Object.keys(member).length, 3, "the three members are providers");
+      const scans = [];
+      for (const pid of Object.values(member)) {
+        const r = await api("POST", "/scans", { provider_id: pid, regions: ["us-east-1"] });
+        expectEq(r.status, 202, `scan started: ${r.body.slice(0, 300)}`);
+        scans.push(r.json.id);
+      }
+      for (const id of scans) {
+        const s = await waitFor(`scan ${id} to end`, async () => {
+          const j = (await api("GET", `/scans/${id}`)).json;
+          return j && j.status !== "queued" && j.status !== "running" && j;
+        }, 180_000);
+        expectTrue(s.status === "succeeded" || s.status === "partial", `scan ${id} ran to its end (${s.status}: ${s.reason})`);
+      }
+    });
+
+    await step("accounts by OU: findings with the OU Root/Workloads picked are its accounts' only, each row naming its account", async () => {
+      const scopes = (await api("GET", "/accounts/scopes")).json;
+      const labelOf = new Map(scopes.accounts.map((a) => [a.provider_id, a]));
+      const inOu = new Set(Object.entries(member).filter(([acct]) => MEMBERS[acct].startsWith("Root/Workloads/")).map(([, pid]) => pid));
+      const want = new Set();
+      for (const pid of inOu) for (const f of (await api("GET", `/findings?status=open&provider_id=${pid}&page_size=500`)).json.items) want.add(f.id);
+      const sandbox = new Set((await api("GET", `/findings?status=open&provider_id=${member["222200000015"]}&page_size=500`)).json.items.map((f) => f.id));
+      expectTrue(want.size > 0 && sandbox.size > 0, `both OUs have open findings (${want.size}, ${sandbox.size})`);
+
+      await page.goto(base + "/findings");
+      await byId("findings-filters").waitFor();
+      await byId("filter-provider").locator('option[value="ou:Root/Workloads"]').waitFor({ state: "attached" });
+      await byId("filter-provider").selectOption("ou:Root/Workloads");
+      await page.waitForURL(/ou=Root%2FWorkloads/);
+      const total = (await api("GET", "/findings?status=open&ou=Root%2FWorkloads")).json.total;
+      expectEq(total, want.size, "the API's total for the OU is its accounts' findings together");
+      const rows = await waitFor("the OU's findings only", async () => {
+        const r = await page.$$eval('[data-testid="finding-row"]', (els) =>
+          els.map((e) => ({ id: e.getAttribute("data-finding-id"), account: e.querySelector('[data-testid="finding-account"]')?.textContent ?? null })),
+        );
+        return r.length > 0 && r.every((x) => want.has(x.id)) && r;
+      }, 20_000);
+      expectTrue(!rows.some((r) => sandbox.has(r.id)), "no finding of the Sandbox account is shown");
+      expectEq((await byId("findings-total").innerText()).trim(), `${total} finding${total === 1 ? "" : "s"}`, "the count is the OU's");
+      const ouAccounts = [...inOu].map((pid) => labelOf.get(pid).account_id);
+      expectTrue(
+        rows.every((r) => r.account && ouAccounts.some((id) => r.account.includes(id)) && !r.account.includes("222200000015")),
+        `each row names one of the OU's accounts: ${[...new Set(rows.map((r) => r.account))].join(", ")}`,
+      );
+      await byId("findings-table").screenshot({ path: join(ARTIFACTS, "accounts-findings-ou-table-1280.png") });
+      expectEq(new Set(rows.map((r) => r.account)).size, 2, "rows of both of the OU's scanned accounts are on the page");
+      const n = scopes.ous.find((o) => o.path === "Root/Workloads").accounts;
+      expectEq(n, 10, "Root/Workloads counts the accounts of Prod and Dev");
+      expectEq(await page.locator('[data-testid="filter-provider"] option:checked').innerText(), `OU Root/Workloads (${n} accounts)`, "the picker names the OU");
+      expectTrue(!(await scrollsSideways()), "findings by OU at 1280 px do not scroll sideways");
+      await shot("findings-ou-1280");
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      await byId("finding-account").first().waitFor();
+      expectTrue(!(await scrollsSideways()), "findings by OU at 390 px do not scroll sideways (the table scrolls in its box)");
+      await shot("findings-ou-390");
+      await byId("findings-filters").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(ARTIFACTS, "accounts-findings-ou-390-top.png") });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
+    await step("accounts by OU: /iam with an OU asks which of its accounts, then analyses the one picked", async () => {
+      await page.goto(base + "/iam");
+      await byId("iam-account").waitFor();
+      await byId("iam-account").locator('option[value="ou:Root/Workloads/Prod"]').waitFor({ state: "attached" });
+      await byId("iam-account").selectOption("ou:Root/Workloads/Prod");
+      await page.waitForURL(/\/iam\?ou=Root%2FWorkloads%2FProd$/);
+      await byId("iam-choose-account").waitFor();
+      expectEq(await byId("iam-principals-table").count(), 0, "no IAM table while no account is chosen");
+      expectEq(await byId("iam-not-collected").count(), 0, "no answer of the account shown before (the management account's) under the OU");
+      const links = byId("iam-choose-link");
+      await waitFor("the OU's accounts listed", async () => (await links.count()) === 5, 10_000);
+      await shot("iam-choose-account-1280");
+      await page.setViewportSize({ width: 390, height: 844 });
+      expectTrue(!(await scrollsSideways()), "the account choice at 390 px does not scroll sideways");
+      await page.screenshot({ path: join(ARTIFACTS, "accounts-iam-choose-account-390.png") });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const web = page.locator(`[data-testid="iam-choose-link"][data-provider-id="${member["222200000006"]}"]`);
+      await web.click();
+      await page.waitForURL(new RegExp(`/iam\\?provider_id=${member["222200000006"]}$`));
+      expectTrue((await page.locator('[data-testid="iam-account"] option:checked').innerText()).startsWith("prod-web"), "the picker names the account analysed");
+      // The organization scenario's members hold no IAM users or roles: the answer is about prod-web's own scan.
+      const webScan = (await api("GET", `/scans?provider_id=${member["222200000006"]}&page_size=1`)).json.items[0];
+      await byId("iam-not-collected").waitFor();
+      expectTrue((await byId("iam-not-collected").innerText()).includes(`scan (${webScan.id},`), "/iam answers for prod-web's own scan");
+      expectEq(await byId("iam-choose-account").count(), 0, "the choice is gone once an account is picked");
+      await shot("iam-ou-account-1280");
     });
   } finally {
     await context?.close().catch(() => undefined);
@@ -241,8 +419,15 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     if (!c) throw new Error(what);
   };
   try {
-    await accountsSteps({ page, cloudpeek: resolve(arg("cloudpeek", join(ROOT, "build/test/cli/cloudpeek"))), step, expectEq, expectTrue });
-  } catch {}
+    const i = process.argv.indexOf("--cloudpeek");
+    const cloudpeek = resolve(i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : join(ROOT, "build/test/cli/cloudpeek"));
+    await accountsSteps({ page, cloudpeek, step, expectEq, expectTrue });
+  } catch (e) {
+    if (!failed) {
+      failed++;
+      console.log(`[ FAIL ] ${e && e.stack ? e.stack : e}`);
+    }
+  }
   await browser.close();
   process.exit(failed ? 1 : 0);
 }

@@ -10,17 +10,19 @@ export function AccountPicker({
   scope,
   onChange,
   allowOu = true,
+  allowAll = true,
   testid = "account-picker",
 }: {
   scope: AccountScope;
   onChange: (scope: AccountScope) => void;
   allowOu?: boolean;
+  allowAll?: boolean; // false: pages about one account at a time (/iam)
   testid?: string;
 }) {
   const scopes = useGet<AccountScopes>("/accounts/scopes");
   const { ous, groups } = pickerChoices(scopes.data, allowOu);
   const value = pickerValue(allowOu ? scope : { ...scope, ou: "" });
-  const known = value === "" || ous.some((o) => o.value === value) || groups.some((g) => g.options.some((o) => o.value === value));
+  const known = (value === "" && allowAll) || ous.some((o) => o.value === value) || groups.some((g) => g.options.some((o) => o.value === value));
   return (
     <select
       class="account-picker"
@@ -29,9 +31,9 @@ export function AccountPicker({
       data-testid={testid}
       aria-label="AWS account"
     >
-      <option value="">All accounts</option>
+      {allowAll ? <option value="">All accounts</option> : null}
       {/* Until the list has loaded (or for an account since deleted), the URL's choice still shows. */}
-      {!known ? <option value={value}>{scope.ou ? `OU ${scope.ou}` : `Account ${scope.provider_id}`}</option> : null}
+      {!known ? <option value={value}>{scope.ou ? `OU ${scope.ou}` : scope.provider_id ? `Account ${scope.provider_id}` : "Choose an account"}</option> : null}
       {ous.length ? (
         <optgroup label="Organizational units">
           {ous.map((o) => (

@@ -4,13 +4,18 @@ import {
   accountLabel,
   complianceTone,
   credentialText,
+  accountsInScope,
   failingText,
+  iamTarget,
+  inOu,
   lastScanText,
   pickerChoices,
   pickerValue,
+  rowAccountLabel,
   scopeFromPickerValue,
   scopeFromQuery,
   scopeParams,
+  showsAccountColumn,
   withLiveStatus,
 } from "./accounts";
 
@@ -57,6 +62,9 @@ describe("account scope in the URL and the picker", () => {
   it("labels an account by its name, id and AWS name, without repeating it", () => {
     expect(accountLabel({ label: "audit", account_id: "444455556666", account_name: "audit" })).toBe("audit · 444455556666");
     expect(accountLabel({ label: "dev", account_id: null, account_name: null })).toBe("dev");
+    // An organization member's provider label already holds both.
+    expect(accountLabel({ label: "prod-web (222200000006)", account_id: "222200000006", account_name: "prod-web" })).toBe("prod-web (222200000006)");
+    expect(accountLabel({ label: "web", account_id: "222200000006", account_name: "prod-web" })).toBe("web · 222200000006 (prod-web)");
   });
 });
 
@@ -126,5 +134,63 @@ describe("history rows follow the live scan", () => {
     const done = { id: "5", status: "succeeded", started_at: "x" };
     expect(withLiveStatus(done, { id: "5", status: "running", started_at: "x" })).toBe(done);
     expect(withLiveStatus(row, null)).toBe(row);
+  });
+});
+
+describe("what an OU covers on the findings, inventory, scans and IAM pages", () => {
+  const org: AccountScopes = {
+    accounts: [
+      { provider_id: "4", label: "prod-web", account_id: "222200000006", account_name: "prod-web", ou: "Root/Workloads/Prod" },
+      { provider_id: "3", label: "prod-api", account_id: "222200000007", account_name: "prod-api", ou: "Root/Workloads/Prod" },
+      { provider_id: "5", label: "dev-web", account_id: "222200000010", account_name: "dev-web", ou: "Root/Workloads/Dev" },
+      { provider_id: "6", label: "old", account_id: "222200000030", account_name: "old", ou: "Root/WorkloadsOld" },
+      { provider_id: "1", label: "keys", account_id: "111122223333", account_name: null, ou: null },
+    ],
+    ous: [],
+  };
+  const ids = (s: { provider_id: string; ou: string }) => accountsInScope(org, s).map((a) => a.provider_id);
+
+  it("an OU covers itself and the OUs below it, by whole names as the API does", () => {
+    expect(inOu("Root/Workloads/Prod", "Root/Workloads")).toBe(true);
+    expect(inOu("Root/Workloads", "Root/Workloads/")).toBe(true);
+    expect(inOu("Root/WorkloadsOld", "Root/Workloads")).toBe(false);
+    expect(inOu("Root/Work", "Root/Workloads")).toBe(false);
+    expect(inOu(null, "Root")).toBe(false);
+    expect(inOu("Root/Workloads", "")).toBe(false);
+    expect(ids({ provider_id: "", ou: "Root/Workloads" })).toEqual(["4", "3", "5"]);
+    expect(ids({ provider_id: "", ou: "Root/Workloads/Prod" })).toEqual(["4", "3"]);
+    expect(ids({ provider_id: "", ou: "Root/Sandbox" })).toEqual([]);
+    expect(ids({ provider_id: "", ou: "" })).toEqual(["4", "3", "5", "6", "1"]);
+    expect(ids({ provider_id: "5", ou: "Root/Workloads" })).toEqual(["5"]);
+    expect(ids({ provider_id: "1", ou: "Root/Workloads" })).toEqual([]);
+    expect(accountsInScope(null, { provider_id: "", ou: "Root" })).toEqual([]);
+  });
+
+  it("rows say whose they are when more than one account is in scope", () => {
+    expect(showsAccountColumn(org, { provider_id: "", ou: "" })).toBe(true);
+    expect(showsAccountColumn(org, { provider_id: "", ou: "Root/Workloads/Prod" })).toBe(true);
+    expect(showsAccountColumn(org, { provider_id: "", ou: "Root/Workloads/Dev" })).toBe(false);
+    expect(showsAccountColumn(org, { provider_id: "4", ou: "" })).toBe(false);
+    expect(showsAccountColumn({ accounts: [org.accounts[0]], ous: [] }, { provider_id: "", ou: "" })).toBe(false);
+    expect(showsAccountColumn(null, { provider_id: "", ou: "" })).toBe(false);
+    expect(rowAccountLabel({ provider_id: "4", account: "222200000006" }, org)).toBe("prod-web · 222200000006");
+    expect(rowAccountLabel({ provider_id: "99", account: "999999999999" }, org)).toBe("999999999999");
+    expect(rowAccountLabel({ provider_id: "99" }, null)).toBe("provider 99");
+  });
+
+  it("/iam: one account at a time; an OU asks which of its accounts, sorted by label", () => {
+    expect(iamTarget({ provider_id: "5", ou: "" }, org)).toEqual({ kind: "account", provider_id: "5" });
+    expect(iamTarget({ provider_id: "5", ou: "Root/Workloads" }, org)).toEqual({ kind: "account", provider_id: "5" });
+    const t = iamTarget({ provider_id: "", ou: "Root/Workloads/Prod" }, org);
+    expect(t.kind).toBe("choose");
+    if (t.kind === "choose") {
+      expect(t.ou).toBe("Root/Workloads/Prod");
+      expect(t.accounts.map((a) => a.label)).toEqual(["prod-api", "prod-web"]);
+    }
+    const none = iamTarget({ provider_id: "", ou: "Root/Sandbox" }, org);
+    expect(none.kind === "choose" && none.accounts.length).toBe(0);
+    expect(iamTarget({ provider_id: "", ou: "" }, org)).toEqual({ kind: "account", provider_id: "4" });
+    expect(iamTarget({ provider_id: "", ou: "" }, { accounts: [], ous: [] })).toEqual({ kind: "none" });
+    expect(iamTarget({ provider_id: "", ou: "" }, null)).toEqual({ kind: "none" });
   });
 });

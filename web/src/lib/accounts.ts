@@ -37,9 +37,11 @@ export function scopeFromPickerValue(value: string): AccountScope {
 }
 
 // "prod · 111122223333 (production)": what the user named it, then AWS's id and name.
+// What the label already says is not repeated: an organization member's
+// provider is labelled "prod-web (222200000006)" → "prod-web (222200000006)".
 export function accountLabel(a: Pick<AccountChoice, "label" | "account_id" | "account_name">): string {
-  const id = a.account_id ? ` · ${a.account_id}` : "";
-  const name = a.account_name && a.account_name !== a.label ? ` (${a.account_name})` : "";
+  const id = a.account_id && !a.label.includes(a.account_id) ? ` · ${a.account_id}` : "";
+  const name = a.account_name && !a.label.includes(a.account_name) ? ` (${a.account_name})` : "";
   return `${a.label}${id}${name}`;
 }
 
@@ -74,6 +76,55 @@ export function pickerChoices(
       .map((a) => ({ value: `p:${a.provider_id}`, label: accountLabel(a) })),
   }));
   return { ous, groups };
+}
+
+// Is an account whose OU path is `path` in the OU `ou`: that OU or one below it
+// ("Root/Workloads" covers "Root/Workloads/Prod", not "Root/WorkloadsOld"), as
+// the API decides; a trailing "/" is ignored.
+export function inOu(path: string | null | undefined, ou: string): boolean {
+  const o = ou.trim().replace(/\/+$/, "");
+  if (!path || !o) return false;
+  return path === o || path.startsWith(`${o}/`);
+}
+
+// The picker's accounts that a scope covers (every one when it names none).
+export function accountsInScope(scopes: AccountScopes | null, scope: AccountScope): AccountChoice[] {
+  if (!scopes) return [];
+  return scopes.accounts.filter(
+    (a) => (!scope.provider_id || a.provider_id === scope.provider_id) && (!scope.ou || inOu(a.ou, scope.ou)),
+  );
+}
+
+// Rows of several accounts in one list say whose each is: when the scope is
+// not one account and more than one account is in it.
+export function showsAccountColumn(scopes: AccountScopes | null, scope: AccountScope): boolean {
+  return !scope.provider_id && accountsInScope(scopes, scope).length > 1;
+}
+
+// The account a row (finding, resource, scan) belongs to, as the picker names
+// it; a provider the list does not know (deleted) by its AWS account id.
+export function rowAccountLabel(row: { provider_id?: string; account?: string }, scopes: AccountScopes | null): string {
+  const a = scopes?.accounts.find((x) => x.provider_id === row.provider_id);
+  if (a) return accountLabel(a);
+  if (row.account) return row.account;
+  return row.provider_id ? `provider ${row.provider_id}` : "unknown account";
+}
+
+// /iam analyses one account at a time: the account in the URL; for an OU, the
+// accounts in it to choose from (never all of them merged); with neither, the
+// first account (the page opens on something).
+export type IamTarget = { kind: "account"; provider_id: string } | { kind: "choose"; ou: string; accounts: AccountChoice[] } | { kind: "none" };
+
+export function iamTarget(scope: AccountScope, scopes: AccountScopes | null): IamTarget {
+  if (scope.provider_id) return { kind: "account", provider_id: scope.provider_id };
+  if (scope.ou) {
+    const accounts = accountsInScope(scopes, scope)
+      .slice()
+      .sort((a, b) => a.label.localeCompare(b.label) || a.provider_id.localeCompare(b.provider_id));
+    return { kind: "choose", ou: scope.ou, accounts };
+  }
+  const first = scopes?.accounts[0];
+  return first ? { kind: "account", provider_id: first.provider_id } : { kind: "none" };
 }
 
 export type Tone = "ok" | "warn" | "bad" | "muted";

@@ -11,6 +11,7 @@ import {
   SECURITY_ISSUE_SEVERITIES,
   STATUS_VIEWS,
   tileHref,
+  withScope,
 } from "./filters";
 
 describe("findings query", () => {
@@ -113,5 +114,26 @@ describe("dashboard tiles", () => {
     const q = parseFindingsQuery(issues.searchParams);
     expect(apiParams(q).get("severity")).toBe("critical,high");
     expect(apiParams(q).get("status")).toBe("open");
+  });
+});
+
+describe("the account picker on the findings page", () => {
+  it("keeps an OU in the URL, the API query and the export", () => {
+    const q = parseFindingsQuery(new URLSearchParams("status=open&ou=Root%2FWorkloads"));
+    expect(q.filters).toEqual({ status: "open", ou: "Root/Workloads" });
+    expect(apiParams(q).get("ou")).toBe("Root/Workloads");
+    expect(new URL(exportHref(q, "csv"), "http://h").searchParams.get("ou")).toBe("Root/Workloads");
+    expect(parseFindingsQuery(findingsParams(q))).toEqual(q);
+  });
+
+  it("one choice at a time: an OU replaces the account and the other way round; all accounts clears both", () => {
+    const f = { status: "open", severity: "high", provider_id: "7" };
+    expect(withScope(f, { provider_id: "", ou: "Root/Workloads" })).toEqual({ status: "open", severity: "high", provider_id: undefined, ou: "Root/Workloads" });
+    expect(withScope({ ou: "Root" }, { provider_id: "3", ou: "" })).toEqual({ provider_id: "3", ou: undefined });
+    const all = withScope(f, { provider_id: "", ou: "" });
+    expect(all.provider_id).toBeUndefined();
+    expect(all.ou).toBeUndefined();
+    expect(all.severity).toBe("high");
+    expect(findingsParams({ filters: all, sort: "-severity", page: 1, pageSize: 50 }).toString()).toBe("severity=high&status=open");
   });
 });

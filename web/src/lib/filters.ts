@@ -11,6 +11,7 @@ export const FILTER_KEYS = [
   "result",
   "control",
   "provider_id",
+  "ou",
   "q",
 ] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
@@ -57,6 +58,12 @@ export function tileHref(severities: string, providerId = ""): string {
   const u = new URLSearchParams({ severity: severities, status: "open" });
   if (providerId) u.set("provider_id", providerId);
   return `/findings?${u.toString()}`;
+}
+
+// The account picker's choice (lib/accounts.ts) in the filters: one account,
+// an OU's accounts, or every account (both cleared).
+export function withScope(filters: Filters, scope: { provider_id: string; ou: string }): Filters {
+  return { ...filters, provider_id: scope.provider_id || undefined, ou: scope.ou || undefined };
 }
 
 function intIn(v: string | null, lo: number, hi: number, dflt: number): number {

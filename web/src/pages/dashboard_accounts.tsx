@@ -30,7 +30,11 @@ export function AccountsOverviewView({ o, scope }: { o: AccountsOverview; scope:
           </span>
           <span class="tile-label">Accounts monitored{scope.ou ? ` in ${scope.ou}` : ""}</span>
         </Link>
-        <Link href={`/findings?severity=critical,high&status=open`} class={`tile ${withIssues ? "bad" : "good"}`} data-testid="accounts-with-issues">
+        <Link
+          href={`/findings${qs({ severity: "critical,high", status: "open", ...scopeParams(scope) })}`}
+          class={`tile ${withIssues ? "bad" : "good"}`}
+          data-testid="accounts-with-issues"
+        >
           <span class="tile-value">{withIssues}</span>
           <span class="tile-label">with security issues</span>
         </Link>
@@ -81,7 +85,7 @@ export function AccountsOverviewView({ o, scope }: { o: AccountsOverview; scope:
                 {(showAll ? failing : failing.slice(0, TOP_CONTROLS)).map((c) => (
                   <tr key={c.id} data-testid="org-cis-control" data-control={c.id} data-failing={c.accounts_failing}>
                     <td>
-                      <Link href={`/findings${qs({ control: c.id, status: "open" })}`}>
+                      <Link href={`/findings${qs({ control: c.id, status: "open", ...scopeParams(scope) })}`}>
                         <span class="mono">{c.id}</span> {c.title}
                       </Link>
                     </td>

@@ -17,10 +17,13 @@ import {
   SECURITY_ISSUE_SEVERITIES,
   type Sort,
   STATUS_VIEWS,
+  withScope,
 } from "../lib/filters";
+import { rowAccountLabel, showsAccountColumn } from "../lib/accounts";
+import { formatMonthlyCost } from "../lib/cost";
 import { plural } from "../lib/format";
 import { Link, navigate, Redirect } from "../router";
-import { FINDING_STATUSES, type Finding, type Meta, type Paged, RESULTS, SEVERITIES } from "../types";
+import { type AccountScopes, FINDING_STATUSES, type Finding, type Meta, type Paged, RESULTS, SEVERITIES } from "../types";
 
 const SORT_LABELS: Record<Sort, string> = {
   "-severity": "Severity, highest first",
@@ -37,6 +40,10 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
   const canonical = needsCanonicalUrl(query);
   const res = useGet<Paged<Finding>>(canonical ? null : `/findings${params ? "?" + params : ""}`);
   const meta = useGet<Meta>("/meta");
+  // Several accounts in scope (all, or an OU's): each row says whose it is.
+  const scopes = useGet<AccountScopes>("/accounts/scopes");
+  const scope = { provider_id: q.filters.provider_id ?? "", ou: q.filters.ou ?? "" };
+  const accountOf = showsAccountColumn(scopes.data, scope) ? (f: Finding) => rowAccountLabel(f, scopes.data) : undefined;
 
   const go = (next: FindingsQuery) => {
     const p = findingsParams(next).toString();
@@ -88,12 +95,7 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
             </option>
           ))}
         </select>
-        <AccountPicker
-          scope={{ provider_id: q.filters.provider_id ?? "", ou: "" }}
-          allowOu={false}
-          onChange={(s) => setFilter("provider_id", s.provider_id)}
-          testid="filter-provider"
-        />
+        <AccountPicker scope={scope} onChange={(s) => go({ ...q, filters: withScope(q.filters, s), page: 1 })} testid="filter-provider" />
         <TextFilter label="Account" value={q.filters.account ?? ""} onSet={(v) => setFilter("account", v)} testid="filter-account" />
         <TextFilter label="Check id" value={q.filters.check ?? ""} onSet={(v) => setFilter("check", v)} testid="filter-check" />
         <TextFilter label="Control (e.g. 2.1.1)" value={q.filters.control ?? ""} onSet={(v) => setFilter("control", v)} testid="filter-control" />
@@ -126,7 +128,7 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
           <p class="muted" data-testid="findings-total">
             {plural(res.data.total, "finding")}
           </p>
-          <FindingsTable items={res.data.items} />
+          <FindingsTable items={res.data.items} accountOf={accountOf} />
           <Pager total={res.data.total} page={res.data.page} pageSize={res.data.page_size} onPage={(p) => go({ ...q, page: p })} />
         </>
       ) : null}
@@ -134,7 +136,16 @@ export function FindingsPage({ query }: { query: URLSearchParams }) {
   );
 }
 
-export function FindingsTable({ items, testid = "findings-table" }: { items: Finding[]; testid?: string }) {
+// accountOf: when given (several accounts in scope), an Account column names each row's.
+export function FindingsTable({
+  items,
+  testid = "findings-table",
+  accountOf,
+}: {
+  items: Finding[];
+  testid?: string;
+  accountOf?: (f: Finding) => string;
+}) {
   if (items.length === 0) return <p class="muted" data-testid={`${testid}-empty`}>No findings match.</p>;
   return (
     <TableWrap>
@@ -143,6 +154,7 @@ export function FindingsTable({ items, testid = "findings-table" }: { items: Fin
           <tr>
             <th>Severity</th>
             <th>Check</th>
+            {accountOf ? <th>Account</th> : null}
             <th>Resource</th>
             <th>Region</th>
             <th>Status</th>
@@ -161,9 +173,15 @@ export function FindingsTable({ items, testid = "findings-table" }: { items: Fin
                 </Link>
                 <div class="muted mono">{f.check_id}</div>
               </td>
+              {accountOf ? (
+                <td data-testid="finding-account">
+                  {accountOf(f)}
+                </td>
+              ) : null}
               <td class="resource-cell">
                 <span data-testid="finding-resource-name">{f.resource_name || f.resource_arn}</span>
                 <div class="muted">{f.resource_type} · {f.account}</div>
+                {f.monthly_cost_usd != null ? <div data-testid="finding-cost">{formatMonthlyCost(f.monthly_cost_usd)}</div> : null}
               </td>
               <td class="nowrap" data-testid="finding-region">
                 {f.region}

@@ -82,4 +82,16 @@ describe("findings table", () => {
     };
     expect(renderToString(<FindingsTable items={[f]} />)).toContain('<td class="nowrap" data-testid="finding-region">ap-southeast-2</td>');
   });
+
+  it("names each row's account only when several accounts are in scope", () => {
+    const f = { id: "1", check_id: "c", title: "t", severity: "high", service: "s3", region: "us-east-1", account: "222200000006",
+      resource_type: "AWS::S3::Bucket", resource_arn: "arn", resource_name: "n", result: "FAIL", status: "open", detail: "",
+      first_seen: "2026-11-30T07:00:00Z", last_seen: "2026-11-30T07:00:00Z", mute: null } as Finding;
+    const one = renderToString(<FindingsTable items={[f]} />);
+    expect(one).not.toContain("finding-account");
+    expect(one).not.toContain("<th>Account</th>");
+    const many = renderToString(<FindingsTable items={[f]} accountOf={(x) => `prod-web · ${x.account}`} />);
+    expect(many).toContain("<th>Account</th>");
+    expect(many).toContain('<td data-testid="finding-account">prod-web · 222200000006</td>');
+  });
 });

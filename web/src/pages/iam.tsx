@@ -4,7 +4,7 @@
 // /iam/principals/:id — one principal explained (docs/api.md "IAM analyzer").
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, iamPrincipalPath, iamPrincipalsPath, iamWhoCanPath, qs } from "../api";
-import { ProviderSelect } from "../components/provider_select";
+import { AccountPicker } from "../components/account_picker";
 import { ErrorBox, Loading, TableWrap, Time } from "../components/ui";
 import { useGet } from "../hooks";
 import {
@@ -21,8 +21,10 @@ import {
   stepHow,
   BOX_H,
 } from "../lib/iam";
+import { accountLabel, iamTarget, type IamTarget, scopeFromQuery, scopeParams } from "../lib/accounts";
 import { Link, navigate } from "../router";
 import type {
+  AccountScopes,
   IamEdge,
   IamPath,
   IamPrincipalDetail,
@@ -32,7 +34,6 @@ import type {
   IamStatement,
   IamWhoCan,
   IamWhoCanEntry,
-  Provider,
 } from "../types";
 
 // lib/title.ts names the pages it knows; until it knows these, say it here (after
@@ -44,11 +45,47 @@ function useTitle(title: string) {
   }, [title]);
 }
 
-// The provider in the URL, else the first one (the analysis is per account).
-function useProviderId(query: URLSearchParams): string {
-  const providers = useGet<Provider[]>("/providers");
-  const fromUrl = query.get("provider_id") ?? "";
-  return fromUrl || providers.data?.[0]?.id || "";
+// The account in the URL, else the first one (the analysis is per account);
+// an OU in the URL asks which of its accounts (lib/accounts.ts iamTarget).
+function useIamTarget(query: URLSearchParams): { target: IamTarget; scopes: AccountScopes | null } {
+  const scopes = useGet<AccountScopes>("/accounts/scopes");
+  return { target: iamTarget(scopeFromQuery(query), scopes.data), scopes: scopes.data };
+}
+
+// The account picker of /iam: one account at a time (no "All accounts"); an OU
+// may be chosen, and then the page asks for one of its accounts.
+function IamAccountPicker({ target, providerId }: { target: IamTarget; providerId: string }) {
+  return (
+    <AccountPicker
+      scope={target.kind === "choose" ? { provider_id: "", ou: target.ou } : { provider_id: providerId, ou: "" }}
+      allowAll={false}
+      onChange={(s) => navigate(`/iam${qs(scopeParams(s))}`)}
+      testid="iam-account"
+    />
+  );
+}
+
+// An OU chosen: the IAM graph is one account's, so say so and list its accounts.
+function ChooseAccount({ target }: { target: Extract<IamTarget, { kind: "choose" }> }) {
+  return (
+    <section class="card" data-testid="iam-choose-account">
+      <h2>Choose an account in {target.ou}</h2>
+      <p class="muted">IAM is analysed one AWS account at a time: who can do what is decided by each account's own policies.</p>
+      {target.accounts.length === 0 ? (
+        <p data-testid="iam-choose-none">No monitored account is in this OU.</p>
+      ) : (
+        <ul>
+          {target.accounts.map((a) => (
+            <li key={a.provider_id}>
+              <Link href={`/iam${qs({ provider_id: a.provider_id })}`} data-testid="iam-choose-link" data-provider-id={a.provider_id}>
+                {accountLabel(a)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 // The latest scan cannot answer (409 iam_not_collected): say why and what to do,
@@ -108,7 +145,8 @@ const FILTER_KEYS = ["type", "admin", "escalate", "outside", "q"] as const;
 
 export function IamPage({ query }: { query: URLSearchParams }) {
   useTitle("IAM");
-  const providerId = useProviderId(query);
+  const { target, scopes } = useIamTarget(query);
+  const providerId = target.kind === "account" ? target.provider_id : "";
   const f: Record<string, string> = {};
   for (const k of FILTER_KEYS) f[k] = query.get(k) ?? "";
   const action = query.get("action") ?? "";
@@ -121,7 +159,10 @@ export function IamPage({ query }: { query: URLSearchParams }) {
   const [text, setText] = useState(f.q);
   useEffect(() => setText(f.q), [f.q]);
 
-  const d = data.data;
+  // Only the answer for this account: useGet keeps the last one while the next
+  // loads or when it fails, and another account's analysis must never show
+  // under this one's picker.
+  const d = data.loading || data.error ? null : data.data;
   const rows = d ? filterPrincipals(d.principals, { type: f.type, admin: f.admin, escalate: f.escalate, outside: f.outside, q: f.q }) : [];
   const select = (key: string, label: string, options: [string, string][]) => (
     <label class="nowrap">
@@ -145,14 +186,19 @@ export function IamPage({ query }: { query: URLSearchParams }) {
     <div class="page" data-testid="page-iam">
       <div class="page-head">
         <h1>IAM</h1>
-        <ProviderSelect value={providerId} allowAll={false} onChange={(v) => navigate(`/iam${qs({ provider_id: v })}`)} />
+        {/* A long account or OU name must not widen a phone's page: the select shrinks. */}
+        <div class="filters filters-shrink">
+          <IamAccountPicker target={target} providerId={providerId} />
+        </div>
       </div>
-      {!providerId && !data.loading ? (
+      {target.kind === "choose" ? <ChooseAccount target={target} /> : null}
+      {scopes && target.kind === "none" ? (
         <p class="muted">
           No AWS account is connected yet. <Link href="/settings/provider">Connect one</Link> and scan it.
         </p>
       ) : null}
-      {data.error ? <NotCollected error={data.error} /> : null}
+      {/* This account's answer only (not the last account's while this one loads, nor with an OU chosen). */}
+      {data.error && !data.loading && providerId ? <NotCollected error={data.error} /> : null}
       {data.loading && !d ? <Loading what="Analysing IAM" /> : null}
       {d ? (
         <>
@@ -487,7 +533,8 @@ function IdentityProviders({ data, providerId }: { data: IamPrincipals; provider
 // ---- /iam/principals/:id ------------------------------------------------------------
 
 export function IamPrincipalPage({ id, query }: { id: string; query: URLSearchParams }) {
-  const providerId = useProviderId(query);
+  const { target } = useIamTarget(query);
+  const providerId = target.kind === "account" ? target.provider_id : "";
   const res = useGet<IamPrincipalDetail>(providerId ? iamPrincipalPath(id, providerId) : null);
   const d = res.data;
   useTitle(d ? principalLabel(d.principal) : "Principal");

@@ -5,15 +5,20 @@ import { qs } from "../api";
 import { AccountPicker } from "../components/account_picker";
 import { ErrorBox, Loading, Pager, TableWrap } from "../components/ui";
 import { useGet } from "../hooks";
+import { rowAccountLabel, scopeParams, showsAccountColumn } from "../lib/accounts";
 import { Link, navigate } from "../router";
-import type { InventoryRow, Paged, ResourceItem } from "../types";
+import type { AccountScopes, InventoryRow, Paged, ResourceItem } from "../types";
 
-const KEYS = ["provider_id", "service", "type", "region", "q", "page"] as const;
+const KEYS = ["provider_id", "ou", "service", "type", "region", "q", "page"] as const;
 
 export function InventoryPage({ query }: { query: URLSearchParams }) {
   const f: Record<string, string> = {};
   for (const k of KEYS) f[k] = query.get(k) ?? "";
-  const summary = useGet<InventoryRow[]>(`/inventory/summary${qs({ provider_id: f.provider_id })}`);
+  const scope = { provider_id: f.provider_id, ou: f.ou };
+  const summary = useGet<InventoryRow[]>(`/inventory/summary${qs(scopeParams(scope))}`);
+  // Several accounts in scope: the Account column names each resource's by the picker's name.
+  const scopes = useGet<AccountScopes>("/accounts/scopes");
+  const named = showsAccountColumn(scopes.data, scope);
   const resources = useGet<Paged<ResourceItem>>(`/resources${qs({ ...f, page: f.page || undefined })}`);
   const go = (patch: Record<string, string>) => {
     const next = { ...f, page: "", ...patch };
@@ -31,7 +36,7 @@ export function InventoryPage({ query }: { query: URLSearchParams }) {
     <div class="page" data-testid="page-inventory">
       <div class="page-head">
         <h1>Inventory</h1>
-        <AccountPicker scope={{ provider_id: f.provider_id, ou: "" }} allowOu={false} onChange={(s) => go({ provider_id: s.provider_id })} />
+        <AccountPicker scope={scope} onChange={(s) => go({ provider_id: s.provider_id, ou: s.ou })} />
       </div>
       <ErrorBox error={summary.error} />
       <div class="grid2">
@@ -139,7 +144,7 @@ export function InventoryPage({ query }: { query: URLSearchParams }) {
                     </td>
                     <td>{r.type}</td>
                     <td>{r.region}</td>
-                    <td>{r.account}</td>
+                    <td data-testid="resource-account">{named ? rowAccountLabel(r, scopes.data) : r.account}</td>
                     <td>
                       <Tags tags={r.tags} />
                     </td>

@@ -6,25 +6,25 @@ import { API, ApiError, post, qs } from "../api";
 import { AccountPicker } from "../components/account_picker";
 import { ErrorBox, Loading, Pager, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet, useNow } from "../hooks";
-import { accountLabel, QUEUED_TEXT, withLiveStatus } from "../lib/accounts";
+import { QUEUED_TEXT, rowAccountLabel, scopeFromQuery, scopeParams, showsAccountColumn, withLiveStatus } from "../lib/accounts";
 import { formatDuration, plural } from "../lib/format";
 import { areasAtWork, credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine, scanEnding } from "../lib/scan_state";
 import { Link, navigate } from "../router";
 import type { AccountScopes, AreaProgress, Gap, Meta, Paged, Provider, Scan } from "../types";
 
 export function ScansPage({ query }: { query: URLSearchParams }) {
-  const providerId = query.get("provider_id") ?? "";
+  const scope = scopeFromQuery(query);
+  const providerId = scope.provider_id;
   const page = query.get("page") ?? "";
   const [polling, setPolling] = useState(false);
   // While a scan waits or runs, the history follows it (queued ones start as others end).
-  const history = useGet<Paged<Scan>>(`/scans${qs({ provider_id: providerId, page })}`, polling ? 3000 : 0);
+  const history = useGet<Paged<Scan>>(`/scans${qs({ ...scopeParams(scope), page })}`, polling ? 3000 : 0);
   const [live, setLive] = useState<Scan | null>(null);
   const [liveNow, setLiveNow] = useState<Scan | null>(null);
   useEffect(() => setPolling(!!history.data?.items.some(isActive)), [history.data]);
   // Several accounts in one history: each row says whose scan it is.
   const scopes = useGet<AccountScopes>("/accounts/scopes");
-  const accountOf = new Map((scopes.data?.accounts ?? []).map((a) => [a.provider_id, accountLabel(a)]));
-  const showAccount = !providerId && accountOf.size > 1;
+  const showAccount = showsAccountColumn(scopes.data, scope);
 
   // Follow a scan that is already running when the page opens.
   useEffect(() => {
@@ -58,18 +58,13 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
       <section class="card" data-testid="scan-history">
         <div class="page-head">
           <h2>History</h2>
-          <AccountPicker
-            scope={{ provider_id: providerId, ou: "" }}
-            allowOu={false}
-            onChange={(s) => navigate(`/scans${qs({ provider_id: s.provider_id })}`)}
-            testid="history-provider"
-          />
+          <AccountPicker scope={scope} onChange={(s) => navigate(`/scans${qs(scopeParams(s))}`)} testid="history-provider" />
         </div>
         <ErrorBox error={history.error} />
         {history.loading && !history.data ? <Loading /> : null}
         {history.data ? (
           <>
-            {history.data.items.length === 0 ? <p class="muted">No scans yet.</p> : null}
+            {history.data.items.length === 0 ? <p class="muted">{scope.ou ? `No scans of the accounts in ${scope.ou} yet.` : "No scans yet."}</p> : null}
             <TableWrap>
               <table class="table">
                 <thead>
@@ -87,7 +82,7 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
                     <HistoryRow
                       key={s.id}
                       s={withLiveStatus(s, liveNow)}
-                      account={showAccount ? (accountOf.get(s.provider_id) ?? `provider ${s.provider_id}`) : null}
+                      account={showAccount ? rowAccountLabel({ provider_id: s.provider_id }, scopes.data) : null}
                       onCancelled={history.reload}
                     />
                   ))}
@@ -98,7 +93,7 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
               total={history.data.total}
               page={history.data.page}
               pageSize={history.data.page_size}
-              onPage={(p) => navigate(`/scans${qs({ provider_id: providerId, page: String(p) })}`)}
+              onPage={(p) => navigate(`/scans${qs({ ...scopeParams(scope), page: String(p) })}`)}
             />
           </>
         ) : null}
