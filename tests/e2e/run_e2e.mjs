@@ -20,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { accountsSteps } from "./accounts_steps.mjs";
 import { complianceSteps } from "./compliance_steps.mjs";
+import { spendSteps } from "./spend_steps.mjs";
 import { iamSteps } from "./iam_steps.mjs";
 import { orgSteps } from "./org_steps.mjs";
 import { ssoSteps } from "./sso_steps.mjs";
@@ -726,6 +727,7 @@ async function main() {
     });
 
     await complianceSteps({ page, base: serve.base, step, shot, byId, text, expectEq, expectTrue, scrollsSideways, sleep });
+    await spendSteps({ page, base: serve.base, fakeaws, step, shot, byId, text, expectEq, expectTrue, scrollsSideways, sleep });
     await iamSteps({ page, base: serve.base, step, shot, byId, text, expectEq, expectTrue, scrollsSideways, sleep });
     await ssoSteps({ page, base: serve.base, fakeaws, step, shot, byId, text, expectEq, expectTrue, scrollsSideways, sleep });
     await orgSteps({ page, cloudpeek: CLOUDPEEK, step, expectEq, expectTrue, sleep });
