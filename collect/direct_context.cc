@@ -25,7 +25,7 @@ Result<json> DirectContext::call(std::string_view service, std::string_view oper
     std::lock_guard lock(mu_);
     ++calls_;
   }
-  const ServiceModel* model = find_service_model(service);
+  const ServiceModel* model = find_operation_model(service, operation);
   if (!model)
     return make_error(ErrorKind::kInvalidInput, "CloudPeek has no API model for service " + std::string(service) + ".",
                       "Add it to aws/services/collected_services.txt.");

@@ -247,7 +247,7 @@ Result<json> ScanEngine::Run::call(std::string_view service, std::string_view op
                                    const std::string& region) {
   const CancelToken& cancel = e_.cancel_;
   if (cancel.cancelled()) return cancelled_error(service, operation);
-  const ServiceModel* model = find_service_model(service);
+  const ServiceModel* model = find_operation_model(service, operation);
   if (!model)
     return make_error(ErrorKind::kInvalidInput, "CloudPeek has no API model for service " + std::string(service) + ".",
                       "Add it to aws/services/collected_services.txt.");

@@ -66,7 +66,7 @@ ClientConfig CredentialTester::client_config() {
 }
 
 std::optional<int64_t> CredentialTester::role_max_session(const Credentials& creds, const std::string& role_name) {
-  const ServiceModel* iam = find_service_model("iam");
+  const ServiceModel* iam = find_operation_model("iam", "GetRole");
   auto provider = StaticProvider::make(creds.access_key_id, creds.secret_access_key, creds.session_token,
                                        creds.expiration, "web");
   if (!iam || !provider || role_name.empty()) return std::nullopt;

@@ -109,7 +109,7 @@ Result<ProbeResult> probe_permissions(AwsClient& client, const std::string& acco
   size_t pending = 0;
   for (size_t i = 0; i < calls.size(); ++i) {
     const ProbeCall& c = calls[i];
-    const ServiceModel* model = find_service_model(c.service);
+    const ServiceModel* model = find_operation_model(c.service, c.operation);
     if (!model) continue;
     json params = json::object();
     if (c.needs_account) params["AccountId"] = account;

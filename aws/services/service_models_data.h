@@ -1,14 +1,24 @@
 // The embedded, generated service models (see gen_service_models.py).
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
 namespace cloudpeek {
 
+struct EmbeddedNamedJson {
+  std::string_view name;
+  std::string_view json;
+};
+
 struct EmbeddedServiceModel {
-  std::string_view name;  // botocore service name: "ec2", "s3", "elbv2", ...
-  std::string_view json;  // {"metadata", "operations", "shapes", "paginators"}
+  std::string_view name;                     // botocore service name: "ec2", "s3", "elbv2", ...
+  std::string_view metadata;                 // JSON object
+  std::string_view paginators;               // JSON object: operation → paginator
+  std::string_view error_shapes;             // JSON array: names of the shapes that are modeled errors
+  std::span<const EmbeddedNamedJson> operations;  // sorted by name, each an operation's JSON
+  std::span<const EmbeddedNamedJson> shapes;      // sorted by name, each a shape's JSON
 };
 
 const std::vector<EmbeddedServiceModel>& embedded_service_models();

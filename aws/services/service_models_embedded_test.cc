@@ -54,6 +54,35 @@ TEST(EmbeddedServiceModels, DocumentationStrippedShapesKept) {
   EXPECT_EQ(s3->operations["GetBucketPolicy"].dump().find("documentation"), std::string::npos);
 }
 
+// What a scan parses: the operation it calls and the shapes that operation
+// reaches (plus the service's modeled errors), not the whole service.
+TEST(EmbeddedServiceModels, OneOperationsModelHoldsWhatThatOperationReaches) {
+  const ServiceModel* op = find_operation_model("ec2", "DescribeSnapshots");
+  ASSERT_NE(op, nullptr);
+  EXPECT_EQ(op->operations.size(), 1u);
+  EXPECT_TRUE(op->operations.contains("DescribeSnapshots"));
+  EXPECT_EQ(op->metadata.value("protocol", ""), "ec2");
+  for (const char* shape : {"DescribeSnapshotsRequest", "DescribeSnapshotsResult", "SnapshotList", "Snapshot", "Filter"})
+    EXPECT_TRUE(op->shapes.contains(shape)) << shape;
+  EXPECT_FALSE(op->shapes.contains("DescribeInstancesResult"));
+  const ServiceModel* whole = find_service_model("ec2");
+  EXPECT_LT(op->shapes.size() * 20, whole->shapes.size());
+  for (const auto& [name, shape] : op->shapes.items()) EXPECT_EQ(shape, whole->shapes[name]) << name;
+  EXPECT_EQ(op->operations["DescribeSnapshots"], whole->operations["DescribeSnapshots"]);
+  // The same object each time (parsed once).
+  EXPECT_EQ(find_operation_model("ec2", "DescribeSnapshots"), op);
+  // Modeled errors come along, whichever operation answers with them.
+  const ServiceModel* get_user = find_operation_model("iam", "GetUser");
+  ASSERT_NE(get_user, nullptr);
+  EXPECT_TRUE(get_user->shapes.contains("NoSuchEntityException"));
+  EXPECT_TRUE(get_user->shapes.contains("ServiceFailureException"));
+  // A write or unknown operation is not in the model: the client refuses it.
+  const ServiceModel* write = find_operation_model("s3", "PutBucketPolicy");
+  ASSERT_NE(write, nullptr);
+  EXPECT_TRUE(write->operations.empty());
+  EXPECT_EQ(find_operation_model("no-such-service", "ListThings"), nullptr);
+}
+
 TEST(EmbeddedServiceModels, Paginators) {
   auto p = find_paginator("iam", "ListUsers");
   ASSERT_TRUE(p);
