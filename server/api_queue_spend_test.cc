@@ -1,4 +1,6 @@
 // Server work of issues 11 and 12, against fakeaws:
+//  - an organization member CloudPeek cannot reach (its audit role missing or
+//    not trusted) is announced as unreachable, not as "credentials expired";
 //  - "Test connection" on a member keeps what discovery knows of it
 //    (identity.organization: OU path, role status);
 //  - queued scans survive a restart: stopped with 3 queued behind a running
@@ -53,6 +55,33 @@ struct OrgMembers {
     return json();
   }
 };
+
+TEST(OrgDefects, AMemberWithoutItsRoleIsAnnouncedAsUnreachableNotAsExpired) {
+  OrgMembers o;
+  std::string bob = o.member("222200000016");  // sandbox-bob: no CloudPeekAudit role
+  std::string logs = o.member("222200000002");  // log-archive: the role works
+  json reminders = o.c.get("/api/v1/reminders").j();
+  json mine, working;
+  for (const auto& r : reminders) {
+    if (r["provider_id"] == bob) mine = r;
+    if (r["provider_id"] == logs) working = r;
+  }
+  ASSERT_TRUE(mine.is_object()) << reminders.dump();
+  EXPECT_TRUE(working.is_null()) << working.dump();  // its AssumeRole keys are fresh: nothing to announce
+  EXPECT_EQ(mine["reason"], "organization_member_unreachable") << mine.dump();
+  std::string headline = mine.value("headline", "");
+  EXPECT_NE(headline.find("222200000016"), std::string::npos) << headline;
+  EXPECT_NE(headline.find("is not reachable"), std::string::npos) << headline;
+  EXPECT_NE(headline.find("CloudPeekAudit is missing or does not trust CloudPeek"), std::string::npos) << headline;
+  EXPECT_EQ(headline.find("expired"), std::string::npos) << headline;
+  // The steps already shown stay: deploy the role, discover again, scan again.
+  ASSERT_FALSE(mine["steps"].empty());
+  EXPECT_NE(mine["steps"][0].get<std::string>().find("Deploy the role CloudPeekAudit in account 222200000016"),
+            std::string::npos)
+      << mine["steps"].dump();
+  // The management account's own provider and a working member are not announced.
+  for (const auto& r : reminders) EXPECT_NE(r.value("reason", ""), "") << "only unreachable members here: " << r.dump();
+}
 
 TEST(OrgDefects, TestConnectionOnAMemberKeepsItsOrganization) {
   OrgMembers o;
