@@ -94,7 +94,7 @@ inline Estimate gp3_equivalent(const std::string& region, double gib) {
 }
 
 // " ≈ $10.00/month (100 GiB gp2 × $0.10 per GB-month, us-east-1 prices of
-// 2025-01-15 from the AWS Price List)." or " No estimate: no price for … in …."
+// 2025-01 from the AWS Price List)." or " No estimate: no price for … in …."
 inline std::string sentence(const Estimate& e, const std::string& region, const std::string& prefix = "≈ ") {
   if (!e.usd) return " No estimate: " + e.how + ".";
   return " " + prefix + prices::usd(*e.usd) + "/month " + prices::basis(e.how, region) + ".";

@@ -27,7 +27,7 @@ std::optional<double> lookup(std::string_view region, std::string_view item);
 // "no price for <item> in <region>": what a finding says instead of an estimate.
 std::string no_price(std::string_view item, std::string_view region);
 
-// The date the region's prices were read ("2025-01-15"); empty for a region the data does not cover.
+// The date the region's prices were read ("2025-01", or the offer files' publication date once update.py has refreshed them); empty for a region the data does not cover.
 std::string as_of(std::string_view region);
 
 // Where the prices come from (the same text in every file).
