@@ -362,6 +362,33 @@ async function ouSteps(t) {
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
+    await step("accounts by OU: compliance with the OU Root/Workloads picked rolls up its accounts, and exports that scope", async () => {
+      // Resources judged, summed over the controls' checks: the OU's are fewer than every account's.
+      const judged = (j) => j.controls.reduce((a, c) => a + c.results.reduce((b, r) => b + r.pass + r.fail, 0), 0);
+      const allJ = (await api("GET", "/compliance?framework=aws-fsbp")).json;
+      const ouJ = (await api("GET", "/compliance?framework=aws-fsbp&ou=Root%2FWorkloads")).json;
+      const ou = ouJ.totals;
+      expectTrue(judged(ouJ) > 0 && judged(ouJ) < judged(allJ), `the OU's roll-up covers its accounts only (${judged(ouJ)} of ${judged(allJ)} results)`);
+      expectTrue(ou.pass + ou.fail > 0, `the OU's accounts have assessed controls (${JSON.stringify(ou)})`);
+      await page.goto(base + "/compliance?framework=aws-fsbp");
+      await byId("compliance-count-fail-value").waitFor();
+      await byId("account-picker").locator('option[value="ou:Root/Workloads"]').waitFor({ state: "attached" });
+      await byId("account-picker").selectOption("ou:Root/Workloads");
+      await page.waitForURL(/\/compliance\?framework=aws-fsbp&ou=Root%2FWorkloads$/);
+      await waitFor("the OU's counts", async () => (await byId("compliance-count-fail-value").innerText()).trim() === String(ou.fail) &&
+        (await byId("compliance-count-pass-value").innerText()).trim() === String(ou.pass), 20_000);
+      expectEq(await page.locator('[data-testid="account-picker"] option:checked').innerText(), "OU Root/Workloads (10 accounts)", "the picker names the OU");
+      const csv = await byId("compliance-export-csv").getAttribute("href");
+      expectEq(csv, "/api/v1/compliance?framework=aws-fsbp&ou=Root%2FWorkloads&format=csv", "the CSV export is of the OU too");
+      await shot("compliance-ou-1280");
+      await page.screenshot({ path: join(ARTIFACTS, "accounts-compliance-ou-top-1280.png") });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await byId("compliance-count-fail-value").waitFor();
+      expectTrue(!(await scrollsSideways()), "compliance by OU at 390 px does not scroll sideways");
+      await page.screenshot({ path: join(ARTIFACTS, "accounts-compliance-ou-top-390.png") });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+
     await step("accounts by OU: /iam with an OU asks which of its accounts, then analyses the one picked", async () => {
       await page.goto(base + "/iam");
       await byId("iam-account").waitFor();

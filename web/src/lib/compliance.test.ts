@@ -6,6 +6,9 @@ describe("compliance paths", () => {
     expect(compliancePath("cis-3.0", "")).toBe("/compliance");
     expect(compliancePath("aws-fsbp", "")).toBe("/compliance?framework=aws-fsbp");
     expect(compliancePath("aws-fsbp", "p1")).toBe("/compliance?framework=aws-fsbp&provider_id=p1");
+    // An OU's accounts, and its export: the same scope.
+    expect(compliancePath("pci-dss-4.0", "", undefined, "Root/Workloads")).toBe("/compliance?framework=pci-dss-4.0&ou=Root%2FWorkloads");
+    expect(exportHref("aws-fsbp", "", "csv", "Root/Workloads")).toBe("/api/v1/compliance?framework=aws-fsbp&ou=Root%2FWorkloads&format=csv");
   });
   it("exports are API downloads with the format", () => {
     expect(exportHref("aws-fsbp", "", "csv")).toBe("/api/v1/compliance?framework=aws-fsbp&format=csv");

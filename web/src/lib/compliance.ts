@@ -44,22 +44,20 @@ export interface FrameworkCompliance extends Omit<Compliance, "sections" | "cont
 export const DEFAULT_FRAMEWORK = "cis-3.0";
 
 // The API path of the page's data; the default framework is left out of the URL.
-export function compliancePath(framework: string, providerId: string, format?: "csv" | "html"): string {
+// `ou`: the accounts of an organizational unit ("Root/Workloads"), rolled up
+// organization-wide (a control fails when it fails in any of them).
+export function compliancePath(framework: string, providerId: string, format?: "csv" | "html", ou = ""): string {
   return `/compliance${qs({
     framework: framework && framework !== DEFAULT_FRAMEWORK ? framework : undefined,
     provider_id: providerId || undefined,
+    ou: ou || undefined,
     format,
   })}`;
 }
 
 // A download link (the session cookie authorizes it; no script needed).
-export function exportHref(framework: string, providerId: string, format: "csv" | "html"): string {
-  return API + compliancePath(framework || DEFAULT_FRAMEWORK, providerId, format);
-}
-
-// The page URL for a framework and account.
-export function compliancePageUrl(framework: string, providerId: string): string {
-  return compliancePath(framework, providerId);
+export function exportHref(framework: string, providerId: string, format: "csv" | "html", ou = ""): string {
+  return API + compliancePath(framework || DEFAULT_FRAMEWORK, providerId, format, ou);
 }
 
 export function percentLabel(p: number | null | undefined): string {

@@ -37,8 +37,9 @@ export function sectionTitles(c: Compliance | FrameworkCompliance): Map<string, 
 
 export function CompliancePage({ query }: { query: URLSearchParams }) {
   const providerId = query.get("provider_id") ?? "";
+  const ou = providerId ? "" : (query.get("ou") ?? "");
   const framework = query.get("framework") ?? DEFAULT_FRAMEWORK;
-  const c = useGet<FrameworkCompliance>(compliancePath(framework, providerId));
+  const c = useGet<FrameworkCompliance>(compliancePath(framework, providerId, undefined, ou));
   const [only, setOnly] = useState<string>("");
   const data = c.data;
   const counts = data ? totalsOf(data) : { pass: 0, fail: 0, manual: 0, not_assessed: 0 };
@@ -51,9 +52,9 @@ export function CompliancePage({ query }: { query: URLSearchParams }) {
     groups.set(ctl.section, g);
   }
   const frameworkId = data?.framework_id ?? framework;
-  const go = (fw: string, pid: string) => {
+  const go = (fw: string, pid: string, o: string) => {
     setOnly("");
-    navigate(compliancePath(fw, pid));
+    navigate(compliancePath(fw, pid, undefined, o));
   };
 
   return (
@@ -64,7 +65,7 @@ export function CompliancePage({ query }: { query: URLSearchParams }) {
         <div class="filters filters-shrink">
           <select
             value={frameworkId}
-            onChange={(e) => go(e.currentTarget.value, providerId)}
+            onChange={(e) => go(e.currentTarget.value, providerId, ou)}
             data-testid="compliance-framework"
             aria-label="Compliance framework"
           >
@@ -74,7 +75,7 @@ export function CompliancePage({ query }: { query: URLSearchParams }) {
               </option>
             ))}
           </select>
-          <AccountPicker scope={{ provider_id: providerId, ou: "" }} allowOu={false} onChange={(s) => go(frameworkId, s.provider_id)} />
+          <AccountPicker scope={{ provider_id: providerId, ou }} onChange={(s) => go(frameworkId, s.provider_id, s.ou)} />
         </div>
       </div>
       <ErrorBox error={c.error} />
@@ -82,10 +83,10 @@ export function CompliancePage({ query }: { query: URLSearchParams }) {
       {data ? (
         <>
           <div class="row">
-            <a class="button" href={exportHref(frameworkId, providerId, "csv")} download data-testid="compliance-export-csv">
+            <a class="button" href={exportHref(frameworkId, providerId, "csv", ou)} download data-testid="compliance-export-csv">
               Export CSV
             </a>
-            <a class="button" href={exportHref(frameworkId, providerId, "html")} download data-testid="compliance-export-html">
+            <a class="button" href={exportHref(frameworkId, providerId, "html", ou)} download data-testid="compliance-export-html">
               Printable report (HTML)
             </a>
             {data.source ? (
