@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 // The framework files (model/frameworks/*.json as one JSON array), put in the
-// program by the assembler stub model/frameworks/embed.cmake writes.
+// program by the assembler stub model/embed_json_dir.cmake writes.
 extern "C" {
 __attribute__((visibility("hidden"))) extern const char cloudpeek_frameworks_data[];
 __attribute__((visibility("hidden"))) extern const char cloudpeek_frameworks_data_end[];

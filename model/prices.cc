@@ -6,7 +6,7 @@
 #include <stdexcept>
 
 // The price files (model/prices/*.json as one JSON array), put in the program
-// by the assembler stub model/prices/embed.cmake writes.
+// by the assembler stub model/embed_json_dir.cmake writes.
 extern "C" {
 __attribute__((visibility("hidden"))) extern const char cloudpeek_prices_data[];
 __attribute__((visibility("hidden"))) extern const char cloudpeek_prices_data_end[];
