@@ -16,13 +16,16 @@ export class ApiError extends Error {
   readonly advice: string;
   readonly field: string;
   readonly kind: string;
-  constructor(status: number, body: Partial<ErrorBody> | undefined) {
+  // The whole answer, for errors that say more beside "error" (422 nothing_to_scan's "skipped").
+  readonly details: unknown;
+  constructor(status: number, body: Partial<ErrorBody> | undefined, details?: unknown) {
     super(body?.message || `The server answered ${status}.`);
     this.status = status;
     this.code = body?.code || (status === 0 ? "network" : "internal");
     this.advice = body?.advice || "";
     this.field = body?.field || "";
     this.kind = body?.kind || "";
+    this.details = details;
   }
 }
 
@@ -93,7 +96,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   const tok = (j as { csrf_token?: string } | undefined)?.csrf_token;
   if (tok) setCsrfToken(tok);
   if (!res.ok) {
-    const err = new ApiError(res.status, (j as { error?: ErrorBody } | undefined)?.error);
+    const err = new ApiError(res.status, (j as { error?: ErrorBody } | undefined)?.error, j);
     if (res.status === 401 && !opts.quiet401) unauthListeners.forEach((fn) => fn());
     throw err;
   }

@@ -147,6 +147,7 @@ export interface Scan {
   counts: Partial<Record<Result, number>>;
   gaps: Gap[];
   progress: ScanProgress | null;
+  batch_id?: string | null; // the organization scan (scan batch) it is part of
 }
 
 export interface Paged<T> {

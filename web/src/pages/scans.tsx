@@ -1,22 +1,36 @@
 // /scans — start a scan (account, regions, services from GET /meta), watch it
 // live (EventSource on /scans/{id}/events), and the history with durations,
-// coverage gaps, and the reasons of interrupted and failed scans.
-import { useEffect, useState } from "preact/hooks";
+// coverage gaps, and the reasons of interrupted and failed scans. A whole
+// organization or an OU is scanned as one batch (a scan per account), followed
+// on its card (scan_batch.tsx, /scans?batch=<id>) and listed as organization scans.
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { API, ApiError, post, qs } from "../api";
 import { AccountPicker } from "../components/account_picker";
 import { ErrorBox, Loading, Pager, StatusBadge, TableWrap, Time } from "../components/ui";
 import { useGet, useNow } from "../hooks";
 import { QUEUED_TEXT, rowAccountLabel, scopeFromQuery, scopeParams, showsAccountColumn, withLiveStatus } from "../lib/accounts";
 import { formatDuration, plural } from "../lib/format";
+import type { Organization } from "../lib/org";
+import { type ScanBatch, batchLinkLabel, isBatchActive, isBatchChoice, skippedOf, startChoices, startRequest } from "../lib/scan_batch";
 import { areasAtWork, credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine, scanEnding } from "../lib/scan_state";
 import { Link, navigate } from "../router";
 import type { AccountScopes, AreaProgress, Gap, Meta, Paged, Provider, Scan } from "../types";
+import { BatchCard, BatchList, SkippedList, batchHref } from "./scan_batch";
 
 export function ScansPage({ query }: { query: URLSearchParams }) {
   const scope = scopeFromQuery(query);
   const providerId = scope.provider_id;
   const page = query.get("page") ?? "";
+  const batchId = query.get("batch") ?? "";
+  const batchPage = query.get("batch_page") ?? "";
   const [polling, setPolling] = useState(false);
+  const [batchPolling, setBatchPolling] = useState(false);
+  // Organization scans: the recent batches (an answer the server cannot give leaves the list out).
+  const batches = useGet<Paged<ScanBatch>>(`/scan-batches${qs({ page: batchPage })}`, batchPolling ? 3000 : 0);
+  useEffect(() => setBatchPolling(!!batches.data?.items.some(isBatchActive)), [batches.data]);
+  const batchLabels = useMemo(() => new Map((batches.data?.items ?? []).map((b) => [b.id, b.label])), [batches.data]);
+  // The card shown: the batch in the URL, else one still running.
+  const followBatch = batchId || batches.data?.items.find(isBatchActive)?.id || "";
   // While a scan waits or runs, the history follows it (queued ones start as others end).
   const history = useGet<Paged<Scan>>(`/scans${qs({ ...scopeParams(scope), page })}`, polling ? 3000 : 0);
   const [live, setLive] = useState<Scan | null>(null);
@@ -26,10 +40,10 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
   const scopes = useGet<AccountScopes>("/accounts/scopes");
   const showAccount = showsAccountColumn(scopes.data, scope);
 
-  // Follow a scan that is already running when the page opens.
+  // Follow a scan that is already running when the page opens (one of a batch is on the batch's card).
   useEffect(() => {
     if (live) return;
-    const running = history.data?.items.find(isActive);
+    const running = history.data?.items.find((s) => isActive(s) && !s.batch_id);
     if (running) setLive(running);
   }, [history.data]);
 
@@ -44,7 +58,22 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
           setLive(s);
           history.reload();
         }}
+        onBatch={(b) => {
+          batches.reload();
+          history.reload();
+          navigate(batchHref(b.id));
+        }}
       />
+      {followBatch ? (
+        <BatchCard
+          key={followBatch}
+          id={followBatch}
+          onEnded={() => {
+            batches.reload();
+            history.reload();
+          }}
+        />
+      ) : null}
       {live ? (
         <LiveScan
           key={live.id}
@@ -54,6 +83,9 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
             history.reload();
           }}
         />
+      ) : null}
+      {batches.data && batches.data.items.length ? (
+        <BatchList data={batches.data} onPage={(p) => navigate(`/scans${qs({ ...scopeParams(scope), batch: batchId, batch_page: String(p) })}`)} />
       ) : null}
       <section class="card" data-testid="scan-history">
         <div class="page-head">
@@ -83,6 +115,7 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
                       key={s.id}
                       s={withLiveStatus(s, liveNow)}
                       account={showAccount ? rowAccountLabel({ provider_id: s.provider_id }, scopes.data) : null}
+                      batchLabel={s.batch_id ? batchLinkLabel(s.batch_id, batchLabels) : null}
                       onCancelled={history.reload}
                     />
                   ))}
@@ -102,7 +135,17 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
   );
 }
 
-function HistoryRow({ s, account, onCancelled }: { s: Scan; account: string | null; onCancelled: () => void }) {
+function HistoryRow({
+  s,
+  account,
+  batchLabel,
+  onCancelled,
+}: {
+  s: Scan;
+  account: string | null;
+  batchLabel: string | null;
+  onCancelled: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const c = s.counts ?? {};
   return (
@@ -111,6 +154,11 @@ function HistoryRow({ s, account, onCancelled }: { s: Scan; account: string | nu
         {account !== null ? <td data-testid="scan-account">{account}</td> : null}
         <td>
           <Time iso={s.started_at} />
+          {s.batch_id && batchLabel ? (
+            <div class="muted" data-testid="scan-batch">
+              Part of <Link href={batchHref(s.batch_id)}>{batchLabel}</Link>
+            </div>
+          ) : null}
         </td>
         <td>
           <StatusBadge status={s.status} />
@@ -194,9 +242,20 @@ export function GapsTable({ gaps, testid }: { gaps: Gap[]; testid: string }) {
   );
 }
 
-function StartScan({ defaultProvider, onStarted }: { defaultProvider: string; onStarted: (s: Scan) => void }) {
+function StartScan({
+  defaultProvider,
+  onStarted,
+  onBatch,
+}: {
+  defaultProvider: string;
+  onStarted: (s: Scan) => void;
+  onBatch: (b: ScanBatch) => void;
+}) {
   const meta = useGet<Meta>("/meta");
   const providers = useGet<Provider[]>("/providers");
+  // What a batch can cover: the connected organizations and the OUs accounts are in.
+  const orgs = useGet<Organization[]>("/organizations");
+  const scopes = useGet<AccountScopes>("/accounts/scopes");
   const [providerId, setProviderId] = useState(defaultProvider);
   const [regions, setRegions] = useState<Set<string>>(new Set());
   const [services, setServices] = useState<Set<string>>(new Set());
@@ -206,6 +265,9 @@ function StartScan({ defaultProvider, onStarted }: { defaultProvider: string; on
   const list = providers.data ?? [];
   const chosen = providerId || list[0]?.id || "";
   const provider = list.find((p) => p.id === chosen);
+  const choices = startChoices(list, orgs.data, scopes.data);
+  const grouped = choices.organizations.length > 0 || choices.ous.length > 0;
+  const batch = isBatchChoice(chosen);
 
   if (providers.data && list.length === 0) {
     return (
@@ -222,11 +284,9 @@ function StartScan({ defaultProvider, onStarted }: { defaultProvider: string; on
     setBusy(true);
     setError(null);
     try {
-      const body: { provider_id: string; regions?: string[]; services?: string[] } = { provider_id: chosen };
-      if (regions.size) body.regions = [...regions];
-      if (services.size) body.services = [...services];
-      const s = await post<Scan>("/scans", body);
-      onStarted(s);
+      const req = startRequest(chosen, regions, services);
+      if (req.path === "/scan-batches") onBatch(await post<ScanBatch>(req.path, req.body));
+      else onStarted(await post<Scan>(req.path, req.body));
     } catch (err) {
       setError(err);
     } finally {
@@ -247,14 +307,47 @@ function StartScan({ defaultProvider, onStarted }: { defaultProvider: string; on
       <label>
         AWS account
         <select value={chosen} onChange={(e) => setProviderId(e.currentTarget.value)} data-testid="scan-provider">
-          {list.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-              {p.identity ? ` (${p.identity.account})` : ""}
-            </option>
-          ))}
+          {grouped ? (
+            <optgroup label="Accounts">
+              {choices.accounts.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : (
+            choices.accounts.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))
+          )}
+          {choices.organizations.length ? (
+            <optgroup label="Organizations">
+              {choices.organizations.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          {choices.ous.length ? (
+            <optgroup label="Organizational units">
+              {choices.ous.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </select>
       </label>
+      {batch ? (
+        <p class="hint" data-testid="scan-batch-hint">
+          One scan per account, all followed on one card; they run as many at a time as Settings › Scans at once allows. Accounts
+          CloudPeek cannot reach are listed as not scanned, with the reason.
+        </p>
+      ) : null}
       {expired ? (
         <p class="error-box" data-testid="scan-blocked-expired">
           The credentials of “{provider!.label}” have expired: scans are blocked.{" "}
@@ -290,8 +383,9 @@ function StartScan({ defaultProvider, onStarted }: { defaultProvider: string; on
         <ErrorBox error={meta.error} />
       )}
       <ErrorBox error={error} testid="start-scan-error" />
+      <SkippedList skipped={skippedOf(error)} testid="start-scan-skipped" />
       <button type="submit" class="primary" disabled={busy || !chosen || expired} data-testid="start-scan-button">
-        {busy ? "Starting…" : "Start scan"}
+        {busy ? "Starting…" : batch ? "Start organization scan" : "Start scan"}
       </button>
     </form>
   );
