@@ -3,7 +3,7 @@
 // each account's scan, the accounts not scanned and why — that follows the
 // batch by server-sent events (polling when the stream is down), and "Cancel
 // all"; and the list of recent batches, each opening its card.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { API, get, post } from "../api";
 import { ErrorBox, Loading, Pager, StatusBadge, TableWrap, Time } from "../components/ui";
 import { plural } from "../lib/format";
@@ -142,6 +142,11 @@ export function BatchView({
 }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The confirmation takes the focus where the button was (on its safe choice).
+  const keep = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) keep.current?.focus();
+  }, [confirming]);
   const active = isBatchActive(b);
   const fraction = batchFraction(b);
   const scans = sortBatchScans(b.scans ?? []);
@@ -203,7 +208,7 @@ export function BatchView({
             >
               {busy ? "Cancelling…" : "Yes, cancel all"}
             </button>
-            <button type="button" data-testid="batch-cancel-keep" onClick={() => setConfirming(false)}>
+            <button type="button" ref={keep} data-testid="batch-cancel-keep" onClick={() => setConfirming(false)}>
               Keep scanning
             </button>
           </div>

@@ -29,8 +29,13 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
   const batches = useGet<Paged<ScanBatch>>(`/scan-batches${qs({ page: batchPage })}`, batchPolling ? 3000 : 0);
   useEffect(() => setBatchPolling(!!batches.data?.items.some(isBatchActive)), [batches.data]);
   const batchLabels = useMemo(() => new Map((batches.data?.items ?? []).map((b) => [b.id, b.label])), [batches.data]);
-  // The card shown: the batch in the URL, else one still running.
-  const followBatch = batchId || batches.data?.items.find(isBatchActive)?.id || "";
+  // The card shown: the batch in the URL, else one found running (kept once it ends).
+  const [runningBatch, setRunningBatch] = useState("");
+  useEffect(() => {
+    const active = batches.data?.items.find(isBatchActive);
+    if (!runningBatch && active) setRunningBatch(active.id);
+  }, [batches.data]);
+  const followBatch = batchId || runningBatch;
   // While a scan waits or runs, the history follows it (queued ones start as others end).
   const history = useGet<Paged<Scan>>(`/scans${qs({ ...scopeParams(scope), page })}`, polling ? 3000 : 0);
   const [live, setLive] = useState<Scan | null>(null);
