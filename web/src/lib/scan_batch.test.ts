@@ -10,6 +10,7 @@ import {
   finishedCount,
   isBatchChoice,
   memberLabel,
+  memberResults,
   mergeBatch,
   scanPercent,
   skippedOf,
@@ -164,6 +165,14 @@ describe("following a batch", () => {
     expect(scanPercent(member("1", "a", "partial", { progress: { ...P, fraction: 0.9 } }))).toBe("100%");
     expect(scanPercent(member("1", "a", "interrupted", { progress: P }))).toBe("43%");
     expect(scanPercent(member("1", "a", "failed"))).toBe("0%");
+  });
+
+  it("never shows a scan without results as 0 failing", () => {
+    expect(memberResults(member("1", "a", "running"))).toBe("—");
+    expect(memberResults(member("1", "a", "interrupted"))).toBe("no results");
+    expect(memberResults(member("1", "a", "failed"))).toBe("no results");
+    expect(memberResults(member("1", "a", "succeeded"))).toBe("0 fail · 0 pass · 0 not assessed");
+    expect(memberResults(member("1", "a", "interrupted", { counts: { FAIL: 2, PASS: 1 } }))).toBe("2 fail · 1 pass · 0 not assessed");
   });
 
   it("names an account once: label and id unless the label holds the id", () => {

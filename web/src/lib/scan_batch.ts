@@ -178,6 +178,16 @@ export function scanPercent(s: Pick<Scan, "status" | "progress">): string {
   return `${Math.round(progressFraction(s.progress) * 100)}%`;
 }
 
+// One account's results in the table: none yet while it runs; a scan that failed
+// or was cancelled before any result says so rather than "0 fail" (which reads as clean).
+export function memberResults(s: Pick<Scan, "status" | "counts">): string {
+  if (s.status === "queued" || s.status === "running") return "—";
+  const c = s.counts ?? {};
+  const any = (["FAIL", "PASS", "NOT_ASSESSED", "MANUAL"] as Result[]).some((k) => (c[k] ?? 0) > 0);
+  if (!any && (s.status === "failed" || s.status === "interrupted")) return "no results";
+  return `${c.FAIL ?? 0} fail · ${c.PASS ?? 0} pass · ${c.NOT_ASSESSED ?? 0} not assessed`;
+}
+
 // "prod-web · 222200000006": the label, then the AWS account id unless the label holds it.
 export function memberLabel(a: { account_label?: string; label?: string; account_id: string | null }): string {
   const label = a.account_label ?? a.label ?? "";

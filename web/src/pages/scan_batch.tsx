@@ -17,6 +17,7 @@ import {
   countsText,
   isBatchActive,
   memberLabel,
+  memberResults,
   mergeBatch,
   scanPercent,
   sortBatchScans,
@@ -183,9 +184,11 @@ export function BatchView({
         </p>
       ) : null}
       {active && !confirming ? (
-        <button type="button" class="danger" data-testid="batch-cancel-all" onClick={() => setConfirming(true)}>
-          Cancel all
-        </button>
+        <div class="row">
+          <button type="button" class="danger" data-testid="batch-cancel-all" onClick={() => setConfirming(true)}>
+            Cancel all
+          </button>
+        </div>
       ) : null}
       {active && confirming ? (
         <div class="warn-box" role="group" aria-label="Cancel all" data-testid="batch-cancel-confirm-box">
@@ -236,12 +239,8 @@ export function BatchView({
                 <td class="num" data-testid="batch-scan-progress">
                   {scanPercent(s)}
                 </td>
-                <td class="nowrap">
-                  {isActive(s) ? (
-                    <span class="muted">—</span>
-                  ) : (
-                    `${s.counts.FAIL ?? 0} fail · ${s.counts.PASS ?? 0} pass · ${s.counts.NOT_ASSESSED ?? 0} not assessed`
-                  )}
+                <td class={isActive(s) || memberResults(s) === "no results" ? "nowrap muted" : "nowrap"} data-testid="batch-scan-results">
+                  {memberResults(s)}
                 </td>
                 <td class={s.status === "failed" || s.status === "interrupted" ? "warn" : "muted"} data-testid="batch-scan-reason">
                   {s.reason ?? (s.status === "queued" ? "waiting for a scan slot" : "")}
@@ -314,7 +313,7 @@ export function BatchList({ data, onPage }: { data: Paged<ScanBatch>; onPage: (p
           </tbody>
         </table>
       </TableWrap>
-      <Pager total={data.total} page={data.page} pageSize={data.page_size} onPage={onPage} />
+      {data.total > data.page_size ? <Pager total={data.total} page={data.page} pageSize={data.page_size} onPage={onPage} /> : null}
     </section>
   );
 }
