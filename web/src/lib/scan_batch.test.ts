@@ -179,6 +179,10 @@ describe("following a batch", () => {
     expect(memberLabel({ account_label: "prod-web", account_id: "222200000006" })).toBe("prod-web · 222200000006");
     expect(memberLabel({ account_label: "prod-web (222200000006)", account_id: "222200000006" })).toBe("prod-web (222200000006)");
     expect(memberLabel({ label: "sandbox-bob", account_id: null })).toBe("sandbox-bob");
+    // A provider deleted since: its account id, or that it was deleted.
+    expect(memberLabel({ account_label: null, account_id: "222200000007" })).toBe("222200000007");
+    expect(memberLabel({ account_label: null, account_id: null })).toBe("a deleted account");
+    expect(sortBatchScans([member("1", "b", "succeeded"), member("2", "a", "succeeded", { account_label: null })]).map((s) => s.id)).toEqual(["2", "1"]);
   });
 
   it("merges events: another batch replaces, an older running state never undoes the end, a summary keeps the rows", () => {

@@ -13,7 +13,7 @@ export type MemberStatus = Scan["status"];
 
 // A scan of the batch: GET /scans/{id}'s scan with whose account it is.
 export interface BatchScan extends Scan {
-  account_label: string;
+  account_label: string | null; // null: its provider was deleted
   account_id: string | null;
 }
 
@@ -165,7 +165,7 @@ export function sortBatchScans<T extends Pick<BatchScan, "status" | "account_lab
   return [...scans].sort(
     (a, b) =>
       rank(a.status) - rank(b.status) ||
-      a.account_label.localeCompare(b.account_label) ||
+      (a.account_label ?? "").localeCompare(b.account_label ?? "") ||
       (a.account_id ?? "").localeCompare(b.account_id ?? "") ||
       a.id.localeCompare(b.id),
   );
@@ -189,8 +189,9 @@ export function memberResults(s: Pick<Scan, "status" | "counts">): string {
 }
 
 // "prod-web · 222200000006": the label, then the AWS account id unless the label holds it.
-export function memberLabel(a: { account_label?: string; label?: string; account_id: string | null }): string {
-  const label = a.account_label ?? a.label ?? "";
+export function memberLabel(a: { account_label?: string | null; label?: string; account_id: string | null }): string {
+  const label = a.account_label ?? a.label ?? (a.account_id ? "" : "a deleted account");
+  if (!label) return a.account_id ?? "";
   return a.account_id && !label.includes(a.account_id) ? `${label} · ${a.account_id}` : label;
 }
 
