@@ -19,6 +19,7 @@
 #include "cli/findings_file.h"
 #include "cli/report_hook.h"
 #include "cli/resources_file.h"
+#include "model/compliance.h"
 #include "scan/engine.h"
 #include "scan/organization.h"
 #include "scan/organization_templates.h"
@@ -295,7 +296,9 @@ int run_organization_scan(const ScanCommandOptions& o, const scan::ScanOptions& 
         if (auto st = file->close(); !st) r.output_error = st.error().describe();
         if (auto st = write_coverage_file(result, (dir / kCoverageFileName).string()); !st)
           r.output_error = st.error().describe();
-        auto written = write_report_formats(result, file->path(), o.output_formats, dir.string());
+        // Each member's reports roll up the framework --compliance chose, as a single scan's do.
+        const Framework* framework = o.compliance.empty() ? nullptr : find_framework(o.compliance);
+        auto written = write_report_formats(result, file->path(), o.output_formats, dir.string(), framework);
         if (!written.unavailable.empty() && r.output_error.empty()) r.output_error = written.unavailable.front();
       }
       r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -126,6 +126,27 @@ TEST_F(OrganizationCli, TextTableAndAccountsFilter) {
   EXPECT_NE(single.err.find("--accounts is for --organization scans"), std::string::npos) << shown(single);
 }
 
+// `--compliance NAME` with `--organization`: each member's HTML report rolls up
+// that framework, as a single account's does (it rolled up CIS v3.0.0 whatever
+// the user asked for).
+TEST_F(OrganizationCli, EachMembersReportRollsUpTheChosenFramework) {
+  CloudpeekCli cli(fake_->url());
+  std::string out_dir = cli.home() + "/org-fsbp";
+  auto r = cli.run({"scan", "--organization", "--external-id", kExternalId, "--services", "s3", "--regions",
+                    "us-east-1", "--accounts", "222200000005", "--compliance", "aws-fsbp", "--output-formats", "html",
+                    "--output-dir", out_dir},
+                   "", kOrgAdminEnv);
+  ASSERT_EQ(r.exit_code, 0) << shown(r);
+  std::filesystem::path html;
+  for (const auto& e : std::filesystem::directory_iterator(out_dir + "/222200000005"))
+    if (e.path().extension() == ".html") html = e.path();
+  ASSERT_FALSE(html.empty()) << "no HTML report in " << out_dir << "/222200000005\n" << shown(r);
+  std::ifstream f(html);
+  std::string text((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("AWS Foundational Security Best Practices"), std::string::npos);
+  EXPECT_EQ(text.find("CIS Amazon Web Services Foundations"), std::string::npos);
+}
+
 TEST_F(OrganizationCli, APlainMemberIsToldWhyItCannotDiscover) {
   CloudpeekCli cli(fake_->url());
   auto r = cli.run({"scan", "--organization", "--services", "s3"}, "", kLogReaderEnv);
