@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -232,6 +234,79 @@ TEST_F(ScanProcess, ChecksListAndShowAsJson) {
   auto text = run({"checks", "show", id}, {});
   EXPECT_NE(text.out.find("Remediation"), std::string::npos);
   EXPECT_EQ(run({"checks", "show", "no_such_check"}, {}).exit_code, 1);
+}
+
+
+// Issue 11 §3: `cloudpeek scan --sso-start-url/--sso-region/--sso-account/--sso-role`
+// through fakeaws's access portal, with the sign-in the AWS CLI cached
+// (~/.aws/sso/cache): GetRoleCredentials for that permission set's role, then
+// the scan signed with the role's keys — no key in the environment, no
+// question asked, and neither the portal token nor the role's keys printed.
+std::string iso_in(std::chrono::seconds from_now) {
+  auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + from_now);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+const std::vector<std::string> kNoKeysEnv = {"AWS_REGION=us-east-1", "NO_PROXY=127.0.0.1", "no_proxy=127.0.0.1"};
+
+std::vector<std::string> sso_flags(const std::string& role = "SecurityAuditor") {
+  return {"--sso-start-url", "https://d-1234567890.awsapps.com/start/#/", "--sso-region", "us-east-1",
+          "--sso-account", "111122223333", "--sso-role", role};
+}
+
+void cache_sso_token(const CloudpeekCli& cli, const std::string& token) {
+  cli.write_file(".aws/sso/cache/my-sso.json",
+                 json{{"startUrl", "https://d-1234567890.awsapps.com/start"}, {"region", "us-east-1"},
+                      {"accessToken", token}, {"expiresAt", iso_in(std::chrono::hours(4))}, {"clientId", "cid"}}
+                     .dump());
+}
+
+TEST_F(ScanProcess, SsoOptionsScanWithThePermissionSetsRoleFromTheAwsCliSignIn) {
+  cache_sso_token(cli, "fakeSsoAccessToken-valid");
+  auto args = imds_scan(sso_flags());
+  auto r = run(args, kNoKeysEnv);
+  ASSERT_EQ(r.exit_code, 0) << shown(r);
+  EXPECT_NE(r.err.find("Using the IAM Identity Center sign-in cached in"), std::string::npos) << shown(r);
+  EXPECT_NE(r.err.find("Scanning account 111122223333"), std::string::npos) << shown(r);
+  EXPECT_FALSE(findings().empty()) << shown(r);
+  EXPECT_EQ(r.err.find("fakeSsoAccessToken"), std::string::npos) << "the portal token was printed";
+  EXPECT_EQ(r.out.find("fakeSsoAccessToken"), std::string::npos) << "the portal token was printed";
+
+  // One GetRoleCredentials at the portal; the EC2 calls signed with the keys it gave (ASIA…).
+  json requests = json::parse(fake_->requests())["requests"];
+  int role_calls = 0, ec2_calls = 0;
+  std::string role_key;
+  for (const auto& q : requests) {
+    if (q.value("action", "") == "GetRoleCredentials") ++role_calls;
+    if (q.value("service", "") == "ec2") {
+      ++ec2_calls;
+      role_key = q.value("access_key_id", "");
+    }
+  }
+  EXPECT_EQ(role_calls, 1) << requests.dump();
+  EXPECT_GT(ec2_calls, 0) << requests.dump();
+  EXPECT_EQ(role_key.rfind("ASIA", 0), 0u) << role_key;
+  EXPECT_EQ(r.err.find(role_key), std::string::npos) << "the role's key id was printed";
+}
+
+TEST_F(ScanProcess, SsoOptionsWithAnEndedSignInOrAnUnassignedRoleSayWhatToDoAndCallNothingElse) {
+  // The portal no longer honours the cached token (signed out, session ended at AWS).
+  cache_sso_token(cli, "fakeSsoAccessToken-expired");
+  auto ended = run(imds_scan(sso_flags()), kNoKeysEnv);
+  EXPECT_NE(ended.exit_code, 0) << shown(ended);
+  EXPECT_NE(ended.err.find("sign in"), std::string::npos) << shown(ended);
+  EXPECT_EQ(ended.err.find("fakeSsoAccessToken"), std::string::npos) << shown(ended);
+
+  // A role the user is not assigned in that account: the portal's ForbiddenException, named.
+  fake_->reset();
+  cache_sso_token(cli, "fakeSsoAccessToken-valid");
+  auto forbidden = run(imds_scan(sso_flags("AdministratorAccess")), kNoKeysEnv);
+  EXPECT_NE(forbidden.exit_code, 0) << shown(forbidden);
+  EXPECT_NE(forbidden.err.find("AdministratorAccess"), std::string::npos) << shown(forbidden);
+  for (const auto& q : json::parse(fake_->requests())["requests"])
+    EXPECT_NE(q.value("service", ""), "ec2") << "scanned without credentials: " << q.dump();
 }
 
 }  // namespace
