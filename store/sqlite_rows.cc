@@ -80,7 +80,7 @@ FindingRow read_finding(Stmt& s) {
 
 const char* const kScanColumns =
     "id, provider_id, status, reason, created_at, started_at, finished_at, regions, services, identity, gaps, "
-    "n_pass, n_fail, n_not_assessed, n_manual, n_resources, published";
+    "n_pass, n_fail, n_not_assessed, n_manual, n_resources, published, batch_id";
 
 namespace {
 
@@ -138,6 +138,7 @@ Scan read_scan(Stmt& s) {
   r.counts = {s.i64(11), s.i64(12), s.i64(13), s.i64(14)};
   r.resources = s.i64(15);
   r.published = s.i64(16) != 0;
+  if (auto v = s.opt_i64(17)) r.batch_id = std::to_string(*v);
   return r;
 }
 

@@ -80,18 +80,26 @@ Scan SqliteStore::scan_in(Db& db, int64_t id) {
 }
 
 Scan SqliteStore::create_scan(const std::string& provider_id, const std::vector<std::string>& regions,
-                              const std::vector<std::string>& services, Time now) {
+                              const std::vector<std::string>& services, Time now,
+                              const std::optional<std::string>& batch_id) {
   int64_t pid = parse_id(provider_id, "provider");
+  std::optional<int64_t> bid;
+  if (batch_id) bid = parse_id(*batch_id, "scan batch");
   return write([&](Db& db) {
     Transaction tx(db);
     if (!provider_in(db, pid)) throw StoreError(StoreError::Kind::kNotFound, "no provider with id \"" + provider_id + "\"");
-    db.prepare("INSERT INTO scans (id, provider_id, status, created_at, regions, services) VALUES ((SELECT hi + 1 "
-               "FROM id_high_water WHERE tbl = 'scans'), ?, 'queued', ?, ?, ?)")
-        .bind(1, pid)
-        .bind(2, to_db(now))
-        .bind(3, Json(regions).dump())
-        .bind(4, Json(services).dump())
-        .exec();
+    if (bid && !db.prepare("SELECT 1 FROM scan_batches WHERE id = ?").bind(1, *bid).step())
+      throw StoreError(StoreError::Kind::kNotFound, "no scan batch with id \"" + *batch_id + "\"");
+    Stmt insert = db.prepare(
+        "INSERT INTO scans (id, provider_id, status, created_at, regions, services, batch_id) VALUES ((SELECT hi + 1 "
+        "FROM id_high_water WHERE tbl = 'scans'), ?, 'queued', ?, ?, ?, ?)");
+    insert.bind(1, pid).bind(2, to_db(now)).bind(3, Json(regions).dump()).bind(4, Json(services).dump());
+    if (bid) {
+      insert.bind(5, *bid);
+    } else {
+      insert.bind(5, nullptr);
+    }
+    insert.exec();
     Scan out = scan_in(db, db.last_insert_id());
     tx.commit();
     return out;

@@ -348,6 +348,23 @@ CREATE TABLE organization_members (
 ALTER TABLE scan_findings ADD COLUMN monthly_cost_usd REAL;
 ALTER TABLE findings ADD COLUMN monthly_cost_usd REAL;
 )sql"},
+    {15, "scan_batches and scans.batch_id: one request to scan many accounts (an organization, an OU, chosen "
+         "providers), each account's scan an ordinary scan that names its batch (issue 11 §3)",
+     R"sql(
+CREATE TABLE scan_batches (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL,
+  scope TEXT NOT NULL DEFAULT '{}',
+  regions TEXT NOT NULL DEFAULT '[]',
+  services TEXT NOT NULL DEFAULT '[]',
+  skipped TEXT NOT NULL DEFAULT '[]',
+  created_by TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  cancelled_at BIGINT
+);
+ALTER TABLE scans ADD COLUMN batch_id INTEGER REFERENCES scan_batches(id) ON DELETE SET NULL;
+CREATE INDEX scans_batch ON scans(batch_id, id);
+)sql"},
 };
 
 }  // namespace

@@ -89,7 +89,8 @@ class SqliteStore final : public Store {
   std::string organization_external_id() override;
 
   Scan create_scan(const std::string& provider_id, const std::vector<std::string>& regions,
-                   const std::vector<std::string>& services, Time now) override;
+                   const std::vector<std::string>& services, Time now,
+                   const std::optional<std::string>& batch_id = std::nullopt) override;
   void mark_scan_running(const std::string& scan_id, Time started_at, const Json& identity) override;
   void add_scan_resources(const std::string& scan_id, const std::vector<Resource>& resources) override;
   void add_scan_findings(const std::string& scan_id, const std::vector<Finding>& findings) override;
@@ -99,6 +100,13 @@ class SqliteStore final : public Store {
   Paged<Scan> list_scans(const std::optional<std::string>& provider_id, const PageRequest& page) override;
   Paged<Scan> list_scans(const std::vector<std::string>& provider_ids, const PageRequest& page) override;
   std::optional<Scan> active_scan(const std::string& provider_id) override;
+
+  ScanBatch create_scan_batch(const ScanBatch& b) override;
+  std::optional<ScanBatch> get_scan_batch(const std::string& id) override;
+  Paged<ScanBatch> list_scan_batches(const PageRequest& page) override;
+  std::vector<Scan> batch_scans(const std::string& batch_id) override;
+  void set_scan_batch_skipped(const std::string& id, const Json& skipped) override;
+  void mark_scan_batch_cancelled(const std::string& id, Time at) override;
 
   void sync_check_catalog(const std::vector<CheckMetadata>& checks) override;
 

@@ -248,6 +248,24 @@ struct Scan {
   ScanCounts counts;          // of the findings staged under this scan
   int64_t resources = 0;      // staged resources
   bool published = false;     // finish_scan ran
+  std::optional<std::string> batch_id;  // the scan batch it belongs to, if any
+};
+
+// One request to scan many accounts at once (an organization, an OU, chosen
+// providers; issue 11 §3): each account's scan is an ordinary scan naming the
+// batch (Scan::batch_id). `scope` is what was asked ({"organization_id"} |
+// {"ou"} | {"provider_ids"}); `skipped` the accounts that could not be
+// scanned, as JSON [{"provider_id","label","account_id","reason",...}].
+// Batches are never deleted; a deleted provider's scans leave its batch.
+struct ScanBatch {
+  std::string id;
+  std::string label;
+  Json scope = Json::object();
+  std::vector<std::string> regions, services;  // requested (empty: all)
+  Json skipped = Json::array();
+  std::string created_by;
+  Time created_at{};
+  std::optional<Time> cancelled_at;  // "cancel all" was asked
 };
 
 struct ScanFinish {
@@ -472,8 +490,10 @@ class Store {
   virtual std::string organization_external_id() = 0;
 
   // scans
+  // batch_id: the scan batch it belongs to (kNotFound when there is none with that id).
   virtual Scan create_scan(const std::string& provider_id, const std::vector<std::string>& regions,
-                           const std::vector<std::string>& services, Time now) = 0;
+                           const std::vector<std::string>& services, Time now,
+                           const std::optional<std::string>& batch_id = std::nullopt) = 0;
   virtual void mark_scan_running(const std::string& scan_id, Time started_at, const Json& identity) = 0;
   virtual void add_scan_resources(const std::string& scan_id, const std::vector<Resource>& resources) = 0;
   virtual void add_scan_findings(const std::string& scan_id, const std::vector<Finding>& findings) = 0;
@@ -486,6 +506,15 @@ class Store {
   // The scans of any of these providers (an OU's accounts; none: an empty page), newest first.
   virtual Paged<Scan> list_scans(const std::vector<std::string>& provider_ids, const PageRequest& page) = 0;
   virtual std::optional<Scan> active_scan(const std::string& provider_id) = 0;  // queued or running
+
+  // scan batches: create ignores b.id and assigns one.
+  virtual ScanBatch create_scan_batch(const ScanBatch& b) = 0;
+  virtual std::optional<ScanBatch> get_scan_batch(const std::string& id) = 0;
+  virtual Paged<ScanBatch> list_scan_batches(const PageRequest& page) = 0;  // newest first
+  virtual std::vector<Scan> batch_scans(const std::string& batch_id) = 0;   // oldest first
+  virtual void set_scan_batch_skipped(const std::string& id, const Json& skipped) = 0;  // kNotFound
+  // Records that "cancel all" was asked (the first time counts); kNotFound.
+  virtual void mark_scan_batch_cancelled(const std::string& id, Time at) = 0;
 
   // check catalog (titles, CIS/FSBP ids): replaced wholesale
   virtual void sync_check_catalog(const std::vector<CheckMetadata>& checks) = 0;
