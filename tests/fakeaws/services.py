@@ -139,7 +139,17 @@ def get_role(ctx):
                      "MaxSessionDuration": int(role.get("max_session_duration", 3600))}}
 
 
-_SPECIAL = {("ec2", "DescribeRegions"): describe_regions, ("iam", "GetRole"): get_role}
+def emr_block_public_access(ctx):
+    """EMR block public access as AWS has it on for every account that never
+    changed it: public security group rules blocked, SSH (22) excepted."""
+    return {"BlockPublicAccessConfiguration": {"BlockPublicSecurityGroupRules": True,
+                                               "PermittedPublicSecurityGroupRuleRanges": [{"MinRange": 22, "MaxRange": 22}]},
+            "BlockPublicAccessConfigurationMetadata": {"CreationDateTime": "2020-01-01T00:00:00Z",
+                                                       "CreatedByArn": f"arn:{ctx.state.scenario.partition}:iam::{ctx.account}:root"}}
+
+
+_SPECIAL = {("ec2", "DescribeRegions"): describe_regions, ("iam", "GetRole"): get_role,
+            ("emr", "GetBlockPublicAccessConfiguration"): emr_block_public_access}
 
 
 def handle(ctx):
