@@ -53,6 +53,8 @@ constexpr Exception kExceptions[] = {
     {"tagging", {"RESOURCE_GROUPS_TAGGING_API"}, ""},
     {"cloudhsmv2", {"CLOUDHSM_V2"}, "cloudhsm"},
     {"s3-control", {"S3_CONTROL"}, "s3"},
+    {"appstream2", {"APPSTREAM"}, "appstream"},
+    {"storagegateway", {"STORAGE_GATEWAY"}, ""},
 };
 
 std::string upper_snake(std::string_view s) {

@@ -99,6 +99,10 @@ Result<SerializedRequest> serialize_request(const ServiceModel& service, const O
       case Protocol::kRestXml: req = serialize_rest(service, op, p, /*xml=*/true); break;
     }
     req.host_prefix = host_prefix(op, p);
+    // S3 Glacier refuses a request without its API version header (botocore's
+    // add_glacier_version handler sends it on every call).
+    if (service.metadata.value("endpointPrefix", "") == "glacier")
+      req.headers.emplace_back("x-amz-glacier-version", service.metadata.value("apiVersion", ""));
     return req;
   } catch (const SerializeError& e) {
     return make_error(ErrorKind::kInvalidInput, "Cannot build the " + op_name + " request: " + e.what(),

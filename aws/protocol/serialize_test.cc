@@ -427,6 +427,24 @@ TEST(SerializeRequest, MissingUriLabelIsInvalidInput) {
   EXPECT_NE(r.error().message.find("Id"), std::string::npos) << r.error().message;
 }
 
+// Glacier's every request names its API version in a header, as botocore sends it; other services' do not.
+TEST(SerializeRequest, GlacierRequestsCarryTheApiVersionHeader) {
+  ServiceModel glacier = rest_json_model();
+  glacier.metadata["endpointPrefix"] = "glacier";
+  glacier.metadata["apiVersion"] = "2012-06-01";
+  auto r = serialize_request(glacier, kGetThing, json{{"Id", "a"}});
+  ASSERT_TRUE(r);
+  auto has = [](const auto& req) {
+    return std::any_of(req.headers.begin(), req.headers.end(), [](const auto& h) {
+      return h.first == "x-amz-glacier-version" && h.second == "2012-06-01";
+    });
+  };
+  EXPECT_TRUE(has(*r));
+  auto other = serialize_request(rest_json_model(), kGetThing, json{{"Id", "a"}});
+  ASSERT_TRUE(other);
+  EXPECT_FALSE(has(*other));
+}
+
 TEST(SerializeRequest, UnknownParameterIsInvalidInput) {
   auto r = serialize_request(rest_json_model(), kGetThing, json{{"Id", "a"}, {"Nope", 1}});
   ASSERT_FALSE(r);
