@@ -5,6 +5,7 @@ import {
   batchCounts,
   batchFraction,
   batchLine,
+  batchMoving,
   batchLinkLabel,
   cancelledText,
   finishedCount,
@@ -125,12 +126,23 @@ describe("following a batch", () => {
     expect(batchLine(b)).toBe("5 of 5 accounts finished · 1 failed · 2 interrupted or cancelled · 1 not scanned");
   });
 
+  it("follows a batch until its last scan has stopped, cancelled or not", () => {
+    expect(batchMoving(batch())).toBe(true);
+    expect(batchMoving(batch({ status: "queued" }))).toBe(true);
+    // Cancel all asked: the batch says cancelled while its running scan is still stopping.
+    expect(batchMoving(batch({ status: "cancelled", active: 1 }))).toBe(true);
+    expect(batchMoving(batch({ status: "cancelled", active: 0 }))).toBe(false);
+    expect(batchMoving(batch({ status: "cancelled", by_status: { running: 1 } }))).toBe(true);
+    expect(batchMoving(batch({ status: "done", by_status: { succeeded: 3 } }))).toBe(false);
+  });
+
   it("fills the bar only when done, clamps the server's fraction", () => {
     expect(batchFraction(batch({ progress: 0.25 }))).toBe(0.25);
     expect(batchFraction(batch({ progress: 3 }))).toBe(1);
     expect(batchFraction(batch({ progress: NaN }))).toBe(0);
     expect(batchFraction(batch({ status: "done", progress: 0.9 }))).toBe(1);
-    expect(batchFraction(batch({ status: "cancelled", progress: 0.4 }))).toBe(0.4);
+    // Cancelled: the server's 1.0 counts cancelled scans as finished; the bar shows the accounts that ran to their end.
+    expect(batchFraction(batch({ status: "cancelled", progress: 1, accounts: 4, by_status: { succeeded: 1, partial: 1, interrupted: 2 } }))).toBe(0.5);
   });
 
   it("sums results from the server, else from the scans", () => {
@@ -164,7 +176,9 @@ describe("following a batch", () => {
     expect(scanPercent(member("1", "a", "queued"))).toBe("0%");
     expect(scanPercent(member("1", "a", "partial", { progress: { ...P, fraction: 0.9 } }))).toBe("100%");
     expect(scanPercent(member("1", "a", "interrupted", { progress: P }))).toBe("43%");
-    expect(scanPercent(member("1", "a", "failed"))).toBe("0%");
+    expect(scanPercent(member("1", "a", "failed"))).toBe("—");
+    expect(scanPercent(member("1", "a", "interrupted"))).toBe("—");
+    expect(scanPercent(member("1", "a", "running"))).toBe("0%");
   });
 
   it("never shows a scan without results as 0 failing", () => {

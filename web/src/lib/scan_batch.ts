@@ -34,6 +34,7 @@ export interface ScanBatch {
   regions: string[];
   services: string[];
   status: BatchStatus;
+  active?: number; // its scans not ended yet (a cancelled batch's running one may still be stopping)
   accounts: number;
   by_status: Partial<Record<MemberStatus, number>>;
   progress: number;
@@ -118,6 +119,13 @@ export function isBatchActive(b: Pick<ScanBatch, "status">): boolean {
   return b.status === "queued" || b.status === "running";
 }
 
+// Still worth following: queued or running, or cancelled with a scan that has not stopped yet.
+export function batchMoving(b: Pick<ScanBatch, "status" | "active" | "by_status">): boolean {
+  if (isBatchActive(b)) return true;
+  if (typeof b.active === "number") return b.active > 0;
+  return (b.by_status.queued ?? 0) + (b.by_status.running ?? 0) > 0;
+}
+
 const FINISHED: MemberStatus[] = ["succeeded", "partial", "failed", "interrupted"];
 
 export function finishedCount(b: Pick<ScanBatch, "by_status">): number {
@@ -136,9 +144,15 @@ export function batchLine(b: Pick<ScanBatch, "by_status" | "accounts" | "skipped
   return parts.join(" · ");
 }
 
-// 0..1 for the batch's bar: the server's progress, clamped; full once done.
-export function batchFraction(b: Pick<ScanBatch, "progress" | "status">): number {
+// 0..1 for the batch's bar: the server's progress, clamped; full once done. A
+// cancelled batch is never full (the server counts a cancelled scan as finished):
+// its bar is the share of accounts whose scan ran to its end.
+export function batchFraction(b: Pick<ScanBatch, "progress" | "status" | "by_status" | "accounts">): number {
   if (b.status === "done") return 1;
+  if (b.status === "cancelled" && b.accounts > 0) {
+    const ran = (b.by_status.succeeded ?? 0) + (b.by_status.partial ?? 0) + (b.by_status.failed ?? 0);
+    return Math.min(1, ran / b.accounts);
+  }
   const f = typeof b.progress === "number" && Number.isFinite(b.progress) ? b.progress : 0;
   return f < 0 ? 0 : f > 1 ? 1 : f;
 }
@@ -171,11 +185,14 @@ export function sortBatchScans<T extends Pick<BatchScan, "status" | "account_lab
   );
 }
 
-// One account's progress in the table: a finished scan reads 100% only when it ran to its end.
+// One account's progress in the table: a finished scan reads 100% only when it
+// ran to its end; one stopped (failed, cancelled) where it stopped, if known.
 export function scanPercent(s: Pick<Scan, "status" | "progress">): string {
   if (s.status === "queued") return "0%";
   if (s.status === "succeeded" || s.status === "partial") return "100%";
-  return `${Math.round(progressFraction(s.progress) * 100)}%`;
+  const pct = `${Math.round(progressFraction(s.progress) * 100)}%`;
+  if (s.status === "running") return pct;
+  return progressFraction(s.progress) > 0 ? pct : "—";
 }
 
 // One account's results in the table: none yet while it runs; a scan that failed

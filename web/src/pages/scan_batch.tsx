@@ -13,6 +13,7 @@ import {
   batchCounts,
   batchFraction,
   batchLine,
+  batchMoving,
   cancelledText,
   countsText,
   isBatchActive,
@@ -39,7 +40,8 @@ export function BatchCard({ id, onEnded }: { id: string; onEnded?: () => void })
   const [poll, setPoll] = useState(false);
   const [cancelMsg, setCancelMsg] = useState("");
   const path = `/scan-batches/${encodeURIComponent(id)}`;
-  const active = batch ? isBatchActive(batch) : false;
+  // Followed until its last scan has stopped (a cancelled batch's running scan takes a moment).
+  const active = batch ? batchMoving(batch) : false;
 
   const refresh = () =>
     get<ScanBatch>(path).then(
@@ -169,7 +171,7 @@ export function BatchView({
         {batchLine(b)}
       </p>
       <p data-testid="batch-results">
-        {active ? "Results so far" : "Results"}: {countsText(counts)}
+        {batchMoving(b) ? "Results so far" : "Results"}: {countsText(counts)}
         {b.skipped.length ? ` (${plural(b.skipped.length, "account")} not scanned, not counted)` : ""}
       </p>
       {streamError ? (
@@ -218,7 +220,7 @@ export function BatchView({
         </div>
       ) : null}
       <TableWrap>
-        <table class="table" data-testid="batch-scans">
+        <table class="table batch-scans" data-testid="batch-scans">
           <caption>Accounts ({scans.length})</caption>
           <thead>
             <tr>

@@ -11,7 +11,7 @@ import { useGet, useNow } from "../hooks";
 import { QUEUED_TEXT, rowAccountLabel, scopeFromQuery, scopeParams, showsAccountColumn, withLiveStatus } from "../lib/accounts";
 import { formatDuration, plural } from "../lib/format";
 import type { Organization } from "../lib/org";
-import { type ScanBatch, batchLinkLabel, isBatchActive, isBatchChoice, skippedOf, startChoices, startRequest } from "../lib/scan_batch";
+import { type ScanBatch, batchLinkLabel, batchMoving, isBatchActive, isBatchChoice, skippedOf, startChoices, startRequest } from "../lib/scan_batch";
 import { areasAtWork, credentialsExpired, gapsByService, isActive, mergeScan, progressFraction, progressLine, scanEnding } from "../lib/scan_state";
 import { Link, navigate } from "../router";
 import type { AccountScopes, AreaProgress, Gap, Meta, Paged, Provider, Scan } from "../types";
@@ -27,7 +27,7 @@ export function ScansPage({ query }: { query: URLSearchParams }) {
   const [batchPolling, setBatchPolling] = useState(false);
   // Organization scans: the recent batches (an answer the server cannot give leaves the list out).
   const batches = useGet<Paged<ScanBatch>>(`/scan-batches${qs({ page: batchPage })}`, batchPolling ? 3000 : 0);
-  useEffect(() => setBatchPolling(!!batches.data?.items.some(isBatchActive)), [batches.data]);
+  useEffect(() => setBatchPolling(!!batches.data?.items.some(batchMoving)), [batches.data]);
   const batchLabels = useMemo(() => new Map((batches.data?.items ?? []).map((b) => [b.id, b.label])), [batches.data]);
   // The card shown: the batch in the URL, else one found running (kept once it ends).
   const [runningBatch, setRunningBatch] = useState("");
