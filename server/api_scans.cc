@@ -35,6 +35,28 @@ std::optional<std::vector<std::string>> string_list(const json& b, const char* k
 
 }  // namespace
 
+std::optional<ScanSelection> scan_selection(const json& body, Response& err) {
+  auto regions = string_list(body, "regions", err);
+  if (!regions) return std::nullopt;
+  auto services = string_list(body, "services", err);
+  if (!services) return std::nullopt;
+  const auto& known_regions = meta_regions();
+  for (const auto& r : *regions)
+    if (std::find(known_regions.begin(), known_regions.end(), r) == known_regions.end()) {
+      err = error_response(400, "invalid", fmt::format("\"{}\" is not an AWS region CloudPeek knows.", r),
+                           "GET /api/v1/meta lists them.", "regions");
+      return std::nullopt;
+    }
+  auto known_services = meta_services();
+  for (const auto& s : *services)
+    if (std::find(known_services.begin(), known_services.end(), s) == known_services.end()) {
+      err = error_response(400, "invalid", fmt::format("\"{}\" is not a service CloudPeek scans.", s),
+                           "GET /api/v1/meta lists them.", "services");
+      return std::nullopt;
+    }
+  return ScanSelection{std::move(*regions), std::move(*services)};
+}
+
 void App::add_scan_routes() {
   auto view = [this](const store::Scan& s) { return scan_json(s, scheduler_->progress(s.id)); };
 
@@ -46,21 +68,9 @@ void App::add_scan_routes() {
     if (pid == body->end() || !(pid->is_string() || pid->is_number_integer()))
       return error_response(400, "invalid", "provider_id is required.", "", "provider_id");
     std::string provider_id = pid->is_string() ? pid->get<std::string>() : pid->dump();
-    auto regions = string_list(*body, "regions", err);
-    if (!regions) return err;
-    auto services = string_list(*body, "services", err);
-    if (!services) return err;
-    const auto& known_regions = meta_regions();
-    for (const auto& r : *regions)
-      if (std::find(known_regions.begin(), known_regions.end(), r) == known_regions.end())
-        return error_response(400, "invalid", fmt::format("\"{}\" is not an AWS region CloudPeek knows.", r),
-                              "GET /api/v1/meta lists them.", "regions");
-    auto known_services = meta_services();
-    for (const auto& s : *services)
-      if (std::find(known_services.begin(), known_services.end(), s) == known_services.end())
-        return error_response(400, "invalid", fmt::format("\"{}\" is not a service CloudPeek scans.", s),
-                              "GET /api/v1/meta lists them.", "services");
-    auto started = scheduler_->start(provider_id, *regions, *services, c.username());
+    auto selection = scan_selection(*body, err);
+    if (!selection) return err;
+    auto started = scheduler_->start(provider_id, selection->regions, selection->services, c.username());
     if (auto* e = std::get_if<StartError>(&started)) {
       json body_json = {{"error", error_json(e->code, e->message, e->advice, e->field)}};
       if (!e->steps.empty()) body_json["error"]["steps"] = e->steps;

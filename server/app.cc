@@ -20,6 +20,7 @@ App::App(store::Store& store, AppOptions options, std::shared_ptr<CredentialTest
   add_auth_routes();
   add_provider_routes();
   add_scan_routes();
+  add_scan_batch_routes();
   add_finding_routes();
   add_view_routes();
   add_spend_routes(router_, store_);  // GET /dashboard/spend (server/dashboard_spend.h)

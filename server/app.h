@@ -50,6 +50,7 @@ class App {
   void add_auth_routes();
   void add_provider_routes();
   void add_scan_routes();
+  void add_scan_batch_routes();  // many accounts' scans as one (server/api_scan_batches.cc)
   void add_finding_routes();
   void add_view_routes();  // dashboard, inventory, compliance, reminders, settings, meta
   void add_sso_routes();   // IAM Identity Center sign-in and renewal (server/api_sso.cc)
@@ -81,5 +82,13 @@ class App {
 inline constexpr int64_t kMaxPage = 1000000;
 inline constexpr int64_t kMaxPageSize = 500;
 std::optional<store::PageRequest> page_request(const Request& req, Response& err);
+
+// What a scan request selects ("regions", "services": lists of names GET
+// /meta offers; absent or null: all); nullopt with a 400 naming the field in
+// `err` otherwise (server/api_scans.cc).
+struct ScanSelection {
+  std::vector<std::string> regions, services;
+};
+std::optional<ScanSelection> scan_selection(const nlohmann::json& body, Response& err);
 
 }  // namespace cloudpeek::server

@@ -249,57 +249,72 @@ Scheduler::Scheduler(store::Store& store, Webhook* webhook, Log log)
 
 Scheduler::~Scheduler() { shutdown(); }
 
-std::variant<store::Scan, StartError> Scheduler::start(const std::string& provider_id,
-                                                       const std::vector<std::string>& regions,
-                                                       const std::vector<std::string>& services,
-                                                       const std::string& user) {
-  std::lock_guard start_lock(start_mu_);
-  if (auto renew = renewer()) renew(provider_id);
-  auto provider = store_.get_provider(provider_id);
-  if (!provider)
-    return StartError{404, "not_found", "No provider has that id.", "Pick a provider from GET /api/v1/providers.",
-                      "provider_id", {}};
+std::optional<StartError> Scheduler::refusal(const store::Provider& p) {
   // An organization member whose role cannot be assumed, or that left: a visible gap, no scan (never a PASS).
-  if (auto m = store_.org_member(provider_id);
+  if (auto m = store_.org_member(p.id);
       m && (m->membership == "left" || (m->role_status != "ok" && m->role_status != "base"))) {
     std::string why = m->role_message.substr(0, m->role_message.find('\n'));
     StartError e{409, "organization_member_unreachable",
                  m->membership == "left"
-                     ? fmt::format("\"{}\" (account {}) left the organization.", provider->label, m->account_id)
+                     ? fmt::format("\"{}\" (account {}) left the organization.", p.label, m->account_id)
                      : fmt::format("CloudPeek cannot reach \"{}\" (account {}): its role status is {}.{}",
-                                   provider->label, m->account_id, m->role_status, why.empty() ? "" : " " + why),
-                 "", "", renewal_steps(*provider)};
+                                   p.label, m->account_id, m->role_status, why.empty() ? "" : " " + why),
+                 "", "", renewal_steps(p)};
     for (size_t i = 0; i < e.steps.size(); ++i) e.advice += fmt::format("{}{}. {}", i ? " " : "", i + 1, e.steps[i]);
     return e;
   }
   auto now = store::now_seconds();
-  if (expired(*provider, now)) {
+  if (expired(p, now)) {
     StartError e{409, "credentials_expired",
-                 provider->expires_at && *provider->expires_at <= now
-                     ? fmt::format("The credentials of \"{}\" expired at {}.", provider->label,
-                                   store::format_time(*provider->expires_at))
-                     : fmt::format("AWS says the credentials of \"{}\" have expired.", provider->label),
-                 "", "", renewal_steps(*provider)};
-    if (auto why = sso_session_end_message(store_, provider->id))  // signed out, or ended: say which
-      e.message = fmt::format("\"{}\" cannot be scanned: {}", provider->label, *why);
+                 p.expires_at && *p.expires_at <= now
+                     ? fmt::format("The credentials of \"{}\" expired at {}.", p.label, store::format_time(*p.expires_at))
+                     : fmt::format("AWS says the credentials of \"{}\" have expired.", p.label),
+                 "", "", renewal_steps(p)};
+    if (auto why = sso_session_end_message(store_, p.id))  // signed out, or ended: say which
+      e.message = fmt::format("\"{}\" cannot be scanned: {}", p.label, *why);
     std::string advice;
     for (size_t i = 0; i < e.steps.size(); ++i) advice += fmt::format("{}{}. {}", i ? " " : "", i + 1, e.steps[i]);
     e.advice = advice;
     return e;
   }
+  auto busy = [&](const std::string& scan_id) {
+    StartError e{409, "conflict", fmt::format("A scan of \"{}\" is already running.", p.label),
+                 "Wait for it to finish or cancel it.", "", {}};
+    e.scan_id = scan_id;
+    return e;
+  };
   {
     std::lock_guard lock(mu_);
     if (shutting_down_)
       return StartError{503, "conflict", "The server is shutting down.", "Start the scan after it restarts.", "", {}};
     for (const auto& [id, r] : running_)
-      if (r->provider_id == provider_id && !r->done)
-        return StartError{409, "conflict", fmt::format("A scan of \"{}\" is already running.", provider->label),
-                          "Wait for it to finish or cancel it.", "", {}};
+      if (r->provider_id == p.id && !r->done) return busy(id);
   }
-  if (auto active = store_.active_scan(provider_id))
-    return StartError{409, "conflict", fmt::format("A scan of \"{}\" is already running.", provider->label),
-                      "Wait for it to finish or cancel it.", "", {}};
-  store::Scan scan = store_.create_scan(provider_id, regions, services, now);
+  if (auto active = store_.active_scan(p.id)) return busy(active->id);
+  return std::nullopt;
+}
+
+std::variant<store::Provider, StartError> Scheduler::startable(const std::string& provider_id) {
+  if (auto renew = renewer()) renew(provider_id);
+  auto provider = store_.get_provider(provider_id);
+  if (!provider)
+    return StartError{404, "not_found", "No provider has that id.", "Pick a provider from GET /api/v1/providers.",
+                      "provider_id", {}};
+  if (auto refused = refusal(*provider)) return *refused;
+  return *provider;
+}
+
+std::variant<store::Scan, StartError> Scheduler::start(const std::string& provider_id,
+                                                       const std::vector<std::string>& regions,
+                                                       const std::vector<std::string>& services,
+                                                       const std::string& user,
+                                                       const std::optional<std::string>& batch_id) {
+  std::lock_guard start_lock(start_mu_);
+  auto ok = startable(provider_id);
+  if (auto* e = std::get_if<StartError>(&ok)) return *e;
+  auto provider = std::optional<store::Provider>(std::move(std::get<store::Provider>(ok)));
+  auto now = store::now_seconds();
+  store::Scan scan = store_.create_scan(provider_id, regions, services, now, batch_id);
   auto r = std::make_shared<Running>();
   r->scan_id = scan.id;
   r->provider_id = provider_id;

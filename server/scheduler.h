@@ -47,6 +47,7 @@ struct StartError {
   std::string advice;
   std::string field;
   std::vector<std::string> steps;  // credentials_expired: what to do, step by step
+  std::string scan_id;             // conflict: the scan of the provider already queued or running
 };
 
 // What to do when a provider's credentials have expired (or are about to).
@@ -87,8 +88,16 @@ class Scheduler {
   Scheduler(store::Store& store, Webhook* webhook, Log log);
   ~Scheduler();
 
+  // batch_id: the scan batch the scan belongs to (server/api_scan_batches.cc).
   std::variant<store::Scan, StartError> start(const std::string& provider_id, const std::vector<std::string>& regions,
-                                              const std::vector<std::string>& services, const std::string& user);
+                                              const std::vector<std::string>& services, const std::string& user,
+                                              const std::optional<std::string>& batch_id = std::nullopt);
+  // Whether a scan of the provider can start now, as start() decides (after
+  // renewing credentials that renew themselves): the provider, or why not —
+  // unknown, an organization member CloudPeek cannot reach or that left,
+  // credentials that have expired, a scan of it already queued or running
+  // (scan_id). Nothing is queued.
+  std::variant<store::Provider, StartError> startable(const std::string& provider_id);
   // Queued scans (beyond max_concurrent_scans) start in order as running ones
   // end; cancelling one ends it at once as interrupted. False when the scan is
   // not running here.
@@ -131,6 +140,7 @@ class Scheduler {
   void notify_incomplete(const std::string& scan_id, const store::Provider& provider,
                          const scan::ScanOutcome& outcome);
   void reap();
+  std::optional<StartError> refusal(const store::Provider& p);
   void check_estimated_expiries(store::Time now);
   std::function<void(const std::string&)> renewer() {
     std::lock_guard lock(mu_);

@@ -96,7 +96,8 @@ json scan_json(const store::Scan& s, const std::optional<scan::ProgressSnapshot>
             {"regions", s.regions},
             {"services", s.services},
             {"identity", s.identity},
-            {"gaps", std::move(gaps)}};
+            {"gaps", std::move(gaps)},
+            {"batch_id", s.batch_id ? json(*s.batch_id) : json(nullptr)}};
   if (s.started_at && s.finished_at)
     j["duration_s"] = (*s.finished_at - *s.started_at).count();
   else if (s.started_at)
@@ -211,6 +212,13 @@ std::optional<AccountScope> account_scope(store::Store& store, const Request& re
   if (auto v = req.query_value("provider_id"); !v.empty()) s.provider_id = v;
   auto raw = req.query_value("ou");
   if (raw.empty()) return s;
+  auto ou = known_ou(store, raw, err);
+  if (!ou) return std::nullopt;
+  s.ou = *ou;
+  return s;
+}
+
+std::optional<std::string> known_ou(store::Store& store, const std::string& raw, Response& err) {
   std::string ou = trim_ou(raw);
   if (ou.empty() || ou.size() > 1000) {
     err = error_response(400, "invalid", "ou must be an OU path such as \"Root/Workloads\".",
@@ -234,8 +242,7 @@ std::optional<AccountScope> account_scope(store::Store& store, const Request& re
                          "ou");
     return std::nullopt;
   }
-  s.ou = ou;
-  return s;
+  return ou;
 }
 
 std::vector<store::Provider> providers_in(store::Store& store, const AccountScope& scope) {

@@ -43,6 +43,9 @@ std::optional<std::string> provider_ou(store::Store& store, const store::Provide
 // malformed or names no OU CloudPeek knows (of a monitored account, or of an
 // account a connected organization listed at its last discovery).
 std::optional<AccountScope> account_scope(store::Store& store, const Request& req, Response& err);
+// The OU path `raw` names ("Root/Workloads/" is "Root/Workloads"), or nullopt
+// with the same 400 (field ou) as account_scope's.
+std::optional<std::string> known_ou(store::Store& store, const std::string& raw, Response& err);
 // The providers in the scope, by id.
 std::vector<store::Provider> providers_in(store::Store& store, const AccountScope& scope);
 // What the store's queries take for the scope (server/api_accounts.cc):
