@@ -106,6 +106,23 @@ TEST(FsxCustomerKey, KeyManagerFromKmsInventory) {
   expect(id, fs("g", json::object()), CheckStatus::kNotAssessed, "not collected", inv);
 }
 
+TEST(FsxMultiAz, EachTypeItsOwnMultiAzDeployments) {
+  const char* zfs = "fsx_openzfs_file_system_multi_az_enabled";
+  const char* ontap = "fsx_ontap_file_system_multi_az_enabled";
+  const char* win = "fsx_windows_file_system_multi_az_enabled";
+  auto sys = [](const char* type, json dep) { return fs("a", {{"file_system_type", type}, {"deployment_type", std::move(dep)}}); };
+  expect(zfs, sys("OPENZFS", "MULTI_AZ_1"), CheckStatus::kPass, "across Availability Zones");
+  expect(zfs, sys("OPENZFS", "SINGLE_AZ_HA_2"), CheckStatus::kFail, "one Availability Zone (SINGLE_AZ_HA_2)");
+  expect(ontap, sys("ONTAP", "MULTI_AZ_2"), CheckStatus::kPass);
+  expect(ontap, sys("ONTAP", "SINGLE_AZ_2"), CheckStatus::kFail);
+  expect(win, sys("WINDOWS", "MULTI_AZ_1"), CheckStatus::kPass);
+  expect(win, sys("WINDOWS", "SINGLE_AZ_1"), CheckStatus::kFail);
+  // Absent for an old Windows file system: AWS's default, SINGLE_AZ_1.
+  expect(win, sys("WINDOWS", nullptr), CheckStatus::kFail, "no deployment type");
+  expect(win, sys("LUSTRE", "SCRATCH_2"), CheckStatus::kPass, "not FSx for Windows File Server");
+  expect(ontap, fs("b", {{"file_system_type", "ONTAP"}}), CheckStatus::kNotAssessed, "not collected");
+}
+
 // ---- S3 Glacier ----
 
 Resource vault(std::string id, json props) { return resource("AWS::Glacier::Vault", std::move(id), std::move(props)); }

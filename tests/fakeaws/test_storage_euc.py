@@ -33,7 +33,7 @@ class StorageEucScenarioTest(unittest.TestCase):
 
     def test_fsx(self):
         fss = paged(client("fsx"), "describe_file_systems", "FileSystems")
-        self.assertEqual(len(fss), 8)
+        self.assertEqual(len(fss), 9)
         by_type = {}
         for f in fss:
             by_type.setdefault(f["FileSystemType"], []).append(f)
@@ -46,8 +46,9 @@ class StorageEucScenarioTest(unittest.TestCase):
         self.assertNotIn("AutomaticBackupRetentionDays", scratch["LustreConfiguration"])
         zfs = {f["FileSystemId"]: f["OpenZFSConfiguration"] for f in by_type["OPENZFS"]}
         self.assertFalse(zfs["fs-0f5e00000000a0006"]["CopyTagsToVolumes"])
+        self.assertEqual(sorted(f["OntapConfiguration"]["DeploymentType"] for f in by_type["ONTAP"]), ["MULTI_AZ_1", "SINGLE_AZ_1"])
         cli = aws_cli(self, "fsx", "describe-file-systems")["FileSystems"]
-        self.assertEqual(len(cli), 8)
+        self.assertEqual(len(cli), 9)
 
     def test_glacier(self):
         g = client("glacier")

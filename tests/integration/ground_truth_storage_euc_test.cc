@@ -42,15 +42,15 @@ TEST(GroundTruthStorageEuc, EngineFindingsAreExactlyTheScenarios) {
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   // DRS answers UninitializedAccountException in eu-west-1: an answer, not a gap.
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
-  // FSx 5, Glacier 2, DLM 2, DRS 2, Storage Gateway 5, WorkSpaces 2, AppStream 4.
-  EXPECT_EQ(r.scan.checks_run.size(), 5u + 2 + 2 + 2 + 5 + 2 + 4);
+  // FSx 8, Glacier 2, DLM 2, DRS 2, Storage Gateway 5, WorkSpaces 2, AppStream 4.
+  EXPECT_EQ(r.scan.checks_run.size(), 8u + 2 + 2 + 2 + 5 + 2 + 4);
 
   std::set<std::tuple<std::string, std::string, std::string>> got;
   for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
   EXPECT_EQ(got, declared(r.scan.checks_run));
-  // 7 file systems × 5, 3 vaults × 2, 4 policies + 3 regions, 3 servers + 3 regions, 2 gateways + 4 shares × 4,
+  // 8 file systems × 8, 3 vaults × 2, 4 policies + 3 regions, 3 servers + 3 regions, 2 gateways + 4 shares × 4,
   // 3 WorkSpaces × 2, 3 fleets × 4.
-  EXPECT_EQ(got.size(), 35u + 6 + 7 + 6 + 18 + 6 + 12);
+  EXPECT_EQ(got.size(), 64u + 6 + 7 + 6 + 18 + 6 + 12);
   for (const auto& f : r.truth.findings)
     EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.check_id << " on " << f.resource_arn;
   std::cout << r.scan.checks_run.size() << " checks, " << r.truth.findings.size() << " findings (FAIL "
@@ -63,7 +63,7 @@ TEST(GroundTruthStorageEuc, CollectorsKeepOnlyOwnResourcesAndNoSecret) {
   options.check_services = kCheckServices;
   GroundTruth r = run_ground_truth(options);
   EXPECT_TRUE(r.problems.empty()) << join_lines(r.problems);
-  const std::map<std::string, size_t> want = {{"AWS::FSx::FileSystem", 7},         {"AWS::Glacier::Vault", 3},
+  const std::map<std::string, size_t> want = {{"AWS::FSx::FileSystem", 8},         {"AWS::Glacier::Vault", 3},
                                               {"AWS::DLM::LifecyclePolicy", 4},    {"AWS::DLM::RegionSummary", 3},
                                               {"AWS::DRS::SourceServer", 3},       {"AWS::DRS::RegionSummary", 3},
                                               {"AWS::StorageGateway::Gateway", 2}, {"AWS::StorageGateway::FileShare", 4},
@@ -93,8 +93,8 @@ TEST(GroundTruthStorageEuc, CallsPerOperation) {
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   // Three regions, fakeaws pages of 2.
   const std::map<std::string, int> want = {
-      // FSx: one bulk listing per region (8 file systems in us-east-1 → 4 pages); no per-file-system call.
-      {"DescribeFileSystems", 4 + 1 + 1},
+      // FSx: one bulk listing per region (9 file systems in us-east-1 → 5 pages); no per-file-system call.
+      {"DescribeFileSystems", 5 + 1 + 1},
       // Glacier: vaults listed per region (3 in us-east-1 → 2 pages), then each vault's policy and lock (no bulk form).
       {"ListVaults", 2 + 1 + 1},
       {"GetVaultAccessPolicy", 3},
@@ -173,8 +173,8 @@ TEST(GroundTruthStorageEuc, DeniedCallsAreNotAssessedNamingTheAction) {
   EXPECT_EQ(not_assessed["storagegateway_smb_fileshare_security_strategy_mandatory"], 2);
   EXPECT_EQ(not_assessed["drs_service_initialized"], 3);
   EXPECT_EQ(not_assessed["drs_source_server_replication_healthy"], 3);
-  // FSx 35, DLM regions 3, the 2 NFS and 2 SMB shares' checks of the other type (3 × 2), WorkSpaces 6, fleets 12.
-  EXPECT_EQ(decided, 35 + 3 + 6 + 6 + 12);
+  // FSx 64, DLM regions 3, the 2 NFS and 2 SMB shares' checks of the other type (3 × 2), WorkSpaces 6, fleets 12.
+  EXPECT_EQ(decided, 64 + 3 + 6 + 6 + 12);
   EXPECT_FALSE(r.scan.gaps.empty());
 }
 
@@ -186,7 +186,9 @@ TEST(GroundTruthStorageEuc, DeclaredReadsAreAllACheckUses) {
   o.check_services = kCheckServices;
   GroundTruth full = run_ground_truth(o);
   size_t compared = testing::expect_declared_reads_suffice(full.inventory, testing::of_services(kCheckServices), true);
-  EXPECT_EQ(compared, 90u);
+  // 8 file systems × 8, 3 vaults × 2, 4 policies + 3 regions, 3 servers + 3 regions, 2 gateways + 4 shares × 4,
+  // 3 WorkSpaces × 2, 3 fleets × 4: every finding.
+  EXPECT_EQ(compared, 119u);
 }
 
 // A per-resource call is made only for the properties a selected check reads
