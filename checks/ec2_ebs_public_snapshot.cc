@@ -27,6 +27,7 @@ const RegisterCheck reg({
              .references = {"https://docs.aws.amazon.com/ebs/latest/userguide/ebs-modifying-snapshot-permissions.html", "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-1"},
              .cis = {},
              .fsbp = {"EC2.1"}},
+    .reads = {"public"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -33,6 +33,7 @@ const RegisterCheck reg({
                             "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-copy-snapshot.html"},
              .cis = {},
              .fsbp = {}},
+    .reads = {"encrypted"},
     .evaluate = evaluate});
 
 }  // namespace

@@ -1,14 +1,14 @@
-// EC2, VPC and EBS, per region. Every listing runs as its own task; no call is
-// made per resource. Resources another account owns (some endpoints return
-// them whatever the OwnerIds filter says) are left out: the account's own
-// only.
+// EC2, VPC and EBS, per region. Every listing runs as its own task; the only
+// call made per resource is a snapshot's shares (below, when ctx.needs them).
+// Resources another account owns (some endpoints return them whatever the
+// OwnerIds filter says) are left out: the account's own only.
 //
 // Types and the props checks read:
 //   AWS::EC2::Instance        {state, http_tokens ("required"|"optional"), http_endpoint ("enabled"|"disabled"),
 //                              public_ip (string|null), iam_instance_profile (arn|null), vpc_id, security_groups [id],
 //                              monitoring ("enabled"|"disabled"|"pending"…), network_interfaces (count),
 //                              stopped_at (epoch seconds from StateTransitionReason when stopped, else null),
-//                              collected_at (epoch seconds), instance_type ("t3.micro")}
+//                              collected_at (epoch seconds), instance_type ("t3.micro"), image_id (the AMI it runs)}
 //                              (terminated instances are not emitted: they no longer exist)
 //   AWS::EC2::SecurityGroup   {group_id, group_name, vpc_id, is_default, ingress [RULE], egress [RULE],
 //                              attached (bool: some network interface uses it; missing when ENIs could not be listed)}
@@ -23,9 +23,14 @@
 //   AWS::EC2::Volume          {encrypted, state, kms_key_id, attached_instances [id], size_gib, volume_type,
 //                              iops (provisioned, or null), throughput (MiB/s, gp3; or null)}
 //   AWS::EC2::Snapshot        {encrypted, volume_id, public (restorable by "all": anyone may create volumes),
-//                              volume_size (GiB), started_at (epoch seconds, or null), collected_at}
+//                              volume_size (GiB), started_at (epoch seconds, or null), collected_at,
+//                              shared_accounts [account id] (createVolumePermission: one DescribeSnapshotAttribute per
+//                              own snapshot when ctx.needs it — a selected check reads it, or the scan inventories
+//                              snapshots whole; otherwise missing, "not collected")}
 //   AWS::EC2::EbsEncryptionByDefault  one per region: {enabled}
-//   AWS::EC2::Image           {public, state, snapshot_ids [the EBS snapshots its block devices are made from]}
+//   AWS::EC2::Image           {public, state, snapshot_ids [the EBS snapshots its block devices are made from],
+//                              created_at, deprecated_at (epoch seconds of CreationDate / DeprecationTime, or null),
+//                              collected_at}
 //   AWS::EC2::NetworkInterface {interface_type, status, vpc_id, security_groups [id], public_ip, instance_id}
 //   AWS::EC2::EIP             {public_ip, allocation_id, association_id, instance_id, network_interface_id}
 //   AWS::EC2::InternetGateway {attachments [vpc id]}
@@ -139,7 +144,8 @@ void instances(CollectContext& ctx, const std::string& region) {
                  {"network_interfaces", array_of(i, "NetworkInterfaces").size()},
                  {"stopped_at", state == "stopped" ? stopped_at(i.value("StateTransitionReason", "")) : json(nullptr)},
                  {"collected_at", now_seconds()},
-                 {"instance_type", i.value("InstanceType", "")}};
+                 {"instance_type", i.value("InstanceType", "")},
+                 {"image_id", str_or_null(i, "ImageId")}};
       ctx.emit(std::move(r));
     }
   }
@@ -346,7 +352,29 @@ void volumes(CollectContext& ctx, const std::string& region) {
 // account's own snapshots cost one more listing call per 200.
 constexpr int kSnapshotPage = 200;
 
+// The accounts a snapshot is shared with (createVolumePermission UserIds).
+// AWS has no bulk form for shares with named accounts (RestorableByUserIds
+// finds what *this* account may restore, not whom its own snapshots are shared
+// with), so this is one DescribeSnapshotAttribute per own snapshot, made only
+// when a selected check reads shared_accounts.
+void snapshot_shares(CollectContext& ctx, const std::string& region, Resource r) {
+  auto out = ctx.call(kSvc, "DescribeSnapshotAttribute",
+                      json{{"Attribute", "createVolumePermission"}, {"SnapshotId", r.id}}, region);
+  if (!out) {
+    record_missing(ctx, r, "shared_accounts", out.error(), kSvc, "DescribeSnapshotAttribute");
+  } else {
+    json shared = json::array();
+    for (const auto& p : array_of(*out, "CreateVolumePermissions")) {
+      std::string user = p.value("UserId", "");
+      if (!user.empty() && user != ctx.account()) shared.push_back(user);
+    }
+    r.props["shared_accounts"] = shared;
+  }
+  ctx.emit(std::move(r));
+}
+
 void snapshots(CollectContext& ctx, const std::string& region) {
+  const bool shares_needed = ctx.needs("AWS::EC2::Snapshot", "shared_accounts");
   // Public = restorable by "all" (AWS's bulk form of the createVolumePermission attribute).
   std::set<std::string> public_ids;
   auto pub = for_each_page(ctx, kSvc, "DescribeSnapshots",
@@ -374,7 +402,12 @@ void snapshots(CollectContext& ctx, const std::string& region) {
           } else {
             r.missing["public"] = *public_unknown;
           }
-          ctx.emit(std::move(r));
+          if (!shares_needed) {
+            not_needed(r, "shared_accounts");
+            ctx.emit(std::move(r));
+            continue;
+          }
+          ctx.spawn([&ctx, region, r = std::move(r)]() mutable { snapshot_shares(ctx, region, std::move(r)); });
         }
       });
   if (!owned) record_failure(ctx, owned.error(), kSvc, "DescribeSnapshots", region, {"AWS::EC2::Snapshot"});
@@ -410,7 +443,12 @@ void images(CollectContext& ctx, const std::string& region) {
     for (const auto& m : array_of(i, "BlockDeviceMappings"))
       if (m.contains("Ebs") && m["Ebs"].is_object() && m["Ebs"].contains("SnapshotId"))
         snapshot_ids.push_back(m["Ebs"]["SnapshotId"]);
-    r.props = {{"public", i.value("Public", false)}, {"state", i.value("State", "")}, {"snapshot_ids", snapshot_ids}};
+    r.props = {{"public", i.value("Public", false)},
+               {"state", i.value("State", "")},
+               {"snapshot_ids", snapshot_ids},
+               {"created_at", epoch_or_null(i, "CreationDate")},
+               {"deprecated_at", epoch_or_null(i, "DeprecationTime")},
+               {"collected_at", now_seconds()}};
     ctx.emit(std::move(r));
   }
 }

@@ -70,6 +70,8 @@ _LISTS_WITH_REQUIRED = {
     ("wafv2", "ListWebACLs"), ("wafv2", "ListRuleGroups"), ("wafv2", "ListLoggingConfigurations"),
     ("wafv2", "ListResourcesForWebACL"),
     ("cognito-idp", "ListUserPools"), ("cognito-identity", "ListIdentityPools"),
+    ("s3control", "ListAccessPoints"), ("s3control", "ListMultiRegionAccessPoints"),
+    ("support", "DescribeTrustedAdvisorChecks"),
     # Glacier's ListVaults requires accountId; DLM's GetLifecyclePolicies lists without a paginator.
     ("glacier", "ListVaults"), ("dlm", "GetLifecyclePolicies"),
 }

@@ -11,7 +11,7 @@ namespace {
 TEST(GroundTruthAppServices, MatchesTheInsecureScenario) {
   GroundTruthOptions options;
   // EC2 for the subnets (their Availability Zones) that VPC functions use; its checks are judged elsewhere.
-  options.services = {"lambda", "ecr", "dynamodb", "eks", "cloudfront", "ec2"};
+  options.services = {"lambda", "lambda-layers", "ecr", "dynamodb", "eks", "cloudfront", "ec2"};
   options.check_services = {"lambda", "ecr", "dynamodb", "eks", "cloudfront"};
   GroundTruth result = run_ground_truth(options);
   EXPECT_TRUE(result.problems.empty()) << join_lines(result.problems);

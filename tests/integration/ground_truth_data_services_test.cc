@@ -71,7 +71,8 @@ TEST(GroundTruthDataServices, RdsChecksNeverJudgeDocumentDbOrNeptune) {
   EXPECT_EQ(got(r.truth.findings), declared(r.scan.checks_run));
   int docdb = 0, neptune = 0;
   for (const auto& f : r.truth.findings) {
-    if (f.check_id.starts_with("rds_")) {
+    // The event-subscription checks judge the account in every region, us-west-2 too.
+    if (f.check_id.starts_with("rds_") && f.resource_type != "AWS::RDS::EventSubscriptions") {
       EXPECT_NE(f.region, "us-west-2") << f.check_id << " judged " << f.resource_arn << ": " << f.detail;
     }
     docdb += f.check_id.starts_with("documentdb_");

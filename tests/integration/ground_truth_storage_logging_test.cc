@@ -16,7 +16,7 @@ const Finding* finding(const GroundTruth& r, const std::string& check, const std
 
 TEST(GroundTruthStorageLogging, MatchesTheInsecureScenario) {
   GroundTruthOptions options;
-  options.services = {"s3", "cloudtrail", "config", "kms"};
+  options.services = {"s3", "s3-access-points", "s3-multi-region-access-points", "cloudtrail", "config", "kms"};
   GroundTruth result = run_ground_truth(options);
   EXPECT_TRUE(result.problems.empty()) << join_lines(result.problems);
   EXPECT_GE(result.expected_fail, 40);
