@@ -32,7 +32,7 @@ const std::map<std::string, std::string, std::less<>>& iam_prefixes() {
       {"accessanalyzer", "access-analyzer"}, {"elbv2", "elasticloadbalancing"}, {"elb", "elasticloadbalancing"},
       {"efs", "elasticfilesystem"}, {"s3control", "s3"}, {"sso", "sso"}, {"logs", "logs"},
       {"cloudwatch", "cloudwatch"}, {"account", "account"},
-      {"stepfunctions", "states"}, {"emr", "elasticmapreduce"}};
+      {"stepfunctions", "states"}, {"sesv2", "ses"}, {"emr", "elasticmapreduce"}};
   return m;
 }
 

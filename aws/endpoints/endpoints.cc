@@ -61,6 +61,8 @@ constexpr GlobalService kGlobalServices[] = {
      {"cloudfront.amazonaws.com", "us-east-1"},
      {"cloudfront.cn-northwest-1.amazonaws.com.cn", "cn-northwest-1"},
      {nullptr, nullptr}},
+    // AWS WAF Classic (global, for CloudFront): botocore's endpoints.json has it in the aws partition only.
+    {"waf", {"waf.amazonaws.com", "us-east-1"}, {nullptr, nullptr}, {nullptr, nullptr}},
 };
 
 const Global* global_endpoint(std::string_view prefix, const Partition& p) {

@@ -62,6 +62,9 @@ TEST(Global, CloudFrontAndRoute53) {
                   "cloudfront");
   expect_endpoint(resolve("cloudfront", "cn-north-1"), "https://cloudfront.cn-northwest-1.amazonaws.com.cn",
                   "cn-northwest-1", "cloudfront");
+  // WAF Classic's global API: one endpoint signed for us-east-1, whatever region is asked.
+  expect_endpoint(resolve("waf", "us-east-1"), "https://waf.amazonaws.com", "us-east-1", "waf");
+  expect_endpoint(resolve("waf", "eu-west-1"), "https://waf.amazonaws.com", "us-east-1", "waf");
   expect_endpoint(resolve("route53", "us-west-2"), "https://route53.amazonaws.com", "us-east-1", "route53");
   expect_endpoint(resolve("route53", "cn-north-1"), "https://route53.amazonaws.com.cn", "cn-northwest-1", "route53");
   expect_endpoint(resolve("route53", "us-gov-west-1"), "https://route53.us-gov.amazonaws.com", "us-gov-west-1",

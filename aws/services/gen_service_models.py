@@ -20,7 +20,7 @@ import re
 import sys
 
 READ_OPS = re.compile(r"^(Describe|Get|List|Search|Lookup)[A-Z]")
-EXTRA_OPS = {"GenerateCredentialReport", "BatchGetProjects", "BatchGetBuilds"}
+EXTRA_OPS = {"GenerateCredentialReport", "BatchGetProjects", "BatchGetBuilds", "BatchGetAccountStatus"}
 DROP_KEYS = {"documentation", "documentationUrl", "examples", "deprecatedMessage"}
 
 

@@ -55,6 +55,8 @@ _ABSENT = {
                                      "The replication configuration was not found", 404),
     ("s3control", "GetPublicAccessBlock"): ("NoSuchPublicAccessBlockConfiguration",
                                             "The public access block configuration was not found", 404),
+    # Macie never enabled in the region: AWS answers GetMacieSession with this, not an empty session.
+    ("macie2", "GetMacieSession"): ("AccessDeniedException", "Macie is not enabled.", 403),
 }
 
 
@@ -154,6 +156,19 @@ def emr_block_public_access(ctx):
 
 _SPECIAL = {("ec2", "DescribeRegions"): describe_regions, ("iam", "GetRole"): get_role,
             ("emr", "GetBlockPublicAccessConfiguration"): emr_block_public_access}
+
+
+def inspector_account_status(ctx):
+    """An account that never activated Amazon Inspector: every scan type DISABLED."""
+    def state():
+        return {"status": "DISABLED", "errorCode": "RESOURCE_NOT_FOUND", "errorMessage": ""}
+    ids = ctx.params.get("accountIds") or [ctx.account]
+    return {"accounts": [{"accountId": a, "state": state(),
+                          "resourceState": {"ec2": state(), "ecr": state(), "lambda": state()}} for a in ids],
+            "failedAccounts": []}
+
+
+_SPECIAL[("inspector2", "BatchGetAccountStatus")] = inspector_account_status
 
 
 def handle(ctx):

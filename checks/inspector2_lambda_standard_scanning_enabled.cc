@@ -1,0 +1,38 @@
+// Amazon Inspector Lambda standard scanning is activated in the region (FSBP Inspector.4).
+#include "checks/check.h"
+#include "checks/require_prop.h"
+
+namespace cloudpeek::checks {
+namespace {
+
+CheckResult evaluate(const Resource& r, const Inventory&) {
+  std::string why;
+  if (!has_prop(r, "lambda", &why)) return not_assessed(why);
+  const json* status = r.prop("lambda");
+  if (!status || !status->is_string())
+    return not_assessed("Amazon Inspector did not report the Lambda standard scanning status in " + r.region);
+  const std::string s = status->get<std::string>();
+  if (s == "ENABLED") return pass("Amazon Inspector Lambda standard scanning is enabled in " + r.region);
+  return fail("Amazon Inspector Lambda standard scanning is " + s + " in " + r.region);
+}
+
+const RegisterCheck reg({
+    .meta = {.id = "inspector2_lambda_standard_scanning_enabled",
+             .title = "Amazon Inspector Lambda standard scanning should be enabled",
+             .severity = Severity::kHigh,
+             .service = "inspector2",
+             .resource_type = "AWS::Inspector2::AccountStatus",
+             .description = "The account's Lambda standard scan type has the status ENABLED in the region (BatchGetAccountStatus).",
+             .risk = "Without Lambda standard scanning, software vulnerabilities and exposures in the Lambda standard resources of the region are not found, and no finding reaches Security Hub or the team.",
+             .remediation = {.text = "Activate Amazon Inspector Lambda standard scanning in every region the account uses (from the delegated administrator for an organization).",
+                             .cli = "aws inspector2 enable --resource-types LAMBDA --region <region>",
+                             .terraform = "resource \"aws_inspector2_enabler\" \"this\" {\n  account_ids    = [data.aws_caller_identity.current.account_id]\n  resource_types = [\"LAMBDA\"]\n}"},
+             .references = {"https://docs.aws.amazon.com/inspector/latest/user/activate-scans.html",
+                            "https://docs.aws.amazon.com/securityhub/latest/userguide/inspector-controls.html#inspector-4"},
+             .cis = {},
+             .fsbp = {"Inspector.4"}},
+    .reads = {"lambda"},
+    .evaluate = evaluate});
+
+}  // namespace
+}  // namespace cloudpeek::checks
