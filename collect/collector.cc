@@ -149,8 +149,15 @@ void not_needed(Resource& resource, const std::string& property) {
   resource.missing[property] = "not collected: no selected check reads " + property;
 }
 
+bool service_not_offered(const Error& error, std::string_view service, const std::string& region) {
+  return error.kind == ErrorKind::kNetwork && error.code == "DnsFailure" &&
+         service_offered_in(service, region) == false;
+}
+
 void record_failure(CollectContext& ctx, const Error& error, std::string_view service, std::string_view operation,
                     const std::string& region, std::vector<std::string> resource_types) {
+  // No resource of a service can exist where AWS does not offer it: nothing is lost.
+  if (service_not_offered(error, service, region)) return;
   CoverageGap g = gap_from(ctx, error, service, operation, region);
   g.resource_types = std::move(resource_types);
   ctx.gap(std::move(g));

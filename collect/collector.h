@@ -73,8 +73,16 @@ Result<json> call_all_pages(CollectContext& ctx, std::string_view service, std::
 Status for_each_page(CollectContext& ctx, std::string_view service, std::string_view operation, json params,
                      const std::string& region, const std::function<void(json& page)>& on_page);
 
+// The service is not offered in the region: its regional endpoint does not
+// resolve (DNS) and botocore's endpoint data, built in, agrees that AWS has no
+// endpoint of it there (aws/services/service_models.h service_offered_in).
+// Both must say so: a DNS failure alone may be the network's, and data that
+// is older than a region's launch of the service must not hide its resources.
+bool service_not_offered(const Error& error, std::string_view service, const std::string& region);
+
 // Records a failed call as a gap: for a listing, the types it leaves
 // incomplete in `region`; for one resource's property, also marks it missing.
+// A listing of a service not offered in the region (above) is no gap.
 void record_failure(CollectContext& ctx, const Error& error, std::string_view service, std::string_view operation,
                     const std::string& region, std::vector<std::string> resource_types);
 void record_missing(CollectContext& ctx, Resource& resource, const std::string& property, const Error& error,

@@ -114,6 +114,38 @@ TEST_F(CollectorToolkit, DeniedListingBecomesAGapNamingTheAction) {
   EXPECT_EQ(inv.gap("AWS::IAM::User", "us-east-1"), "iam:ListUsers denied (AccessDenied)");
 }
 
+// A service AWS does not offer in a region (App Runner in ap-south-2): its
+// endpoint does not resolve, and botocore's endpoint data agrees — no gap, no
+// NOT_ASSESSED in every such region (real scans of the newer services were
+// "partial" everywhere). The same DNS failure where the data lists the service,
+// or in a region newer than the data, or a refused connection, stays a gap.
+TEST_F(CollectorToolkit, AServiceNotOfferedInARegionIsNoGapButALostCallStillIs) {
+  auto run_in = [&](const std::string& endpoint, const std::string& region) {
+    ClientConfig config;
+    config.region = region;
+    config.endpoints.global = endpoint;
+    auto creds = StaticProvider::make("AKIAFAKEALICE0000001", Secret("fakeSecretAlice/0000000000000000000000001")).value();
+    AwsClient aws(config, creds, std::make_shared<Transport>(TransportOptions{}));
+    DirectContext ctx(aws, "111122223333");
+    Collector services{.service = "apprunner",
+                       .produces = {"AWS::AppRunner::Service"},
+                       .collect = [](CollectContext& c, const std::string& r) {
+                         auto out = call_all_pages(c, "apprunner", "ListServices", json::object(), r);
+                         if (!out) record_failure(c, out.error(), "apprunner", "ListServices", r, {"AWS::AppRunner::Service"});
+                       }};
+    ctx.run(services, region);
+    return ctx.inventory().gaps();
+  };
+  // RFC 2606: names under .invalid never resolve.
+  const std::string unresolvable = "http://apprunner.example.invalid";
+  EXPECT_TRUE(run_in(unresolvable, "ap-south-2").empty());
+  auto offered = run_in(unresolvable, "us-east-1");
+  ASSERT_EQ(offered.size(), 1u);
+  EXPECT_EQ(offered[0].error_kind, "network");
+  EXPECT_EQ(run_in(unresolvable, "ca-west-1").size(), 1u) << "a region newer than the data is no proof";
+  EXPECT_EQ(run_in("http://127.0.0.1:1", "ap-south-2").size(), 1u) << "only DNS says 'no endpoint'";
+}
+
 // Issue 8: documents AWS sends are read within limits, and one that cannot be
 // read is missing with the reason — never "no policy" (a malformed SQS or SNS
 // policy read as none made the public-access checks PASS), never a crash (a

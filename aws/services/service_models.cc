@@ -130,4 +130,20 @@ std::vector<std::string_view> embedded_service_names() {
   return names;
 }
 
+std::optional<bool> service_offered_in(std::string_view service, std::string_view region) {
+  // Parsed once: a few hundred short strings.
+  static const auto data = [] {
+    std::map<std::string, std::set<std::string>, std::less<>> offered;
+    for (const auto& e : embedded_service_models()) {
+      json regions = json::parse(e.regions);
+      if (regions.is_array()) offered[std::string(e.name)] = regions.get<std::set<std::string>>();
+    }
+    return std::pair{json::parse(endpoint_data_regions()).get<std::set<std::string>>(), std::move(offered)};
+  }();
+  const auto& [known, offered] = data;
+  auto it = offered.find(service);
+  if (it == offered.end() || !known.count(std::string(region))) return std::nullopt;
+  return it->second.count(std::string(region)) > 0;
+}
+
 }  // namespace cloudpeek

@@ -28,6 +28,14 @@ const ServiceModel* find_operation_model(std::string_view service, std::string_v
 // The paginator botocore defines for the operation, if any.
 std::optional<Paginator> find_paginator(std::string_view service, std::string_view operation);
 
+// Whether botocore's endpoints.json (built in: Debian's python3-botocore)
+// lists an endpoint of the service in the region; nullopt when it cannot say
+// (the service has no regional list there — global endpoints — or the region
+// is newer than the data). Data that old is no reason to skip a region: a
+// collector still calls, and only an endpoint that does not resolve where the
+// data agrees the service is absent means "not offered" (collect/collector.h).
+std::optional<bool> service_offered_in(std::string_view service, std::string_view region);
+
 // The names of every embedded service.
 std::vector<std::string_view> embedded_service_names();
 

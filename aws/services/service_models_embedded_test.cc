@@ -96,5 +96,20 @@ TEST(EmbeddedServiceModels, Paginators) {
   EXPECT_FALSE(find_paginator("iam", "GetAccountSummary"));
 }
 
+// Where AWS offers a service, from botocore's endpoints.json (Debian's
+// python3-botocore 1.29: regions up to 2023; the endpoint prefix, not the
+// service name, keys it: sagemaker is api.sagemaker, ses is email).
+TEST(EmbeddedServiceModels, WhereEachServiceIsOffered) {
+  EXPECT_EQ(service_offered_in("ec2", "us-east-1"), true);
+  EXPECT_EQ(service_offered_in("apprunner", "us-east-1"), true);
+  EXPECT_EQ(service_offered_in("apprunner", "ap-south-2"), false);
+  EXPECT_EQ(service_offered_in("apprunner", "ca-west-1"), std::nullopt) << "a region the data does not know";
+  EXPECT_EQ(service_offered_in("apprunner", "mars-1"), std::nullopt);
+  EXPECT_EQ(service_offered_in("cloudfront", "us-east-1"), std::nullopt) << "a global endpoint has no regional list";
+  EXPECT_EQ(service_offered_in("no-such-service", "us-east-1"), std::nullopt);
+  if (service_offered_in("sagemaker", "eu-west-1") || find_service_model("sagemaker"))
+    EXPECT_EQ(service_offered_in("sagemaker", "eu-west-1"), true) << "keyed by its endpoint prefix, api.sagemaker";
+}
+
 }  // namespace
 }  // namespace cloudpeek
