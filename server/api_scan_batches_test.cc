@@ -176,6 +176,15 @@ TEST(ScanBatches, AnOuIsScannedAsOneTheRolelessMemberSkipped) {
   EXPECT_EQ(after["scans"].size(), 2u);
   EXPECT_EQ(after["status"], "done");
   EXPECT_EQ(after["skipped"], fin["skipped"]);
+
+  // No secret in what the batch answered or logged, nor the members' AssumeRole keys.
+  std::string all = s.log_text() + r.body + stream.body + after.dump() + list.dump();
+  EXPECT_EQ(all.find("fakeSecret"), std::string::npos);
+  for (const auto& p : s.db().list_providers())
+    if (auto creds = s.db().get_credentials(p.id); creds && creds->secret_access_key.size() > 8) {
+      EXPECT_EQ(all.find(creds->secret_access_key), std::string::npos) << p.label;
+      if (!creds->session_token.empty()) EXPECT_EQ(all.find(creds->session_token), std::string::npos) << p.label;
+    }
 }
 
 TEST(ScanBatches, TheWholeOrganizationThenCancelAllEndsTheQueuedAndTheRunning) {
