@@ -134,7 +134,7 @@ TEST(ApiProviders, ProbeListsTheReadActionsTheIdentityIsDenied) {
                         {{"label", "limited"}, {"access_key_id", kLimitedKey}, {"secret_access_key", kLimitedSecret}});
   ASSERT_EQ(created.status, 201u) << created.body;
   std::string id = created.j()["id"];
-  s.fake().set_faults(R"({"deny": ["s3:ListAllMyBuckets"]})");
+  s.fake().set_faults(R"({"deny": ["s3:ListAllMyBuckets", "glacier:ListVaults"]})");
   auto probe = c.send("POST", "/api/v1/providers/" + id + "/probe");
   ASSERT_EQ(probe.status, 200u) << probe.body;
   auto j = probe.j();
@@ -143,7 +143,10 @@ TEST(ApiProviders, ProbeListsTheReadActionsTheIdentityIsDenied) {
   for (const auto& d : j["denied"]) denied.insert(d["action"].get<std::string>());
   EXPECT_TRUE(denied.count("ec2:DescribeSecurityGroups")) << probe.body;  // the limited user's own deny
   EXPECT_TRUE(denied.count("s3:ListAllMyBuckets")) << probe.body;         // the injected one
+  // Glacier's listing is sent with its required accountId ("-") and so reaches AWS's deny.
+  EXPECT_TRUE(denied.count("glacier:ListVaults")) << probe.body;
   EXPECT_FALSE(denied.count("kms:ListKeys"));
+  EXPECT_FALSE(denied.count("fsx:DescribeFileSystems"));
 }
 
 TEST(ApiProviders, SecretsNeverAppearInAnswersOrLogs) {

@@ -19,6 +19,7 @@ const std::vector<ProbeCall>& probe_calls() {
       {"apigateway", "GetRestApis", "apigateway:GET"},
       {"apigatewayv2", "GetApis", "apigateway:GET"},
       {"apprunner", "ListServices", "apprunner:ListServices"},
+      {"appstream", "DescribeFleets", "appstream:DescribeFleets"},
       {"athena", "ListWorkGroups", "athena:ListWorkGroups"},
       {"autoscaling", "DescribeAutoScalingGroups", "autoscaling:DescribeAutoScalingGroups"},
       {"backup", "ListBackupVaults", "backup:ListBackupVaults"},
@@ -33,7 +34,9 @@ const std::vector<ProbeCall>& probe_calls() {
       {"cognito-identity", "ListIdentityPools", "cognito-identity:ListIdentityPools"},
       {"cognito-idp", "ListUserPools", "cognito-idp:ListUserPools"},
       {"config", "DescribeConfigurationRecorders", "config:DescribeConfigurationRecorders"},
+      {"dlm", "GetLifecyclePolicies", "dlm:GetLifecyclePolicies"},
       {"dms", "DescribeReplicationInstances", "dms:DescribeReplicationInstances"},
+      {"drs", "DescribeSourceServers", "drs:DescribeSourceServers"},
       {"dynamodb", "ListTables", "dynamodb:ListTables"},
       {"ec2", "DescribeSecurityGroups", "ec2:DescribeSecurityGroups"},
       {"ecr", "DescribeRepositories", "ecr:DescribeRepositories"},
@@ -47,6 +50,8 @@ const std::vector<ProbeCall>& probe_calls() {
       {"emr", "ListClusters", "elasticmapreduce:ListClusters"},
       {"events", "ListEventBuses", "events:ListEventBuses"},
       {"firehose", "ListDeliveryStreams", "firehose:ListDeliveryStreams"},
+      {"fsx", "DescribeFileSystems", "fsx:DescribeFileSystems"},
+      {"glacier", "ListVaults", "glacier:ListVaults"},
       {"glue", "GetJobs", "glue:GetJobs"},
       {"guardduty", "ListDetectors", "guardduty:ListDetectors"},
       {"iam", "GetAccountAuthorizationDetails", "iam:GetAccountAuthorizationDetails"},
@@ -72,9 +77,11 @@ const std::vector<ProbeCall>& probe_calls() {
       {"sqs", "ListQueues", "sqs:ListQueues"},
       {"ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation"},
       {"stepfunctions", "ListStateMachines", "states:ListStateMachines"},
+      {"storagegateway", "ListGateways", "storagegateway:ListGateways"},
       {"transfer", "ListServers", "transfer:ListServers"},
       {"waf-regional", "ListWebACLs", "waf-regional:ListWebACLs"},
       {"wafv2", "ListWebACLs", "wafv2:ListWebACLs"},
+      {"workspaces", "DescribeWorkspaces", "workspaces:DescribeWorkspaces"},
   };
   return calls;
 }
@@ -123,6 +130,7 @@ Result<ProbeResult> probe_permissions(AwsClient& client, const std::string& acco
     if (c.service == "iam") params["MaxItems"] = 1;
     if (c.service == "wafv2") params["Scope"] = "REGIONAL";  // a required member of its listings
     if (c.service.starts_with("cognito-")) params["MaxResults"] = 1;  // required by both pool listings
+    if (c.service == "glacier") params["accountId"] = "-";  // the caller's account, a required URI label
     {
       std::lock_guard lock(mu);
       ++pending;
