@@ -183,6 +183,36 @@ TEST(SageMakerModel, IsolationAndVpc) {
            CheckStatus::kNotAssessed, "DescribeModel denied");
 }
 
+TEST(SageMakerTrainingJob, TrafficIsolationKeysVpc) {
+  auto job = [](json props) { return resource("AWS::SageMaker::TrainingJob", "tj", std::move(props)); };
+  expect("sagemaker_training_jobs_intercontainer_encryption_enabled", job({{"intercontainer_encryption", true}}),
+         CheckStatus::kPass);
+  expect("sagemaker_training_jobs_intercontainer_encryption_enabled", job({{"intercontainer_encryption", false}}),
+         CheckStatus::kFail);
+  expect("sagemaker_training_jobs_network_isolation_enabled", job({{"network_isolation", true}}), CheckStatus::kPass);
+  expect("sagemaker_training_jobs_network_isolation_enabled", job({{"network_isolation", false}}), CheckStatus::kFail);
+  const char* keys = "sagemaker_training_jobs_volume_and_output_encryption_enabled";
+  expect(keys, job({{"volume_kms_key_id", "k1"}, {"output_kms_key_id", "k2"}}), CheckStatus::kPass);
+  expect(keys, job({{"volume_kms_key_id", nullptr}, {"output_kms_key_id", "k2"}}), CheckStatus::kFail,
+         "no KMS key for its storage volumes");
+  expect(keys, job({{"volume_kms_key_id", "k1"}, {"output_kms_key_id", nullptr}}), CheckStatus::kFail,
+         "no KMS key for its output");
+  expect(keys, job({{"volume_kms_key_id", nullptr}, {"output_kms_key_id", nullptr}}), CheckStatus::kFail, "nor");
+  // One key collected, the other not: never a verdict on half the data.
+  expect(keys, job({{"volume_kms_key_id", "k1"}}), CheckStatus::kNotAssessed, "not collected");
+  expect("sagemaker_training_jobs_vpc_settings_configured", job({{"vpc_subnets", 1}}), CheckStatus::kPass);
+  expect("sagemaker_training_jobs_vpc_settings_configured", job({{"vpc_subnets", 0}}), CheckStatus::kFail);
+  for (const char* id : {"sagemaker_training_jobs_intercontainer_encryption_enabled",
+                         "sagemaker_training_jobs_network_isolation_enabled", keys,
+                         "sagemaker_training_jobs_vpc_settings_configured"})
+    expect(id,
+           missing("AWS::SageMaker::TrainingJob", "tj",
+                   {"intercontainer_encryption", "network_isolation", "volume_kms_key_id", "output_kms_key_id",
+                    "vpc_subnets"},
+                   "sagemaker:DescribeTrainingJob denied"),
+           CheckStatus::kNotAssessed, "DescribeTrainingJob denied");
+}
+
 // ---- Route 53 Resolver (judged on the VPCs) ----
 
 Resource vpc(std::string id, std::string region = "us-east-1") {

@@ -1,13 +1,16 @@
-// Amazon SageMaker (regional): notebook instances, endpoint configurations and models.
+// Amazon SageMaker (regional): notebook instances, endpoint configurations, models and training jobs.
 //
-// Calls (issue 13): ListNotebookInstances, ListEndpointConfigs, ListModels per
-// region (botocore paginators); their summaries carry names and ARNs only, and
-// there is no bulk describe, so per own resource DescribeNotebookInstance
-// (internet access, subnet, root access, volume key), DescribeEndpointConfig
-// (key, production variants) and DescribeModel (network isolation, VPC), each
-// only when a selected check reads what it returns. Resources whose ARN names
-// another account are skipped. A model's container environment can hold
-// secrets: nothing of DescribeModel is kept but the props below.
+// Calls (issue 13): ListNotebookInstances, ListEndpointConfigs, ListModels,
+// ListTrainingJobs per region (botocore paginators); their summaries carry
+// names and ARNs only, and there is no bulk describe, so per own resource
+// DescribeNotebookInstance (internet access, subnet, root access, volume key),
+// DescribeEndpointConfig (key, production variants), DescribeModel (network
+// isolation, VPC) and DescribeTrainingJob (traffic encryption, isolation,
+// keys, VPC), each only when a selected check reads what it returns.
+// Resources whose ARN names another account are skipped. A model's container
+// environment and a training job's environment and hyperparameters can hold
+// secrets: nothing of DescribeModel or DescribeTrainingJob is kept but the
+// props below.
 //
 // AWS::SageMaker::NotebookInstance  arn = NotebookInstanceArn, id = name = NotebookInstanceName
 //   props.direct_internet_access  "Enabled"/"Disabled"      props.subnet_id   string|null
@@ -21,6 +24,13 @@
 //   props.network_isolation  bool (EnableNetworkIsolation, false when absent)
 //   props.vpc_subnets        number of subnets of its VpcConfig (0 without one)
 //                                 (both missing when DescribeModel failed)
+// AWS::SageMaker::TrainingJob       arn = TrainingJobArn, id = name = TrainingJobName
+//   props.intercontainer_encryption  bool (EnableInterContainerTrafficEncryption, false when absent)
+//   props.network_isolation          bool (EnableNetworkIsolation, false when absent)
+//   props.volume_kms_key_id          string|null (ResourceConfig.VolumeKmsKeyId)
+//   props.output_kms_key_id          string|null (OutputDataConfig.KmsKeyId)
+//   props.vpc_subnets                number of subnets of its VpcConfig (0 without one)
+//                                 (all missing when DescribeTrainingJob failed)
 #include <string>
 #include <vector>
 
@@ -33,6 +43,7 @@ const char kSvc[] = "sagemaker";
 constexpr const char* kNotebook = "AWS::SageMaker::NotebookInstance";
 constexpr const char* kEndpointConfig = "AWS::SageMaker::EndpointConfig";
 constexpr const char* kModel = "AWS::SageMaker::Model";
+constexpr const char* kTrainingJob = "AWS::SageMaker::TrainingJob";
 
 std::string arn_account(const std::string& arn) {
   size_t pos = 0;
@@ -85,6 +96,15 @@ void fill_model(Resource& r, const json& d) {
   // raw stays the listing's summary: the containers' Environment may hold secrets.
 }
 
+void fill_training_job(Resource& r, const json& d) {
+  r.props["intercontainer_encryption"] = d.value("EnableInterContainerTrafficEncryption", false);
+  r.props["network_isolation"] = d.value("EnableNetworkIsolation", false);
+  r.props["volume_kms_key_id"] = str_or_null(d.value("ResourceConfig", json::object()), "VolumeKmsKeyId");
+  r.props["output_kms_key_id"] = str_or_null(d.value("OutputDataConfig", json::object()), "KmsKeyId");
+  r.props["vpc_subnets"] = d.value("VpcConfig", json::object()).value("Subnets", json::array()).size();
+  // raw stays the listing's summary: Environment and HyperParameters may hold secrets.
+}
+
 const Kind kKinds[] = {
     {kNotebook, "ListNotebookInstances", "NotebookInstances", "NotebookInstanceName", "NotebookInstanceArn",
      "DescribeNotebookInstance", "NotebookInstanceName",
@@ -93,6 +113,10 @@ const Kind kKinds[] = {
      "DescribeEndpointConfig", "EndpointConfigName", {"kms_key_id", "variants"}, fill_endpoint_config},
     {kModel, "ListModels", "Models", "ModelName", "ModelArn", "DescribeModel", "ModelName",
      {"network_isolation", "vpc_subnets"}, fill_model},
+    {kTrainingJob, "ListTrainingJobs", "TrainingJobSummaries", "TrainingJobName", "TrainingJobArn",
+     "DescribeTrainingJob", "TrainingJobName",
+     {"intercontainer_encryption", "network_isolation", "volume_kms_key_id", "output_kms_key_id", "vpc_subnets"},
+     fill_training_job},
 };
 
 void describe(CollectContext& ctx, const Kind& k, Resource r) {
@@ -135,7 +159,7 @@ void collect(CollectContext& ctx, const std::string& region) {
 }
 
 const RegisterCollector reg({.service = "sagemaker", .global = false,
-                             .produces = {kNotebook, kEndpointConfig, kModel}, .collect = collect});
+                             .produces = {kNotebook, kEndpointConfig, kModel, kTrainingJob}, .collect = collect});
 
 }  // namespace
 }  // namespace cloudpeek::collect

@@ -95,6 +95,13 @@ class SecurityMlScenarioTest(unittest.TestCase):
         with self.assertRaises(ClientError) as e:
             sm.describe_model(ModelName="nope")
         self.assertEqual(e.exception.response["Error"]["Code"], "ValidationException")
+        jobs = paged(sm, "list_training_jobs", "TrainingJobSummaries")
+        self.assertEqual([j["TrainingJobName"] for j in jobs], ["churn-train-open", "churn-train-locked"])
+        open_job = sm.describe_training_job(TrainingJobName="churn-train-open")
+        self.assertNotIn("KmsKeyId", open_job["OutputDataConfig"])
+        self.assertIn("VolumeKmsKeyId", open_job["ResourceConfig"])
+        locked = sm.describe_training_job(TrainingJobName="churn-train-locked")
+        self.assertTrue(locked["EnableNetworkIsolation"] and locked["EnableInterContainerTrafficEncryption"])
         cli = aws_cli(self, "sagemaker", "list-models")
         self.assertEqual(len(cli["Models"]), 2)
 

@@ -40,15 +40,15 @@ TEST(GroundTruthSecurityMl, EngineFindingsAreExactlyTheScenarios) {
   ScanGroundTruth r = run_scan_ground_truth(options);
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
-  // Inspector 3, Macie 2, SES 3, SageMaker 8, Route 53 Resolver 2, WAF Classic global 4.
-  EXPECT_EQ(r.scan.checks_run.size(), 3u + 2 + 3 + 8 + 2 + 4);
+  // Inspector 3, Macie 2, SES 3, SageMaker 12, Route 53 Resolver 2, WAF Classic global 4.
+  EXPECT_EQ(r.scan.checks_run.size(), 3u + 2 + 3 + 12 + 2 + 4);
 
   std::set<std::tuple<std::string, std::string, std::string>> got;
   for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
   EXPECT_EQ(got, declared(r.scan.checks_run));
   // Inspector 3 regions × 3, Macie 3 × 2, SES 4 identities × 2 + 2 sets, SageMaker 2 notebooks × 4 + 3 configs × 2 +
-  // 2 models × 2, 4 VPCs × 2, WAF 2 ACLs × 2 + 2 rules + 2 groups.
-  EXPECT_EQ(got.size(), 9u + 6 + 10 + 18 + 8 + 8);
+  // 2 models × 2 + 2 training jobs × 4, 4 VPCs × 2, WAF 2 ACLs × 2 + 2 rules + 2 groups.
+  EXPECT_EQ(got.size(), 9u + 6 + 10 + 26 + 8 + 8);
   for (const auto& f : r.truth.findings)
     EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.check_id << " on " << f.resource_arn;
   std::cout << r.scan.checks_run.size() << " checks, " << r.truth.findings.size() << " findings (FAIL "
@@ -68,6 +68,7 @@ TEST(GroundTruthSecurityMl, CollectorsKeepOnlyOwnResourcesAndNoModelSecret) {
                                               {"AWS::SageMaker::NotebookInstance", 2},
                                               {"AWS::SageMaker::EndpointConfig", 3},
                                               {"AWS::SageMaker::Model", 2},
+                                              {"AWS::SageMaker::TrainingJob", 2},
                                               {"AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation", 3},
                                               {"AWS::Route53Resolver::FirewallRuleGroupAssociation", 2},
                                               {"AWS::WAF::WebACL", 2},
@@ -90,6 +91,11 @@ TEST(GroundTruthSecurityMl, CollectorsKeepOnlyOwnResourcesAndNoModelSecret) {
     EXPECT_EQ(m.props.dump().find("fakeaws-model-env-secret"), std::string::npos) << m.name;
     EXPECT_EQ(m.raw.dump().find("fakeaws-model-env-secret"), std::string::npos) << m.name;
     EXPECT_EQ(m.raw.dump().find("DB_PASSWORD"), std::string::npos) << m.name;
+  }
+  // Nor of a training job's environment and hyperparameters.
+  for (const auto& j : r.inventory.of_type("AWS::SageMaker::TrainingJob")) {
+    EXPECT_EQ(j.props.dump().find("fakeaws-training"), std::string::npos) << j.name;
+    EXPECT_EQ(j.raw.dump().find("fakeaws-training"), std::string::npos) << j.name;
   }
 }
 
@@ -116,6 +122,8 @@ TEST(GroundTruthSecurityMl, CallsPerOperation) {
       {"DescribeEndpointConfig", 3},
       {"ListModels", 3},
       {"DescribeModel", 2},
+      {"ListTrainingJobs", 3},
+      {"DescribeTrainingJob", 2},
       // Route 53 Resolver: two bulk listings per region, matched against DescribeVpcs' VPCs.
       {"ListResolverQueryLogConfigAssociations", 3},
       {"ListFirewallRuleGroupAssociations", 3},
@@ -141,7 +149,7 @@ TEST(GroundTruthSecurityMl, DeniedCallsAreNotAssessedNamingTheAction) {
   options.faults = R"({"deny": ["inspector2:BatchGetAccountStatus", "macie2:GetAutomatedDiscoveryConfiguration",
                                 "ses:GetEmailIdentity", "ses:GetConfigurationSet",
                                 "sagemaker:DescribeNotebookInstance", "sagemaker:DescribeEndpointConfig",
-                                "sagemaker:DescribeModel", "route53resolver:ListResolverQueryLogConfigAssociations",
+                                "sagemaker:DescribeModel", "sagemaker:DescribeTrainingJob", "route53resolver:ListResolverQueryLogConfigAssociations",
                                 "route53resolver:ListFirewallRuleGroupAssociations", "waf:ListLoggingConfigurations",
                                 "waf:GetWebACL", "waf:GetRule", "waf:ListActivatedRulesInRuleGroup"]})";
   ScanGroundTruth r = run_scan_ground_truth(options);
@@ -160,6 +168,10 @@ TEST(GroundTruthSecurityMl, DeniedCallsAreNotAssessedNamingTheAction) {
       {"sagemaker_endpoint_config_prod_variant_instances", "sagemaker:DescribeEndpointConfig"},
       {"sagemaker_models_network_isolation_enabled", "sagemaker:DescribeModel"},
       {"sagemaker_models_vpc_settings_configured", "sagemaker:DescribeModel"},
+      {"sagemaker_training_jobs_intercontainer_encryption_enabled", "sagemaker:DescribeTrainingJob"},
+      {"sagemaker_training_jobs_network_isolation_enabled", "sagemaker:DescribeTrainingJob"},
+      {"sagemaker_training_jobs_volume_and_output_encryption_enabled", "sagemaker:DescribeTrainingJob"},
+      {"sagemaker_training_jobs_vpc_settings_configured", "sagemaker:DescribeTrainingJob"},
       {"route53resolver_vpc_query_logging_enabled", "route53resolver:ListResolverQueryLogConfigAssociations"},
       {"route53resolver_vpc_dns_firewall_associated", "route53resolver:ListFirewallRuleGroupAssociations"},
       {"waf_global_webacl_logging_enabled", "waf:ListLoggingConfigurations"},
@@ -198,7 +210,11 @@ TEST(GroundTruthSecurityMl, DeniedCallsAreNotAssessedNamingTheAction) {
                          "sagemaker_notebook_instance_vpc_settings_configured",
                          "sagemaker_notebook_instance_root_access_disabled",
                          "sagemaker_notebook_instance_encryption_enabled", "sagemaker_models_network_isolation_enabled",
-                         "sagemaker_models_vpc_settings_configured"})
+                         "sagemaker_models_vpc_settings_configured",
+                         "sagemaker_training_jobs_intercontainer_encryption_enabled",
+                         "sagemaker_training_jobs_network_isolation_enabled",
+                         "sagemaker_training_jobs_volume_and_output_encryption_enabled",
+                         "sagemaker_training_jobs_vpc_settings_configured"})
     EXPECT_EQ(not_assessed[id], 2) << id;
   EXPECT_EQ(not_assessed["sagemaker_endpoint_config_encryption_enabled"], 3);
   EXPECT_EQ(not_assessed["sagemaker_endpoint_config_prod_variant_instances"], 3);
@@ -239,8 +255,9 @@ TEST(GroundTruthSecurityMl, DeclaredReadsAreAllACheckUses) {
   o.check_services = kCheckServices;
   GroundTruth full = run_ground_truth(o);
   size_t compared = testing::expect_declared_reads_suffice(full.inventory, testing::of_services(kCheckServices), true);
-  // Inspector 3 × 3, Macie 3 × 2, SES 4 × 2 + 2, SageMaker 2 × 4 + 3 × 2 + 2 × 2, 4 VPCs × 2, WAF 2 × 2 + 2 + 2.
-  EXPECT_EQ(compared, 9u + 6 + 10 + 18 + 8 + 8);
+  // Inspector 3 × 3, Macie 3 × 2, SES 4 × 2 + 2, SageMaker 2 × 4 + 3 × 2 + 2 × 2 + 2 × 4, 4 VPCs × 2,
+  // WAF 2 × 2 + 2 + 2.
+  EXPECT_EQ(compared, 9u + 6 + 10 + 26 + 8 + 8);
 }
 
 // A per-resource call is made only for the properties a selected check reads
