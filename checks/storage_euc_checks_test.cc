@@ -123,6 +123,14 @@ TEST(FsxMultiAz, EachTypeItsOwnMultiAzDeployments) {
   expect(ontap, fs("b", {{"file_system_type", "ONTAP"}}), CheckStatus::kNotAssessed, "not collected");
 }
 
+TEST(FsxLustreLogging, LevelOrDisabled) {
+  const char* id = "fsx_lustre_file_system_logging_enabled";
+  expect(id, fs("a", {{"file_system_type", "LUSTRE"}, {"lustre_log_level", "WARN_ERROR"}}), CheckStatus::kPass, "WARN_ERROR");
+  expect(id, fs("b", {{"file_system_type", "LUSTRE"}, {"lustre_log_level", "DISABLED"}}), CheckStatus::kFail);
+  expect(id, fs("c", {{"file_system_type", "OPENZFS"}, {"lustre_log_level", nullptr}}), CheckStatus::kPass, "not FSx for Lustre");
+  expect(id, fs("d", {{"file_system_type", "LUSTRE"}}), CheckStatus::kNotAssessed, "not collected");
+}
+
 // ---- S3 Glacier ----
 
 Resource vault(std::string id, json props) { return resource("AWS::Glacier::Vault", std::move(id), std::move(props)); }
@@ -270,6 +278,17 @@ TEST(StorageGatewayLogGroup, SetOrNot) {
   expect(id, missing("AWS::StorageGateway::Gateway", "sgw-2", {"cloudwatch_log_group"},
                      "storagegateway:DescribeGatewayInformation denied"),
          CheckStatus::kNotAssessed, "storagegateway:DescribeGatewayInformation denied");
+}
+
+TEST(StorageGatewayShareAudit, DestinationOrNone) {
+  const char* id = "storagegateway_fileshare_audit_logging_enabled";
+  expect(id, share("a", {{"audit_destination", "arn:aws:logs:us-east-1:111122223333:log-group:/audit"}}), CheckStatus::kPass,
+         "log-group:/audit");
+  expect(id, share("b", {{"audit_destination", nullptr}}), CheckStatus::kFail, "no audit log destination");
+  expect(id, missing("AWS::StorageGateway::FileShare", "c", {"audit_destination"},
+                     "storagegateway:DescribeSMBFileShares denied"),
+         CheckStatus::kNotAssessed, "storagegateway:DescribeSMBFileShares denied");
+  expect(id, share("d", json::object()), CheckStatus::kNotAssessed, "not collected");
 }
 
 // ---- WorkSpaces ----

@@ -16,6 +16,7 @@
 //   props.audit_file_access       Windows AuditLogConfiguration.FileAccessAuditLogLevel ("DISABLED" when absent),
 //   props.audit_file_share_access   .FileShareAccessAuditLogLevel, props.audit_log_destination (ARN or null);
 //                                 null for other types
+//   props.lustre_log_level        Lustre LogConfiguration.Level ("DISABLED" when absent), null for other types
 // File systems whose OwnerId is another account are dropped. Secrets are not
 // kept: ONTAP's FsxAdminPassword is removed from raw.
 #include <string>
@@ -85,6 +86,8 @@ void collect(CollectContext& ctx, const std::string& region) {
       r.props["audit_file_share_access"] = nullptr;
       r.props["audit_log_destination"] = nullptr;
     }
+    r.props["lustre_log_level"] =
+        type == "LUSTRE" ? json(conf.value("LogConfiguration", json::object()).value("Level", "DISABLED")) : json(nullptr);
     if (fs.contains("OntapConfiguration") && fs["OntapConfiguration"].is_object())
       fs["OntapConfiguration"].erase("FsxAdminPassword");
     r.raw = std::move(fs);

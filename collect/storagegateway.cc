@@ -16,7 +16,8 @@
 //                      when absent), props.kms_key (ARN or null)
 //   props.squash       NFS: "RootSquash" | "NoSquash" | "AllSquash"; SMB: null
 //   props.authentication  SMB: "ActiveDirectory" | "GuestAccess"; NFS: null
-//                      (these four missing when the Describe*FileShares call failed)
+//   props.audit_destination  AuditDestinationARN (the log group receiving the share's audit logs), or null
+//                      (these five missing when the Describe*FileShares call failed)
 //   props.smb_security_strategy  SMB: the gateway's "ClientSpecified" | "MandatorySigning" |
 //                      "MandatoryEncryption" | "MandatoryEncryptionNoAes128"; NFS: null
 //                      (missing when DescribeSMBSettings failed)
@@ -38,7 +39,8 @@ namespace {
 const char kSvc[] = "storagegateway";
 constexpr const char* kGateway = "AWS::StorageGateway::Gateway";
 constexpr const char* kShare = "AWS::StorageGateway::FileShare";
-const std::initializer_list<const char*> kShareDescribed = {"encryption", "kms_key", "squash", "authentication"};
+const std::initializer_list<const char*> kShareDescribed = {"encryption", "kms_key", "squash", "authentication",
+                                                            "audit_destination"};
 constexpr size_t kBatch = 10;  // Describe{NFS,SMB}FileShares take at most 10 ARNs
 
 void describe_gateway(CollectContext& ctx, Resource r) {
@@ -64,6 +66,8 @@ void put_share_details(Resource& r, const json& d) {
   r.props["squash"] = r.props["share_type"] == "NFS" ? json(d.value("Squash", "RootSquash")) : json(nullptr);
   r.props["authentication"] =
       r.props["share_type"] == "SMB" ? json(d.value("Authentication", "ActiveDirectory")) : json(nullptr);
+  const std::string audit = d.value("AuditDestinationARN", "");
+  r.props["audit_destination"] = audit.empty() ? json(nullptr) : json(audit);
   if (d.contains("FileShareName")) r.name = d.value("FileShareName", r.id);
 }
 
@@ -102,9 +106,10 @@ void describe_shares(CollectContext& ctx, std::vector<Resource>& shares, const s
 
 void collect_shares(CollectContext& ctx, const std::string& region, std::vector<Resource> shares) {
   // Squash is read from NFS shares only, authentication from SMB shares only.
-  const bool encryption = ctx.needs(kShare, "encryption") || ctx.needs(kShare, "kms_key");
-  const bool nfs_described = encryption || ctx.needs(kShare, "squash");
-  const bool smb_described = encryption || ctx.needs(kShare, "authentication");
+  const bool common = ctx.needs(kShare, "encryption") || ctx.needs(kShare, "kms_key") ||
+                      ctx.needs(kShare, "audit_destination");
+  const bool nfs_described = common || ctx.needs(kShare, "squash");
+  const bool smb_described = common || ctx.needs(kShare, "authentication");
   const bool strategy = ctx.needs(kShare, "smb_security_strategy");
   std::vector<Resource> nfs, smb;
   for (auto& r : shares) (r.props["share_type"] == "SMB" ? smb : nfs).push_back(std::move(r));

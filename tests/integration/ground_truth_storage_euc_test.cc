@@ -42,15 +42,15 @@ TEST(GroundTruthStorageEuc, EngineFindingsAreExactlyTheScenarios) {
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   // DRS answers UninitializedAccountException in eu-west-1: an answer, not a gap.
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
-  // FSx 8, Glacier 2, DLM 2, DRS 2, Storage Gateway 5, WorkSpaces 2, AppStream 4.
-  EXPECT_EQ(r.scan.checks_run.size(), 8u + 2 + 2 + 2 + 5 + 2 + 4);
+  // FSx 9, Glacier 2, DLM 2, DRS 2, Storage Gateway 6, WorkSpaces 2, AppStream 4.
+  EXPECT_EQ(r.scan.checks_run.size(), 9u + 2 + 2 + 2 + 6 + 2 + 4);
 
   std::set<std::tuple<std::string, std::string, std::string>> got;
   for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
   EXPECT_EQ(got, declared(r.scan.checks_run));
-  // 8 file systems × 8, 3 vaults × 2, 4 policies + 3 regions, 3 servers + 3 regions, 2 gateways + 4 shares × 4,
+  // 8 file systems × 9, 3 vaults × 2, 4 policies + 3 regions, 3 servers + 3 regions, 2 gateways + 4 shares × 5,
   // 3 WorkSpaces × 2, 3 fleets × 4.
-  EXPECT_EQ(got.size(), 64u + 6 + 7 + 6 + 18 + 6 + 12);
+  EXPECT_EQ(got.size(), 72u + 6 + 7 + 6 + 22 + 6 + 12);
   for (const auto& f : r.truth.findings)
     EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.check_id << " on " << f.resource_arn;
   std::cout << r.scan.checks_run.size() << " checks, " << r.truth.findings.size() << " findings (FAIL "
@@ -139,6 +139,8 @@ TEST(GroundTruthStorageEuc, DeniedCallsAreNotAssessedNamingTheAction) {
       {"storagegateway_gateway_cloudwatch_logging_enabled", {"storagegateway:DescribeGatewayInformation"}},
       {"storagegateway_fileshare_kms_encryption_enabled",
        {"storagegateway:DescribeNFSFileShares", "storagegateway:DescribeSMBFileShares"}},
+      {"storagegateway_fileshare_audit_logging_enabled",
+       {"storagegateway:DescribeNFSFileShares", "storagegateway:DescribeSMBFileShares"}},
       {"storagegateway_nfs_fileshare_root_squash_enabled", {"storagegateway:DescribeNFSFileShares"}},
       {"storagegateway_smb_fileshare_guest_access_disabled", {"storagegateway:DescribeSMBFileShares"}},
       {"storagegateway_smb_fileshare_security_strategy_mandatory", {"storagegateway:DescribeSMBSettings"}},
@@ -168,13 +170,14 @@ TEST(GroundTruthStorageEuc, DeniedCallsAreNotAssessedNamingTheAction) {
   EXPECT_EQ(not_assessed["dlm_cross_region_copy_encrypted"], 4);
   EXPECT_EQ(not_assessed["storagegateway_gateway_cloudwatch_logging_enabled"], 2);
   EXPECT_EQ(not_assessed["storagegateway_fileshare_kms_encryption_enabled"], 4);
+  EXPECT_EQ(not_assessed["storagegateway_fileshare_audit_logging_enabled"], 4);
   EXPECT_EQ(not_assessed["storagegateway_nfs_fileshare_root_squash_enabled"], 2);
   EXPECT_EQ(not_assessed["storagegateway_smb_fileshare_guest_access_disabled"], 2);
   EXPECT_EQ(not_assessed["storagegateway_smb_fileshare_security_strategy_mandatory"], 2);
   EXPECT_EQ(not_assessed["drs_service_initialized"], 3);
   EXPECT_EQ(not_assessed["drs_source_server_replication_healthy"], 3);
-  // FSx 64, DLM regions 3, the 2 NFS and 2 SMB shares' checks of the other type (3 × 2), WorkSpaces 6, fleets 12.
-  EXPECT_EQ(decided, 64 + 3 + 6 + 6 + 12);
+  // FSx 72, DLM regions 3, the 2 NFS and 2 SMB shares' checks of the other type (3 × 2), WorkSpaces 6, fleets 12.
+  EXPECT_EQ(decided, 72 + 3 + 6 + 6 + 12);
   EXPECT_FALSE(r.scan.gaps.empty());
 }
 
@@ -186,9 +189,9 @@ TEST(GroundTruthStorageEuc, DeclaredReadsAreAllACheckUses) {
   o.check_services = kCheckServices;
   GroundTruth full = run_ground_truth(o);
   size_t compared = testing::expect_declared_reads_suffice(full.inventory, testing::of_services(kCheckServices), true);
-  // 8 file systems × 8, 3 vaults × 2, 4 policies + 3 regions, 3 servers + 3 regions, 2 gateways + 4 shares × 4,
+  // 8 file systems × 9, 3 vaults × 2, 4 policies + 3 regions, 3 servers + 3 regions, 2 gateways + 4 shares × 5,
   // 3 WorkSpaces × 2, 3 fleets × 4: every finding.
-  EXPECT_EQ(compared, 119u);
+  EXPECT_EQ(compared, 131u);
 }
 
 // A per-resource call is made only for the properties a selected check reads
