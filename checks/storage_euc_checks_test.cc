@@ -224,14 +224,25 @@ Resource share(std::string id, json props) {
   return resource("AWS::StorageGateway::FileShare", std::move(id), std::move(props));
 }
 
-TEST(StorageGatewayShareEncryption, KmsOrS3Managed) {
+TEST(StorageGatewayShareEncryption, CustomerKeyAwsKeyOrS3Managed) {
   const char* id = "storagegateway_fileshare_kms_encryption_enabled";
-  expect(id, share("a", {{"encryption", "SseKms"}, {"kms_key", "arn:aws:kms:us-east-1:111122223333:key/k"}}),
-         CheckStatus::kPass, "SseKms key");
-  expect(id, share("b", {{"encryption", "DsseKms"}, {"kms_key", "arn:aws:kms:us-east-1:111122223333:key/k"}}),
-         CheckStatus::kPass);
-  expect(id, share("c", {{"encryption", "SseS3"}, {"kms_key", nullptr}}), CheckStatus::kFail, "SSE-S3");
-  expect(id, missing("AWS::StorageGateway::FileShare", "d", {"encryption", "kms_key"},
+  Inventory inv;
+  Resource cmk = resource("AWS::KMS::Key", "k1", {{"key_manager", "CUSTOMER"}});
+  cmk.arn = "arn:aws:kms:us-east-1:111122223333:key/k1";
+  Resource s3key = resource("AWS::KMS::Key", "k2", {{"key_manager", "AWS"}});
+  s3key.arn = "arn:aws:kms:us-east-1:111122223333:key/k2";
+  s3key.name = "alias/aws/s3";
+  inv.add(cmk);
+  inv.add(s3key);
+  expect(id, share("a", {{"encryption", "SseKms"}, {"kms_key", cmk.arn}}), CheckStatus::kPass, "customer managed key", inv);
+  expect(id, share("b", {{"encryption", "DsseKms"}, {"kms_key", cmk.arn}}), CheckStatus::kPass, "", inv);
+  expect(id, share("c", {{"encryption", "SseKms"}, {"kms_key", s3key.arn}}), CheckStatus::kFail, "AWS managed key alias/aws/s3", inv);
+  expect(id, share("d", {{"encryption", "SseKms"}, {"kms_key", nullptr}}), CheckStatus::kFail, "aws/s3", inv);
+  expect(id, share("e", {{"encryption", "SseS3"}, {"kms_key", nullptr}}), CheckStatus::kFail, "SSE-S3", inv);
+  // A key the KMS inventory does not hold: never a PASS.
+  expect(id, share("f", {{"encryption", "SseKms"}, {"kms_key", "arn:aws:kms:us-east-1:111122223333:key/gone"}}),
+         CheckStatus::kNotAssessed, "not among the account's KMS keys", inv);
+  expect(id, missing("AWS::StorageGateway::FileShare", "g", {"encryption", "kms_key"},
                      "storagegateway:DescribeNFSFileShares denied"),
          CheckStatus::kNotAssessed, "storagegateway:DescribeNFSFileShares denied");
 }
