@@ -23,6 +23,9 @@ export interface BatchSkipped {
   label: string;
   account_id: string | null;
   reason: string;
+  code?: string; // POST /scans' refusal: organization_member_unreachable, credentials_expired, conflict
+  advice?: string; // what to do
+  scan_id?: string; // conflict: the scan of it already queued or running
 }
 
 export interface ScanBatch {

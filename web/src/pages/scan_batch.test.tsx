@@ -55,7 +55,16 @@ function running(): ScanBatch {
       member("13", "prod-data", "222200000007", "running", { progress: P }),
       member("14", "prod-batch", "222200000008", "partial", { counts: { FAIL: 3, PASS: 8, NOT_ASSESSED: 3 }, reason: "2 calls lost" }),
     ],
-    skipped: [{ provider_id: "16", label: "sandbox-bob", account_id: "222200000016", reason: "its audit role CloudPeekAudit is missing or does not trust CloudPeek" }],
+    skipped: [
+      {
+        provider_id: "16",
+        label: "sandbox-bob",
+        account_id: "222200000016",
+        code: "organization_member_unreachable",
+        reason: "its audit role CloudPeekAudit is missing or does not trust CloudPeek",
+        advice: "Deploy the role CloudPeekAudit in account 222200000016, then choose Discover.",
+      },
+    ],
   };
 }
 
@@ -86,6 +95,7 @@ describe("an organization scan's card", () => {
     const t = text(skipped);
     expect(t).toContain("Not scanned (1)");
     expect(t).toContain("sandbox-bob · 222200000016 : its audit role CloudPeekAudit is missing or does not trust CloudPeek");
+    expect(t).toContain("Deploy the role CloudPeekAudit in account 222200000016, then choose Discover.");
     expect(t).not.toMatch(/pass|succeeded/i);
     // Not among the scanned rows either.
     expect(html.match(/data-testid="batch-scan-row"/g)).toHaveLength(4);

@@ -268,6 +268,7 @@ export function SkippedList({ skipped, testid = "batch-skipped" }: { skipped: Ba
         {skipped.map((k, i) => (
           <li key={k.provider_id ?? i} data-testid="batch-skipped-row" data-account-id={k.account_id ?? ""}>
             <span class="badge st-not_assessed">not scanned</span> <strong>{memberLabel(k)}</strong>: <span class="warn">{k.reason}</span>
+            {k.advice ? <div class="hint" data-testid="batch-skipped-advice">{k.advice}</div> : null}
           </li>
         ))}
       </ul>
