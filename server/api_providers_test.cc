@@ -3,9 +3,12 @@
 // any answer or log line.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <future>
 
 #include "server/test_server.h"
+
+#include <unistd.h>
 
 namespace cloudpeek::server::testing {
 namespace {
@@ -134,7 +137,7 @@ TEST(ApiProviders, ProbeListsTheReadActionsTheIdentityIsDenied) {
                         {{"label", "limited"}, {"access_key_id", kLimitedKey}, {"secret_access_key", kLimitedSecret}});
   ASSERT_EQ(created.status, 201u) << created.body;
   std::string id = created.j()["id"];
-  s.fake().set_faults(R"({"deny": ["s3:ListAllMyBuckets", "glacier:ListVaults"]})");
+  s.fake().set_faults(R"({"deny": ["s3:ListAllMyBuckets", "glacier:ListVaults", "ses:ListEmailIdentities"]})");
   auto probe = c.send("POST", "/api/v1/providers/" + id + "/probe");
   ASSERT_EQ(probe.status, 200u) << probe.body;
   auto j = probe.j();
@@ -147,6 +150,49 @@ TEST(ApiProviders, ProbeListsTheReadActionsTheIdentityIsDenied) {
   EXPECT_TRUE(denied.count("glacier:ListVaults")) << probe.body;
   EXPECT_FALSE(denied.count("kms:ListKeys"));
   EXPECT_FALSE(denied.count("fsx:DescribeFileSystems"));
+  // SES is probed through its v2 API, whose IAM actions are ses:*, and names the SES checks.
+  EXPECT_TRUE(denied.count("ses:ListEmailIdentities")) << probe.body;
+  for (const auto& d : j["denied"]) {
+    if (d["action"] == "ses:ListEmailIdentities") {
+      EXPECT_EQ(d["service"], "sesv2");
+    }
+  }
+  EXPECT_FALSE(denied.count("macie2:GetMacieSession")) << probe.body;
+  EXPECT_FALSE(denied.count("inspector2:BatchGetAccountStatus")) << probe.body;
+
+  // A real denial of GetMacieSession is one.
+  s.fake().set_faults(R"({"deny": ["macie2:GetMacieSession"]})");
+  auto again = c.send("POST", "/api/v1/providers/" + id + "/probe");
+  ASSERT_EQ(again.status, 200u) << again.body;
+  std::set<std::string> denied_again;
+  const json answer = again.j();
+  for (const auto& d : answer["denied"]) denied_again.insert(d["action"].get<std::string>());
+  EXPECT_TRUE(denied_again.count("macie2:GetMacieSession")) << again.body;
+}
+
+// Where Macie was never enabled AWS answers GetMacieSession with
+// AccessDeniedException "Macie is not enabled." (fakeaws does so without the
+// scenario's Macie data): the call was allowed, so the probe lists no denial.
+TEST(ApiProviders, ProbeTakesMacieNotEnabledForAnAnswerNotADenial) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("cloudpeek-no-macie-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& e : fs::directory_iterator(insecure_scenario()))
+    if (e.path().extension() == ".json" && e.path().filename() != "128-inspector-macie-ses.json")
+      fs::create_symlink(e.path(), dir / e.path().filename());
+  {
+    TestServer s(dir.string());
+    Client c = s.admin();
+    auto created = c.send("POST", "/api/v1/providers",
+                          {{"label", "no-macie"}, {"access_key_id", kAuditorKey}, {"secret_access_key", kAuditorSecret}});
+    ASSERT_EQ(created.status, 201u) << created.body;
+    auto probe = c.send("POST", "/api/v1/providers/" + created.j()["id"].get<std::string>() + "/probe");
+    ASSERT_EQ(probe.status, 200u) << probe.body;
+    EXPECT_EQ(probe.body.find("macie2"), std::string::npos) << probe.body;
+    EXPECT_EQ(probe.j()["denied"].size(), 0u) << probe.body;
+  }
+  fs::remove_all(dir);
 }
 
 TEST(ApiProviders, SecretsNeverAppearInAnswersOrLogs) {
