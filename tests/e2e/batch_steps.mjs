@@ -117,6 +117,7 @@ export async function batchSteps(t) {
       expectTrue(!!bob, `the API skipped sandbox-bob: ${JSON.stringify(b.skipped)}`);
       const shown = await page.locator(`[data-testid="batch-skipped-row"][data-account-id="${BOB}"]`).innerText();
       expectTrue(shown.includes("sandbox-bob") && shown.includes(bob.reason) && shown.includes("not scanned"), `sandbox-bob listed with its reason: ${shown}`);
+      if (bob.advice) expectTrue(shown.includes(bob.advice), `and what to do: ${shown}`);
       expectEq(rows.length + b.skipped.length, sandbox.accounts, "every account of the OU is a row or named as not scanned");
       const line = (await byId("batch-progress-text").innerText()).trim();
       expectTrue(line.startsWith(`${rows.length} of ${b.accounts} account`), `the line: ${line}`);

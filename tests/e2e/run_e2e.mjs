@@ -19,6 +19,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { accountsSteps } from "./accounts_steps.mjs";
+import { batchSteps } from "./batch_steps.mjs";
 import { complianceSteps } from "./compliance_steps.mjs";
 import { spendSteps } from "./spend_steps.mjs";
 import { iamSteps } from "./iam_steps.mjs";
@@ -732,6 +733,7 @@ async function main() {
     await ssoSteps({ page, base: serve.base, fakeaws, step, shot, byId, text, expectEq, expectTrue, scrollsSideways, sleep });
     await orgSteps({ page, cloudpeek: CLOUDPEEK, step, expectEq, expectTrue, sleep });
     await accountsSteps({ page, cloudpeek: CLOUDPEEK, step, expectEq, expectTrue, sleep });
+    await batchSteps({ page, cloudpeek: CLOUDPEEK, step, expectEq, expectTrue, sleep });
 
     // Issue 9 item 5: a cancelled scan says so (no full bar, no "Finished", no N/N
     // checks) and the dashboard keeps the last complete scan.
