@@ -155,6 +155,41 @@ export async function batchSteps(t) {
       await shot("history-1280");
     });
 
+    await step("organization scans: an OU whose every account is busy or unreachable starts nothing and says why, account by account", async () => {
+      expectEq((await api("PUT", "/settings", { max_concurrent_scans: 1 })).status, 200, "scans at once = 1");
+      await setFaults({ latency_ms: 300 });
+      let first = "";
+      try {
+        const r = await api("POST", "/scan-batches", { ou: "Root/Sandbox", regions: ["us-east-1"] });
+        expectEq(r.status, 202, `a first batch of Root/Sandbox: ${r.body.slice(0, 200)}`);
+        first = r.json.id;
+        const total = (await api("GET", "/scan-batches")).json.total;
+        await page.goto(base + "/scans");
+        await byId("scan-provider").locator('option[value="ou:Root/Sandbox"]').waitFor({ state: "attached" });
+        await byId("scan-provider").selectOption("ou:Root/Sandbox");
+        await byId("scan-region-us-east-1").check();
+        await byId("start-scan-button").click();
+        await byId("start-scan-error").waitFor();
+        const err = (await byId("start-scan-error").innerText()).trim();
+        expectTrue(err.includes("can be scanned now"), `the refusal says nothing could be scanned: ${err}`);
+        const rows = byId("start-scan-skipped").getByTestId("batch-skipped-row");
+        const texts = await rows.allInnerTexts();
+        expectEq(texts.length, r.json.accounts + r.json.skipped.length, `every account of the OU is named: ${texts.join(" | ")}`);
+        expectTrue(texts.filter((x) => x.includes("already queued or running")).length === r.json.accounts, "the busy ones say their scan is already queued or running");
+        expectTrue(texts.some((x) => x.includes("sandbox-bob") && x.includes("not reachable")), "sandbox-bob says it is not reachable");
+        expectEq((await api("GET", "/scan-batches")).json.total, total, "no batch was made");
+        expectEq(await byId("batch-card").getAttribute("data-batch-id"), first, "the card shown is still the first batch");
+        await shot("ou-nothing-to-scan-1280");
+      } finally {
+        if (first) {
+          await api("POST", `/scan-batches/${first}/cancel`);
+          await waitFor("the first batch to stop", async () => (await api("GET", `/scan-batches/${first}`)).json.active === 0, 60_000);
+        }
+        await setFaults({}).catch(() => undefined);
+        await api("PUT", "/settings", { max_concurrent_scans: 4 });
+      }
+    });
+
     await step("organization scans: a whole-organization batch at one scan at a time, Cancel all cancels what had not ended", async () => {
       const set = await api("PUT", "/settings", { max_concurrent_scans: 1 });
       expectEq(set.status, 200, `scans at once = 1: ${set.body.slice(0, 200)}`);

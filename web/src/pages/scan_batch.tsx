@@ -258,12 +258,20 @@ export function BatchView({
 }
 
 // Accounts the batch did not scan: a visible gap with its reason, never a result.
-export function SkippedList({ skipped, testid = "batch-skipped" }: { skipped: BatchSkipped[]; testid?: string }) {
+export function SkippedList({
+  skipped,
+  testid = "batch-skipped",
+  note = "Nothing about these accounts was checked: they are in no result above.",
+}: {
+  skipped: BatchSkipped[];
+  testid?: string;
+  note?: string;
+}) {
   if (!skipped.length) return null;
   return (
     <div data-testid={testid}>
       <h3>Not scanned ({skipped.length})</h3>
-      <p class="muted">Nothing about these accounts was checked: they are in no result above.</p>
+      <p class="muted">{note}</p>
       <ul class="skipped-list">
         {skipped.map((k, i) => (
           <li key={k.provider_id ?? i} data-testid="batch-skipped-row" data-account-id={k.account_id ?? ""}>

@@ -388,7 +388,7 @@ function StartScan({
         <ErrorBox error={meta.error} />
       )}
       <ErrorBox error={error} testid="start-scan-error" />
-      <SkippedList skipped={skippedOf(error)} testid="start-scan-skipped" />
+      <SkippedList skipped={skippedOf(error)} testid="start-scan-skipped" note="No scan was started. Each account, and why it cannot be scanned now:" />
       <button type="submit" class="primary" disabled={busy || !chosen || expired} data-testid="start-scan-button">
         {busy ? "Starting…" : batch ? "Start organization scan" : "Start scan"}
       </button>
