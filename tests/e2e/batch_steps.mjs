@@ -99,8 +99,8 @@ export async function batchSteps(t) {
       await byId("start-scan-button").click();
       await page.waitForURL(/\/scans\?batch=/);
       ouBatchId = new URL(page.url()).searchParams.get("batch");
-      await byId("batch-card").waitFor();
-      expectEq(await byId("batch-card").getAttribute("data-batch-id"), ouBatchId, "the card is the batch started");
+      // The card of the batch started (a placeholder shows while it loads).
+      await page.locator(`[data-testid="batch-card"][data-batch-id="${ouBatchId}"]`).waitFor();
       const name = await byId("batch-progress").getAttribute("aria-label");
       expectTrue(/^Progress of .+/.test(name ?? ""), `the overall bar has an accessible name: ${name}`);
       await waitFor("the batch to be done", async () => (await cardStatus()) === "done", 240_000);
@@ -153,6 +153,28 @@ export async function batchSteps(t) {
       await byId("batch-scan-row").first().waitFor();
       expectEq(await byId("batch-card").getAttribute("data-batch-id"), ouBatchId, "the link opens that batch's card");
       await shot("history-1280");
+    });
+
+    await step("organization scans: with the live stream down the card says so and follows the batch by polling to its end", async () => {
+      await page.route("**/api/v1/scan-batches/*/events", (route) => route.abort());
+      try {
+        await page.goto(base + "/scans");
+        await byId("scan-provider").locator('option[value="ou:Root/Workloads/Prod"]').waitFor({ state: "attached" });
+        await byId("scan-provider").selectOption("ou:Root/Workloads/Prod");
+        await byId("scan-region-us-east-1").check();
+        await byId("start-scan-button").click();
+        await page.waitForURL(/\/scans\?batch=/);
+        const id = new URL(page.url()).searchParams.get("batch");
+        const said = (await byId("batch-stream-error").innerText({ timeout: 20_000 })).trim();
+        expectTrue(said.startsWith("Lost the live connection; reconnecting"), `the card says the stream is down: ${said}`);
+        await waitFor("the batch to be done (by polling)", async () => (await cardStatus()) === "done", 240_000);
+        const b = (await api("GET", `/scan-batches/${id}`)).json;
+        const rows = await rowsOf();
+        expectEq(JSON.stringify(rows.map((r) => r.status).sort()), JSON.stringify(b.scans.map((s) => s.status).sort()), "the rows end as the API's scans did");
+        expectEq(await byId("batch-stream-error").count(), 0, "no stream warning once the batch has ended");
+      } finally {
+        await page.unroute("**/api/v1/scan-batches/*/events");
+      }
     });
 
     await step("organization scans: an OU whose every account is busy or unreachable starts nothing and says why, account by account", async () => {

@@ -106,7 +106,9 @@ export function BatchCard({ id, onEnded }: { id: string; onEnded?: () => void })
 
   // Once it has ended: the final state with every scan, and the lists around it refreshed.
   useEffect(() => {
-    if (batch && !active) onEnded?.();
+    if (!batch || active) return;
+    setStreamError(""); // nothing more to follow: the stream no longer matters
+    onEnded?.();
   }, [active, batch?.id]);
 
   const cancelAll = async () => {
