@@ -51,13 +51,8 @@ void collect(CollectContext& ctx, const std::string& region) {
   const bool needed = std::any_of(kDescribed.begin(), kDescribed.end(),
                                   [&](const char* p) { return ctx.needs(kService, p); });
   json params = json::object();
-  for (int page = 0; page < 10000; ++page) {
-    auto out = ctx.call(kSvc, "ListServices", params, region);
-    if (!out) {
-      record_failure(ctx, out.error(), kSvc, "ListServices", region, {kService});
-      return;
-    }
-    for (auto& s : out->value("ServiceSummaryList", json::array())) {
+  auto listed = for_each_token_page(ctx, kSvc, "ListServices", std::move(params), region, [&](json& page) {
+    for (auto& s : page.value("ServiceSummaryList", json::array())) {
       const std::string status = s.value("Status", "");
       if (status == "DELETED") continue;
       Resource r;
@@ -77,18 +72,8 @@ void collect(CollectContext& ctx, const std::string& region) {
       }
       ctx.spawn([&ctx, r = std::move(r)]() mutable { describe(ctx, std::move(r)); });
     }
-    const std::string next = out->value("NextToken", "");
-    if (next.empty()) return;
-    if (params.value("NextToken", "") == next) {
-      Error e = make_error(ErrorKind::kMalformedResponse,
-                           "AWS returned the same page token twice for apprunner:ListServices; the listing may be "
-                           "incomplete.");
-      e.code = "RepeatedPageToken";
-      record_failure(ctx, e, kSvc, "ListServices", region, {kService});
-      return;
-    }
-    params["NextToken"] = next;
-  }
+  });
+  if (!listed) record_failure(ctx, listed.error(), kSvc, "ListServices", region, {kService});
 }
 
 const RegisterCollector reg({.service = "apprunner", .global = false, .produces = {kService}, .collect = collect});

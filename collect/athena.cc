@@ -44,13 +44,8 @@ void collect(CollectContext& ctx, const std::string& region) {
   const bool needed = std::any_of(kDescribed.begin(), kDescribed.end(),
                                   [&](const char* p) { return ctx.needs(kWorkGroup, p); });
   json params = json::object();
-  for (int page = 0; page < 10000; ++page) {
-    auto out = ctx.call(kSvc, "ListWorkGroups", params, region);
-    if (!out) {
-      record_failure(ctx, out.error(), kSvc, "ListWorkGroups", region, {kWorkGroup});
-      return;
-    }
-    for (auto& w : (*out)["WorkGroups"]) {
+  auto listed = for_each_token_page(ctx, kSvc, "ListWorkGroups", std::move(params), region, [&](json& page) {
+    for (auto& w : page["WorkGroups"]) {
       Resource r;
       r.type = kWorkGroup;
       r.account = ctx.account();
@@ -66,18 +61,8 @@ void collect(CollectContext& ctx, const std::string& region) {
       }
       ctx.spawn([&ctx, r = std::move(r)]() mutable { describe(ctx, std::move(r)); });
     }
-    const std::string next = out->value("NextToken", "");
-    if (next.empty()) return;
-    if (params.value("NextToken", "") == next) {
-      Error e = make_error(ErrorKind::kMalformedResponse,
-                           "AWS returned the same page token twice for athena:ListWorkGroups; the listing may be "
-                           "incomplete.");
-      e.code = "RepeatedPageToken";
-      record_failure(ctx, e, kSvc, "ListWorkGroups", region, {kWorkGroup});
-      return;
-    }
-    params["NextToken"] = next;
-  }
+  });
+  if (!listed) record_failure(ctx, listed.error(), kSvc, "ListWorkGroups", region, {kWorkGroup});
 }
 
 const RegisterCollector reg({.service = "athena", .global = false, .produces = {kWorkGroup}, .collect = collect});

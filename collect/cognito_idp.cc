@@ -56,13 +56,8 @@ void collect(CollectContext& ctx, const std::string& region) {
   const bool needed =
       std::any_of(kDescribed.begin(), kDescribed.end(), [&](const char* p) { return ctx.needs(kPool, p); });
   json params{{"MaxResults", 60}};
-  for (int page = 0; page < 10000; ++page) {
-    auto out = ctx.call(kSvc, "ListUserPools", params, region);
-    if (!out) {
-      record_failure(ctx, out.error(), kSvc, "ListUserPools", region, {kPool});
-      return;
-    }
-    for (auto& p : (*out)["UserPools"]) {
+  auto listed = for_each_token_page(ctx, kSvc, "ListUserPools", std::move(params), region, [&](json& page) {
+    for (auto& p : page["UserPools"]) {
       Resource r;
       r.type = kPool;
       r.account = ctx.account();
@@ -78,18 +73,8 @@ void collect(CollectContext& ctx, const std::string& region) {
       }
       ctx.spawn([&ctx, r = std::move(r)]() mutable { describe(ctx, std::move(r)); });
     }
-    const std::string next = out->value("NextToken", "");
-    if (next.empty()) return;
-    if (params.value("NextToken", "") == next) {
-      Error e = make_error(ErrorKind::kMalformedResponse,
-                           "AWS returned the same page token twice for cognito-idp:ListUserPools; the listing may be "
-                           "incomplete.");
-      e.code = "RepeatedPageToken";
-      record_failure(ctx, e, kSvc, "ListUserPools", region, {kPool});
-      return;
-    }
-    params["NextToken"] = next;
-  }
+  });
+  if (!listed) record_failure(ctx, listed.error(), kSvc, "ListUserPools", region, {kPool});
 }
 
 const RegisterCollector reg({.service = "cognito-idp", .global = false, .produces = {kPool}, .collect = collect});

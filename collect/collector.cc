@@ -87,9 +87,11 @@ std::string iam_action(std::string_view service, std::string_view operation) {
   return service_of_action(service) + ":" + std::string(operation);
 }
 
-Status for_each_page(CollectContext& ctx, std::string_view service, std::string_view operation, json params,
-                     const std::string& region, const std::function<void(json& page)>& on_page) {
-  auto paginator = find_paginator(service, operation);
+namespace {
+
+Status each_page(CollectContext& ctx, std::string_view service, std::string_view operation, json params,
+                 const std::string& region, const std::function<void(json& page)>& on_page,
+                 const std::optional<Paginator>& paginator) {
   auto first = ctx.call(service, operation, params, region);
   if (!first) return std::move(first).error();
   json last = std::move(first.value());
@@ -115,6 +117,22 @@ Status for_each_page(CollectContext& ctx, std::string_view service, std::string_
     sent = std::move(*next);
     last = std::move(out.value());
   }
+}
+
+}  // namespace
+
+Status for_each_page(CollectContext& ctx, std::string_view service, std::string_view operation, json params,
+                     const std::string& region, const std::function<void(json& page)>& on_page) {
+  return each_page(ctx, service, operation, std::move(params), region, on_page, find_paginator(service, operation));
+}
+
+Status for_each_token_page(CollectContext& ctx, std::string_view service, std::string_view operation, json params,
+                           const std::string& region, const std::function<void(json& page)>& on_page,
+                           const std::string& token) {
+  Paginator paginator;
+  paginator.input_token = {token};
+  paginator.output_token = {token};
+  return each_page(ctx, service, operation, std::move(params), region, on_page, paginator);
 }
 
 Result<json> call_all_pages(CollectContext& ctx, std::string_view service, std::string_view operation,

@@ -72,6 +72,13 @@ Result<json> call_all_pages(CollectContext& ctx, std::string_view service, std::
 // pages before it have been handed over.
 Status for_each_page(CollectContext& ctx, std::string_view service, std::string_view operation, json params,
                      const std::string& region, const std::function<void(json& page)>& on_page);
+// The same for a listing botocore gives no paginator: follows the answer's
+// `token` member, sent back under the same name, until it is absent or empty;
+// a token AWS repeats ends it with RepeatedPageToken (the listing may be
+// incomplete), as above.
+Status for_each_token_page(CollectContext& ctx, std::string_view service, std::string_view operation, json params,
+                           const std::string& region, const std::function<void(json& page)>& on_page,
+                           const std::string& token = "NextToken");
 
 // The service is not offered in the region: its regional endpoint does not
 // resolve (DNS) and botocore's endpoint data, built in, agrees that AWS has no

@@ -247,6 +247,38 @@ class ScriptedContext : public CollectContext {
   std::string account_ = "111122223333", partition_ = "aws";
 };
 
+// Listings botocore gives no paginator (Athena's ListWorkGroups and a dozen
+// more) follow their NextToken through for_each_token_page: every page's items
+// are kept, and a token AWS sends twice ends the listing as a gap saying it may
+// be incomplete instead of looping.
+TEST(TokenPages, FollowedUntilTheLastAndARepeatedTokenIsAGap) {
+  // Only the listing: no selected check reads what GetWorkGroup returns.
+  struct ListingOnly : ScriptedContext {
+    bool needs(std::string_view, std::string_view) const override { return false; }
+  };
+  const Collector* athena = find_collector("athena");
+  ASSERT_NE(athena, nullptr);
+  auto wg = [](const char* name) { return json{{"Name", name}, {"State", "ENABLED"}}; };
+  ListingOnly pages;
+  pages.answers.push_back(json{{"WorkGroups", {wg("a")}}, {"NextToken", "t1"}});
+  pages.answers.push_back(json{{"WorkGroups", {wg("b")}}, {"NextToken", "t2"}});
+  pages.answers.push_back(json{{"WorkGroups", {wg("c")}}});
+  athena->collect(pages, "us-east-1");
+  ASSERT_EQ(pages.emitted.size(), 3u);
+  EXPECT_EQ(pages.emitted[2].name, "c");
+  EXPECT_TRUE(pages.gaps.empty());
+
+  ListingOnly repeated;
+  repeated.answers.push_back(json{{"WorkGroups", {wg("a")}}, {"NextToken", "t1"}});
+  repeated.answers.push_back(json{{"WorkGroups", {wg("b")}}, {"NextToken", "t1"}});
+  repeated.answers.push_back(json{{"WorkGroups", {wg("c")}}});
+  athena->collect(repeated, "us-east-1");
+  ASSERT_EQ(repeated.gaps.size(), 1u);
+  EXPECT_EQ(repeated.gaps[0].error_code, "RepeatedPageToken");
+  EXPECT_EQ(repeated.gaps[0].action, "athena:ListWorkGroups");
+  EXPECT_EQ(repeated.answers.size(), 1u) << "no call after the repeated token";
+}
+
 // A nested stack takes its root stack's termination protection. When the
 // page holding the root failed (credentials expired mid-listing), the nested
 // stack's own setting (always false) stood in for it: a false FAIL in every

@@ -32,13 +32,8 @@ std::string arn_account(const std::string& arn) {
 
 void collect(CollectContext& ctx, const std::string& region) {
   json params = json::object();
-  for (int page = 0; page < 10000; ++page) {
-    auto out = ctx.call(kSvc, "ListEventBuses", params, region);
-    if (!out) {
-      record_failure(ctx, out.error(), kSvc, "ListEventBuses", region, {kBus});
-      return;
-    }
-    for (auto& b : (*out)["EventBuses"]) {
+  auto listed = for_each_token_page(ctx, kSvc, "ListEventBuses", std::move(params), region, [&](json& page) {
+    for (auto& b : page["EventBuses"]) {
       Resource r;
       r.type = kBus;
       r.account = ctx.account();
@@ -58,18 +53,8 @@ void collect(CollectContext& ctx, const std::string& region) {
       r.raw = std::move(b);
       ctx.emit(std::move(r));
     }
-    const std::string next = out->value("NextToken", "");
-    if (next.empty()) return;
-    if (params.value("NextToken", "") == next) {
-      Error e = make_error(ErrorKind::kMalformedResponse,
-                           "AWS returned the same page token twice for events:ListEventBuses; the listing may be "
-                           "incomplete.");
-      e.code = "RepeatedPageToken";
-      record_failure(ctx, e, kSvc, "ListEventBuses", region, {kBus});
-      return;
-    }
-    params["NextToken"] = next;
-  }
+  });
+  if (!listed) record_failure(ctx, listed.error(), kSvc, "ListEventBuses", region, {kBus});
 }
 
 const RegisterCollector reg({.service = "events", .global = false, .produces = {kBus}, .collect = collect});

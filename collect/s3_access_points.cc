@@ -64,13 +64,8 @@ void describe(CollectContext& ctx, Resource r) {
 void collect_access_points(CollectContext& ctx, const std::string& region) {
   const bool needed = ctx.needs(kAccessPoint, "public_access_block");
   json params = {{"AccountId", ctx.account()}};
-  for (int page = 0; page < 10000; ++page) {
-    auto out = ctx.call(kSvc, "ListAccessPoints", params, region);
-    if (!out) {
-      record_failure(ctx, out.error(), kSvc, "ListAccessPoints", region, {kAccessPoint});
-      return;
-    }
-    for (auto& a : out->value("AccessPointList", json::array())) {
+  auto listed = for_each_token_page(ctx, kSvc, "ListAccessPoints", std::move(params), region, [&](json& page) {
+    for (auto& a : page.value("AccessPointList", json::array())) {
       Resource r;
       r.type = kAccessPoint;
       r.account = ctx.account();
@@ -89,31 +84,16 @@ void collect_access_points(CollectContext& ctx, const std::string& region) {
       }
       ctx.spawn([&ctx, r = std::move(r)]() mutable { describe(ctx, std::move(r)); });
     }
-    const std::string next = out->value("NextToken", "");
-    if (next.empty()) return;
-    if (params.value("NextToken", "") == next) {
-      Error e = make_error(ErrorKind::kMalformedResponse,
-                           "AWS returned the same page token twice for s3control:ListAccessPoints; the listing may "
-                           "be incomplete.");
-      e.code = "RepeatedPageToken";
-      record_failure(ctx, e, kSvc, "ListAccessPoints", region, {kAccessPoint});
-      return;
-    }
-    params["NextToken"] = next;
-  }
+  });
+  if (!listed) record_failure(ctx, listed.error(), kSvc, "ListAccessPoints", region, {kAccessPoint});
 }
 
 void collect_mraps(CollectContext& ctx, const std::string& home_region) {
   // The Multi-Region Access Point control plane is in us-west-2 (aws partition).
   const std::string region = ctx.partition() == "aws" ? "us-west-2" : home_region;
   json params = {{"AccountId", ctx.account()}};
-  for (int page = 0; page < 10000; ++page) {
-    auto out = ctx.call(kSvc, "ListMultiRegionAccessPoints", params, region);
-    if (!out) {
-      record_failure(ctx, out.error(), kSvc, "ListMultiRegionAccessPoints", "global", {kMrap});
-      return;
-    }
-    for (auto& m : out->value("AccessPoints", json::array())) {
+  auto listed = for_each_token_page(ctx, kSvc, "ListMultiRegionAccessPoints", std::move(params), region, [&](json& page) {
+    for (auto& m : page.value("AccessPoints", json::array())) {
       Resource r;
       r.type = kMrap;
       r.account = ctx.account();
@@ -126,18 +106,8 @@ void collect_mraps(CollectContext& ctx, const std::string& home_region) {
       r.raw = m;
       ctx.emit(std::move(r));
     }
-    const std::string next = out->value("NextToken", "");
-    if (next.empty()) return;
-    if (params.value("NextToken", "") == next) {
-      Error e = make_error(ErrorKind::kMalformedResponse,
-                           "AWS returned the same page token twice for s3control:ListMultiRegionAccessPoints; the "
-                           "listing may be incomplete.");
-      e.code = "RepeatedPageToken";
-      record_failure(ctx, e, kSvc, "ListMultiRegionAccessPoints", "global", {kMrap});
-      return;
-    }
-    params["NextToken"] = next;
-  }
+  });
+  if (!listed) record_failure(ctx, listed.error(), kSvc, "ListMultiRegionAccessPoints", "global", {kMrap});
 }
 
 const RegisterCollector reg({.service = "s3-access-points",

@@ -31,22 +31,7 @@ constexpr const char* kConfigSet = "AWS::SES::ConfigurationSet";
 // Every page of a NextToken listing without a botocore paginator.
 Status each_page(CollectContext& ctx, const char* operation, const std::string& region,
                  const std::function<void(json&)>& on_page) {
-  json params = json::object();
-  for (int page = 0; page < 10000; ++page) {
-    auto out = ctx.call(kSvc, operation, params, region);
-    if (!out) return out.error();
-    on_page(*out);
-    const std::string next = out->value("NextToken", "");
-    if (next.empty()) return Ok{};
-    if (params.value("NextToken", "") == next) {
-      Error e = make_error(ErrorKind::kMalformedResponse, "AWS returned the same NextToken twice for sesv2:" +
-                                                              std::string(operation) + "; the listing may be incomplete.");
-      e.code = "RepeatedPageToken";
-      return e;
-    }
-    params["NextToken"] = next;
-  }
-  return Ok{};
+  return for_each_token_page(ctx, kSvc, operation, json::object(), region, on_page);
 }
 
 Resource make(CollectContext& ctx, const std::string& region, const char* type, const char* kind,

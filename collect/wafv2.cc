@@ -57,21 +57,12 @@ std::string arn_account(const std::string& arn) {
 Status each_item(CollectContext& ctx, const char* operation, const std::string& scope, const std::string& region,
                  const char* list, const std::function<void(json&)>& on_item) {
   json params{{"Scope", scope}, {"Limit", 100}};
-  for (int page = 0; page < 10000; ++page) {
-    auto out = ctx.call(kSvc, operation, params, region);
-    if (!out) return out.error();
-    for (auto& item : (*out)[list]) on_item(item);
-    const std::string next = out->value("NextMarker", "");
-    if (next.empty()) return Ok{};
-    if (params.value("NextMarker", "") == next) {
-      Error e = make_error(ErrorKind::kMalformedResponse, std::string("AWS returned the same NextMarker twice for wafv2:") +
-                                                              operation + "; the listing may be incomplete.");
-      e.code = "RepeatedPageToken";
-      return e;
-    }
-    params["NextMarker"] = next;
-  }
-  return Ok{};
+  return for_each_token_page(
+      ctx, kSvc, operation, std::move(params), region,
+      [&](json& page) {
+        for (auto& item : page[list]) on_item(item);
+      },
+      "NextMarker");
 }
 
 bool metrics_on(const json& holder) {

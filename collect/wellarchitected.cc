@@ -57,13 +57,8 @@ void review(CollectContext& ctx, Resource r) {
 void collect(CollectContext& ctx, const std::string& region) {
   const bool needed = ctx.needs(kWorkload, "security_risks");
   json params = json::object();
-  for (int page = 0; page < 10000; ++page) {
-    auto out = ctx.call(kSvc, "ListWorkloads", params, region);
-    if (!out) {
-      record_failure(ctx, out.error(), kSvc, "ListWorkloads", region, {kWorkload});
-      return;
-    }
-    for (auto& w : (*out)["WorkloadSummaries"]) {
+  auto listed = for_each_token_page(ctx, kSvc, "ListWorkloads", std::move(params), region, [&](json& page) {
+    for (auto& w : page["WorkloadSummaries"]) {
       if (std::string owner = w.value("Owner", ""); !owner.empty() && owner != ctx.account()) continue;
       Resource r;
       r.type = kWorkload;
@@ -91,18 +86,8 @@ void collect(CollectContext& ctx, const std::string& region) {
       }
       ctx.emit(std::move(r));
     }
-    const std::string next = out->value("NextToken", "");
-    if (next.empty()) return;
-    if (params.value("NextToken", "") == next) {
-      Error e = make_error(ErrorKind::kMalformedResponse,
-                           "AWS returned the same page token twice for wellarchitected:ListWorkloads; the listing "
-                           "may be incomplete.");
-      e.code = "RepeatedPageToken";
-      record_failure(ctx, e, kSvc, "ListWorkloads", region, {kWorkload});
-      return;
-    }
-    params["NextToken"] = next;
-  }
+  });
+  if (!listed) record_failure(ctx, listed.error(), kSvc, "ListWorkloads", region, {kWorkload});
 }
 
 const RegisterCollector reg({.service = "wellarchitected", .global = false, .produces = {kWorkload}, .collect = collect});
