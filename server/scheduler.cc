@@ -473,6 +473,10 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
     f.finished_at = store::now_seconds();
     try {
       auto scan = store_.finish_scan(r->scan_id, f);
+      // Published: the provider may be scanned again at once (a start that saw
+      // this thread before it ended was refused as "already running", though
+      // the scan showed finished — seen as a flaky 409 under load).
+      r->done = true;
       if (log_)
         log_(fmt::format("scan {} {}{}", r->scan_id, store::to_string(status),
                          f.reason ? " (" + *f.reason + ")" : std::string()));
