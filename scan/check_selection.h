@@ -13,7 +13,7 @@ namespace cloudpeek::scan {
 
 struct CheckFilter {
   std::vector<std::string> ids;       // empty: any
-  std::vector<std::string> services;  // empty: any
+  std::vector<std::string> services;  // empty: any; a collector-only service (sesv2) selects the checks of its types
   std::optional<Severity> min_severity;
   bool cis_only = false;
   static CheckFilter from(const ScanOptions& options);

@@ -15,6 +15,7 @@
 #include "aws/core/time_format.h"
 #include "checks/check.h"
 #include "collect/collector.h"
+#include "scan/check_selection.h"
 #include "scan/engine.h"
 #include "tests/integration/integration_support.h"
 
@@ -392,6 +393,37 @@ TEST_F(ScanEngineTest, StreamsResourcesIntoChecksAndRetainsOnlyContext) {
   EXPECT_EQ(result.findings_by_service["scantest_users"][CheckStatus::kPass], users);
   // fakeaws saw exactly the calls the engine counted.
   EXPECT_EQ(testing::logged_requests(*fake_).size(), result.api_calls);
+}
+
+// A collector whose service files no check under its own name (as sesv2's
+// identities are judged by the ses checks): naming it selects the checks of the
+// types it collects; a service that files checks selects only its own.
+constexpr const char* kUserV2 = "Test::IAMv2::User";
+const collect::RegisterCollector users_v2_collector({
+    .service = "scantest_users_v2",
+    .global = true,
+    .produces = {kUserV2},
+    .collect = [](CollectContext&, const std::string&) {},
+});
+const checks::RegisterCheck user_v2_check({
+    .meta = meta("scantest_user_v2_named", "scantest_v2_checks", kUserV2),
+    .context_types = {},
+    .evaluate = [](const Resource& r, const Inventory&) { return checks::pass("named " + r.name); },
+});
+
+TEST(CheckSelection, ACollectorOnlyServiceSelectsTheChecksOfItsTypes) {
+  auto ids = [](const std::vector<std::string>& services) {
+    std::vector<std::string> out;
+    CheckFilter filter;
+    filter.services = services;
+    for (const auto* c : select_checks(filter)) out.push_back(c->meta.id);
+    return out;
+  };
+  EXPECT_EQ(ids({"scantest_users_v2"}), std::vector<std::string>{"scantest_user_v2_named"});
+  EXPECT_EQ(ids({"scantest_v2_checks"}), std::vector<std::string>{"scantest_user_v2_named"});
+  EXPECT_EQ(ids({"scantest_users"}), std::vector<std::string>{"scantest_user_named"});
+  EXPECT_EQ(ids({"scantest_users", "scantest_instances"}),
+            (std::vector<std::string>{"scantest_instance_has_users", "scantest_user_named"}));
 }
 
 // basic.json's DescribeRegions also lists cn-north-1 and us-gov-west-1, as
