@@ -5,7 +5,7 @@
 
 Writes a scenario directory (00-account.json, one file per service) for
 account 111122223333 with the 17 commercial regions that need no opt-in
-(plus a few not-opted-in ones the scan must skip) and about 20,000 resources
+(plus a few not-opted-in ones the scan must skip) and about 25,000 resources
 at --scale 1 spread like a real account: most in us-east-1, then us-west-2
 and eu-west-1, a thin layer everywhere else (default VPC, EBS default
 encryption, GuardDuty, Config ...). It answers every call the registered
@@ -68,6 +68,13 @@ TOTALS = {
     "delivery_streams": 40, "state_machines": 100,
     "managed_nodes": 600, "ssm_documents": 40, "ssm_parameters": 800, "backup_vaults": 40, "glue_jobs": 100,
     "hosted_zones": 50, "domains": 10,
+    # Services of issue 12 §1 (a few per region, most in the busy ones; none where AWS does not offer one).
+    "job_definitions": 60, "beanstalk_envs": 40, "emr_clusters": 40, "emr_security_configs": 20,
+    "apprunner_services": 30, "lightsail_instances": 60, "lightsail_databases": 15, "pipelines": 60,
+    "codeartifact_repos": 40, "fsx_file_systems": 40, "glacier_vaults": 50, "dlm_policies": 40, "drs_servers": 30,
+    "gateways": 20, "file_shares": 70, "workspaces": 120, "appstream_fleets": 20, "ses_identities": 40,
+    "ses_config_sets": 20, "notebooks": 30, "endpoint_configs": 40, "models": 60, "training_jobs": 100,
+    "workloads": 20, "layers": 80, "access_points": 50,
 }
 
 # AWS's page sizes (the most a page holds without MaxResults / MaxItems).
@@ -81,7 +88,11 @@ PAGE = {"DescribeInstances": 1000, "DescribeSecurityGroups": 1000, "DescribeVolu
         "ListSubscriptionsByTopic": 100, "DescribeFlowLogs": 1000, "DescribeAutoScalingGroups": 50,
         "DescribeLaunchConfigurations": 50, "DescribeInstanceInformation": 50, "ListResourceComplianceSummaries": 50,
         "ListDocuments": 50, "DescribeParameters": 50, "ListBackupVaults": 1000, "GetJobs": 1000,
-        "ListHostedZones": 100}
+        "ListHostedZones": 100,
+        "DescribeJobDefinitions": 100, "emr:ListClusters": 50, "ListVaults": 10, "DescribeWorkspaces": 25,
+        "sagemaker:list": 10, "ListLayers": 50, "DescribeEventSubscriptions": 100,
+        # DescribeEnvironments without MaxRecords returns every environment at once.
+        "DescribeEnvironments": 1000}
 
 rng = random.Random(1)
 
@@ -100,6 +111,31 @@ def hexid(n=17):
 
 def tags(name):
     return [{"Key": "Name", "Value": name}, {"Key": "team", "Value": rng.choice(["web", "data", "ml", "ops"])}]
+
+
+def pages(n, size):
+    """Pages a listing of n items takes (one when empty)."""
+    return -(-max(1, n) // size)
+
+
+def _endpoint_regions():
+    """The regions botocore's endpoint data (Debian's python3-botocore) lists each endpoint prefix in."""
+    try:
+        with open("/usr/lib/python3/dist-packages/botocore/data/endpoints.json") as f:
+            data = json.load(f)
+    except OSError:
+        return None
+    aws = next(p for p in data["partitions"] if p["partition"] == "aws")
+    return {prefix: set(s.get("endpoints", {})) for prefix, s in aws["services"].items()}
+
+
+ENDPOINT_REGIONS = _endpoint_regions()
+
+
+def offered(prefix, region):
+    """Whether AWS offers the service (its endpoint prefix) in the region: a service in a dozen regions has
+    its resources there only. Without the endpoint data, everywhere."""
+    return ENDPOINT_REGIONS is None or prefix not in ENDPOINT_REGIONS or region in ENDPOINT_REGIONS[prefix]
 
 
 def out(value, op=None):
@@ -125,9 +161,16 @@ class Gen:
         self.services = {}
         self.counts = {}
         self.chains = {}  # what → dependent calls in sequence
+        self.vpcs = {}  # region → the generated VPC ids (Route 53 Resolver associates with them)
+        self.kms_keys = {}  # region → ARNs of the generated customer managed KMS keys
 
     def put(self, service, region, op, entry):
         self.services.setdefault(service, {}).setdefault(region, {})[op] = entry
+
+    def key(self, region):
+        """One of the region's customer managed KMS keys (ARN), as the account's resources name them."""
+        keys = self.kms_keys.get(region)
+        return rng.choice(keys) if keys else f"arn:{P}:kms:{region}:{ACCOUNT}:key/{hexid(8)}-{hexid(4)}-{hexid(4)}-{hexid(4)}-{hexid(12)}"
 
     def count(self, what, n):
         self.counts[what] = self.counts.get(what, 0) + n
@@ -142,6 +185,7 @@ class Gen:
         eip_n, img_n = split(TOTALS["eips"], self.scale), split(TOTALS["images"], self.scale)
         for region in REGIONS:
             vpcs = [f"vpc-{hexid()}" for _ in range(3 if WEIGHT[region] > 0.1 else 1)]
+            self.vpcs[region] = vpcs
             sgs = []
             for i in range(max(len(vpcs), sg_n[region])):
                 vpc = vpcs[i % len(vpcs)]
@@ -218,9 +262,17 @@ class Gen:
             self.count("foreign", len(foreign))
             self.foreign_ids += [s["SnapshotId"] for s in foreign]
             images = [{"ImageId": f"ami-{hexid()}", "Name": f"golden-{i}", "State": "available", "OwnerId": ACCOUNT,
-                       "Public": rng.random() < 0.03, "CreationDate": "2026-01-01T00:00:00.000Z",
-                       "ImageType": "machine", "Architecture": "x86_64", "RootDeviceType": "ebs"}
+                       "Public": rng.random() < 0.03, "CreationDate": rng.choice(["2026-01-01T00:00:00.000Z", "2024-03-01T00:00:00.000Z"]),
+                       "ImageType": "machine", "Architecture": "x86_64", "RootDeviceType": "ebs",
+                       "BlockDeviceMappings": [{"DeviceName": "/dev/xvda", "Ebs": {
+                           "SnapshotId": rng.choice(snaps[:snap_n[region]] or [{"SnapshotId": f"snap-{hexid()}"}])["SnapshotId"],
+                           "VolumeSize": 50, "VolumeType": "gp3", "DeleteOnTermination": True}}],
+                       **({"DeprecationTime": "2025-06-01T00:00:00.000Z"} if rng.random() < 0.15 else {})}
                       for i in range(img_n[region])]
+            # Most instances run one of the account's own images (the AMI age and deprecation checks judge those in use).
+            for inst in instances:
+                if images and rng.random() < 0.6:
+                    inst["ImageId"] = rng.choice(images)["ImageId"]
             eips = []
             for i in range(eip_n[region]):
                 assoc = rng.random() < 0.85 and instances
@@ -264,12 +316,15 @@ class Gen:
             public_listing = dict(out({"Snapshots": public_snaps}, "DescribeSnapshots"), input={"RestorableByUserIds": ["all"]})
             self.put("ec2", r, "DescribeSnapshots", {"cases": [public_listing],
                                                      "default": out({"Snapshots": snaps}, "DescribeSnapshots")})
-            # Per-snapshot attributes, for comparing with versions that still asked (before issue 13).
+            # Per own snapshot, whom it is shared with (no bulk form: one call each, as the snapshot-share check needs);
+            # the public ones with "all", a few with another account.
             public_set = {s["SnapshotId"] for s in public_snaps}
-            self.put("ec2", r, "DescribeSnapshotAttribute", cases("SnapshotId", [
-                (s["SnapshotId"], {"SnapshotId": s["SnapshotId"], "CreateVolumePermissions": [{"Group": "all"}]})
-                for s in snaps if s["SnapshotId"] in public_set],
-                default={"output": {"CreateVolumePermissions": []}}))
+            shares = [(s["SnapshotId"], {"SnapshotId": s["SnapshotId"], "CreateVolumePermissions": [{"Group": "all"}]})
+                      for s in snaps if s["SnapshotId"] in public_set]
+            shares += [(s["SnapshotId"], {"SnapshotId": s["SnapshotId"], "CreateVolumePermissions": [{"UserId": "444455556666"}]})
+                       for s in snaps if s["SnapshotId"] not in public_set and rng.random() < 0.03]
+            self.put("ec2", r, "DescribeSnapshotAttribute", cases("SnapshotId", shares,
+                                                                  default={"output": {"CreateVolumePermissions": []}}))
             self.put("ec2", r, "GetEbsEncryptionByDefault", out({"EbsEncryptionByDefault": region == "us-east-1"}))
             self.put("ec2", r, "DescribeImages", out({"Images": images}, "DescribeImages"))
             self.put("ec2", r, "DescribeAddresses", out({"Addresses": eips}))
@@ -277,8 +332,8 @@ class Gen:
             n = len(instances) + len(sgs) + len(enis) + len(volumes) + len(snaps) - len(foreign) + len(images) + len(eips) \
                 + len(vpc_list) + len(nacls) + len(rtbs) + len(igws) + 1
             self.count("ec2", n)
-            self.chain(f"ec2 {r} snapshots", -(-max(1, len(snaps)) // PAGE["DescribeSnapshots"]) +
-                       -(-max(1, len(public_snaps)) // PAGE["DescribeSnapshots"]))
+            # The public listing, then the own one (200 a page: the collector's MaxResults), then the share of each.
+            self.chain(f"ec2 {r} snapshots", pages(len(public_snaps), 200) + pages(len(snaps), 200), then=1)
 
     # ------------------------------------------------------------------ S3
     def s3(self):
@@ -397,7 +452,15 @@ class Gen:
                       "InstanceProfileList": [], "RolePolicyList": [], "Tags": [],
                       "AttachedManagedPolicies": [{"PolicyName": "AWSSupportAccess",
                                                    "PolicyArn": f"arn:{P}:iam::aws:policy/AWSSupportAccess"}]})
-        detail = {"UserDetailList": users, "GroupDetailList": groups, "RoleDetailList": roles, "Policies": policies}
+        # The AWS managed policies attached in the account come in the same answer (no Filter: every kind).
+        aws_managed = [{"PolicyName": n, "PolicyId": "ANPA" + hexid(16).upper(), "Arn": f"arn:{P}:iam::aws:policy/{n}", "Path": "/",
+                        "DefaultVersionId": "v1", "AttachmentCount": 1, "PermissionsBoundaryUsageCount": 0, "IsAttachable": True,
+                        "CreateDate": "2015-02-06T18:39:46Z", "UpdateDate": "2015-02-06T18:39:46Z",
+                        "PolicyVersionList": now_policy({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": act,
+                                                                                               "Resource": "*"}]})}
+                       for n, act in (("AdministratorAccess", "*"), ("ReadOnlyAccess", ["s3:Get*", "ec2:Describe*", "iam:Get*"]),
+                                      ("AWSSupportAccess", ["support:*"]))]
+        detail = {"UserDetailList": users, "GroupDetailList": groups, "RoleDetailList": roles, "Policies": policies + aws_managed}
         self.put("iam", "*", "GetAccountAuthorizationDetails", out(detail, "GetAccountAuthorizationDetails"))
         self.put("iam", "*", "ListUsers", out({"Users": [{k: u[k] for k in ("Path", "UserName", "UserId", "Arn", "CreateDate")}
                                                         for u in users]}, "GetAccountAuthorizationDetails"))
@@ -468,6 +531,8 @@ class Gen:
                 managed = i % 5 == 4
                 state = "PendingDeletion" if rng.random() < 0.02 else "Enabled"
                 keys.append({"KeyId": kid, "KeyArn": arn})
+                if not managed and state == "Enabled":
+                    self.kms_keys.setdefault(r, []).append(arn)
                 desc.append((arn, {"KeyMetadata": {"AWSAccountId": ACCOUNT, "KeyId": kid, "Arn": arn, "CreationDate": "2024-01-01T00:00:00Z",
                                                    "Enabled": state == "Enabled", "KeyUsage": "ENCRYPT_DECRYPT", "KeyState": state,
                                                    "Origin": "AWS_KMS", "KeyManager": "AWS" if managed else "CUSTOMER",
@@ -531,7 +596,10 @@ class Gen:
                     "Engine": "postgres", "DBInstanceStatus": "available", "StorageEncrypted": rng.random() < 0.8,
                     "AutoMinorVersionUpgrade": True, "PubliclyAccessible": rng.random() < 0.05,
                     "BackupRetentionPeriod": 7, "MultiAZ": rng.random() < 0.5, "DeletionProtection": rng.random() < 0.5,
-                    "IAMDatabaseAuthenticationEnabled": False, "TagList": []} for i in range(db_n[r])]
+                    "IAMDatabaseAuthenticationEnabled": False, "TagList": [],
+                    "MasterUsername": rng.choice(["postgres", "app_admin"]),
+                    "Endpoint": {"Address": f"db-{i}.{hexid(12)}.{r}.rds.amazonaws.com", "Port": rng.choice([5432, 6432]),
+                                 "HostedZoneId": "Z2R2ITUGPM61AM"}} for i in range(db_n[r])]
             snaps, sattr = [], []
             for i in range(dbs_n[r]):
                 manual = i % 3 == 0
@@ -625,7 +693,8 @@ class Gen:
                                                                           "DefaultActions": [{"Type": "forward"}]}]}))
             self.put("elbv2", r, "DescribeLoadBalancerAttributes", out({"Attributes": [
                 {"Key": "access_logs.s3.enabled", "Value": "false"}, {"Key": "deletion_protection.enabled", "Value": "true"},
-                {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"}]}))
+                {"Key": "routing.http.drop_invalid_header_fields.enabled", "Value": "true"},
+                {"Key": "routing.http.desync_mitigation_mode", "Value": "defensive"}]}))
             # Per-region singletons
             self.put("guardduty", r, "ListDetectors", out({"DetectorIds": [hexid(32)]}))
             self.put("guardduty", r, "GetDetector", out({"Status": "ENABLED", "ServiceRole": "x", "CreatedAt": "2024-01-01T00:00:00Z"}))
@@ -763,7 +832,7 @@ class Gen:
                        "Type": rng.choice(["String", "SecureString"]), "Version": 1} for i in range(par_n[r])]
             self.put("ssm", r, "DescribeParameters", out({"Parameters": params}, "DescribeParameters"))
             vaults = [{"BackupVaultName": f"vault-{i}", "BackupVaultArn": f"arn:{P}:backup:{a}:backup-vault:vault-{i}",
-                       "EncryptionKeyArn": f"arn:{P}:kms:{a}:key/{hexid(8)}", "NumberOfRecoveryPoints": i % 2}
+                       "EncryptionKeyArn": self.key(r), "NumberOfRecoveryPoints": i % 2}
                       for i in range(vault_n[r])]
             self.put("backup", r, "ListBackupVaults", out({"BackupVaultList": vaults}, "ListBackupVaults"))
             self.put("backup", r, "GetBackupVaultAccessPolicy", {"error": {
@@ -937,6 +1006,566 @@ class Gen:
             self.chain(f"redshift {r}", 1, then=2 if clusters else 0)
             self.chain(f"opensearch {r}", 1, then=1 if domains else 0)
 
+    # ------------------------------------------ compute platforms and developer tools (issue 12 §1)
+    def compute_platforms(self):
+        """Batch job definitions, Elastic Beanstalk environments, EMR clusters and security configurations,
+        App Runner services, Lightsail instances and databases, CodePipeline pipelines, CodeArtifact domains
+        and repositories: about 500 resources at scale 1, only in the regions AWS offers each service in."""
+        s = self.scale
+        jd_n, env_n, emr_n = split(TOTALS["job_definitions"], s), split(TOTALS["beanstalk_envs"], s), split(TOTALS["emr_clusters"], s)
+        esc_n, ar_n = split(TOTALS["emr_security_configs"], s), split(TOTALS["apprunner_services"], s)
+        ls_n, lsdb_n = split(TOTALS["lightsail_instances"], s), split(TOTALS["lightsail_databases"], s)
+        pl_n, car_n = split(TOTALS["pipelines"], s), split(TOTALS["codeartifact_repos"], s)
+        for r in REGIONS:
+            a = f"{r}:{ACCOUNT}"
+            kms = lambda: self.key(r)
+            # Batch: every ACTIVE revision in one paged listing, container properties included.
+            jds = [{"jobDefinitionName": f"job-{i}", "revision": rev, "status": "ACTIVE", "type": "container",
+                    "jobDefinitionArn": f"arn:{P}:batch:{a}:job-definition/job-{i}:{rev}",
+                    "platformCapabilities": [rng.choice(["EC2", "FARGATE"])],
+                    "containerProperties": {"image": f"{ACCOUNT}.dkr.ecr.{r}.amazonaws.com/job-{i}:latest",
+                                            "command": ["run.sh"], "privileged": rng.random() < 0.1,
+                                            "readonlyRootFilesystem": rng.random() < 0.4,
+                                            **({"user": "1000"} if rng.random() < 0.5 else {}),
+                                            "resourceRequirements": [{"type": "VCPU", "value": "1"}],
+                                            "environment": [{"name": "STAGE", "value": "prod"}]},
+                    "tags": {"team": rng.choice(["data", "ml"])}}
+                   for i in range(jd_n[r]) for rev in (1, 2)[:rng.choice([1, 2])]]
+            self.put("batch", r, "DescribeJobDefinitions", out({"jobDefinitions": jds}, "DescribeJobDefinitions"))
+            # Elastic Beanstalk: environments, then their configuration settings one by one.
+            envs = [{"EnvironmentName": f"env-{i}", "EnvironmentId": f"e-{hexid(10)}", "ApplicationName": f"app-{i // 2}",
+                     "EnvironmentArn": f"arn:{P}:elasticbeanstalk:{a}:environment/app-{i // 2}/env-{i}",
+                     "SolutionStackName": "64bit Amazon Linux 2023 v4.3.0 running Python 3.11", "Status": "Ready",
+                     "Health": "Green", "DateCreated": "2025-03-01T00:00:00Z", "DateUpdated": "2025-09-01T00:00:00Z",
+                     "Tier": {"Name": "WebServer", "Type": "Standard", "Version": "1.0"}} for i in range(env_n[r])]
+            self.put("elasticbeanstalk", r, "DescribeEnvironments", out({"Environments": envs}, "DescribeEnvironments"))
+            self.put("elasticbeanstalk", r, "DescribeConfigurationSettings", {"cases": [
+                {"input": {"ApplicationName": e["ApplicationName"], "EnvironmentName": e["EnvironmentName"]},
+                 "output": {"ConfigurationSettings": [{"ApplicationName": e["ApplicationName"],
+                                                       "EnvironmentName": e["EnvironmentName"], "DeploymentStatus": "deployed",
+                                                       "OptionSettings": [
+                     {"Namespace": "aws:elasticbeanstalk:healthreporting:system", "OptionName": "SystemType",
+                      "Value": rng.choice(["enhanced", "basic"])},
+                     {"Namespace": "aws:elasticbeanstalk:managedactions", "OptionName": "ManagedActionsEnabled",
+                      "Value": rng.choice(["true", "false"])},
+                     {"Namespace": "aws:elasticbeanstalk:cloudwatch:logs", "OptionName": "StreamLogs",
+                      "Value": rng.choice(["true", "false"])},
+                     {"Namespace": "aws:elasticbeanstalk:application:environment", "OptionName": "STAGE", "Value": "prod"}]}]}}
+                for e in envs]})
+            # EMR: active clusters, then DescribeCluster each; security configurations, then each document.
+            clusters = [{"Id": f"j-{hexid(13).upper()}", "Name": f"emr-{i}", "NormalizedInstanceHours": 96,
+                         "Status": {"State": rng.choice(["RUNNING", "WAITING"]), "StateChangeReason": {},
+                                    "Timeline": {"CreationDateTime": "2026-10-01T00:00:00Z"}}} for i in range(emr_n[r])]
+            for c in clusters:
+                c["ClusterArn"] = f"arn:{P}:elasticmapreduce:{a}:cluster/{c['Id']}"
+            confs = [f"emr-sec-{i}" for i in range(esc_n[r])]
+            self.put("emr", r, "ListClusters", out({"Clusters": clusters}, "emr:ListClusters"))
+            self.put("emr", r, "DescribeCluster", cases("ClusterId", [(c["Id"], {"Cluster": {
+                "Id": c["Id"], "Name": c["Name"], "Status": {"State": c["Status"]["State"]}, "ClusterArn": c["ClusterArn"],
+                "ReleaseLabel": "emr-7.5.0", "ServiceRole": "EMR_DefaultRole", "VisibleToAllUsers": True,
+                "Ec2InstanceAttributes": {"Ec2SubnetId": f"subnet-{hexid()}", "IamInstanceProfile": "EMR_EC2_DefaultRole"},
+                "MasterPublicDnsName": f"ec2-54-1-{i % 250}-1.compute-1.amazonaws.com" if rng.random() < 0.2
+                else f"ip-10-0-{i % 250}-1.ec2.internal",
+                **({"SecurityConfiguration": rng.choice(confs)} if confs and rng.random() < 0.6 else {})}})
+                for i, c in enumerate(clusters)]))
+            self.put("emr", r, "ListSecurityConfigurations", out({"SecurityConfigurations": [
+                {"Name": n, "CreationDateTime": "2025-02-01T00:00:00Z"} for n in confs]}, "emr:ListSecurityConfigurations"))
+            self.put("emr", r, "DescribeSecurityConfiguration", cases("Name", [(n, {
+                "Name": n, "CreationDateTime": "2025-02-01T00:00:00Z", "SecurityConfiguration": json.dumps({"EncryptionConfiguration": {
+                    "EnableAtRestEncryption": rng.random() < 0.7, "EnableInTransitEncryption": rng.random() < 0.5,
+                    "AtRestEncryptionConfiguration": {"S3EncryptionConfiguration": {"EncryptionMode": "SSE-KMS", "AwsKmsKey": kms()}}}})})
+                for n in confs]))
+            # App Runner: services, then DescribeService each (source configuration with a plaintext variable).
+            services = []
+            if offered("apprunner", r):
+                services = [{"ServiceName": f"svc-{i}", "ServiceId": hexid(32), "Status": "RUNNING",
+                             "CreatedAt": "2025-05-01T00:00:00Z", "UpdatedAt": "2025-09-01T00:00:00Z"} for i in range(ar_n[r])]
+                for x in services:
+                    x["ServiceArn"] = f"arn:{P}:apprunner:{a}:service/{x['ServiceName']}/{x['ServiceId']}"
+                    x["ServiceUrl"] = f"{x['ServiceId'][:10]}.{r}.awsapprunner.com"
+            self.put("apprunner", r, "ListServices", out({"ServiceSummaryList": services}))
+            self.put("apprunner", r, "DescribeService", cases("ServiceArn", [(x["ServiceArn"], {"Service": {
+                **x, "SourceConfiguration": {"ImageRepository": {
+                    "ImageIdentifier": f"{ACCOUNT}.dkr.ecr.{r}.amazonaws.com/{x['ServiceName']}:latest", "ImageRepositoryType": "ECR",
+                    "ImageConfiguration": {"Port": "8080", "RuntimeEnvironmentVariables": {"STAGE": "prod"}}}},
+                "InstanceConfiguration": {"Cpu": "1024", "Memory": "2048"},
+                "NetworkConfiguration": {"EgressConfiguration": {"EgressType": "DEFAULT"},
+                                         "IngressConfiguration": {"IsPubliclyAccessible": rng.random() < 0.5}},
+                **({"EncryptionConfiguration": {"KmsKey": kms()}} if rng.random() < 0.3 else {}),
+                "ObservabilityConfiguration": {"ObservabilityEnabled": rng.random() < 0.5}}}) for x in services]))
+            # Lightsail: instances and databases, everything in the listings.
+            instances, dbs = [], []
+            if offered("lightsail", r):
+                for i in range(ls_n[r]):
+                    ports = [{"fromPort": 443, "toPort": 443, "protocol": "tcp", "accessFrom": "Anywhere (0.0.0.0/0)",
+                              "accessType": "public", "accessDirection": "inbound", "cidrs": ["0.0.0.0/0"], "ipv6Cidrs": ["::/0"]},
+                             {"fromPort": 22, "toPort": 22, "protocol": "tcp", "accessDirection": "inbound", "accessType": "public",
+                              "cidrs": ["0.0.0.0/0"] if rng.random() < 0.4 else ["203.0.113.0/24"], "ipv6Cidrs": []}]
+                    instances.append({"name": f"lightsail-{i}", "arn": f"arn:{P}:lightsail:{a}:Instance/{hexid(8)}-{hexid(4)}-{hexid(12)}",
+                                      "createdAt": "2025-04-01T00:00:00Z", "resourceType": "Instance", "blueprintId": "wordpress",
+                                      "bundleId": "small_3_0", "location": {"availabilityZone": f"{r}a", "regionName": r},
+                                      "state": {"code": 16, "name": "running"}, "publicIpAddress": f"3.90.{i // 250}.{i % 250 + 1}",
+                                      "privateIpAddress": f"172.26.{i // 250}.{i % 250 + 1}", "isStaticIp": False,
+                                      "addOns": [{"name": "AutoSnapshot", "status": "Enabled", "snapshotTimeOfDay": "06:00"}]
+                                      if rng.random() < 0.5 else [],
+                                      "metadataOptions": {"state": "applied", "httpTokens": rng.choice(["required", "optional"]),
+                                                          "httpEndpoint": "enabled", "httpPutResponseHopLimit": 1},
+                                      "networking": {"ports": ports}, "tags": [{"key": "site", "value": f"lightsail-{i}"}]})
+                dbs = [{"name": f"lightsail-db-{i}", "arn": f"arn:{P}:lightsail:{a}:RelationalDatabase/{hexid(8)}-{hexid(4)}-{hexid(12)}",
+                        "createdAt": "2025-04-01T00:00:00Z", "resourceType": "RelationalDatabase", "engine": "mysql",
+                        "engineVersion": "8.0.35", "relationalDatabaseBlueprintId": "mysql_8_0", "state": "available",
+                        "location": {"availabilityZone": f"{r}a", "regionName": r}, "masterUsername": "dbmasteruser",
+                        "publiclyAccessible": rng.random() < 0.2, "backupRetentionEnabled": rng.random() < 0.6, "tags": []}
+                       for i in range(lsdb_n[r])]
+            self.put("lightsail", r, "GetInstances", out({"instances": instances}))
+            self.put("lightsail", r, "GetRelationalDatabases", out({"relationalDatabases": dbs}))
+            # CodePipeline: pipelines, then GetPipeline each (its artifact stores).
+            pipes = [f"pipeline-{i}" for i in range(pl_n[r])] if offered("codepipeline", r) else []
+            self.put("codepipeline", r, "ListPipelines", out({"pipelines": [
+                {"name": n, "version": 1, "created": "2025-01-01T00:00:00Z", "updated": "2025-08-01T00:00:00Z"} for n in pipes]}))
+            self.put("codepipeline", r, "GetPipeline", cases("name", [(n, {"pipeline": {
+                "name": n, "roleArn": f"arn:{P}:iam::{ACCOUNT}:role/service-role/codepipeline-{n}", "version": 1,
+                "stages": [{"name": "Source", "actions": [{"name": "Source", "runOrder": 1,
+                            "actionTypeId": {"category": "Source", "owner": "AWS", "provider": "S3", "version": "1"},
+                            "configuration": {"S3Bucket": "acme-src", "S3ObjectKey": f"{n}.zip"}, "outputArtifacts": [{"name": "src"}]}]}],
+                "artifactStore": {"type": "S3", "location": f"acme-pipeline-artifacts-{r}",
+                                  **({"encryptionKey": {"id": kms(), "type": "KMS"}} if rng.random() < 0.5 else {})}},
+                "metadata": {"pipelineArn": f"arn:{P}:codepipeline:{a}:{n}"}}) for n in pipes]))
+            # CodeArtifact: one domain per region where used, its repositories, then each one's policy.
+            repos = []
+            if offered("codeartifact", r) and car_n[r]:
+                domain = {"name": "packages", "owner": ACCOUNT, "arn": f"arn:{P}:codeartifact:{a}:domain/packages",
+                          "status": "Active", "createdTime": "2025-02-01T00:00:00Z", "encryptionKey": kms()}
+                repos = [{"name": f"repo-{i}", "administratorAccount": ACCOUNT, "domainName": "packages", "domainOwner": ACCOUNT,
+                          "arn": f"arn:{P}:codeartifact:{a}:repository/packages/repo-{i}"} for i in range(car_n[r])]
+                self.put("codeartifact", r, "ListDomains", out({"domains": [domain]}))
+                self.count("compute", 1)
+            self.put("codeartifact", r, "ListRepositories", out({"repositories": repos}))
+            self.put("codeartifact", r, "GetRepositoryPermissionsPolicy", {"cases": [
+                {"input": {"domain": "packages", "repository": x["name"]}, "output": {"policy": {
+                    "resourceArn": x["arn"], "revision": "rev-1", "document": json.dumps({"Version": "2012-10-17", "Statement": [{
+                        "Effect": "Allow", "Principal": {"AWS": f"arn:{P}:iam::{ACCOUNT}:root"},
+                        "Action": ["codeartifact:ReadFromRepository"], "Resource": "*"}]})}}}
+                for x in repos if rng.random() < 0.4],
+                "default": {"error": {"code": "ResourceNotFoundException", "status": 404,
+                                      "message": "No resource policy is set for repository '{repository}'"}}})
+            self.count("compute", len(jds) + len(envs) + len(clusters) + len(confs) + len(services) + len(instances)
+                       + len(dbs) + len(pipes) + len(repos))
+            # Listing pages, then the per-resource call each listing leads to.
+            self.chain(f"emr {r}", pages(len(clusters), PAGE["emr:ListClusters"]), then=1)
+            self.chain(f"elasticbeanstalk {r}", 1, then=1)
+            self.chain(f"apprunner {r}", 1, then=1)
+            self.chain(f"codepipeline {r}", pages(len(pipes), 100), then=1)
+            self.chain(f"codeartifact {r}", pages(len(repos), 100), then=1)
+
+    # ------------------------------------------ storage and end-user computing (issue 12 §1)
+    def storage_euc(self):
+        """FSx file systems, Glacier vaults, DLM policies, DRS source servers, Storage Gateway gateways and file
+        shares, WorkSpaces and AppStream fleets: about 500 resources at scale 1. DRS is initialized only
+        where it replicates servers; elsewhere it answers UninitializedAccountException, as AWS does."""
+        s = self.scale
+        fsx_n, vault_n, dlm_n = split(TOTALS["fsx_file_systems"], s), split(TOTALS["glacier_vaults"], s), split(TOTALS["dlm_policies"], s)
+        drs_n, gw_n, share_n = split(TOTALS["drs_servers"], s), split(TOTALS["gateways"], s), split(TOTALS["file_shares"], s)
+        ws_n, fleet_n = split(TOTALS["workspaces"], s), split(TOTALS["appstream_fleets"], s)
+        for r in REGIONS:
+            a = f"{r}:{ACCOUNT}"
+            kms = lambda: self.key(r)
+            logs = f"arn:{P}:logs:{a}:log-group:/aws/fsx/windows"
+            # FSx: every type, all settings in the listing.
+            fss = []
+            for i in range(fsx_n[r]):
+                fid, kind = f"fs-{hexid()}", ["WINDOWS", "LUSTRE", "ONTAP", "OPENZFS"][i % 4]
+                fs = {"OwnerId": ACCOUNT, "FileSystemId": fid, "FileSystemType": kind, "Lifecycle": "AVAILABLE",
+                      "CreationTime": "2025-03-01T00:00:00Z", "StorageCapacity": 1200, "StorageType": "SSD",
+                      "VpcId": f"vpc-{hexid()}", "SubnetIds": [f"subnet-{hexid()}"], "DNSName": f"{fid}.fsx.{r}.amazonaws.com",
+                      "ResourceARN": f"arn:{P}:fsx:{a}:file-system/{fid}", "Tags": [{"Key": "Name", "Value": f"fsx-{i}"}]}
+                scratch = kind == "LUSTRE" and rng.random() < 0.3
+                if not scratch:
+                    fs["KmsKeyId"] = kms()
+                conf = {"DeploymentType": {"WINDOWS": "MULTI_AZ_1", "LUSTRE": "SCRATCH_2" if scratch else "PERSISTENT_2",
+                                           "ONTAP": "MULTI_AZ_1", "OPENZFS": "SINGLE_AZ_1"}[kind]}
+                if not scratch:
+                    conf["AutomaticBackupRetentionDays"] = rng.choice([0, 7, 30])
+                if kind != "ONTAP":
+                    conf["CopyTagsToBackups"] = rng.random() < 0.5
+                if kind == "OPENZFS":
+                    conf["CopyTagsToVolumes"] = rng.random() < 0.5
+                if kind == "WINDOWS":
+                    conf["ThroughputCapacity"] = 32
+                    conf["AuditLogConfiguration"] = ({"FileAccessAuditLogLevel": "SUCCESS_AND_FAILURE",
+                                                      "FileShareAccessAuditLogLevel": "FAILURE_ONLY", "AuditLogDestination": logs}
+                                                     if rng.random() < 0.5 else {"FileAccessAuditLogLevel": "DISABLED",
+                                                                                 "FileShareAccessAuditLogLevel": "DISABLED"})
+                if kind == "LUSTRE":
+                    conf["LogConfiguration"] = {"Level": rng.choice(["DISABLED", "WARN_ERROR"])}
+                fs[{"WINDOWS": "WindowsConfiguration", "LUSTRE": "LustreConfiguration", "ONTAP": "OntapConfiguration",
+                    "OPENZFS": "OpenZFSConfiguration"}[kind]] = conf
+                fss.append(fs)
+            self.put("fsx", r, "DescribeFileSystems", out({"FileSystems": fss}, "DescribeFileSystems"))
+            # Glacier: vaults (10 a page), then each one's access policy and Vault Lock.
+            vaults = [{"VaultName": f"vault-{i}", "VaultARN": f"arn:{P}:glacier:{a}:vaults/vault-{i}",
+                       "CreationDate": "2024-05-01T00:00:00.000Z", "NumberOfArchives": rng.randint(0, 500),
+                       "SizeInBytes": 125829120} for i in range(vault_n[r])]
+            self.put("glacier", r, "ListVaults", out({"VaultList": vaults}, "ListVaults"))
+            self.put("glacier", r, "GetVaultAccessPolicy", {"cases": [
+                {"input": {"vaultName": v["VaultName"]}, "output": {"policy": {"Policy": json.dumps({"Version": "2012-10-17", "Statement": [{
+                    "Effect": "Allow", "Principal": {"AWS": f"arn:{P}:iam::{ACCOUNT}:root"} if rng.random() < 0.9 else "*",
+                    "Action": ["glacier:InitiateJob", "glacier:GetJobOutput"], "Resource": v["VaultARN"]}]})}}}
+                for v in vaults if rng.random() < 0.4],
+                "default": {"error": {"code": "ResourceNotFoundException", "status": 404,
+                                      "message": "No vault access policy is set for: {vaultName}"}}})
+            self.put("glacier", r, "GetVaultLock", {"cases": [
+                {"input": {"vaultName": v["VaultName"]}, "output": {"State": "Locked", "CreationDate": "2024-05-02T00:00:00.000Z",
+                                                                    "Policy": json.dumps({"Version": "2012-10-17", "Statement": []})}}
+                for v in vaults if rng.random() < 0.2],
+                "default": {"error": {"code": "ResourceNotFoundException", "status": 404,
+                                      "message": "No vault lock policy is set for: {vaultName}"}}})
+            # DLM: every policy's summary in one call, then each policy's details.
+            policies = [{"PolicyId": f"policy-{hexid()}", "Description": f"daily {i}", "State": rng.choice(["ENABLED", "ENABLED", "DISABLED"]),
+                         "Tags": {"team": "platform"}, "DefaultPolicy": False,
+                         "PolicyType": rng.choice(["EBS_SNAPSHOT_MANAGEMENT", "EBS_SNAPSHOT_MANAGEMENT", "IMAGE_MANAGEMENT"])}
+                        for i in range(dlm_n[r])]
+            self.put("dlm", r, "GetLifecyclePolicies", out({"Policies": policies}))
+            self.put("dlm", r, "GetLifecyclePolicy", cases("PolicyId", [(p["PolicyId"], {"Policy": {
+                **{k: p[k] for k in ("PolicyId", "Description", "State", "Tags")},
+                "ExecutionRoleArn": f"arn:{P}:iam::{ACCOUNT}:role/AWSDataLifecycleManagerDefaultRole",
+                "DateCreated": "2025-01-10T00:00:00Z", "DateModified": "2025-02-10T00:00:00Z",
+                "PolicyDetails": {"PolicyType": p["PolicyType"], "ResourceTypes": ["VOLUME" if p["PolicyType"].startswith("EBS") else "INSTANCE"],
+                                  "TargetTags": [{"Key": "Backup", "Value": "daily"}],
+                                  "Schedules": [{"Name": "daily", "CreateRule": {"Interval": 24, "IntervalUnit": "HOURS", "Times": ["03:00"]},
+                                                 "RetainRule": {"Count": 7},
+                                                 "CrossRegionCopyRules": [{"Target": "us-west-2", "Encrypted": rng.random() < 0.6,
+                                                                           "RetainRule": {"Interval": 7, "IntervalUnit": "DAYS"}}]
+                                                 if rng.random() < 0.4 else []}]}}}) for p in policies]))
+            # DRS: source servers where initialized.
+            servers = [{"sourceServerID": f"s-{hexid()}", "arn": "", "tags": {"app": "erp"}, "lastLaunchResult": "NOT_STARTED",
+                        "dataReplicationInfo": {"dataReplicationState": rng.choice(["CONTINUOUS", "CONTINUOUS", "STALLED"]),
+                                                "lagDuration": "PT5S", "replicatedDisks": []},
+                        "sourceProperties": {"identificationHints": {"hostname": f"server-{i}"}, "os": {"fullString": "Ubuntu 22.04"}}}
+                       for i in range(drs_n[r])]
+            for x in servers:
+                x["arn"] = f"arn:{P}:drs:{a}:source-server/{x['sourceServerID']}"
+            self.put("drs", r, "DescribeSourceServers", out({"items": servers}) if servers else {"error": {
+                "code": "UninitializedAccountException", "message": "Account not initialized", "status": 400}})
+            # Storage Gateway: gateways (then each one's information), file shares (then their descriptions, 10 a call,
+            # and each SMB gateway's settings).
+            gws = [{"GatewayId": f"sgw-{hexid(8).upper()}", "GatewayType": "FILE_S3", "GatewayOperationalState": "ACTIVE",
+                    "GatewayName": f"gateway-{i}", "HostEnvironment": "VMWARE"} for i in range(gw_n[r])]
+            for g in gws:
+                g["GatewayARN"] = f"arn:{P}:storagegateway:{a}:gateway/{g['GatewayId']}"
+            self.put("storagegateway", r, "ListGateways", out({"Gateways": gws}))
+            self.put("storagegateway", r, "DescribeGatewayInformation", cases("GatewayARN", [(g["GatewayARN"], {
+                **{k: g[k] for k in ("GatewayARN", "GatewayId", "GatewayName", "GatewayType", "HostEnvironment")},
+                "GatewayState": "RUNNING", "GatewayTimezone": "GMT", "Tags": [{"Key": "Name", "Value": g["GatewayName"]}],
+                **({"CloudWatchLogGroupARN": f"arn:{P}:logs:{a}:log-group:/aws/storagegateway/{g['GatewayName']}"}
+                   if rng.random() < 0.6 else {})}) for g in gws]))
+            shares = []
+            for i in range(share_n[r] if gws else 0):
+                g, sid = rng.choice(gws), f"share-{hexid(8).upper()}"
+                shares.append({"FileShareType": rng.choice(["NFS", "SMB"]), "FileShareId": sid, "FileShareStatus": "AVAILABLE",
+                               "FileShareARN": f"arn:{P}:storagegateway:{a}:share/{sid}", "GatewayARN": g["GatewayARN"]})
+            self.put("storagegateway", r, "ListFileShares", out({"FileShareInfoList": shares}))
+            chain = pages(len(gws), 100) + pages(len(shares), 100)
+            for kind in ("NFS", "SMB"):
+                group = [x for x in shares if x["FileShareType"] == kind]
+                details = []
+                for i, x in enumerate(group):
+                    enc = rng.choice(["SseS3", "SseKms", "SseKms"])
+                    d = {**x, "Path": f"/share-{i}", "Role": f"arn:{P}:iam::{ACCOUNT}:role/StorageGatewayBucketAccess",
+                         "LocationARN": f"arn:{P}:s3:::acme-share-{i}", "DefaultStorageClass": "S3_STANDARD",
+                         "ObjectACL": "bucket-owner-full-control", "ReadOnly": False, "FileShareName": f"{kind.lower()}-share-{i}",
+                         "EncryptionType": enc, "KMSEncrypted": enc != "SseS3", "Tags": [],
+                         **({"KMSKey": kms()} if enc != "SseS3" else {}),
+                         **({"AuditDestinationARN": f"arn:{P}:logs:{a}:log-group:/aws/storagegateway/audit"} if rng.random() < 0.5 else {})}
+                    d.pop("FileShareType")
+                    if kind == "NFS":
+                        d["Squash"] = rng.choice(["RootSquash", "NoSquash", "AllSquash"])
+                        d["ClientList"] = ["10.0.0.0/16"]
+                    else:
+                        d["Authentication"] = rng.choice(["ActiveDirectory", "ActiveDirectory", "GuestAccess"])
+                    details.append(d)
+                # The collector asks for up to 10 ARNs a call, in the listing's order.
+                self.put("storagegateway", r, f"Describe{kind}FileShares", {"cases": [
+                    {"input": {"FileShareARNList": [d["FileShareARN"] for d in details[i:i + 10]]},
+                     "output": {f"{kind}FileShareInfoList": details[i:i + 10]}} for i in range(0, len(details), 10)]})
+                chain += -(-len(details) // 10)
+            smb_gateways = sorted({x["GatewayARN"] for x in shares if x["FileShareType"] == "SMB"})
+            self.put("storagegateway", r, "DescribeSMBSettings", cases("GatewayARN", [(g, {
+                "GatewayARN": g, "DomainName": "corp.example.com", "ActiveDirectoryStatus": "JOINED", "SMBGuestPasswordSet": False,
+                "SMBSecurityStrategy": rng.choice(["ClientSpecified", "MandatorySigning", "MandatoryEncryption"]),
+                "FileSharesVisible": False}) for g in smb_gateways]))
+            # Describe{NFS,SMB}FileShares batches, then one DescribeSMBSettings per SMB gateway, one after another.
+            self.chain(f"storagegateway {r}", chain + len(smb_gateways))
+            # WorkSpaces (25 a page) and AppStream fleets: everything in the listings.
+            wss = []
+            if offered("workspaces", r):
+                wss = [{"WorkspaceId": f"ws-{hexid(9)}", "DirectoryId": f"d-{hexid(10)}", "UserName": f"user-{i:04d}",
+                        "IpAddress": f"10.0.{i // 250}.{i % 250 + 1}", "State": "AVAILABLE", "BundleId": "wsb-bh8rsxt14",
+                        "SubnetId": f"subnet-{hexid()}", "ComputerName": f"WSAMZN-{hexid(6).upper()}",
+                        "WorkspaceProperties": {"RunningMode": "AUTO_STOP", "RootVolumeSizeGib": 80, "UserVolumeSizeGib": 50,
+                                                "ComputeTypeName": "STANDARD"}}
+                       for i in range(ws_n[r])]
+                for w in wss:
+                    if rng.random() < 0.6:
+                        w.update({"VolumeEncryptionKey": kms(), "UserVolumeEncryptionEnabled": True,
+                                  "RootVolumeEncryptionEnabled": rng.random() < 0.8})
+            self.put("workspaces", r, "DescribeWorkspaces", out({"Workspaces": wss}, "DescribeWorkspaces"))
+            fleets = []
+            if offered("appstream2", r):
+                fleets = [{"Arn": f"arn:{P}:appstream:{a}:fleet/fleet-{i}", "Name": f"fleet-{i}", "DisplayName": f"fleet-{i}",
+                           "ImageName": "AppStream-WinServer2019-06-12-2024", "InstanceType": "stream.standard.medium",
+                           "FleetType": rng.choice(["ON_DEMAND", "ALWAYS_ON"]), "State": "RUNNING",
+                           "ComputeCapacityStatus": {"Desired": 2, "Running": 2, "InUse": 0, "Available": 2},
+                           "MaxUserDurationInSeconds": rng.choice([36000, 57600]), "DisconnectTimeoutInSeconds": rng.choice([300, 900]),
+                           "EnableDefaultInternetAccess": rng.random() < 0.3, "CreatedTime": "2025-01-15T00:00:00Z",
+                           **({"IdleDisconnectTimeoutInSeconds": 600} if rng.random() < 0.6 else {}),
+                           "Platform": "WINDOWS_SERVER_2019", "StreamView": "APP"} for i in range(fleet_n[r])]
+            self.put("appstream", r, "DescribeFleets", out({"Fleets": fleets}))
+            self.count("storage_euc", len(fss) + len(vaults) + len(policies) + len(servers) + len(gws) + len(shares)
+                       + len(wss) + len(fleets))
+            self.chain(f"glacier {r}", pages(len(vaults), PAGE["ListVaults"]), then=2)
+            self.chain(f"dlm {r}", 1, then=1)
+
+    # ------------------------------------------ security services, ML, mail, DNS (issue 12 §1)
+    def security_ml(self):
+        """Inspector and Macie status per region, SES identities and configuration sets, SageMaker notebook
+        instances, endpoint configurations, models and training jobs, Route 53 Resolver query logging and
+        DNS Firewall associations of the generated VPCs, and AWS WAF Classic (global) web ACLs, rules and
+        rule groups: about 600 resources at scale 1."""
+        s = self.scale
+        id_n, cs_n = split(TOTALS["ses_identities"], s), split(TOTALS["ses_config_sets"], s)
+        nb_n, ec_n = split(TOTALS["notebooks"], s), split(TOTALS["endpoint_configs"], s)
+        md_n, tj_n = split(TOTALS["models"], s), split(TOTALS["training_jobs"], s)
+        for r in REGIONS:
+            a = f"{r}:{ACCOUNT}"
+            kms = lambda: self.key(r)
+            busy = WEIGHT[r] > 0.1
+            # Inspector: activated in most regions (Lambda scanning in the busy ones only).
+            if offered("inspector2", r) and (busy or rng.random() < 0.7):
+                state = lambda on: {"status": "ENABLED" if on else "DISABLED", "errorCode": "ALREADY_ENABLED" if on else
+                                    "RESOURCE_NOT_FOUND", "errorMessage": ""}
+                self.put("inspector2", r, "BatchGetAccountStatus", out({"accounts": [{
+                    "accountId": ACCOUNT, "state": state(True),
+                    "resourceState": {"ec2": state(True), "ecr": state(True), "lambda": state(busy)}}], "failedAccounts": []}))
+            # Macie: enabled in the busy regions; elsewhere fakeaws answers as AWS does where it never was.
+            if busy:
+                self.put("macie2", r, "GetMacieSession", out({
+                    "status": "ENABLED", "findingPublishingFrequency": "FIFTEEN_MINUTES", "createdAt": "2025-02-01T00:00:00Z",
+                    "serviceRole": f"arn:{P}:iam::{ACCOUNT}:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie",
+                    "updatedAt": "2025-02-01T00:00:00Z"}))
+                self.put("macie2", r, "GetAutomatedDiscoveryConfiguration", out({
+                    "status": rng.choice(["ENABLED", "DISABLED"]), "classificationScopeId": hexid(32),
+                    "sensitivityInspectionTemplateId": hexid(32), "firstEnabledAt": "2025-02-01T00:00:00Z",
+                    "lastUpdatedAt": "2025-02-01T00:00:00Z"}))
+            # SES v2: identities and configuration sets, then each one's details.
+            idents = [{"IdentityType": "DOMAIN" if i % 3 else "EMAIL_ADDRESS", "SendingEnabled": True, "VerificationStatus": "SUCCESS",
+                       "IdentityName": f"mail{i}.example.com" if i % 3 else f"noreply{i}@example.com"} for i in range(id_n[r])]
+            self.put("sesv2", r, "ListEmailIdentities", out({"EmailIdentities": idents}))
+            self.put("sesv2", r, "GetEmailIdentity", cases("EmailIdentity", [(x["IdentityName"], {
+                "IdentityType": x["IdentityType"], "FeedbackForwardingStatus": True, "VerifiedForSendingStatus": True,
+                "VerificationStatus": "SUCCESS",
+                "DkimAttributes": {"SigningEnabled": rng.random() < 0.7, "Status": rng.choice(["SUCCESS", "SUCCESS", "PENDING"]),
+                                   "SigningAttributesOrigin": "AWS_SES", "Tokens": [hexid(32)]},
+                "Policies": {"app-sender": json.dumps({"Version": "2012-10-17", "Statement": [{
+                    "Effect": "Allow", "Principal": {"AWS": f"arn:{P}:iam::{ACCOUNT}:role/app"},
+                    "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": f"arn:{P}:ses:{a}:identity/{x['IdentityName']}"}]})}
+                if rng.random() < 0.3 else {}}) for x in idents]))
+            sets = [f"config-set-{i}" for i in range(cs_n[r])]
+            self.put("sesv2", r, "ListConfigurationSets", out({"ConfigurationSets": sets}))
+            self.put("sesv2", r, "GetConfigurationSet", cases("ConfigurationSetName", [(n, {
+                "ConfigurationSetName": n, "DeliveryOptions": {"TlsPolicy": rng.choice(["REQUIRE", "OPTIONAL"])},
+                "ReputationOptions": {"ReputationMetricsEnabled": True}, "SendingOptions": {"SendingEnabled": True}})
+                for n in sets]))
+            # SageMaker: four listings (10 a page), then one describe per resource.
+            sm = lambda kind, name: f"arn:{P}:sagemaker:{a}:{kind}/{name}"
+            nbs = [f"notebook-{i}" for i in range(nb_n[r])]
+            self.put("sagemaker", r, "ListNotebookInstances", out({"NotebookInstances": [
+                {"NotebookInstanceName": n, "NotebookInstanceArn": sm("notebook-instance", n), "NotebookInstanceStatus": "InService",
+                 "InstanceType": "ml.t3.medium", "CreationTime": "2025-05-01T00:00:00Z"} for n in nbs]}, "sagemaker:list"))
+            self.put("sagemaker", r, "DescribeNotebookInstance", cases("NotebookInstanceName", [(n, {
+                "NotebookInstanceName": n, "NotebookInstanceArn": sm("notebook-instance", n), "NotebookInstanceStatus": "InService",
+                "InstanceType": "ml.t3.medium", "RoleArn": f"arn:{P}:iam::{ACCOUNT}:role/sagemaker-notebook", "VolumeSizeInGB": 5,
+                "DirectInternetAccess": rng.choice(["Enabled", "Disabled"]), "RootAccess": rng.choice(["Enabled", "Disabled"]),
+                **({"SubnetId": f"subnet-{hexid()}", "SecurityGroups": [f"sg-{hexid()}"]} if rng.random() < 0.5 else {}),
+                **({"KmsKeyId": kms()} if rng.random() < 0.5 else {}), "CreationTime": "2025-05-01T00:00:00Z"}) for n in nbs]))
+            ecs = [f"endpoint-config-{i}" for i in range(ec_n[r])]
+            self.put("sagemaker", r, "ListEndpointConfigs", out({"EndpointConfigs": [
+                {"EndpointConfigName": n, "EndpointConfigArn": sm("endpoint-config", n), "CreationTime": "2025-05-02T00:00:00Z"}
+                for n in ecs]}, "sagemaker:list"))
+            self.put("sagemaker", r, "DescribeEndpointConfig", cases("EndpointConfigName", [(n, {
+                "EndpointConfigName": n, "EndpointConfigArn": sm("endpoint-config", n), "CreationTime": "2025-05-02T00:00:00Z",
+                "ProductionVariants": [{"VariantName": "primary", "ModelName": f"model-{i}", "InitialVariantWeight": 1.0,
+                                        "InitialInstanceCount": rng.choice([1, 2]), "InstanceType": "ml.m5.large"}],
+                **({"KmsKeyId": kms()} if rng.random() < 0.5 else {})}) for i, n in enumerate(ecs)]))
+            mds = [f"model-{i}" for i in range(md_n[r])]
+            self.put("sagemaker", r, "ListModels", out({"Models": [
+                {"ModelName": n, "ModelArn": sm("model", n), "CreationTime": "2025-05-02T00:00:00Z"} for n in mds]}, "sagemaker:list"))
+            self.put("sagemaker", r, "DescribeModel", cases("ModelName", [(n, {
+                "ModelName": n, "ModelArn": sm("model", n), "CreationTime": "2025-05-02T00:00:00Z",
+                "ExecutionRoleArn": f"arn:{P}:iam::{ACCOUNT}:role/sagemaker-model",
+                "PrimaryContainer": {"Image": f"{ACCOUNT}.dkr.ecr.{r}.amazonaws.com/{n}:1", "Mode": "SingleModel",
+                                     "ModelDataUrl": f"s3://acme-models/{n}/model.tar.gz", "Environment": {"LOG_LEVEL": "info"}},
+                "EnableNetworkIsolation": rng.random() < 0.4,
+                **({"VpcConfig": {"SecurityGroupIds": [f"sg-{hexid()}"], "Subnets": [f"subnet-{hexid()}", f"subnet-{hexid()}"]}}
+                   if rng.random() < 0.5 else {})}) for n in mds]))
+            tjs = [f"training-job-{i}" for i in range(tj_n[r])]
+            self.put("sagemaker", r, "ListTrainingJobs", out({"TrainingJobSummaries": [
+                {"TrainingJobName": n, "TrainingJobArn": sm("training-job", n), "CreationTime": "2025-05-03T00:00:00Z",
+                 "TrainingEndTime": "2025-05-03T02:00:00Z", "LastModifiedTime": "2025-05-03T02:00:00Z", "TrainingJobStatus": "Completed"}
+                for n in tjs]}, "sagemaker:list"))
+            self.put("sagemaker", r, "DescribeTrainingJob", cases("TrainingJobName", [(n, {
+                "TrainingJobName": n, "TrainingJobArn": sm("training-job", n), "TrainingJobStatus": "Completed",
+                "SecondaryStatus": "Completed", "RoleArn": f"arn:{P}:iam::{ACCOUNT}:role/sagemaker-training",
+                "AlgorithmSpecification": {"TrainingImage": f"{ACCOUNT}.dkr.ecr.{r}.amazonaws.com/train:1", "TrainingInputMode": "File"},
+                "OutputDataConfig": {"S3OutputPath": f"s3://acme-models/{n}/", **({"KmsKeyId": kms()} if rng.random() < 0.5 else {})},
+                "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 50,
+                                   **({"VolumeKmsKeyId": kms()} if rng.random() < 0.5 else {})},
+                "StoppingCondition": {"MaxRuntimeInSeconds": 86400}, "CreationTime": "2025-05-03T00:00:00Z",
+                "EnableNetworkIsolation": rng.random() < 0.3, "EnableInterContainerTrafficEncryption": rng.random() < 0.3,
+                "HyperParameters": {"epochs": "10"}}) for n in tjs]))
+            # Route 53 Resolver: query logging for some of the region's VPCs, DNS Firewall for fewer.
+            vpcs = self.vpcs.get(r, [])
+            logged = [v for v in vpcs if rng.random() < 0.5]
+            self.put("route53resolver", r, "ListResolverQueryLogConfigAssociations", out({"ResolverQueryLogConfigAssociations": [
+                {"Id": f"rqlca-{hexid()}", "ResolverQueryLogConfigId": f"rqlc-{hexid()}", "ResourceId": v, "Status": "ACTIVE",
+                 "Error": "NONE", "ErrorMessage": "", "CreationTime": "2025-06-01T00:00:00.000Z"} for v in logged]}))
+            guarded = [v for v in vpcs if rng.random() < 0.3]
+            self.put("route53resolver", r, "ListFirewallRuleGroupAssociations", out({"FirewallRuleGroupAssociations": [
+                {"Id": f"rslvr-frgassoc-{hexid()}", "Arn": f"arn:{P}:route53resolver:{a}:firewall-rule-group-association/rslvr-frgassoc-{i}",
+                 "FirewallRuleGroupId": f"rslvr-frg-{hexid()}", "VpcId": v, "Name": f"dns-firewall-{i}", "Priority": 101,
+                 "MutationProtection": "DISABLED", "Status": "COMPLETE", "StatusMessage": "", "CreatorRequestId": f"req-{i}",
+                 "CreationTime": "2025-06-01T00:00:00.000Z", "ModificationTime": "2025-06-01T00:00:00.000Z"}
+                for i, v in enumerate(guarded)]}))
+            self.count("security_ml", len(idents) + len(sets) + len(nbs) + len(ecs) + len(mds) + len(tjs) + len(logged)
+                       + len(guarded) + 2)
+            sm_pages = max(pages(n, PAGE["sagemaker:list"]) for n in (len(nbs), len(ecs), len(mds), len(tjs)))
+            self.chain(f"sagemaker {r}", sm_pages, then=1)
+            self.chain(f"sesv2 {r}", 1, then=1)
+            self.chain(f"macie2 {r}", 1, then=1 if busy else 0)
+        # AWS WAF Classic (global, for CloudFront; its endpoint is us-east-1's): web ACLs, rules, rule groups.
+        n = max(1, round(3 * s))
+        uid = lambda: f"{hexid(8)}-{hexid(4)}-4{hexid(3)}-8{hexid(3)}-{hexid(12)}"
+        rules = [{"RuleId": uid(), "Name": f"rule-{i}"} for i in range(2 * n)]
+        groups = [{"RuleGroupId": uid(), "Name": f"rule-group-{i}"} for i in range(n)]
+        acls = [{"WebACLId": uid(), "Name": f"cdn-acl-{i}"} for i in range(n)]
+        arn = lambda kind, i: f"arn:{P}:waf::{ACCOUNT}:{kind}/{i}"
+        self.put("waf", "us-east-1", "ListWebACLs", out({"WebACLs": acls}))
+        self.put("waf", "us-east-1", "ListRules", out({"Rules": rules}))
+        self.put("waf", "us-east-1", "ListRuleGroups", out({"RuleGroups": groups}))
+        self.put("waf", "us-east-1", "ListLoggingConfigurations", out({"LoggingConfigurations": [
+            {"ResourceArn": arn("webacl", x["WebACLId"]), "LogDestinationConfigs": [
+                f"arn:{P}:firehose:us-east-1:{ACCOUNT}:deliverystream/aws-waf-logs-{x['Name']}"]} for x in acls[::2]]}))
+        self.put("waf", "us-east-1", "GetWebACL", cases("WebACLId", [(x["WebACLId"], {"WebACL": {
+            **x, "MetricName": x["Name"].replace("-", ""), "DefaultAction": {"Type": "ALLOW"}, "WebACLArn": arn("webacl", x["WebACLId"]),
+            "Rules": [{"Priority": 1, "RuleId": rules[0]["RuleId"], "Action": {"Type": "BLOCK"}, "Type": "REGULAR"}] if i % 3 else []}})
+            for i, x in enumerate(acls)]))
+        self.put("waf", "us-east-1", "GetRule", cases("RuleId", [(x["RuleId"], {"Rule": {
+            **x, "MetricName": x["Name"].replace("-", ""),
+            "Predicates": [{"Negated": False, "Type": "GeoMatch", "DataId": uid()}] if i % 4 else []}}) for i, x in enumerate(rules)]))
+        self.put("waf", "us-east-1", "ListActivatedRulesInRuleGroup", cases("RuleGroupId", [(x["RuleGroupId"], {"ActivatedRules": [
+            {"Priority": 1, "RuleId": rules[0]["RuleId"], "Action": {"Type": "BLOCK"}, "Type": "REGULAR"}] if i % 2 == 0 else []})
+            for i, x in enumerate(groups)]))
+        self.count("security_ml", len(acls) + len(rules) + len(groups))
+        self.chain("waf", 1, then=1)
+
+    # ------------------------------------------ advisors and deeper coverage (issue 12 §1)
+    def advisors(self):
+        """Trusted Advisor's security checks (a Business support plan), Well-Architected workloads, RDS event
+        subscriptions, Lambda layers, S3 access points and Multi-Region Access Points: about 250 resources at
+        scale 1. (AMI and snapshot-share data is in ec2().)"""
+        s = self.scale
+        wl_n, layer_n, ap_n = split(TOTALS["workloads"], s), split(TOTALS["layers"], s), split(TOTALS["access_points"], s)
+        checks = [("HCP4007jGY", "Security Groups - Specific Ports Unrestricted"), ("1iG5NDGVre", "Security Groups - Unrestricted Access"),
+                  ("zXCkfM1nI3", "IAM Use"), ("Pfx0RwqBli", "Amazon S3 Bucket Permissions"), ("7DAFEmoDos", "MFA on Root Account"),
+                  ("Yw2K9puPzl", "IAM Password Policy"), ("nNauJisYIT", "Amazon RDS Security Group Access Risk"),
+                  ("vjafUGJ9H0", "AWS CloudTrail Logging"), ("a2sEc6ILx", "ELB Listener Security"),
+                  ("12Fnkpl8Y5", "Exposed Access Keys")]
+        other = [("Qch7DwouX1", "Low Utilization Amazon EC2 Instances", "cost_optimizing"),
+                 ("Ti39halfu8", "Amazon RDS Idle DB Instances", "cost_optimizing"),
+                 ("H7IgTzjTYb", "Amazon EBS Snapshots", "fault_tolerance"), ("eW7HH0l7J9", "Service Limits", "service_limits")]
+        self.put("support", "us-east-1", "DescribeTrustedAdvisorChecks", out({"checks": [
+            {"id": i, "name": n, "description": f"Trusted Advisor check {n}.", "category": c, "metadata": ["Region"]}
+            for i, n, c in [(i, n, "security") for i, n in checks] + other]}))
+        self.put("support", "us-east-1", "DescribeTrustedAdvisorCheckSummaries", out({"summaries": [
+            {"checkId": i, "timestamp": "2026-12-01T06:00:00Z", "status": st, "hasFlaggedResources": st != "ok",
+             "resourcesSummary": {"resourcesProcessed": 40, "resourcesFlagged": 0 if st == "ok" else rng.randint(1, 9),
+                                  "resourcesIgnored": 0, "resourcesSuppressed": 0}, "categorySpecificSummary": {}}
+            for i, _ in checks for st in [rng.choice(["ok", "ok", "warning", "error"])]]}))
+        self.count("advisors", 1 + len(checks))
+        self.chain("support", 2)
+        for r in REGIONS:
+            a = f"{r}:{ACCOUNT}"
+            # Well-Architected: workloads, then the lens review of those with high or medium risks.
+            wls = []
+            if offered("wellarchitected", r):
+                for i in range(wl_n[r]):
+                    high, medium = rng.choice([0, 0, 2, 5]), rng.choice([0, 3])
+                    wid = hexid(32)
+                    wls.append({"WorkloadId": wid, "WorkloadArn": f"arn:{P}:wellarchitected:{a}:workload/{wid}",
+                                "WorkloadName": f"workload-{i}", "Owner": ACCOUNT, "UpdatedAt": "2026-11-01T00:00:00Z",
+                                "Lenses": ["wellarchitected"] if rng.random() < 0.9 else ["serverless"],
+                                "RiskCounts": {"HIGH": high, "MEDIUM": medium, "NONE": 30, "UNANSWERED": 10},
+                                "ImprovementStatus": "IN_PROGRESS" if high + medium else "NOT_APPLICABLE"})
+            self.put("wellarchitected", r, "ListWorkloads", out({"WorkloadSummaries": wls}))
+            self.put("wellarchitected", r, "GetLensReview", cases("WorkloadId", [(w["WorkloadId"], {
+                "WorkloadId": w["WorkloadId"], "LensReview": {
+                    "LensAlias": "wellarchitected", "LensArn": f"arn:{P}:wellarchitected::aws:lens/wellarchitected",
+                    "LensName": "AWS Well-Architected Framework", "LensStatus": "CURRENT", "UpdatedAt": "2026-11-01T00:00:00Z",
+                    "PillarReviewSummaries": [
+                        {"PillarId": "security", "PillarName": "Security",
+                         "RiskCounts": {"HIGH": w["RiskCounts"]["HIGH"] // 2, "MEDIUM": w["RiskCounts"]["MEDIUM"]}},
+                        {"PillarId": "reliability", "PillarName": "Reliability",
+                         "RiskCounts": {"HIGH": w["RiskCounts"]["HIGH"] - w["RiskCounts"]["HIGH"] // 2, "MEDIUM": 0}}],
+                    "RiskCounts": w["RiskCounts"]}}) for w in wls]))
+            # RDS event subscriptions: where the account has databases worth alerting on.
+            subs = [{"CustomerAwsId": ACCOUNT, "CustSubscriptionId": f"rds-{t}", "SnsTopicArn": f"arn:{P}:sns:{a}:topic-0",
+                     "Status": "active", "SubscriptionCreationTime": "2025-03-01 10:00:00.000", "SourceIdsList": [],
+                     "EventCategoriesList": c, "Enabled": True, "EventSubscriptionArn": f"arn:{P}:rds:{a}:es:rds-{t}",
+                     **({"SourceType": t} if t != "all" else {})}
+                    for t, c in (("db-instance", ["failure", "maintenance"]), ("db-cluster", ["failure"]),
+                                 ("db-parameter-group", []), ("db-security-group", []), ("all", []))
+                    if WEIGHT[r] > 0.1 or rng.random() < 0.15]
+            self.put("rds", r, "DescribeEventSubscriptions", out({"EventSubscriptionsList": subs}, "DescribeEventSubscriptions"))
+            # Lambda layers (50 a page): the latest version of each, then its policy.
+            layers = []
+            for i in range(layer_n[r]):
+                version = rng.randint(1, 12)
+                layers.append({"LayerName": f"layer-{i}", "LayerArn": f"arn:{P}:lambda:{a}:layer:layer-{i}",
+                               "LatestMatchingVersion": {"LayerVersionArn": f"arn:{P}:lambda:{a}:layer:layer-{i}:{version}",
+                                                         "Version": version, "Description": f"layer-{i} libraries",
+                                                         "CreatedDate": "2026-06-01T00:00:00.000+0000",
+                                                         "CompatibleRuntimes": ["python3.12"]}})
+            self.put("lambda", r, "ListLayers", out({"Layers": layers}, "ListLayers"))
+            self.put("lambda", r, "GetLayerVersionPolicy", {"cases": [
+                {"input": {"LayerName": x["LayerName"], "VersionNumber": x["LatestMatchingVersion"]["Version"]},
+                 "output": {"RevisionId": hexid(8), "Policy": json.dumps({"Version": "2012-10-17", "Id": "default", "Statement": [{
+                     "Sid": "share", "Effect": "Allow", "Principal": "*" if rng.random() < 0.2 else {"AWS": "444455556666"},
+                     "Action": "lambda:GetLayerVersion", "Resource": x["LatestMatchingVersion"]["LayerVersionArn"]}]})}}
+                for x in layers if rng.random() < 0.3],
+                "default": {"error": {"code": "ResourceNotFoundException", "status": 404,
+                                      "message": "No policy is associated with the given resource."}}})
+            # S3 access points: the listing, then GetAccessPoint each (its block public access settings).
+            aps = [{"Name": f"ap-{i}", "NetworkOrigin": rng.choice(["Internet", "VPC"]), "Bucket": f"acme-data-{i % 7}",
+                    "AccessPointArn": f"arn:{P}:s3:{a}:accesspoint/ap-{i}", "Alias": f"ap-{i}-{hexid(20)}-s3alias",
+                    "BucketAccountId": ACCOUNT} for i in range(ap_n[r])]
+            self.put("s3control", r, "ListAccessPoints", out({"AccessPointList": aps}))
+            self.put("s3control", r, "GetAccessPoint", cases("Name", [(x["Name"], {
+                **{k: x[k] for k in ("Name", "Bucket", "NetworkOrigin", "Alias", "AccessPointArn", "BucketAccountId")},
+                "CreationDate": "2026-02-01T00:00:00Z", "PublicAccessBlockConfiguration": {
+                    "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": rng.random() < 0.8,
+                    "RestrictPublicBuckets": rng.random() < 0.8}}) for x in aps]))
+            self.count("advisors", len(wls) + len(layers) + len(aps) + 1)
+            self.chain(f"wellarchitected {r}", 1, then=1)
+            self.chain(f"lambda layers {r}", pages(len(layers), PAGE["ListLayers"]), then=1)
+            self.chain(f"s3 access points {r}", 1, then=1)
+        mraps = [{"Name": f"global-{i}", "Alias": f"{hexid(13)}.mrap", "CreatedAt": "2026-01-01T00:00:00Z", "Status": "READY",
+                  "PublicAccessBlock": {"BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": i % 2 == 0,
+                                        "RestrictPublicBuckets": True},
+                  "Regions": [{"Bucket": f"acme-global-{i}-us", "Region": "us-east-1"}, {"Bucket": f"acme-global-{i}-eu", "Region": "eu-west-1"}]}
+                 for i in range(max(1, round(2 * s)))]
+        self.put("s3control", "us-west-2", "ListMultiRegionAccessPoints", out({"AccessPoints": mraps}))
+        self.count("advisors", len(mraps))
+
     def global_services(self):
         dists = []
         for i in range(max(1, int(TOTALS["distributions"] * self.scale))):
@@ -964,6 +1593,12 @@ class Gen:
             "Id": "o-abcdef1234", "Arn": f"arn:{P}:organizations::999988887777:organization/o-abcdef1234",
             "FeatureSet": "ALL", "MasterAccountArn": f"arn:{P}:organizations::999988887777:account/o-abcdef1234/999988887777",
             "MasterAccountId": "999988887777", "MasterAccountEmail": "root@example.com"}}))
+        # The account is a member (not the management account, nor a delegated administrator): AWS denies it the
+        # organization's structure and policies; CloudPeek says the SCPs could not be read, and why.
+        for op in ("ListRoots", "ListParents", "ListPoliciesForTarget", "DescribePolicy", "ListPolicies",
+                   "ListTargetsForPolicy", "ListDelegatedAdministrators", "ListDelegatedServicesForAccount"):
+            self.put("organizations", "*", op, {"error": {"code": "AccessDeniedException",
+                                                          "message": "You don't have permissions to access this resource."}})
         self.put("account", "*", "GetAlternateContact", out({"AlternateContact": {
             "AlternateContactType": "SECURITY", "EmailAddress": "security@example.com", "Name": "Security",
             "PhoneNumber": "+15555550100", "Title": "CISO"}}))
@@ -986,7 +1621,7 @@ def account_doc():
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out_dir")
-    ap.add_argument("--scale", type=float, default=1.0, help="resource count factor (1.0: about 20,000)")
+    ap.add_argument("--scale", type=float, default=1.0, help="resource count factor (1.0: about 25,000)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--foreign", type=int, default=0,
                     help="other accounts' snapshots per region in every DescribeSnapshots answer (an endpoint "
@@ -1005,6 +1640,10 @@ def main(argv=None):
     g.management()
     g.network_services()
     g.data_services()
+    g.compute_platforms()
+    g.storage_euc()
+    g.security_ml()
+    g.advisors()
     g.global_services()
     os.makedirs(args.out_dir, exist_ok=True)
     for name in os.listdir(args.out_dir):
