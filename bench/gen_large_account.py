@@ -8,10 +8,13 @@ account 111122223333 with the 17 commercial regions that need no opt-in
 (plus a few not-opted-in ones the scan must skip) and about 25,000 resources
 at --scale 1 spread like a real account: most in us-east-1, then us-west-2
 and eu-west-1, a thin layer everywhere else (default VPC, EBS default
-encryption, GuardDuty, Config ...). It answers every call the registered
+encryption, GuardDuty, Config ...). It answers the calls the registered
 collectors make (collect/*.cc); per-resource calls (S3 bucket settings,
 snapshot attributes, KMS key details, Lambda policies, ...) answer per
-resource through `cases`. Page sizes are AWS's (DescribeInstances 1000,
+resource through `cases`. A few listings have no resources and answer empty,
+as fakeaws does for what a scenario leaves out: EC2 subnets, launch templates,
+NAT/transit gateways and VPN, Aurora clusters, DMS tasks, WAF Regional, WAFv2
+rule groups, Network Firewall rule groups, Transfer connectors, Shield. Page sizes are AWS's (DescribeInstances 1000,
 IAM 100, Lambda 50, ...), so listings page as they do against AWS.
 
 Also writes OUT_DIR/bench-meta.json: the resource counts and the longest
@@ -75,6 +78,8 @@ TOTALS = {
     "gateways": 20, "file_shares": 70, "workspaces": 120, "appstream_fleets": 20, "ses_identities": 40,
     "ses_config_sets": 20, "notebooks": 30, "endpoint_configs": 40, "models": 60, "training_jobs": 100,
     "workloads": 20, "layers": 80, "access_points": 50,
+    "rest_apis": 60, "http_apis": 40, "ecs_clusters": 40, "ecs_services": 160, "task_families": 120,
+    "replication_groups": 40, "cache_clusters": 30, "identity_pools": 30,
 }
 
 # AWS's page sizes (the most a page holds without MaxResults / MaxItems).
@@ -92,7 +97,8 @@ PAGE = {"DescribeInstances": 1000, "DescribeSecurityGroups": 1000, "DescribeVolu
         "DescribeJobDefinitions": 100, "emr:ListClusters": 50, "ListVaults": 10, "DescribeWorkspaces": 25,
         "sagemaker:list": 10, "ListLayers": 50, "DescribeEventSubscriptions": 100,
         # DescribeEnvironments without MaxRecords returns every environment at once.
-        "DescribeEnvironments": 1000}
+        "DescribeEnvironments": 1000,
+        "GetRestApis": 500, "ecs:ListClusters": 100, "ecs:ListTaskDefinitionFamilies": 100, "elasticache:list": 100}
 
 rng = random.Random(1)
 
@@ -1566,6 +1572,121 @@ class Gen:
         self.put("s3control", "us-west-2", "ListMultiRegionAccessPoints", out({"AccessPoints": mraps}))
         self.count("advisors", len(mraps))
 
+    # ------------------------------------------ API Gateway, ECS, ElastiCache, Cognito identity pools
+    def platform_extras(self):
+        """API Gateway REST and HTTP APIs with their stages and methods/routes, ECS clusters, services and task
+        definition families, ElastiCache replication groups and cache clusters, Cognito identity pools: about
+        700 resources at scale 1."""
+        s = self.scale
+        rest_n, http_n, ecs_n = split(TOTALS["rest_apis"], s), split(TOTALS["http_apis"], s), split(TOTALS["ecs_clusters"], s)
+        svc_n, fam_n = split(TOTALS["ecs_services"], s), split(TOTALS["task_families"], s)
+        rg_n, cc_n, ip_n = split(TOTALS["replication_groups"], s), split(TOTALS["cache_clusters"], s), split(TOTALS["identity_pools"], s)
+        for r in REGIONS:
+            a = f"{r}:{ACCOUNT}"
+            # REST APIs: the listing (500 a page), then per API its stages and its resources with methods embedded.
+            apis = [{"id": hexid(10), "name": f"rest-api-{i}", "createdDate": "2025-05-01T00:00:00Z", "apiKeySource": "HEADER",
+                     "endpointConfiguration": {"types": [rng.choice(["REGIONAL", "EDGE", "PRIVATE"])]},
+                     "disableExecuteApiEndpoint": False, "tags": {"team": rng.choice(["shop", "data"])}} for i in range(rest_n[r])]
+            self.put("apigateway", r, "GetRestApis", out({"items": apis}, "GetRestApis"))
+            setting = lambda: {"metricsEnabled": True, "loggingLevel": rng.choice(["OFF", "ERROR", "INFO"]), "dataTraceEnabled": False,
+                               "cachingEnabled": rng.random() < 0.2, "cacheDataEncrypted": rng.random() < 0.5,
+                               "throttlingBurstLimit": 5000, "throttlingRateLimit": 10000.0}
+            self.put("apigateway", r, "GetStages", cases("restApiId", [(x["id"], {"item": [
+                {"deploymentId": hexid(6), "stageName": st, "cacheClusterEnabled": rng.random() < 0.2,
+                 "methodSettings": {"*/*": setting()}, "tracingEnabled": rng.random() < 0.5,
+                 "createdDate": "2025-05-01T00:00:00Z", "lastUpdatedDate": "2025-05-02T00:00:00Z",
+                 **({"webAclArn": f"arn:{P}:wafv2:{a}:regional/webacl/acl-0/{hexid(8)}"} if rng.random() < 0.4 else {}),
+                 **({"clientCertificateId": hexid(6)} if rng.random() < 0.3 else {})} for st in ("prod", "staging")[:rng.choice([1, 2])]]})
+                for x in apis]))
+            self.put("apigateway", r, "GetResources", cases("restApiId", [(x["id"], {"items": [
+                {"id": hexid(10), "path": "/"},
+                {"id": hexid(10), "path": "/items", "resourceMethods": {verb: {
+                    "httpMethod": verb, "authorizationType": rng.choice(["NONE", "AWS_IAM", "COGNITO_USER_POOLS"]),
+                    "apiKeyRequired": rng.random() < 0.3} for verb in ("GET", "POST")}}]}) for x in apis]))
+            # HTTP APIs: the listing, then per API its routes and stages.
+            hapis = [{"ApiId": hexid(10), "Name": f"http-api-{i}", "ProtocolType": rng.choice(["HTTP", "HTTP", "WEBSOCKET"]),
+                      "CreatedDate": "2025-05-01T00:00:00Z", "DisableExecuteApiEndpoint": False, "Tags": {"team": "shop"},
+                      "RouteSelectionExpression": "$request.method $request.path"} for i in range(http_n[r])]
+            for x in hapis:
+                x["ApiEndpoint"] = f"https://{x['ApiId']}.execute-api.{r}.amazonaws.com"
+            self.put("apigatewayv2", r, "GetApis", out({"Items": hapis}))
+            self.put("apigatewayv2", r, "GetRoutes", cases("ApiId", [(x["ApiId"], {"Items": [
+                {"RouteId": hexid(7), "RouteKey": k, "AuthorizationType": rng.choice(["NONE", "JWT", "AWS_IAM"]),
+                 "ApiKeyRequired": False, "Target": "integrations/int0001"} for k in ("GET /items", "POST /items")]}) for x in hapis]))
+            self.put("apigatewayv2", r, "GetStages", cases("ApiId", [(x["ApiId"], {"Items": [
+                {"StageName": "$default", "AutoDeploy": True, "CreatedDate": "2025-05-01T00:00:00Z",
+                 "DefaultRouteSettings": {"DetailedMetricsEnabled": False}, "RouteSettings": {}, "StageVariables": {}, "Tags": {},
+                 **({"AccessLogSettings": {"DestinationArn": f"arn:{P}:logs:{a}:log-group:/apigw/{x['Name']}",
+                                           "Format": "$context.requestId"}} if rng.random() < 0.5 else {})}]}) for x in hapis]))
+            # ECS: clusters (described 100 a call), per cluster its services (10 a call), task definition families
+            # (the latest revision of each).
+            clusters = [f"arn:{P}:ecs:{a}:cluster/cluster-{i}" for i in range(ecs_n[r])]
+            self.put("ecs", r, "ListClusters", out({"clusterArns": clusters}, "ecs:ListClusters"))
+            self.put("ecs", r, "DescribeClusters", out({"failures": [], "clusters": [
+                {"clusterArn": c, "clusterName": c.rsplit("/", 1)[1], "status": "ACTIVE", "registeredContainerInstancesCount": 0,
+                 "runningTasksCount": 4, "pendingTasksCount": 0, "activeServicesCount": 2, "tags": [{"key": "team", "value": "platform"}],
+                 **({"settings": [{"name": "containerInsights", "value": rng.choice(["enabled", "enhanced"])}]} if rng.random() < 0.5 else {})}
+                for c in clusters]}))
+            services = {c: [f"arn:{P}:ecs:{a}:service/{c.rsplit('/', 1)[1]}/svc-{k}" for k in range(len(clusters) and
+                                                                                              svc_n[r] // len(clusters) + (j < svc_n[r] % len(clusters)))]
+                        for j, c in enumerate(clusters)}
+            self.put("ecs", r, "ListServices", cases("cluster", [(c, {"serviceArns": arns}) for c, arns in services.items()]))
+            self.put("ecs", r, "DescribeServices", {"cases": [
+                {"input": {"cluster": c, "services": arns[i:i + 10]}, "output": {"failures": [], "services": [
+                    {"serviceArn": x, "serviceName": x.rsplit("/", 1)[1], "clusterArn": c, "status": "ACTIVE", "desiredCount": 2,
+                     "runningCount": 2, "pendingCount": 0, "launchType": rng.choice(["FARGATE", "EC2"]), "schedulingStrategy": "REPLICA",
+                     "taskDefinition": f"arn:{P}:ecs:{a}:task-definition/family-0:1", "createdAt": "2025-06-01T00:00:00Z",
+                     "networkConfiguration": {"awsvpcConfiguration": {"subnets": [f"subnet-{hexid()}"], "securityGroups": [f"sg-{hexid()}"],
+                                                                      "assignPublicIp": rng.choice(["ENABLED", "DISABLED", "DISABLED"])}}}
+                    for x in arns[i:i + 10]]}}
+                for c, arns in services.items() for i in range(0, len(arns), 10)]})
+            families = [f"family-{i}" for i in range(fam_n[r])]
+            self.put("ecs", r, "ListTaskDefinitionFamilies", out({"families": families}, "ecs:ListTaskDefinitionFamilies"))
+            self.put("ecs", r, "DescribeTaskDefinition", cases("taskDefinition", [(f, {"tags": [], "taskDefinition": {
+                "taskDefinitionArn": f"arn:{P}:ecs:{a}:task-definition/{f}:{rev}", "family": f, "revision": rev, "status": "ACTIVE",
+                "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512", "registeredAt": "2025-06-01T00:00:00Z",
+                "networkMode": rng.choice(["awsvpc", "awsvpc", "bridge", "host"]),
+                "containerDefinitions": [{"name": "app", "image": f"{ACCOUNT}.dkr.ecr.{r}.amazonaws.com/{f}:1", "essential": True,
+                                          "privileged": rng.random() < 0.1, "readonlyRootFilesystem": rng.random() < 0.4,
+                                          **({"user": "1000"} if rng.random() < 0.5 else {}),
+                                          "environment": [{"name": "STAGE", "value": "prod"}],
+                                          **({"logConfiguration": {"logDriver": "awslogs"}} if rng.random() < 0.7 else {})}]}})
+                for f in families for rev in [rng.randint(1, 30)]]))
+            # ElastiCache: two bulk listings.
+            groups, ccs = [], []
+            for i in range(rg_n[r]):
+                gid, members = f"redis-{i}", [f"redis-{i}-00{k}" for k in (1, 2)]
+                groups.append({"ReplicationGroupId": gid, "Description": gid, "Status": "available", "MemberClusters": members,
+                               "AutomaticFailover": rng.choice(["enabled", "disabled"]), "MultiAZ": rng.choice(["enabled", "disabled"]),
+                               "SnapshotRetentionLimit": rng.choice([0, 1, 7]), "ClusterEnabled": False, "Engine": "redis",
+                               "CacheNodeType": "cache.t4g.small", "AuthTokenEnabled": rng.random() < 0.5,
+                               "TransitEncryptionEnabled": rng.random() < 0.6, "AtRestEncryptionEnabled": rng.random() < 0.7,
+                               "ARN": f"arn:{P}:elasticache:{a}:replicationgroup:{gid}"})
+                ccs += [{"CacheClusterId": m, "ReplicationGroupId": gid, "Engine": "redis", "EngineVersion": "7.1"} for m in members]
+            ccs += [{"CacheClusterId": f"memcached-{i}", "Engine": "memcached", "EngineVersion": "1.6.22"} for i in range(cc_n[r])]
+            for c in ccs:
+                c.update({"CacheNodeType": "cache.t4g.small", "CacheClusterStatus": "available", "NumCacheNodes": 1,
+                          "CacheClusterCreateTime": "2025-03-01T00:00:00Z", "AutoMinorVersionUpgrade": rng.random() < 0.7,
+                          "CacheSubnetGroupName": rng.choice(["default", "private-cache"]),
+                          "ARN": f"arn:{P}:elasticache:{a}:cluster:{c['CacheClusterId']}"})
+            self.put("elasticache", r, "DescribeCacheClusters", out({"CacheClusters": ccs}, "elasticache:list"))
+            self.put("elasticache", r, "DescribeReplicationGroups", out({"ReplicationGroups": groups}, "elasticache:list"))
+            # Cognito identity pools (60 a page, the collector's MaxResults), then DescribeIdentityPool each.
+            pools = [{"IdentityPoolId": f"{r}:{hexid(8)}-{hexid(4)}-4{hexid(3)}-8{hexid(3)}-{hexid(12)}", "IdentityPoolName": f"pool_{i}"}
+                     for i in range(ip_n[r])]
+            self.put("cognito-identity", r, "ListIdentityPools", out({"IdentityPools": pools}))
+            self.put("cognito-identity", r, "DescribeIdentityPool", cases("IdentityPoolId", [(p["IdentityPoolId"], {
+                **p, "AllowUnauthenticatedIdentities": rng.random() < 0.3, "AllowClassicFlow": rng.random() < 0.2,
+                "IdentityPoolTags": {"app": p["IdentityPoolName"]}}) for p in pools]))
+            self.count("platform", len(apis) + len(hapis) + len(clusters) + sum(map(len, services.values())) + len(families)
+                       + len(groups) + len(ccs) + len(pools))
+            self.chain(f"apigateway {r}", pages(len(apis), PAGE["GetRestApis"]), then=1)
+            self.chain(f"apigatewayv2 {r}", 1, then=1)
+            # ListClusters, then per cluster ListServices and its DescribeServices batches one after another.
+            self.chain(f"ecs {r}", 1, then=1 + max([pages(len(v), 10) for v in services.values()] or [0]))
+            self.chain(f"ecs families {r}", pages(len(families), PAGE["ecs:ListTaskDefinitionFamilies"]), then=1)
+            self.chain(f"cognito-identity {r}", pages(len(pools), 60), then=1)
+
     def global_services(self):
         dists = []
         for i in range(max(1, int(TOTALS["distributions"] * self.scale))):
@@ -1644,6 +1765,7 @@ def main(argv=None):
     g.storage_euc()
     g.security_ml()
     g.advisors()
+    g.platform_extras()
     g.global_services()
     os.makedirs(args.out_dir, exist_ok=True)
     for name in os.listdir(args.out_dir):
