@@ -237,6 +237,11 @@ int run_organization_scan(const ScanCommandOptions& o, const scan::ScanOptions& 
   err << fmt::format("Organization {}: {} account{}, {} reachable; scanning {} at a time\n", org.id, runs.size(),
                      runs.size() == 1 ? "" : "s", to_scan, o.concurrency);
 
+  // The members' own credentials may not read their place in the organization
+  // nor the SCPs and RCPs above them: the credentials that discovered the
+  // organization (its management account or a delegated administrator) do.
+  AwsClient organization_reader(config, resolved.provider, transport);
+
   // K accounts at a time, each with its own engine (its own rate-limit buckets).
   std::mutex mu;  // guards `active` and err
   std::vector<scan::ScanEngine*> active;
@@ -266,6 +271,7 @@ int run_organization_scan(const ScanCommandOptions& o, const scan::ScanOptions& 
       scan::ScanIdentity id{r.account->id, r.reach.identity_arn.empty() ? identity.arn : r.reach.identity_arn,
                             identity.principal.partition.empty() ? "aws" : identity.principal.partition};
       scan::ScanEngine engine(client, id, options);
+      if (r.reach.status != scan::MemberStatus::kCallerAccount) engine.read_organization_with(organization_reader);
       NullSink null_sink;
       scan::FindingSink* sink = &null_sink;
       std::unique_ptr<FindingsFile> file;

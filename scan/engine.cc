@@ -302,7 +302,13 @@ Result<json> ScanEngine::Run::send(TokenBucket& bucket, const ServiceModel& mode
   auto pending = std::make_shared<Pending>();
   ++calls_;
   e_.progress_.call_started();
-  e_.client_.call_async(model, std::string(operation), params, region, [pending](Result<json> r) {
+  // Only the "organizations" collector's reads (the member's place and the
+  // policies above it); "organizations-admin" judges the organization itself,
+  // in the management account's scan, and still sees a member's own denial.
+  const bool org_read = e_.organization_client_ && current_run && current_run->collector &&
+                        current_run->collector->service == "organizations" && service == "organizations";
+  AwsClient& client = org_read ? *e_.organization_client_ : e_.client_;
+  client.call_async(model, std::string(operation), params, region, [pending](Result<json> r) {
     std::lock_guard lock(pending->mu);
     pending->result.emplace(std::move(r));
     pending->cv.notify_all();

@@ -44,9 +44,19 @@ class ScanEngine {
   const CancelToken& cancel_token() const { return cancel_; }
   const ScanProgress& progress() const { return progress_; }
 
+  // In an organization's member scan: AWS Organizations is read with the
+  // management account's (or delegated administrator's) client, which may
+  // read the member's place in the organization and the SCPs and RCPs above
+  // it (ListParents, ListPoliciesForTarget, DescribePolicy: a member may not).
+  // Only the "organizations" collector's calls go with it (organizations-admin
+  // judges the organization in the management account's own scan); every
+  // other call goes with the member's own client. Set before run().
+  void read_organization_with(AwsClient& client) { organization_client_ = &client; }
+
  private:
   class Run;
   AwsClient& client_;
+  AwsClient* organization_client_ = nullptr;
   ScanIdentity identity_;
   ScanOptions options_;
   CancelToken cancel_;

@@ -167,6 +167,20 @@ TEST_F(Org, MemberWithoutRoleIsAGapAndAWorkingMemberIsScannedWithAssumedCredenti
   EXPECT_EQ(renewed->identity["organization"]["role_status"], "ok") << renewed->identity.dump();
   EXPECT_EQ(renewed->identity["account"], "222200000002");
 
+  // Its place in the organization and the SCPs above it, which its own role may
+  // not read (ListRoots is denied to members), were read with the management
+  // account's credentials: an IAM scan of the member has them.
+  auto iam_scan = send("POST", "/api/v1/scans", {{"provider_id", logs}, {"regions", {"us-east-1"}}, {"services", {"iam"}}});
+  ASSERT_EQ(iam_scan.status, 202u) << iam_scan.body;
+  s.wait_scan(c, iam_scan.j()["id"]);
+  json scps = send("GET", "/api/v1/resources?provider_id=" + logs + "&type=AWS::Organizations::ServiceControlPolicies").j();
+  ASSERT_EQ(scps["items"].size(), 1u) << scps.dump();
+  json scp = send("GET", "/api/v1/resources/" + scps["items"][0]["id"].get<std::string>()).j();
+  EXPECT_FALSE(scp["missing"].contains("levels")) << scp["missing"].dump();
+  EXPECT_EQ(scp["props"]["applies"], true) << scp["props"].dump();
+  ASSERT_FALSE(scp["props"]["levels"].empty());
+  EXPECT_EQ(scp["props"]["levels"].back()["target_id"], "222200000002");
+
   // dev-data's role trusts another ExternalId: a gap too.
   std::string dev = (*row(org, "222200000012"))["member"]["provider_id"];
   EXPECT_EQ(send("POST", "/api/v1/scans", {{"provider_id", dev}}).status, 409u);

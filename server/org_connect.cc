@@ -12,6 +12,7 @@
 #include "scan/organization.h"
 #include "scan/organization_templates.h"
 #include "server/scheduler.h"
+#include "server/sso_connect.h"
 
 namespace cloudpeek::server {
 
@@ -140,6 +141,22 @@ CredentialsProviderPtr org_scan_credentials(store::Store& store, const std::stri
   RefreshWindows w;
   w.scale_to_lifetime = true;
   return std::make_shared<RefreshingProvider>("organization member role credentials", std::move(fetch), NowFn{}, w);
+}
+
+CredentialsProviderPtr org_reader_credentials(store::Store& store, const std::string& provider_id,
+                                              std::function<void(const std::string&)> renew) {
+  auto m = store.org_member(provider_id);
+  if (!m || m->role_status == "base") return nullptr;
+  auto o = store.get_organization(m->organization_id);
+  if (!o || o->base_provider_id.empty()) return nullptr;
+  if (auto sso = sso_scan_credentials(store, o->base_provider_id, std::move(renew))) return sso;
+  auto stored = store.get_credentials(o->base_provider_id);
+  if (!stored) return nullptr;
+  std::optional<Clock::time_point> expiration;
+  if (stored->expires_at) expiration = Clock::time_point(stored->expires_at->time_since_epoch());
+  auto p = StaticProvider::make(stored->access_key_id, Secret(stored->secret_access_key), Secret(stored->session_token),
+                                expiration, "the organization's base provider");
+  return p ? p.value() : nullptr;
 }
 
 OrgConnect::OrgConnect(store::Store& store, std::shared_ptr<CredentialTester> tester, Log log, AwsCallerPtr caller,

@@ -54,6 +54,15 @@ struct OrgAnswer {
 CredentialsProviderPtr org_scan_credentials(store::Store& store, const std::string& provider_id,
                                             std::function<void(const std::string&)> renew);
 
+// What reads AWS Organizations in a member's scan (scan::ScanEngine::
+// read_organization_with): the organization's base provider, whose
+// credentials discovered it (the management account or a delegated
+// administrator) — IAM Identity Center role credentials or its stored keys.
+// nullptr for other providers, and when the base provider is gone or has no
+// credentials: the member's scan then reads with its own, as a lone account.
+CredentialsProviderPtr org_reader_credentials(store::Store& store, const std::string& provider_id,
+                                              std::function<void(const std::string&)> renew);
+
 class OrgConnect {
  public:
   using Log = std::function<void(const std::string&)>;

@@ -552,6 +552,13 @@ void Scheduler::run(std::shared_ptr<Running> r, store::Provider provider, std::v
                             scan::ScanIdentity{identity->account, identity->arn,
                                                identity->principal.partition.empty() ? "aws" : identity->principal.partition},
                             options);
+    // A member reads its place in the organization and the SCPs above it with
+    // the organization's base credentials (a member may not).
+    std::optional<AwsClient> org_reader;
+    if (auto base = org_reader_credentials(store_, provider.id, renewer())) {
+      org_reader.emplace(ClientConfig::from_environment("us-east-1"), base, std::make_shared<Transport>(topts));
+      engine.read_organization_with(*org_reader);
+    }
     StoreSinks sinks(store_, r->scan_id, [r](const std::string& what) {
       r->stop("failed: could not store the results: " + what);
     });

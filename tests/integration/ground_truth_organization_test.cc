@@ -9,6 +9,8 @@
 // run_scan_ground_truth scans the insecure scenario's account 111122223333).
 #include <gtest/gtest.h>
 
+#include <mutex>
+#include <optional>
 #include <set>
 
 #include "aws/credentials/static_provider.h"
@@ -100,6 +102,67 @@ TEST(GroundTruthOrganization, APlainMemberLeavesTheOrganizationToItsAdministrato
   for (const auto& g : s.result.gaps)
     for (const char* op : {"ListPolicies", "ListTargetsForPolicy", "ListDelegatedAdministrators"})
       EXPECT_EQ(g.action.find(op), std::string::npos) << g.reason();
+}
+
+// In an organization scan, a member's own credentials may not read its place in
+// the organization nor the SCPs above it (ListRoots is denied: every member's
+// scan was partial); the management account's client reads them for it
+// (ScanEngine::read_organization_with), and only those reads: the
+// organization-level checks are still left to the administrators' scans.
+struct ScpsOf : scan::ResourceSink {
+  std::mutex mu;
+  std::optional<Resource> scps;
+  void on_resource(const Resource& r) override {
+    std::lock_guard lock(mu);
+    if (r.type == "AWS::Organizations::ServiceControlPolicies") scps = r;
+  }
+};
+
+TEST(GroundTruthOrganization, AMembersScpsAreReadWithTheManagementAccountsClient) {
+  FakeAws fake(scenario());
+  CleanEnv env;
+  auto member_scan = [&](bool with_reader, ScpsOf& seen) {
+    AwsClient member(fake_config(fake), static_credentials(kLogReader), std::make_shared<Transport>());
+    AwsClient management(fake_config(fake), static_credentials(kOrgAdmin), std::make_shared<Transport>());
+    scan::ScanOptions options;
+    options.services = {"organizations", "organizations-admin", "iam"};  // iam: its analysis reads the SCPs
+    options.regions = {"us-east-1"};
+    scan::ScanEngine engine(member, {"222200000002", "arn:aws:iam::222200000002:user/log-reader"}, options);
+    if (with_reader) engine.read_organization_with(management);
+    scan::CollectingFindingSink sink;
+    OrgScan out;
+    out.result = engine.run(sink, &seen);
+    out.truth.findings = sink.findings();
+    return out;
+  };
+  auto org_gaps = [](const scan::ScanResult& r) {
+    std::vector<std::string> out;
+    for (const auto& g : r.gaps)
+      if (g.action.rfind("organizations:", 0) == 0) out.push_back(g.action);
+    return out;
+  };
+
+  ScpsOf alone;
+  OrgScan before = member_scan(false, alone);
+  ASSERT_TRUE(alone.scps);
+  EXPECT_TRUE(alone.scps->missing.count("levels")) << alone.scps->props.dump();
+  const auto denied = org_gaps(before.result);  // one for the SCPs, one for the RCPs
+  EXPECT_EQ(denied, (std::vector<std::string>{"organizations:ListRoots", "organizations:ListRoots"}));
+
+  ScpsOf read;
+  OrgScan after = member_scan(true, read);
+  ASSERT_TRUE(read.scps);
+  EXPECT_FALSE(read.scps->missing.count("levels")) << read.scps->missing.at("levels");
+  EXPECT_EQ(read.scps->props.value("applies", false), true) << read.scps->props.dump();
+  // Root, its OU path, the account itself: every level with the policies attached there.
+  const json levels = read.scps->props.value("levels", json::array());
+  ASSERT_GE(levels.size(), 3u) << levels.dump();
+  EXPECT_EQ(levels.front().value("target_type", ""), "ROOT");
+  EXPECT_EQ(levels.back().value("target_id", ""), "222200000002");
+  EXPECT_TRUE(org_gaps(after.result).empty()) << org_gaps(after.result)[0];
+  // The member's own scan still leaves the organization to its administrators.
+  for (const char* id : {"organizations_scps_in_use", "organizations_guardduty_delegated_admin"})
+    EXPECT_EQ(finding_of(after, id), nullptr) << id;
 }
 
 TEST(GroundTruthOrganization, WithoutListDelegatedAdministratorsTheManagementAccountIsNotAssessed) {
