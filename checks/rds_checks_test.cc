@@ -213,5 +213,45 @@ TEST(RdsChecks, ClusterSettings) {
             CheckStatus::kPass);
 }
 
+
+// Snapshots shared with named accounts (the restore attribute without "all"):
+// FAIL naming every account, PASS when none, NOT_ASSESSED naming the denied
+// attributes call. A public snapshot shared with no named account passes
+// here (the public-access check reports it).
+TEST(RdsChecks, SnapshotsSharedWithOtherAccounts) {
+  struct {
+    const char* check;
+    const char* type;
+    const char* what;
+    const char* action;
+  } cases[] = {{"rds_snapshots_shared_with_other_accounts", "AWS::RDS::DBSnapshot", "DB snapshot",
+                "rds:DescribeDBSnapshotAttributes"},
+               {"rds_cluster_snapshots_shared_with_other_accounts", "AWS::RDS::DBClusterSnapshot",
+                "DB cluster snapshot", "rds:DescribeDBClusterSnapshotAttributes"}};
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.check);
+    auto one = run_on(c.check, resource(c.type, "s1", {{"public", false}, {"shared_accounts", {"444455556666"}}}));
+    EXPECT_EQ(one.status, CheckStatus::kFail);
+    EXPECT_EQ(one.detail, std::string(c.what) + " s1 can be restored by 1 other AWS account: 444455556666.");
+    auto two = run_on(c.check, resource(c.type, "s2", {{"public", true},
+                                                      {"shared_accounts", {"222233334444", "555566667777"}}}));
+    EXPECT_EQ(two.status, CheckStatus::kFail);
+    EXPECT_EQ(two.detail,
+              std::string(c.what) + " s2 can be restored by 2 other AWS accounts: 222233334444, 555566667777.");
+    auto pub = run_on(c.check, resource(c.type, "s3", {{"public", true}, {"shared_accounts", json::array()}}));
+    EXPECT_EQ(pub.status, CheckStatus::kPass);
+    EXPECT_EQ(pub.detail, std::string(c.what) + " s3 is not shared with another AWS account.");
+    Resource r = resource(c.type, "s4", {{"encrypted", true}});
+    r.missing["shared_accounts"] = std::string(c.action) + " denied (AccessDenied)";
+    auto na = run_on(c.check, r);
+    EXPECT_EQ(na.status, CheckStatus::kNotAssessed);
+    EXPECT_EQ(na.detail, std::string(c.action) + " denied (AccessDenied)");
+    const Check* check = find_check(c.check);
+    ASSERT_NE(check, nullptr);
+    EXPECT_EQ(check->meta.severity, Severity::kMedium);
+    EXPECT_EQ(check->reads, std::vector<std::string>{"shared_accounts"});
+  }
+}
+
 }  // namespace
 }  // namespace cloudpeek::checks

@@ -212,5 +212,77 @@ TEST(S3AclsAndObjectLock, PassFailNotAssessed) {
             CheckStatus::kNotAssessed);
 }
 
+
+// S3.7: an enabled rule to a bucket in another Region passes; none, only
+// disabled rules or only same-Region destinations fail; a destination whose
+// Region is unknown (another account's bucket) is NOT_ASSESSED, never a PASS;
+// a denied GetBucketReplication names s3:GetReplicationConfiguration.
+TEST(S3CrossRegionReplication, PassFailNotAssessed) {
+  const char* id = "s3_bucket_cross_region_replication";
+  auto rule = [](const std::string& dest, const std::string& status) {
+    return json{{"id", "r"}, {"status", status}, {"destination_bucket", "arn:aws:s3:::" + dest},
+                {"destination_account", nullptr}};
+  };
+  Inventory inv;
+  Resource replica = bare("replica-eu");
+  replica.props["location"] = "eu-west-1";
+  replica.props["replication"] = nullptr;
+  inv.add(replica);
+  Resource local = bare("copy-local");
+  local.props["replication"] = nullptr;
+  inv.add(local);
+
+  Resource cross = bare("orders");
+  cross.props["replication"] = {{"rules", {rule("copy-local", "Enabled"), rule("replica-eu", "Enabled")}}};
+  auto p = run_on(id, cross, inv);
+  EXPECT_EQ(p.status, CheckStatus::kPass);
+  EXPECT_EQ(p.detail, "bucket orders (us-east-1) replicates to replica-eu in eu-west-1");
+
+  Resource none = bare("plain");
+  none.props["replication"] = nullptr;
+  EXPECT_EQ(run_on(id, none, inv).detail, "bucket plain has no replication configuration");
+  EXPECT_EQ(run_on(id, none, inv).status, CheckStatus::kFail);
+  // The replica itself does not replicate onward: it fails, as in Security Hub.
+  EXPECT_EQ(run_on(id, replica, inv).status, CheckStatus::kFail);
+
+  Resource off = bare("paused");
+  off.props["replication"] = {{"rules", {rule("replica-eu", "Disabled")}}};
+  auto d = run_on(id, off, inv);
+  EXPECT_EQ(d.status, CheckStatus::kFail);
+  EXPECT_EQ(d.detail, "bucket paused has replication rules, none of them enabled");
+
+  Resource same = bare("same");
+  same.props["replication"] = {{"rules", {rule("copy-local", "Enabled")}}};
+  auto sr = run_on(id, same, inv);
+  EXPECT_EQ(sr.status, CheckStatus::kFail);
+  EXPECT_EQ(sr.detail, "bucket same replicates only within us-east-1 (to copy-local)");
+
+  Resource partner = bare("to-partner");
+  partner.props["replication"] = {{"rules", {rule("partner-vault", "Enabled"), rule("copy-local", "Enabled")}}};
+  auto na = run_on(id, partner, inv);
+  EXPECT_EQ(na.status, CheckStatus::kNotAssessed);
+  EXPECT_NE(na.detail.find("replicates to partner-vault, whose Region CloudPeek cannot read"), std::string::npos)
+      << na.detail;
+  // A destination whose location could not be read is not taken for another Region either.
+  Inventory blind;
+  Resource unread = denied_prop(bare("replica-eu"), "location", "s3:GetBucketLocation");
+  blind.add(unread);
+  EXPECT_EQ(run_on(id, cross, blind).status, CheckStatus::kNotAssessed);
+
+  auto denied_repl = run_on(id, denied_prop(bare("x"), "replication", "s3:GetReplicationConfiguration"), inv);
+  EXPECT_EQ(denied_repl.status, CheckStatus::kNotAssessed);
+  EXPECT_EQ(denied_repl.detail, "s3:GetReplicationConfiguration denied (AccessDenied)");
+  Resource lost = bare("y");
+  lost.props["replication"] = {{"rules", {rule("replica-eu", "Enabled")}}};
+  lost = denied_prop(lost, "location", "s3:GetBucketLocation");
+  EXPECT_EQ(run_on(id, lost, inv).status, CheckStatus::kNotAssessed);
+
+  const Check* c = find_check(id);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->meta.severity, Severity::kLow);
+  EXPECT_TRUE(c->meta.fsbp.empty());  // S3.7 is not an FSBP control
+  EXPECT_EQ(c->reads, (std::vector<std::string>{"replication", "location"}));
+}
+
 }  // namespace
 }  // namespace cloudpeek::checks

@@ -84,6 +84,19 @@ const Collector* find_collector(std::string_view service) {
 }
 
 std::string iam_action(std::string_view service, std::string_view operation) {
+  // S3 authorizes some operations under another action name (Service
+  // Authorization Reference, Amazon S3): a denied GetBucketReplication names
+  // s3:GetReplicationConfiguration, the action a policy must grant.
+  static const std::map<std::string, std::string, std::less<>> s3 = {
+      {"ListBuckets", "ListAllMyBuckets"},
+      {"GetBucketEncryption", "GetEncryptionConfiguration"},
+      {"GetPublicAccessBlock", "GetBucketPublicAccessBlock"},
+      {"GetObjectLockConfiguration", "GetBucketObjectLockConfiguration"},
+      {"GetBucketReplication", "GetReplicationConfiguration"},
+      {"GetBucketLifecycleConfiguration", "GetLifecycleConfiguration"}};
+  if (service == "s3")
+    if (auto it = s3.find(operation); it != s3.end()) return "s3:" + it->second;
+  if (service == "s3control" && operation == "GetPublicAccessBlock") return "s3:GetAccountPublicAccessBlock";
   return service_of_action(service) + ":" + std::string(operation);
 }
 

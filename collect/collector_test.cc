@@ -39,6 +39,12 @@ cloudpeek::testing::FakeAws* CollectorToolkit::fake_ = nullptr;
 
 TEST(IamAction, UsesIamPrefixes) {
   EXPECT_EQ(iam_action("s3", "GetBucketPolicy"), "s3:GetBucketPolicy");
+  // S3 operations authorized under another action name.
+  EXPECT_EQ(iam_action("s3", "GetBucketReplication"), "s3:GetReplicationConfiguration");
+  EXPECT_EQ(iam_action("s3", "GetBucketEncryption"), "s3:GetEncryptionConfiguration");
+  EXPECT_EQ(iam_action("s3", "GetPublicAccessBlock"), "s3:GetBucketPublicAccessBlock");
+  EXPECT_EQ(iam_action("s3control", "GetPublicAccessBlock"), "s3:GetAccountPublicAccessBlock");
+  EXPECT_EQ(iam_action("s3", "ListBuckets"), "s3:ListAllMyBuckets");
   EXPECT_EQ(iam_action("elbv2", "DescribeLoadBalancers"), "elasticloadbalancing:DescribeLoadBalancers");
   EXPECT_EQ(iam_action("accessanalyzer", "ListAnalyzers"), "access-analyzer:ListAnalyzers");
   EXPECT_EQ(iam_action("efs", "DescribeFileSystems"), "elasticfilesystem:DescribeFileSystems");

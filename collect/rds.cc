@@ -14,6 +14,10 @@
 //                       shared_accounts [id]}
 // "public"/"shared_accounts" are missing when the attributes call failed.
 // Automated snapshots cannot be shared, so their attributes are not asked.
+// A snapshot of another account (SnapshotType "shared" or "public", which AWS
+// lists only with IncludeShared/IncludePublic, never asked here, though an
+// endpoint may return them anyway) is left out: not ours to judge, and its
+// attributes could not be read by identifier.
 //
 // DocumentDB and Neptune share this API: DescribeDBInstances, DescribeDBClusters
 // and DescribeDBClusterSnapshots return their instances, clusters and cluster
@@ -23,6 +27,7 @@
 // never judge them and the DocumentDB and Neptune checks read them without a
 // second listing. A failed listing is a gap for all the types it would have held.
 #include "collect/collector.h"
+#include "collect/storage_euc_arn.h"
 
 namespace cloudpeek::collect {
 namespace {
@@ -165,6 +170,7 @@ void snapshots(CollectContext& ctx, const std::string& region, const SnapshotKin
   if (!out) return;
   for (const auto& s : array_of(*out, k.list_key)) {
     Resource r = make(ctx, region, k.type, s, k.id_key, k.arn_key);
+    if (std::string a = arn_account_of(r.arn); !a.empty() && a != ctx.account()) continue;  // another account's
     std::string type = s.value("SnapshotType", "");
     r.props = {{"encrypted", s.value(k.encrypted_key, false)}, {"snapshot_type", type}};
     if (type == "automated" || type == "awsbackup") {

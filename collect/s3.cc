@@ -18,6 +18,9 @@
 //   "logging"             {"target_bucket": string, "target_prefix": string}, null when disabled
 //   "object_lock"         bool (ObjectLockEnabled = "Enabled")
 //   "object_ownership"    "BucketOwnerEnforced" | "BucketOwnerPreferred" | "ObjectWriter", null when none set
+//   "replication"         {"rules": [{"id": string, "status": "Enabled"|"Disabled",
+//                          "destination_bucket": bucket ARN, "destination_account": string|null}]},
+//                          null when the bucket has none (ReplicationConfigurationNotFoundError)
 // A property whose call failed is absent and named in Resource::missing.
 //
 // "AWS::S3::AccountPublicAccessBlock" (arn:aws:s3::ACCOUNT:account, region "global"), props:
@@ -123,6 +126,20 @@ const Detail kDetails[] = {
        json rules = o ? o->value("OwnershipControls", json::object()).value("Rules", json::array()) : json::array();
        r.props["object_ownership"] =
            rules.empty() ? json() : json(rules[0].value("ObjectOwnership", ""));
+     }},
+    {"GetBucketReplication", "ReplicationConfigurationNotFoundError", "replication",
+     [](CollectContext& ctx, Resource& r, const json* o) {
+       if (!o) return void(r.props["replication"] = nullptr);
+       json rules = json::array();
+       const json conf = o->value("ReplicationConfiguration", json::object());
+       for (const auto& rule : conf.value("Rules", json::array())) {
+         const json dest = rule.value("Destination", json::object());
+         rules.push_back({{"id", rule.value("ID", "")},
+                          {"status", rule.value("Status", "")},
+                          {"destination_bucket", dest.value("Bucket", "")},
+                          {"destination_account", dest.contains("Account") ? dest["Account"] : json()}});
+       }
+       r.props["replication"] = {{"rules", rules}};
      }},
     {"GetBucketTagging", "NoSuchTagSet", "tags",
      [](CollectContext& ctx, Resource& r, const json* o) {

@@ -67,12 +67,16 @@ TEST(FrameworkCatalog, EveryCheckMapsToFsbpOrSaysWhyNot) {
         << "model/frameworks/aws-fsbp.json with the reason";
   }
   for (const auto& [id, why] : f.unmapped) EXPECT_NE(checks::find_check(id), nullptr) << "unmapped names no check " << id;
-  // The list a reviewer reads: printed, and kept well under half the checks.
+  // The list a reviewer reads: printed, and kept under half the checks (a
+  // third until issue 12 added Prowler-style checks of services and
+  // properties no Security Hub control assesses: RDS snapshot shares, S3
+  // cross-Region replication — S3.7 is not an FSBP control —, Directory
+  // Service, Trusted Advisor...).
   std::string list;
   for (const auto& id : unmapped) list += id + " ";
   std::cout << unmapped.size() << " of " << checks::all_checks().size() << " checks map to no FSBP control: " << list
             << "\n";
-  EXPECT_LT(unmapped.size() * 3, checks::all_checks().size());
+  EXPECT_LT(unmapped.size() * 2, checks::all_checks().size());
 }
 
 TEST(FrameworkView, StatusesReasonsAndResultsFromTheStore) {

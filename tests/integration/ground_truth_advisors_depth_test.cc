@@ -5,7 +5,9 @@
 // scenario's findings of these checks are exactly the declared ones; what the
 // collectors keep and what they cost in calls (per-resource calls only for the
 // account's own resources, only when a selected check reads them); NOT_ASSESSED
-// naming a denied per-resource call; and the Basic support plan.
+// naming a denied per-resource call; and the Basic support plan. Then RDS DB
+// and cluster snapshots shared with named accounts and S3 cross-Region
+// replication (scenario 137, over 42-rds and 20-s3), the same way.
 #include <gtest/gtest.h>
 
 #include <map>
@@ -251,6 +253,120 @@ TEST(GroundTruthAdvisorsDepth, CollectorsKeepOwnResourcesAndDeclaredReadsAreAllA
   size_t compared = testing::expect_declared_reads_suffice(
       inv, [&](const checks::Check& c) { return mine.count(c.meta.id) > 0; }, true);
   EXPECT_EQ(compared, 1u + 4 + 3 * 2 + 3 * 4 + 3 + 2 + 2 + 5 * 2 + 5);
+}
+
+
+// Scenario 137: RDS snapshots shared with named accounts (the restore
+// attribute without "all") and S3 cross-Region replication.
+const std::vector<std::string> kShareChecks = {"rds_snapshots_shared_with_other_accounts",
+                                               "rds_cluster_snapshots_shared_with_other_accounts",
+                                               "s3_bucket_cross_region_replication"};
+
+TEST(GroundTruthAdvisorsDepth, SnapshotSharesAndReplicationAreExactlyTheScenarios) {
+  GroundTruthOptions o;
+  o.checks = kShareChecks;
+  ScanGroundTruth r = run_scan_ground_truth(o);
+  EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
+  EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
+  EXPECT_EQ(found(r.truth.findings), declared(r.scan.checks_run, FakeAws::directory() + "/scenarios/insecure"));
+  // Five DB snapshots (two in eu-west-1), two RDS cluster snapshots (DocumentDB's and Neptune's are
+  // theirs), four buckets.
+  EXPECT_EQ(r.truth.findings.size(), 5u + 2 + 4);
+  std::map<std::string, std::string> detail;
+  for (const auto& f : r.truth.findings) {
+    EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.check_id << " on " << f.resource_arn;
+    detail[f.resource_arn] = f.detail;
+  }
+  EXPECT_EQ(detail["arn:aws:rds:us-east-1:111122223333:snapshot:orders-partner-share"],
+            "DB snapshot orders-partner-share can be restored by 2 other AWS accounts: 444455556666, 777788889999.");
+  EXPECT_EQ(detail["arn:aws:rds:eu-west-1:111122223333:snapshot:reporting-export"],
+            "DB snapshot reporting-export can be restored by 1 other AWS account: 222233334444.");
+  EXPECT_EQ(detail["arn:aws:s3:::cp-secure-data"], "bucket cp-secure-data (us-east-1) replicates to cp-shared-uswest2 in us-west-2");
+  EXPECT_EQ(detail["arn:aws:s3:::cp-cloudtrail-logs-111122223333"],
+            "bucket cp-cloudtrail-logs-111122223333 replicates only within us-east-1 (to cp-secure-data)");
+  // Per-resource calls: the attributes of the account's own manual snapshots only (not the automated one,
+  // not the other account's shared one), the replication of each bucket.
+  EXPECT_EQ(r.requests["DescribeDBSnapshotAttributes"], 2 + 2);
+  EXPECT_EQ(r.requests["DescribeDBClusterSnapshotAttributes"], 1 + 1 + 4);  // RDS's two, us-west-2's DocumentDB/Neptune four
+  EXPECT_EQ(r.requests["GetBucketReplication"], 4);
+}
+
+// GetBucketReplication is made only when a check that reads it is selected.
+TEST(GroundTruthAdvisorsDepth, ReplicationIsAskedOnlyForItsCheck) {
+  GroundTruthOptions o;
+  o.checks = {"s3_bucket_versioning_enabled"};
+  o.require_full_coverage = false;
+  ScanGroundTruth r = run_scan_ground_truth(o);
+  EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
+  EXPECT_GT(r.requests["GetBucketVersioning"], 0);
+  EXPECT_EQ(r.requests["GetBucketReplication"], 0);
+}
+
+// Denied per-resource calls: NOT_ASSESSED naming the IAM action (for
+// GetBucketReplication AWS's s3:GetReplicationConfiguration), never a PASS or
+// FAIL; the automated snapshot, which cannot be shared, is still decided.
+TEST(GroundTruthAdvisorsDepth, DeniedShareAndReplicationCallsAreNotAssessedNamingTheAction) {
+  GroundTruthOptions o;
+  o.checks = kShareChecks;
+  o.require_full_coverage = false;
+  o.faults = R"({"deny": ["rds:DescribeDBSnapshotAttributes", "rds:DescribeDBClusterSnapshotAttributes",
+                          "s3:GetReplicationConfiguration"]})";
+  ScanGroundTruth r = run_scan_ground_truth(o);
+  const std::map<std::string, std::string> action_of = {
+      {"rds_snapshots_shared_with_other_accounts", "rds:DescribeDBSnapshotAttributes"},
+      {"rds_cluster_snapshots_shared_with_other_accounts", "rds:DescribeDBClusterSnapshotAttributes"},
+      {"s3_bucket_cross_region_replication", "s3:GetReplicationConfiguration"}};
+  std::map<std::string, int> not_assessed;
+  for (const auto& f : r.truth.findings) {
+    if (f.resource_arn.find(":snapshot:rds:") != std::string::npos) {
+      EXPECT_EQ(f.status, CheckStatus::kPass) << f.resource_arn << ": " << f.detail;
+      continue;
+    }
+    EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+    EXPECT_NE(f.detail.find(action_of.at(f.check_id) + " denied"), std::string::npos) << f.detail;
+    ++not_assessed[f.check_id];
+  }
+  EXPECT_EQ(not_assessed["rds_snapshots_shared_with_other_accounts"], 4);
+  EXPECT_EQ(not_assessed["rds_cluster_snapshots_shared_with_other_accounts"], 2);
+  EXPECT_EQ(not_assessed["s3_bucket_cross_region_replication"], 4);
+}
+
+// What the collectors keep: no snapshot of another account, the named
+// accounts of a share, each bucket's replication rules; and the checks
+// declare everything they read.
+TEST(GroundTruthAdvisorsDepth, SharesAndReplicationKeptAndDeclaredReadsSuffice) {
+  GroundTruthOptions o;
+  o.services = {"rds", "rds-event-subscriptions", "s3", "s3-access-points", "s3-multi-region-access-points"};
+  o.check_services = {"rds", "s3"};  // every RDS and S3 check still matches the scenario
+  GroundTruth full = run_ground_truth(o);
+  EXPECT_TRUE(full.problems.empty()) << join_lines(full.problems);
+  const Inventory& inv = full.inventory;
+  for (const auto& s : inv.of_type("AWS::RDS::DBSnapshot"))
+    EXPECT_EQ(s.arn.find("999988887777"), std::string::npos) << "another account's snapshot: " << s.arn;
+  EXPECT_EQ(inv.of_type("AWS::RDS::DBSnapshot").size(), 5u);
+  const Resource* share = inv.find_arn("arn:aws:rds:us-east-1:111122223333:snapshot:orders-partner-share");
+  ASSERT_NE(share, nullptr);
+  EXPECT_EQ(share->props["shared_accounts"], json::parse(R"(["444455556666", "777788889999"])"));
+  EXPECT_EQ(share->props["public"], false);
+  const Resource* open = inv.find_arn("arn:aws:rds:eu-west-1:111122223333:snapshot:reporting-export");
+  ASSERT_NE(open, nullptr);
+  EXPECT_EQ(open->props["public"], true);
+  EXPECT_EQ(open->props["shared_accounts"], json::parse(R"(["222233334444"])"));
+  const Resource* bucket = inv.find_arn("arn:aws:s3:::cp-secure-data");
+  ASSERT_NE(bucket, nullptr);
+  EXPECT_EQ(bucket->props["replication"],
+            json::parse(R"({"rules": [{"id": "to-oregon", "status": "Enabled",
+                                       "destination_bucket": "arn:aws:s3:::cp-shared-uswest2",
+                                       "destination_account": null}]})"));
+  const Resource* none = inv.find_arn("arn:aws:s3:::cp-shared-uswest2");
+  ASSERT_NE(none, nullptr);
+  EXPECT_TRUE(none->props.contains("replication"));
+  EXPECT_TRUE(none->props["replication"].is_null());  // ReplicationConfigurationNotFoundError: none, not a gap
+
+  const std::set<std::string> mine(kShareChecks.begin(), kShareChecks.end());
+  size_t compared = testing::expect_declared_reads_suffice(
+      inv, [&](const checks::Check& c) { return mine.count(c.meta.id) > 0; }, true);
+  EXPECT_EQ(compared, 5u + 2 + 4);
 }
 
 }  // namespace
