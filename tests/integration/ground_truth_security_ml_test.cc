@@ -287,5 +287,51 @@ TEST(GroundTruthSecurityMl, UnreadPerResourceCallsAreNotMade) {
   EXPECT_EQ(rules_only.requests["GetAutomatedDiscoveryConfiguration"], 2);
 }
 
+
+// What the AWS managed policy SecurityAudit (v91, 2026-07-21) does not grant
+// of these services' calls: macie2:GetMacieSession,
+// macie2:GetAutomatedDiscoveryConfiguration and ses:ListEmailIdentities (it
+// grants inspector2:BatchGetAccountStatus, ses:GetEmailIdentity,
+// ses:GetConfigurationSet and ses:ListConfigurationSets). An identity with
+// only SecurityAudit gets NOT_ASSESSED naming the missing action for the Macie
+// checks and, per region, the SES identity checks — never a PASS of a region
+// that looks empty — while Inspector and the configuration sets are decided.
+TEST(GroundTruthSecurityMl, ActionsSecurityAuditLacksAreNotAssessedNamingThem) {
+  GroundTruthOptions options;
+  options.services = {"inspector2", "macie2", "sesv2"};
+  options.require_full_coverage = false;
+  options.faults = R"({"deny": ["macie2:GetMacieSession", "macie2:GetAutomatedDiscoveryConfiguration",
+                                "ses:ListEmailIdentities"]})";
+  ScanGroundTruth r = run_scan_ground_truth(options);
+  std::map<std::pair<std::string, std::string>, std::string> clean;
+  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
+  std::map<std::string, int> not_assessed;
+  int decided = 0;
+  for (const auto& f : r.truth.findings) {
+    std::string action;
+    if (f.check_id.starts_with("macie_")) action = "macie2:GetMacieSession";
+    if (f.check_id.starts_with("ses_identity_")) action = "ses:ListEmailIdentities";
+    if (action.empty()) {
+      EXPECT_EQ(std::string(to_string(f.status)), clean[std::make_pair(f.check_id, f.resource_arn)])
+          << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+      ++decided;
+      continue;
+    }
+    EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+    EXPECT_NE(f.detail.find(action + " denied"), std::string::npos) << f.check_id << ": " << f.detail;
+    ++not_assessed[f.check_id];
+  }
+  for (const char* id : {"macie_is_enabled", "macie_automated_sensitive_data_discovery_enabled",
+                         "ses_identity_not_publicly_accessible", "ses_identity_dkim_signing_enabled"})
+    EXPECT_EQ(not_assessed[id], 3) << id;  // one per region
+  EXPECT_GT(decided, 0);
+  for (const auto& f : r.truth.findings) {
+    if (f.check_id.starts_with("inspector2_") || f.check_id == "ses_configuration_set_tls_required") {
+      EXPECT_NE(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+    }
+  }
+  EXPECT_EQ(r.requests["GetEmailIdentity"], 0);
+}
+
 }  // namespace
 }  // namespace cloudpeek::testing
