@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <future>
 
+#include "server/permission_probe.h"
 #include "server/test_server.h"
 
 #include <unistd.h>
@@ -137,7 +138,8 @@ TEST(ApiProviders, ProbeListsTheReadActionsTheIdentityIsDenied) {
                         {{"label", "limited"}, {"access_key_id", kLimitedKey}, {"secret_access_key", kLimitedSecret}});
   ASSERT_EQ(created.status, 201u) << created.body;
   std::string id = created.j()["id"];
-  s.fake().set_faults(R"({"deny": ["s3:ListAllMyBuckets", "glacier:ListVaults", "ses:ListEmailIdentities"]})");
+  s.fake().set_faults(
+      R"({"deny": ["s3:ListAllMyBuckets", "glacier:ListVaults", "ses:ListEmailIdentities", "ds:DescribeDirectories"]})");
   auto probe = c.send("POST", "/api/v1/providers/" + id + "/probe");
   ASSERT_EQ(probe.status, 200u) << probe.body;
   auto j = probe.j();
@@ -159,6 +161,9 @@ TEST(ApiProviders, ProbeListsTheReadActionsTheIdentityIsDenied) {
   }
   EXPECT_FALSE(denied.count("macie2:GetMacieSession")) << probe.body;
   EXPECT_FALSE(denied.count("inspector2:BatchGetAccountStatus")) << probe.body;
+  // Directory Service's listing, whose denial leaves every directoryservice_* check NOT_ASSESSED.
+  EXPECT_TRUE(denied.count("ds:DescribeDirectories")) << probe.body;
+  EXPECT_EQ(checks_needing("ds").size(), 6u);
 
   // A real denial of GetMacieSession is one.
   s.fake().set_faults(R"({"deny": ["macie2:GetMacieSession"]})");

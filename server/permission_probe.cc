@@ -37,6 +37,7 @@ const std::vector<ProbeCall>& probe_calls() {
       {"dlm", "GetLifecyclePolicies", "dlm:GetLifecyclePolicies"},
       {"dms", "DescribeReplicationInstances", "dms:DescribeReplicationInstances"},
       {"drs", "DescribeSourceServers", "drs:DescribeSourceServers"},
+      {"ds", "DescribeDirectories", "ds:DescribeDirectories"},
       {"dynamodb", "ListTables", "dynamodb:ListTables"},
       {"ec2", "DescribeSecurityGroups", "ec2:DescribeSecurityGroups"},
       {"ecr", "DescribeRepositories", "ecr:DescribeRepositories"},
