@@ -32,7 +32,8 @@ const std::map<std::string, std::string, std::less<>>& iam_prefixes() {
       {"accessanalyzer", "access-analyzer"}, {"elbv2", "elasticloadbalancing"}, {"elb", "elasticloadbalancing"},
       {"efs", "elasticfilesystem"}, {"s3control", "s3"}, {"sso", "sso"}, {"logs", "logs"},
       {"cloudwatch", "cloudwatch"}, {"account", "account"},
-      {"stepfunctions", "states"}, {"sesv2", "ses"}, {"emr", "elasticmapreduce"}};
+      {"stepfunctions", "states"}, {"sesv2", "ses"}, {"emr", "elasticmapreduce"},
+      {"opensearch", "es"}};  // OpenSearch Service still authorizes as es:
   return m;
 }
 

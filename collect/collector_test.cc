@@ -48,6 +48,8 @@ TEST(IamAction, UsesIamPrefixes) {
   EXPECT_EQ(iam_action("elbv2", "DescribeLoadBalancers"), "elasticloadbalancing:DescribeLoadBalancers");
   EXPECT_EQ(iam_action("accessanalyzer", "ListAnalyzers"), "access-analyzer:ListAnalyzers");
   EXPECT_EQ(iam_action("efs", "DescribeFileSystems"), "elasticfilesystem:DescribeFileSystems");
+  // A denied OpenSearch call names the action a policy grants (SecurityAudit: es:Describe*).
+  EXPECT_EQ(iam_action("opensearch", "DescribeDomains"), "es:DescribeDomains");
 }
 
 TEST(Tags, FromAwsTagLists) {
