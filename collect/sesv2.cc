@@ -1,16 +1,22 @@
-// Amazon SES (regional, the SES API v2): email identities and configuration sets.
+// Amazon SES (regional): email identities and configuration sets.
 //
-// Calls (issue 13): ListEmailIdentities and ListConfigurationSets per region
-// (bulk; NextToken followed with a repeated-token guard — the model has no
-// paginator); then, per own identity, GetEmailIdentity (its DKIM attributes
-// and sending authorization policies are only there) when a selected check
-// reads dkim_signing or policies, and per configuration set GetConfigurationSet
-// (its TLS policy) when a check reads tls_policy. SES lists only the account's
-// own identities and sets. The SES v1 API is not called: v2 answers the same
-// for identities and configuration sets.
+// Calls (issue 13): the SES v1 ListIdentities (paged, up to 1000 a page) and the
+// v2 ListConfigurationSets per region (bulk; NextToken followed with a
+// repeated-token guard — the v2 model has no paginator); then, per own
+// identity, the v2 GetEmailIdentity (its DKIM attributes and sending
+// authorization policies in one call) when a selected check reads dkim_signing
+// or policies, and per configuration set GetConfigurationSet (its TLS policy)
+// when a check reads tls_policy. SES lists only the account's own identities
+// and sets. Identities are listed with v1's ListIdentities, not v2's
+// ListEmailIdentities: the AWS managed policy SecurityAudit grants
+// ses:ListIdentities and ses:GetEmailIdentity but not ses:ListEmailIdentities,
+// and both listings name the same identities (v1 and v2 are two APIs over one
+// set), so a SecurityAudit identity decides the identity checks with as many
+// calls as v2 alone took.
 //
-// AWS::SES::EmailIdentity    arn = arn:…:ses:<region>:<account>:identity/<name>, id = name = IdentityName
-//   props.identity_type   "DOMAIN", "EMAIL_ADDRESS", "MANAGED_DOMAIN"         (listing)
+// AWS::SES::EmailIdentity    arn = arn:…:ses:<region>:<account>:identity/<name>, id = name = the identity
+//   props.identity_type   "DOMAIN", "EMAIL_ADDRESS" (an identity with "@": v1 lists names only), or
+//                         GetEmailIdentity's IdentityType ("MANAGED_DOMAIN" too) when it was called
 //   props.dkim_signing    {enabled (bool), status ("SUCCESS", "PENDING", … or null)}  missing when GetEmailIdentity failed
 //   props.policies        {policy name: policy document}                       missing when GetEmailIdentity failed
 // AWS::SES::ConfigurationSet arn = arn:…:ses:<region>:<account>:configuration-set/<name>, id = name
@@ -54,6 +60,7 @@ void describe_identity(CollectContext& ctx, Resource r) {
     ctx.emit(std::move(r));
     return;
   }
+  if (out->contains("IdentityType")) r.props["identity_type"] = (*out)["IdentityType"];
   const json dkim = out->value("DkimAttributes", json::object());
   r.props["dkim_signing"] = {{"enabled", dkim.value("SigningEnabled", false)},
                              {"status", dkim.contains("Status") ? dkim["Status"] : json(nullptr)}};
@@ -86,11 +93,12 @@ void describe_config_set(CollectContext& ctx, Resource r) {
 
 void list_identities(CollectContext& ctx, const std::string& region) {
   const bool describe = ctx.needs(kIdentity, "dkim_signing") || ctx.needs(kIdentity, "policies");
-  Status listed = each_page(ctx, "ListEmailIdentities", region, [&](json& page) {
-    for (auto& item : page["EmailIdentities"]) {
-      Resource r = make(ctx, region, kIdentity, "identity", item.value("IdentityName", ""));
-      r.props["identity_type"] = item.value("IdentityType", "");
-      r.raw = std::move(item);
+  Status listed = for_each_page(ctx, "ses", "ListIdentities", json{{"MaxItems", 1000}}, region, [&](json& page) {
+    for (const auto& item : page["Identities"]) {
+      if (!item.is_string()) continue;
+      const std::string name = item.get<std::string>();
+      Resource r = make(ctx, region, kIdentity, "identity", name);
+      r.props["identity_type"] = name.find('@') != std::string::npos ? "EMAIL_ADDRESS" : "DOMAIN";
       if (!describe) {
         not_needed(r, "dkim_signing");
         not_needed(r, "policies");
@@ -100,7 +108,7 @@ void list_identities(CollectContext& ctx, const std::string& region) {
       ctx.spawn([&ctx, r = std::move(r)]() mutable { describe_identity(ctx, std::move(r)); });
     }
   });
-  if (!listed) record_failure(ctx, listed.error(), kSvc, "ListEmailIdentities", region, {kIdentity});
+  if (!listed) record_failure(ctx, listed.error(), "ses", "ListIdentities", region, {kIdentity});
 }
 
 void list_config_sets(CollectContext& ctx, const std::string& region) {

@@ -139,7 +139,8 @@ TEST(ApiProviders, ProbeListsTheReadActionsTheIdentityIsDenied) {
   ASSERT_EQ(created.status, 201u) << created.body;
   std::string id = created.j()["id"];
   s.fake().set_faults(
-      R"({"deny": ["s3:ListAllMyBuckets", "glacier:ListVaults", "ses:ListEmailIdentities", "ds:DescribeDirectories"]})");
+      R"({"deny": ["s3:ListAllMyBuckets", "glacier:ListVaults", "ses:ListIdentities", "ses:ListEmailIdentities",
+                  "ds:DescribeDirectories"]})");
   auto probe = c.send("POST", "/api/v1/providers/" + id + "/probe");
   ASSERT_EQ(probe.status, 200u) << probe.body;
   auto j = probe.j();
@@ -152,13 +153,16 @@ TEST(ApiProviders, ProbeListsTheReadActionsTheIdentityIsDenied) {
   EXPECT_TRUE(denied.count("glacier:ListVaults")) << probe.body;
   EXPECT_FALSE(denied.count("kms:ListKeys"));
   EXPECT_FALSE(denied.count("fsx:DescribeFileSystems"));
-  // SES is probed through its v2 API, whose IAM actions are ses:*, and names the SES checks.
-  EXPECT_TRUE(denied.count("ses:ListEmailIdentities")) << probe.body;
+  // SES is probed with the listing CloudPeek makes, v1's ListIdentities (SecurityAudit grants it, not v2's
+  // ListEmailIdentities), and a denial names the SES checks.
+  EXPECT_TRUE(denied.count("ses:ListIdentities")) << probe.body;
   for (const auto& d : j["denied"]) {
-    if (d["action"] == "ses:ListEmailIdentities") {
-      EXPECT_EQ(d["service"], "sesv2");
+    if (d["action"] == "ses:ListIdentities") {
+      EXPECT_EQ(d["service"], "ses");
     }
   }
+  EXPECT_EQ(checks_needing("ses").size(), 3u);
+  EXPECT_FALSE(denied.count("ses:ListEmailIdentities")) << probe.body;  // not a call CloudPeek makes
   EXPECT_FALSE(denied.count("macie2:GetMacieSession")) << probe.body;
   EXPECT_FALSE(denied.count("inspector2:BatchGetAccountStatus")) << probe.body;
   // Directory Service's listing, whose denial leaves every directoryservice_* check NOT_ASSESSED.

@@ -78,7 +78,8 @@ const std::vector<ProbeCall>& probe_calls() {
       {"sagemaker", "ListNotebookInstances", "sagemaker:ListNotebookInstances"},
       {"secretsmanager", "ListSecrets", "secretsmanager:ListSecrets"},
       {"securityhub", "DescribeHub", "securityhub:DescribeHub"},
-      {"sesv2", "ListEmailIdentities", "ses:ListEmailIdentities"},
+      // SES v1's listing: SecurityAudit grants ses:ListIdentities, not v2's ses:ListEmailIdentities.
+      {"ses", "ListIdentities", "ses:ListIdentities"},
       {"sns", "ListTopics", "sns:ListTopics"},
       {"sqs", "ListQueues", "sqs:ListQueues"},
       {"ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation"},
@@ -105,7 +106,7 @@ std::vector<std::string> checks_needing(const std::string& service) {
     else if (service == "s3") reads = m.service == "s3" && !pab;
     else if (service == "logs") reads = logs;
     else if (service == "cloudwatch") reads = m.service == "cloudwatch" && !logs;
-    else if (service == "sesv2") reads = m.service == "ses";  // SES's checks, collected through the v2 API
+    else if (service == "sesv2") reads = m.service == "ses";  // SES's checks, collected by the sesv2 collector
     else reads = m.service == service;
     if (reads) out.push_back(m.id);
   }

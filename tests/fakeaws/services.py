@@ -171,6 +171,26 @@ def inspector_account_status(ctx):
 _SPECIAL[("inspector2", "BatchGetAccountStatus")] = inspector_account_status
 
 
+def ses_list_identities(ctx):
+    """SES v1's ListIdentities over the identities the scenario gives SES v2's
+    ListEmailIdentities: one set of identities behind both APIs (v1 names
+    only; IdentityType "EmailAddress" or "Domain" filters)."""
+    entry = ctx.state.scenario.entry(ctx.account, "sesv2", ctx.region, "ListEmailIdentities")
+    listed = []
+    if entry is not None:
+        from scenario import select
+        kind, value, _ = select(entry, {})
+        if kind == "error":
+            raise _error_from_spec(ctx, value)
+        listed = (value or {}).get("EmailIdentities", [])
+    want = {"EmailAddress": {"EMAIL_ADDRESS"}, "Domain": {"DOMAIN", "MANAGED_DOMAIN"}}.get(ctx.params.get("IdentityType"))
+    return {"Identities": [i["IdentityName"] for i in listed if want is None or i.get("IdentityType") in want]}
+
+
+# Answers derived from another operation's scenario data, paged like the rest.
+_DERIVED = {("ses", "ListIdentities"): ses_list_identities}
+
+
 def handle(ctx):
     svc, op = ctx.service_model.service_name, ctx.op_model.name
     if svc == "sts" and op in sts.HANDLERS:
@@ -194,6 +214,8 @@ def handle(ctx):
         kind, value, page_size = select(entry, ctx.params)
     if kind == "error":
         raise _error_from_spec(ctx, value)
+    if kind is None and (svc, op) in _DERIVED:
+        kind, value = "output", _DERIVED[(svc, op)](ctx)
     if kind is None:
         if (svc, op) in _SPECIAL:
             return _SPECIAL[(svc, op)](ctx)

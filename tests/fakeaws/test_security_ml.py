@@ -3,7 +3,8 @@ data as the official AWS CLI and botocore read it: Amazon Inspector's account
 status (rest-json, one batch call per region), Macie (rest-json; a region where
 it was never enabled answers AccessDeniedException "Macie is not enabled."),
 SES v2 identities and configuration sets (rest-json with URI labels, NextToken
-without a paginator, policies as JSON text), SageMaker (json protocol with
+without a paginator, policies as JSON text) and SES v1's listing of the same
+identities (query protocol, MaxItems/NextToken), SageMaker (json protocol with
 paginators), Route 53 Resolver associations and AWS WAF Classic's global API
 (json protocol, NextMarker) — and a denied call answers as AWS does."""
 
@@ -74,6 +75,34 @@ class SecurityMlScenarioTest(unittest.TestCase):
         self.assertEqual(sorted(cli["Policies"]), ["app-sender", "org-senders"])
         # No SES in us-west-2: empty listings.
         self.assertEqual(client("sesv2", "us-west-2").list_email_identities().get("EmailIdentities", []), [])
+
+    def test_ses_v1_identities(self):
+        # SES v1 lists the same identities as v2 (one set behind both APIs),
+        # names only, with its paginator (MaxItems/NextToken) and type filter.
+        ses = client("ses")
+        self.assertEqual(paged(ses, "list_identities", "Identities", PaginationConfig={"PageSize": 2}),
+                         ["example.com", "marketing.example.com", "alerts@example.net"])
+        first = ses.list_identities(MaxItems=2)
+        self.assertEqual(first["Identities"], ["example.com", "marketing.example.com"])
+        self.assertEqual(ses.list_identities(MaxItems=2, NextToken=first["NextToken"])["Identities"],
+                         ["alerts@example.net"])
+        self.assertEqual(ses.list_identities(IdentityType="EmailAddress")["Identities"], ["alerts@example.net"])
+        self.assertEqual(ses.list_identities(IdentityType="Domain")["Identities"], ["example.com", "marketing.example.com"])
+        cli = aws_cli(self, "ses", "list-identities", "--region", "us-east-1")
+        self.assertEqual(cli["Identities"], ["example.com", "marketing.example.com", "alerts@example.net"])
+        # No SES in us-west-2: an empty list, as v2 answers there.
+        self.assertEqual(client("ses", "us-west-2").list_identities()["Identities"], [])
+        # Denied: the query protocol's error, naming the action.
+        insecure_scenario.SERVER.faults({"deny": ["ses:ListIdentities"]})
+        try:
+            with self.assertRaises(ClientError) as e:
+                ses.list_identities()
+            self.assertIn("ses:ListIdentities", e.exception.response["Error"]["Message"])
+            self.assertEqual(e.exception.response["ResponseMetadata"]["HTTPStatusCode"], 403)
+            # Denying v1's listing leaves v2's allowed: two IAM actions.
+            self.assertEqual(len(client("sesv2").list_email_identities()["EmailIdentities"]), 3)
+        finally:
+            insecure_scenario.SERVER.faults({})
 
     def test_sagemaker(self):
         sm = client("sagemaker")

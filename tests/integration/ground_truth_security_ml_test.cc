@@ -110,8 +110,11 @@ TEST(GroundTruthSecurityMl, CallsPerOperation) {
       // Macie: the session per region; automated discovery only where Macie is enabled.
       {"GetMacieSession", 3},
       {"GetAutomatedDiscoveryConfiguration", 2},
-      // SES v2: listings per region, then per identity / configuration set (no bulk form).
-      {"ListEmailIdentities", 3},
+      // SES: identities listed per region with v1's ListIdentities (SecurityAudit grants it, not
+      // v2's ListEmailIdentities), configuration sets with v2; then per identity / configuration set
+      // (v2, no bulk form). The scenario pages by 2: us-east-1's 3 identities take 2 pages.
+      {"ListIdentities", 3 + 1},
+      {"ListEmailIdentities", 0},
       {"GetEmailIdentity", 4},
       {"ListConfigurationSets", 3},
       {"GetConfigurationSet", 2},
@@ -289,13 +292,14 @@ TEST(GroundTruthSecurityMl, UnreadPerResourceCallsAreNotMade) {
 
 
 // What the AWS managed policy SecurityAudit (v91, 2026-07-21) does not grant
-// of these services' calls: macie2:GetMacieSession,
-// macie2:GetAutomatedDiscoveryConfiguration and ses:ListEmailIdentities (it
-// grants inspector2:BatchGetAccountStatus, ses:GetEmailIdentity,
-// ses:GetConfigurationSet and ses:ListConfigurationSets). An identity with
-// only SecurityAudit gets NOT_ASSESSED naming the missing action for the Macie
-// checks and, per region, the SES identity checks — never a PASS of a region
-// that looks empty — while Inspector and the configuration sets are decided.
+// of these services' calls: macie2:GetMacieSession and
+// macie2:GetAutomatedDiscoveryConfiguration (no other Macie API it grants
+// gives the session's status). It grants inspector2:BatchGetAccountStatus and,
+// for SES, ses:ListIdentities, ses:GetEmailIdentity, ses:ListConfigurationSets
+// and ses:GetConfigurationSet, but not ses:ListEmailIdentities, which CloudPeek
+// therefore does not call. An identity with only SecurityAudit (here: denied
+// the three) gets NOT_ASSESSED naming the missing action for the Macie checks,
+// while Inspector and every SES check are decided as in the clean run.
 TEST(GroundTruthSecurityMl, ActionsSecurityAuditLacksAreNotAssessedNamingThem) {
   GroundTruthOptions options;
   options.services = {"inspector2", "macie2", "sesv2"};
@@ -305,32 +309,56 @@ TEST(GroundTruthSecurityMl, ActionsSecurityAuditLacksAreNotAssessedNamingThem) {
   ScanGroundTruth r = run_scan_ground_truth(options);
   std::map<std::pair<std::string, std::string>, std::string> clean;
   for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
-  std::map<std::string, int> not_assessed;
-  int decided = 0;
+  std::map<std::string, int> not_assessed, decided;
   for (const auto& f : r.truth.findings) {
-    std::string action;
-    if (f.check_id.starts_with("macie_")) action = "macie2:GetMacieSession";
-    if (f.check_id.starts_with("ses_identity_")) action = "ses:ListEmailIdentities";
-    if (action.empty()) {
+    if (!f.check_id.starts_with("macie_")) {
       EXPECT_EQ(std::string(to_string(f.status)), clean[std::make_pair(f.check_id, f.resource_arn)])
           << f.check_id << " on " << f.resource_arn << ": " << f.detail;
-      ++decided;
+      EXPECT_NE(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+      ++decided[f.check_id];
       continue;
     }
     EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
-    EXPECT_NE(f.detail.find(action + " denied"), std::string::npos) << f.check_id << ": " << f.detail;
+    EXPECT_NE(f.detail.find("macie2:GetMacieSession denied"), std::string::npos) << f.check_id << ": " << f.detail;
     ++not_assessed[f.check_id];
   }
-  for (const char* id : {"macie_is_enabled", "macie_automated_sensitive_data_discovery_enabled",
-                         "ses_identity_not_publicly_accessible", "ses_identity_dkim_signing_enabled"})
+  for (const char* id : {"macie_is_enabled", "macie_automated_sensitive_data_discovery_enabled"})
     EXPECT_EQ(not_assessed[id], 3) << id;  // one per region
-  EXPECT_GT(decided, 0);
+  // Every SES identity (4) judged by both identity checks, every configuration set (2) by its own.
+  EXPECT_EQ(decided["ses_identity_not_publicly_accessible"], 4);
+  EXPECT_EQ(decided["ses_identity_dkim_signing_enabled"], 4);
+  EXPECT_EQ(decided["ses_configuration_set_tls_required"], 2);
+  EXPECT_GT(decided["inspector2_ec2_scanning_enabled"], 0);
+  for (const auto& g : r.scan.gaps) EXPECT_TRUE(g.action.starts_with("macie2:")) << g.reason();
+  EXPECT_EQ(r.requests["ListEmailIdentities"], 0);
+  EXPECT_EQ(r.requests["ListIdentities"], 3 + 1);  // us-east-1's 3 identities in 2 pages of 2
+  EXPECT_EQ(r.requests["GetEmailIdentity"], 4);
+}
+
+// Without the identity listing SES's identity checks cannot tell an empty
+// region from an unread one: NOT_ASSESSED per region naming ses:ListIdentities,
+// never a PASS; the configuration sets are still decided.
+TEST(GroundTruthSecurityMl, DeniedIdentityListingIsNotAssessedNamingIt) {
+  GroundTruthOptions options;
+  options.services = {"sesv2"};
+  options.require_full_coverage = false;
+  options.faults = R"({"deny": ["ses:ListIdentities"]})";
+  ScanGroundTruth r = run_scan_ground_truth(options);
+  std::map<std::string, int> not_assessed;
   for (const auto& f : r.truth.findings) {
-    if (f.check_id.starts_with("inspector2_") || f.check_id == "ses_configuration_set_tls_required") {
-      EXPECT_NE(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+    if (f.check_id.starts_with("ses_identity_")) {
+      EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+      EXPECT_NE(f.detail.find("ses:ListIdentities denied"), std::string::npos) << f.check_id << ": " << f.detail;
+      ++not_assessed[f.check_id];
+    } else if (f.check_id == "ses_configuration_set_tls_required") {
+      EXPECT_NE(f.status, CheckStatus::kNotAssessed) << f.resource_arn << ": " << f.detail;
     }
   }
+  EXPECT_EQ(not_assessed["ses_identity_not_publicly_accessible"], 3);
+  EXPECT_EQ(not_assessed["ses_identity_dkim_signing_enabled"], 3);
   EXPECT_EQ(r.requests["GetEmailIdentity"], 0);
+  ASSERT_EQ(r.scan.gaps.size(), 3u);
+  for (const auto& g : r.scan.gaps) EXPECT_EQ(g.action, "ses:ListIdentities") << g.reason();
 }
 
 }  // namespace
