@@ -124,6 +124,83 @@ TEST_F(FullScanGroundTruth, LimitedIdentityIsNotAssessedWhereDeniedNeverWrong) {
             << " denied actions, " << decided << " as in the clean run, " << r.scan.gaps.size() << " gaps\n";
 }
 
+// Every IAM action a collector calls that the AWS managed policy SecurityAudit
+// (v91, 2026-07-21) does not grant (audit of task H4: 282 distinct actions of
+// the collectors and the permission probe matched against its Allow list with
+// IAM wildcards), none with a granted API giving the same data.
+// ses:ListEmailIdentities is here although CloudPeek no longer calls it (SES
+// identities are listed with v1's ListIdentities, which SecurityAudit grants).
+const std::set<std::string> kNotInSecurityAudit = {
+    "appstream:DescribeFleets", "backup:ListBackupPlans", "backup:ListRecoveryPointsByBackupVault",
+    "backup:ListReportPlans", "ce:GetCostAndUsage", "cloudwatch:GetMetricData", "codeartifact:ListDomains",
+    "codebuild:BatchGetBuilds", "codebuild:ListBuildsForProject", "dlm:GetLifecyclePolicies",
+    "dlm:GetLifecyclePolicy", "drs:DescribeSourceServers", "ds:DescribeEventTopics", "ds:GetSnapshotLimits",
+    "ds:ListCertificates", "ds:ListLogSubscriptions", "lightsail:GetRelationalDatabases",
+    "macie2:GetAutomatedDiscoveryConfiguration", "macie2:GetMacieSession", "redshift-serverless:ListNamespaces",
+    "ses:ListEmailIdentities", "storagegateway:DescribeSMBFileShares", "storagegateway:DescribeSMBSettings",
+    "waf:GetRule", "waf:ListActivatedRulesInRuleGroup", "waf:ListLoggingConfigurations", "waf:ListRuleGroups",
+    "waf:ListRules", "waf-regional:GetRule", "waf-regional:ListActivatedRulesInRuleGroup",
+    "waf-regional:ListRuleGroups", "waf-regional:ListRules",
+    "wafv2:GetRuleGroup", "wellarchitected:GetLensReview", "wellarchitected:ListWorkloads"};
+
+// An identity with SecurityAudit alone (the auditor denied what SecurityAudit
+// does not grant): every verdict that differs from the clean run is
+// NOT_ASSESSED naming one of those actions, every coverage gap is one of them,
+// and everything else (the SES identity checks included) is decided as in the
+// clean run.
+TEST_F(FullScanGroundTruth, SecurityAuditAloneIsNotAssessedOnlyForWhatItDoesNotGrant) {
+  GroundTruthOptions options;
+  options.require_full_coverage = false;
+  json deny = json::array();
+  for (const auto& a : kNotInSecurityAudit) deny.push_back(a);
+  options.faults = json{{"deny", deny}}.dump();
+  ScanGroundTruth r = run_scan_ground_truth(options);
+
+  std::set<std::string> gap_actions;
+  for (const auto& g : r.scan.gaps) {
+    gap_actions.insert(g.action);
+    EXPECT_TRUE(kNotInSecurityAudit.count(g.action)) << "a gap SecurityAudit would not have: " << g.reason();
+  }
+  EXPECT_FALSE(gap_actions.count("ses:ListEmailIdentities"));
+  EXPECT_EQ(r.requests["ListEmailIdentities"], 0);
+
+  std::map<std::pair<std::string, std::string>, std::string> clean_status;
+  for (const auto& f : clean().truth.findings) clean_status[{f.check_id, f.resource_arn}] = to_string(f.status);
+  std::map<std::string, std::set<std::string>> named;  // check -> the actions its NOT_ASSESSED names
+  int decided = 0;
+  for (const auto& f : r.truth.findings) {
+    auto it = clean_status.find({f.check_id, f.resource_arn});
+    if (it != clean_status.end() && it->second == to_string(f.status)) {
+      ++decided;
+      continue;
+    }
+    EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+    bool names_one = false;
+    for (const auto& a : kNotInSecurityAudit)
+      if (f.detail.find(a + " denied") != std::string::npos) {
+        names_one = true;
+        named[f.check_id].insert(a);
+      }
+    EXPECT_TRUE(names_one) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+    EXPECT_FALSE(f.check_id.starts_with("ses_")) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+  }
+  // Every denied action the scan reached leaves some check NOT_ASSESSED naming it, but Cost
+  // Explorer's: it gives the dashboard's month-to-date spend, which no check reads.
+  std::set<std::string> named_actions;
+  for (const auto& [check, actions] : named) named_actions.insert(actions.begin(), actions.end());
+  EXPECT_TRUE(gap_actions.count("ce:GetCostAndUsage"));
+  gap_actions.erase("ce:GetCostAndUsage");
+  EXPECT_EQ(named_actions, gap_actions);
+  EXPECT_GE(decided, 300);
+  std::cout << "SecurityAudit alone: " << named.size() << " checks NOT_ASSESSED, " << decided
+            << " as in the clean run, " << gap_actions.size() << " actions reached (and Cost Explorer's)\n";
+  for (const auto& [check, actions] : named) {
+    std::cout << "  " << check << ":";
+    for (const auto& a : actions) std::cout << " " << a;
+    std::cout << "\n";
+  }
+}
+
 TEST_F(FullScanGroundTruth, ThrottlingServerErrorsAndDropsGiveTheCleanFindings) {
   GroundTruthOptions options;
   // Deterministic faults on the first calls of busy services (fewer than the
