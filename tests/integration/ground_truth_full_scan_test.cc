@@ -201,6 +201,43 @@ TEST_F(FullScanGroundTruth, SecurityAuditAloneIsNotAssessedOnlyForWhatItDoesNotG
   }
 }
 
+// The actions of that list the first run cannot reach (asked per resource, or
+// after a listing SecurityAudit also lacks), denied alone: each leaves some
+// check NOT_ASSESSED naming it, and nothing else changes.
+TEST_F(FullScanGroundTruth, SecurityAuditsMissingPerResourceReadsAreNotAssessedNamingThem) {
+  const std::set<std::string> behind = {
+      "backup:ListReportPlans", "codebuild:BatchGetBuilds", "dlm:GetLifecyclePolicy",
+      "macie2:GetAutomatedDiscoveryConfiguration", "waf:GetRule", "waf:ListActivatedRulesInRuleGroup",
+      "waf-regional:GetRule", "waf-regional:ListActivatedRulesInRuleGroup", "wellarchitected:GetLensReview"};
+  for (const auto& a : behind) ASSERT_TRUE(kNotInSecurityAudit.count(a)) << a;
+  GroundTruthOptions options;
+  options.require_full_coverage = false;
+  json deny = json::array();
+  for (const auto& a : behind) deny.push_back(a);
+  options.faults = json{{"deny", deny}}.dump();
+  ScanGroundTruth r = run_scan_ground_truth(options);
+
+  std::set<std::string> gap_actions;
+  for (const auto& g : r.scan.gaps) gap_actions.insert(g.action);
+  EXPECT_EQ(gap_actions, behind);
+  std::map<std::pair<std::string, std::string>, std::string> clean_status;
+  for (const auto& f : clean().truth.findings) clean_status[{f.check_id, f.resource_arn}] = to_string(f.status);
+  std::set<std::string> named;
+  for (const auto& f : r.truth.findings) {
+    auto it = clean_status.find({f.check_id, f.resource_arn});
+    if (it != clean_status.end() && it->second == to_string(f.status)) continue;
+    EXPECT_EQ(f.status, CheckStatus::kNotAssessed) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+    bool names_one = false;
+    for (const auto& a : behind)
+      if (f.detail.find(a + " denied") != std::string::npos) {
+        names_one = true;
+        named.insert(a);
+      }
+    EXPECT_TRUE(names_one) << f.check_id << " on " << f.resource_arn << ": " << f.detail;
+  }
+  EXPECT_EQ(named, behind);
+}
+
 TEST_F(FullScanGroundTruth, ThrottlingServerErrorsAndDropsGiveTheCleanFindings) {
   GroundTruthOptions options;
   // Deterministic faults on the first calls of busy services (fewer than the
