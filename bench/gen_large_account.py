@@ -79,7 +79,7 @@ TOTALS = {
     "ses_config_sets": 20, "notebooks": 30, "endpoint_configs": 40, "models": 60, "training_jobs": 100,
     "workloads": 20, "layers": 80, "access_points": 50,
     "rest_apis": 60, "http_apis": 40, "ecs_clusters": 40, "ecs_services": 160, "task_families": 120,
-    "replication_groups": 40, "cache_clusters": 30, "identity_pools": 30,
+    "replication_groups": 40, "cache_clusters": 30, "identity_pools": 30, "directories": 15,
 }
 
 # AWS's page sizes (the most a page holds without MaxResults / MaxItems).
@@ -347,7 +347,7 @@ class Gen:
         buckets, per = [], {op: [] for op in ("GetBucketLocation", "GetBucketAcl", "GetBucketVersioning", "GetBucketLogging",
                                                "GetBucketPolicy", "GetBucketPolicyStatus", "GetPublicAccessBlock",
                                                "GetBucketEncryption", "GetBucketOwnershipControls", "GetBucketTagging",
-                                               "GetObjectLockConfiguration")}
+                                               "GetObjectLockConfiguration", "GetBucketReplication")}
         weights = [WEIGHT[r] for r in REGIONS]
         for i in range(n):
             name = f"acme-{rng.choice(['logs', 'data', 'assets', 'backup', 'web'])}-{i:04d}-{hexid(6)}"
@@ -385,6 +385,12 @@ class Gen:
                 per["GetBucketOwnershipControls"].append((name, {"OwnershipControls": {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}}))
             if rng.random() < 0.5:
                 per["GetBucketTagging"].append((name, {"TagSet": tags(name)}))
+            if rng.random() < 0.1:
+                per["GetBucketReplication"].append((name, {"ReplicationConfiguration": {
+                    "Role": f"arn:{P}:iam::{ACCOUNT}:role/s3-replication", "Rules": [{
+                        "ID": "to-dr", "Priority": 1, "Filter": {}, "Status": "Enabled",
+                        "DeleteMarkerReplication": {"Status": "Disabled"},
+                        "Destination": {"Bucket": f"arn:{P}:s3:::{name}-dr", "StorageClass": "STANDARD"}}]}}))
             if rng.random() < 0.05:
                 per["GetObjectLockConfiguration"].append((name, {"ObjectLockConfiguration": {"ObjectLockEnabled": "Enabled"}}))
         self.put("s3", "*", "ListBuckets", out({"Buckets": buckets, "Owner": {"ID": "c0ffee" * 10 + "abcd", "DisplayName": "acme"}}))
@@ -616,7 +622,7 @@ class Gen:
                               "SnapshotCreateTime": "2026-11-01T00:00:00Z"})
                 if manual:
                     sattr.append((sid, {"DBSnapshotAttributesResult": {"DBSnapshotIdentifier": sid, "DBSnapshotAttributes": [
-                        {"AttributeName": "restore", "AttributeValues": ["all"] if rng.random() < 0.05 else []}]}}))
+                        {"AttributeName": "restore", "AttributeValues": rng.choice([["all"]] + [["444455556666"]] * 2 + [[]] * 37)}]}}))
             self.put("rds", r, "DescribeDBInstances", out({"DBInstances": dbs}, "DescribeDBInstances"))
             self.put("rds", r, "DescribeDBClusters", out({"DBClusters": []}))
             self.put("rds", r, "DescribeDBSnapshots", out({"DBSnapshots": snaps}, "DescribeDBSnapshots"))
@@ -1366,6 +1372,9 @@ class Gen:
             # SES v2: identities and configuration sets, then each one's details.
             idents = [{"IdentityType": "DOMAIN" if i % 3 else "EMAIL_ADDRESS", "SendingEnabled": True, "VerificationStatus": "SUCCESS",
                        "IdentityName": f"mail{i}.example.com" if i % 3 else f"noreply{i}@example.com"} for i in range(id_n[r])]
+            # SES v1's ListIdentities lists them (SecurityAudit grants it, not the v2 listing, which versions before
+            # cfc346b called: answered too, for comparing with them).
+            self.put("ses", r, "ListIdentities", out({"Identities": [x["IdentityName"] for x in idents]}))
             self.put("sesv2", r, "ListEmailIdentities", out({"EmailIdentities": idents}))
             self.put("sesv2", r, "GetEmailIdentity", cases("EmailIdentity", [(x["IdentityName"], {
                 "IdentityType": x["IdentityType"], "FeedbackForwardingStatus": True, "VerifiedForSendingStatus": True,
@@ -1477,10 +1486,11 @@ class Gen:
     # ------------------------------------------ advisors and deeper coverage (issue 12 §1)
     def advisors(self):
         """Trusted Advisor's security checks (a Business support plan), Well-Architected workloads, RDS event
-        subscriptions, Lambda layers, S3 access points and Multi-Region Access Points: about 250 resources at
-        scale 1. (AMI and snapshot-share data is in ec2().)"""
+        subscriptions, Lambda layers, S3 access points and Multi-Region Access Points, Directory Service
+        directories: about 250 resources at scale 1. (AMI and snapshot-share data is in ec2().)"""
         s = self.scale
         wl_n, layer_n, ap_n = split(TOTALS["workloads"], s), split(TOTALS["layers"], s), split(TOTALS["access_points"], s)
+        dir_n = split(TOTALS["directories"], s)
         checks = [("HCP4007jGY", "Security Groups - Specific Ports Unrestricted"), ("1iG5NDGVre", "Security Groups - Unrestricted Access"),
                   ("zXCkfM1nI3", "IAM Use"), ("Pfx0RwqBli", "Amazon S3 Bucket Permissions"), ("7DAFEmoDos", "MFA on Root Account"),
                   ("Yw2K9puPzl", "IAM Password Policy"), ("nNauJisYIT", "Amazon RDS Security Group Access Risk"),
@@ -1560,7 +1570,38 @@ class Gen:
                 "CreationDate": "2026-02-01T00:00:00Z", "PublicAccessBlockConfiguration": {
                     "BlockPublicAcls": True, "IgnorePublicAcls": True, "BlockPublicPolicy": rng.random() < 0.8,
                     "RestrictPublicBuckets": rng.random() < 0.8}}) for x in aps]))
-            self.count("advisors", len(wls) + len(layers) + len(aps) + 1)
+            # Directory Service: directories (RADIUS settings in the listing), the region's log subscriptions and
+            # event topics, then per directory its snapshot limits and certificates.
+            dirs = []
+            for i in range(dir_n[r]):
+                kind, did = ["MicrosoftAD", "SimpleAD", "ADConnector"][i % 3], f"d-{hexid(10)}"
+                d = {"DirectoryId": did, "Name": f"corp{i}.example.com", "ShortName": f"CORP{i}", "Type": kind, "Stage": "Active",
+                     "LaunchTime": "2025-03-01T10:00:00Z", "DnsIpAddrs": ["10.0.1.10"], "SsoEnabled": False,
+                     **({"Edition": "Enterprise"} if kind == "MicrosoftAD" else {"Size": "Small"})}
+                settings = {"VpcId": rng.choice(self.vpcs.get(r) or ["vpc-0"]), "SubnetIds": [f"subnet-{hexid()}"],
+                            "SecurityGroupId": f"sg-{hexid()}", "AvailabilityZones": [f"{r}a"]}
+                d["ConnectSettings" if kind == "ADConnector" else "VpcSettings"] = settings
+                if kind != "SimpleAD" and rng.random() < 0.6:
+                    d["RadiusSettings"] = {"RadiusServers": ["10.0.5.20"], "RadiusPort": 1812, "RadiusTimeout": 5, "RadiusRetries": 3,
+                                           "AuthenticationProtocol": rng.choice(["PAP", "MS-CHAPv2"]), "UseSameUsername": True}
+                    d["RadiusStatus"] = "Completed"
+                dirs.append(d)
+            self.put("ds", r, "DescribeDirectories", out({"DirectoryDescriptions": dirs}))
+            self.put("ds", r, "ListLogSubscriptions", out({"LogSubscriptions": [
+                {"DirectoryId": d["DirectoryId"], "LogGroupName": f"/aws/directoryservice/{d['DirectoryId']}",
+                 "SubscriptionCreatedDateTime": "2025-03-02T09:00:00Z"} for d in dirs if rng.random() < 0.5]}))
+            self.put("ds", r, "DescribeEventTopics", out({"EventTopics": [
+                {"DirectoryId": d["DirectoryId"], "TopicName": "ds-status", "TopicArn": f"arn:{P}:sns:{a}:ds-status",
+                 "CreatedDateTime": "2025-03-02T09:05:00Z", "Status": "Registered"} for d in dirs if rng.random() < 0.5]}))
+            self.put("ds", r, "GetSnapshotLimits", cases("DirectoryId", [(d["DirectoryId"], {"SnapshotLimits": {
+                "ManualSnapshotsLimit": 5, "ManualSnapshotsCurrentCount": n, "ManualSnapshotsLimitReached": n >= 5}})
+                for d in dirs if d["Type"] != "ADConnector" for n in [rng.randint(0, 5)]]))
+            self.put("ds", r, "ListCertificates", cases("DirectoryId", [(d["DirectoryId"], {"CertificatesInfo": [
+                {"CertificateId": f"c-{hexid(10)}", "CommonName": f"ldaps-ca.{d['Name']}", "State": "Registered",
+                 "ExpiryDateTime": rng.choice(["+1728000", "+34560000"]), "Type": "ClientLDAPS"}] if rng.random() < 0.6 else []})
+                for d in dirs if d["Type"] != "SimpleAD"]))
+            self.count("advisors", len(wls) + len(layers) + len(aps) + len(dirs) + 1)
+            self.chain(f"ds {r}", 1, then=2 if dirs else 0)
             self.chain(f"wellarchitected {r}", 1, then=1)
             self.chain(f"lambda layers {r}", pages(len(layers), PAGE["ListLayers"]), then=1)
             self.chain(f"s3 access points {r}", 1, then=1)
