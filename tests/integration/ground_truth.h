@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "model/finding.h"
@@ -59,6 +61,15 @@ void compare_with_expected(GroundTruth& result, const std::set<std::string>& sco
 
 // The scenario's `expected` entries ({check, resource, status}) from a file or directory.
 std::vector<std::vector<std::string>> load_expected(const std::string& scenario);
+
+// (check, resource ARN, "PASS"/"FAIL"/...) of findings, to compare as sets.
+using FindingKey = std::tuple<std::string, std::string, std::string>;
+std::set<FindingKey> finding_keys(const std::vector<Finding>& findings);
+// The insecure scenario's declared findings of the checks that ran.
+std::set<FindingKey> declared_findings(const std::vector<std::string>& checks_run);
+// The insecure scenario's declared status per (check, resource ARN): what a
+// clean run finds, to compare a run with faults against.
+std::map<std::pair<std::string, std::string>, std::string> declared_statuses();
 
 std::string join_lines(const std::vector<std::string>& lines);
 

@@ -39,21 +39,6 @@ const std::vector<std::string> kChecks = {
     "ec2_ebs_snapshot_not_shared_with_other_accounts",
 };
 
-std::set<std::tuple<std::string, std::string, std::string>> declared(const std::vector<std::string>& checks_run,
-                                                                     const std::string& scenario) {
-  std::set<std::tuple<std::string, std::string, std::string>> want;
-  std::set<std::string> in_scope(checks_run.begin(), checks_run.end());
-  for (const auto& e : load_expected(scenario))
-    if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
-  return want;
-}
-
-std::set<std::tuple<std::string, std::string, std::string>> found(const std::vector<Finding>& findings) {
-  std::set<std::tuple<std::string, std::string, std::string>> got;
-  for (const auto& f : findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
-  return got;
-}
-
 TEST(GroundTruthAdvisorsDepth, EngineFindingsAreExactlyTheScenarios) {
   GroundTruthOptions o;
   o.checks = kChecks;
@@ -61,7 +46,7 @@ TEST(GroundTruthAdvisorsDepth, EngineFindingsAreExactlyTheScenarios) {
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
   EXPECT_EQ(r.scan.checks_run.size(), kChecks.size());
-  EXPECT_EQ(found(r.truth.findings), declared(r.scan.checks_run, FakeAws::directory() + "/scenarios/insecure"));
+  EXPECT_EQ(finding_keys(r.truth.findings), declared_findings(r.scan.checks_run));
   EXPECT_EQ(r.truth.findings.size(), 4u * 3 + 1 + 4 + 2 * 3 + 3 + 2 + 2 + 2 * 5 + 5);
   // Another account's subscription, workload, layer, access point, image or snapshot is never a finding.
   for (const auto& f : r.truth.findings) {
@@ -131,8 +116,7 @@ TEST(GroundTruthAdvisorsDepth, DeniedPerResourceCallsAreNotAssessedNamingTheActi
   o.faults = R"({"deny": ["ec2:DescribeSnapshotAttribute", "lambda:GetLayerVersionPolicy", "s3:GetAccessPoint",
                           "wellarchitected:GetLensReview", "support:DescribeTrustedAdvisorCheckSummaries"]})";
   ScanGroundTruth r = run_scan_ground_truth(o);
-  std::map<std::pair<std::string, std::string>, std::string> clean;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[std::make_pair(e[0], e[1])] = e[2];
+  auto clean = declared_statuses();
   const std::map<std::string, std::string> action_of = {
       {"ec2_ebs_snapshot_not_shared_with_other_accounts", "ec2:DescribeSnapshotAttribute"},
       {"lambda_layer_not_publicly_accessible", "lambda:GetLayerVersionPolicy"},
@@ -268,7 +252,7 @@ TEST(GroundTruthAdvisorsDepth, SnapshotSharesAndReplicationAreExactlyTheScenario
   ScanGroundTruth r = run_scan_ground_truth(o);
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
-  EXPECT_EQ(found(r.truth.findings), declared(r.scan.checks_run, FakeAws::directory() + "/scenarios/insecure"));
+  EXPECT_EQ(finding_keys(r.truth.findings), declared_findings(r.scan.checks_run));
   // Five DB snapshots (two in eu-west-1), two RDS cluster snapshots (DocumentDB's and Neptune's are
   // theirs), four buckets.
   EXPECT_EQ(r.truth.findings.size(), 5u + 2 + 4);

@@ -27,14 +27,6 @@ const std::vector<std::string> kServices = {"batch",     "elasticbeanstalk", "em
 const std::vector<std::string> kCollectors = {"batch",     "elasticbeanstalk", "emr",          "apprunner",
                                               "lightsail", "codepipeline",     "codeartifact", "kms"};
 
-std::set<std::tuple<std::string, std::string, std::string>> declared(const std::vector<std::string>& checks_run) {
-  std::set<std::tuple<std::string, std::string, std::string>> want;
-  std::set<std::string> in_scope(checks_run.begin(), checks_run.end());
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
-    if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
-  return want;
-}
-
 TEST(GroundTruthComputePlatforms, EngineFindingsAreExactlyTheScenarios) {
   GroundTruthOptions options;
   options.services = kServices;
@@ -44,9 +36,8 @@ TEST(GroundTruthComputePlatforms, EngineFindingsAreExactlyTheScenarios) {
   // Batch 3, Elastic Beanstalk 3, EMR 4, App Runner 3, Lightsail 6, CodePipeline 1, CodeArtifact 2.
   EXPECT_EQ(r.scan.checks_run.size(), 3u + 3 + 4 + 3 + 6 + 1 + 2);
 
-  std::set<std::tuple<std::string, std::string, std::string>> got;
-  for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
-  EXPECT_EQ(got, declared(r.scan.checks_run));
+  const auto got = finding_keys(r.truth.findings);
+  EXPECT_EQ(got, declared_findings(r.scan.checks_run));
   EXPECT_EQ(r.truth.findings.size(), got.size()) << "a resource was reported twice";
   // 4 job definitions × 3, 3 environments × 3, 2 clusters + 3 regions + 3 security configurations × 2,
   // 2 services × 3, 3 instances × 4 + 2 databases × 2, 4 pipelines, 2 domains + 3 repositories.
@@ -158,8 +149,7 @@ TEST(GroundTruthComputePlatforms, DeniedCallsAreNotAssessedNamingTheAction) {
       {"apprunner_service_observability_enabled", "apprunner:DescribeService"},
       {"codepipeline_pipeline_artifact_store_cmk_encrypted", "codepipeline:GetPipeline"},
       {"codeartifact_repository_policy_not_public", "codeartifact:GetRepositoryPermissionsPolicy"}};
-  std::map<std::pair<std::string, std::string>, std::string> clean;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
+  auto clean = declared_statuses();
   std::map<std::string, int> not_assessed;
   int decided = 0;
   for (const auto& f : r.truth.findings) {

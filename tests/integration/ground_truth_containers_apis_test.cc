@@ -29,11 +29,8 @@ TEST(GroundTruthContainersApis, EngineFindingsAreExactlyTheScenarios) {
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
 
   // Exact: each finding is declared, with its status, and nothing declared is missing.
-  std::set<std::tuple<std::string, std::string, std::string>> want, got;
-  std::set<std::string> in_scope(r.scan.checks_run.begin(), r.scan.checks_run.end());
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
-    if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
-  for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
+  const auto want = declared_findings(r.scan.checks_run);
+  const auto got = finding_keys(r.truth.findings);
   EXPECT_EQ(got, want);
   std::cout << r.scan.checks_run.size() << " checks, " << r.truth.findings.size() << " findings (FAIL "
             << r.truth.expected_fail << ", PASS " << r.truth.expected_pass << "), " << r.scan.api_calls << " calls\n";
@@ -97,8 +94,7 @@ TEST(GroundTruthContainersApis, DeniedPerResourceCallsAreNotAssessedNamingTheAct
       {"ecs_service_no_assign_public_ip", "ecs:DescribeServices"},
       {"apigateway_restapi_authorizers_enabled", "apigateway:GetResources"},
       {"apigatewayv2_api_authorizers_enabled", ":GetRoutes"}};
-  std::map<std::pair<std::string, std::string>, std::string> clean;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[std::make_pair(e[0], e[1])] = e[2];
+  auto clean = declared_statuses();
   std::map<std::string, int> not_assessed;
   int decided = 0;
   for (const auto& f : r.truth.findings) {

@@ -28,20 +28,6 @@ const std::vector<std::string> kServices = {"redshift", "redshift-serverless", "
 const std::vector<std::string> kCollectors = {"redshift", "redshift-serverless", "opensearch", "rds", "dms", "kafka",
                                               "mq"};
 
-std::set<std::tuple<std::string, std::string, std::string>> declared(const std::vector<std::string>& checks_run) {
-  std::set<std::tuple<std::string, std::string, std::string>> want;
-  std::set<std::string> in_scope(checks_run.begin(), checks_run.end());
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
-    if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
-  return want;
-}
-
-std::set<std::tuple<std::string, std::string, std::string>> got(const std::vector<Finding>& findings) {
-  std::set<std::tuple<std::string, std::string, std::string>> out;
-  for (const auto& f : findings) out.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
-  return out;
-}
-
 TEST(GroundTruthDataServices, EngineFindingsAreExactlyTheScenarios) {
   GroundTruthOptions options;
   options.services = kServices;
@@ -50,7 +36,7 @@ TEST(GroundTruthDataServices, EngineFindingsAreExactlyTheScenarios) {
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
   // 9 Redshift, 5 Redshift Serverless, 12 OpenSearch, 6 DocumentDB, 9 Neptune, 9 DMS, 5 MSK, 5 Amazon MQ.
   EXPECT_EQ(r.scan.checks_run.size(), 60u);
-  EXPECT_EQ(got(r.truth.findings), declared(r.scan.checks_run));
+  EXPECT_EQ(finding_keys(r.truth.findings), declared_findings(r.scan.checks_run));
   EXPECT_EQ(r.truth.findings.size(), 46u + 72 + 31 + 48 + 15 + 20);
   for (const auto& f : r.truth.findings)
     EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.check_id << " on " << f.resource_arn;
@@ -68,7 +54,7 @@ TEST(GroundTruthDataServices, RdsChecksNeverJudgeDocumentDbOrNeptune) {
   options.services = {"rds", "docdb", "neptune"};
   ScanGroundTruth r = run_scan_ground_truth(options);
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
-  EXPECT_EQ(got(r.truth.findings), declared(r.scan.checks_run));
+  EXPECT_EQ(finding_keys(r.truth.findings), declared_findings(r.scan.checks_run));
   int docdb = 0, neptune = 0;
   for (const auto& f : r.truth.findings) {
     // The event-subscription checks judge the account in every region, us-west-2 too.
@@ -173,8 +159,7 @@ TEST(GroundTruthDataServices, DeniedCallsAreNotAssessedNamingTheAction) {
       {"neptune_cluster_snapshot_public", "rds:DescribeDBClusterSnapshotAttributes"},
       {"mq_broker_auto_minor_version_upgrade", "mq:DescribeBroker"},
       {"mq_broker_not_publicly_accessible", "mq:DescribeBroker"}};
-  std::map<std::pair<std::string, std::string>, std::string> clean;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
+  auto clean = declared_statuses();
   std::map<std::string, int> not_assessed;
   int decided = 0;
   for (const auto& f : r.truth.findings) {

@@ -32,11 +32,9 @@ TEST(GroundTruthDevOpsServices, EngineFindingsAreExactlyTheScenarios) {
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
 
   // Exact: each finding is declared, with its status, and nothing declared is missing.
-  std::set<std::tuple<std::string, std::string, std::string>> want, got;
-  std::set<std::string> in_scope(r.scan.checks_run.begin(), r.scan.checks_run.end());
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
-    if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
-  for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
+  const auto want = declared_findings(r.scan.checks_run);
+  const auto got = finding_keys(r.truth.findings);
+  const std::set<std::string> in_scope(r.scan.checks_run.begin(), r.scan.checks_run.end());
   EXPECT_EQ(got, want);
   EXPECT_EQ(r.truth.findings.size(), want.size()) << "a resource was reported twice";
   EXPECT_EQ(in_scope.size(), 22u);
@@ -127,8 +125,7 @@ TEST(GroundTruthDevOpsServices, DeniedBatchGetProjectsIsNotAssessedNamingTheActi
   options.require_full_coverage = false;
   options.faults = R"({"deny": ["codebuild:BatchGetProjects"]})";
   ScanGroundTruth r = run_scan_ground_truth(options);
-  std::map<std::pair<std::string, std::string>, std::string> clean;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[std::make_pair(e[0], e[1])] = e[2];
+  auto clean = declared_statuses();
   std::map<std::string, int> not_assessed;
   int decided = 0;
   for (const auto& f : r.truth.findings) {
@@ -160,8 +157,7 @@ TEST(GroundTruthDevOpsServices, DeniedDescribeCallsAreNotAssessedThroughTheSourc
   options.require_full_coverage = false;
   options.faults = R"({"deny": ["kinesis:DescribeStreamSummary", "states:DescribeStateMachine"]})";
   ScanGroundTruth r = run_scan_ground_truth(options);
-  std::map<std::pair<std::string, std::string>, std::string> clean;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[std::make_pair(e[0], e[1])] = e[2];
+  auto clean = declared_statuses();
   const std::string from_kinesis = "arn:aws:firehose:us-east-1:111122223333:deliverystream/";
   std::map<std::string, int> not_assessed;
   for (const auto& f : r.truth.findings) {

@@ -22,14 +22,6 @@ namespace {
 
 const std::vector<std::string> kServices = {"ds"};
 
-std::set<std::tuple<std::string, std::string, std::string>> declared(const std::vector<std::string>& checks_run) {
-  std::set<std::tuple<std::string, std::string, std::string>> want;
-  std::set<std::string> in_scope(checks_run.begin(), checks_run.end());
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
-    if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
-  return want;
-}
-
 TEST(GroundTruthDirectoryService, EngineFindingsAreExactlyTheScenarios) {
   GroundTruthOptions options;
   options.services = kServices;
@@ -38,9 +30,8 @@ TEST(GroundTruthDirectoryService, EngineFindingsAreExactlyTheScenarios) {
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
   EXPECT_EQ(r.scan.checks_run.size(), 6u);
 
-  std::set<std::tuple<std::string, std::string, std::string>> got;
-  for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
-  EXPECT_EQ(got, declared(r.scan.checks_run));
+  const auto got = finding_keys(r.truth.findings);
+  EXPECT_EQ(got, declared_findings(r.scan.checks_run));
   // 5 directories × 5 directory checks, 3 certificates.
   EXPECT_EQ(got.size(), 25u + 3);
   for (const auto& f : r.truth.findings) {
@@ -117,8 +108,7 @@ TEST(GroundTruthDirectoryService, DeniedCallsAreNotAssessedNamingTheAction) {
   options.faults = R"({"deny": ["ds:ListLogSubscriptions", "ds:DescribeEventTopics", "ds:GetSnapshotLimits",
                                 "ds:ListCertificates"]})";
   ScanGroundTruth r = run_scan_ground_truth(options);
-  std::map<std::pair<std::string, std::string>, std::string> clean;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
+  auto clean = declared_statuses();
   std::map<std::string, int> not_assessed;
   int decided = 0;
   for (const auto& f : r.truth.findings) {

@@ -26,14 +26,6 @@ const std::vector<std::string> kServices = {"ssm", "backup", "route53", "route53
                                             "glue"};
 const std::vector<std::string> kCheckServices = {"ssm", "backup", "route53", "events", "athena", "glue"};
 
-std::set<std::tuple<std::string, std::string, std::string>> declared(const std::vector<std::string>& checks_run) {
-  std::set<std::tuple<std::string, std::string, std::string>> want;
-  std::set<std::string> in_scope(checks_run.begin(), checks_run.end());
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
-    if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
-  return want;
-}
-
 TEST(GroundTruthManagementServices, EngineFindingsAreExactlyTheScenarios) {
   GroundTruthOptions options;
   options.services = kServices;
@@ -42,9 +34,8 @@ TEST(GroundTruthManagementServices, EngineFindingsAreExactlyTheScenarios) {
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
   EXPECT_EQ(r.scan.checks_run.size(), 24u);
 
-  std::set<std::tuple<std::string, std::string, std::string>> got;
-  for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
-  EXPECT_EQ(got, declared(r.scan.checks_run));
+  const auto got = finding_keys(r.truth.findings);
+  EXPECT_EQ(got, declared_findings(r.scan.checks_run));
   // No finding on a resource of another account or of AWS.
   for (const auto& f : r.truth.findings) {
     EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.check_id << " on " << f.resource_arn;
@@ -148,8 +139,7 @@ TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
       {"glue_etl_jobs_amazon_s3_encryption_enabled", "glue:GetSecurityConfigurations"},
       {"glue_etl_jobs_cloudwatch_logs_encryption_enabled", "glue:GetSecurityConfigurations"},
       {"glue_etl_jobs_job_bookmark_encryption_enabled", "glue:GetSecurityConfigurations"}};
-  std::map<std::pair<std::string, std::string>, std::string> clean;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
+  auto clean = declared_statuses();
   std::map<std::string, int> not_assessed;
   int decided = 0;
   for (const auto& f : r.truth.findings) {

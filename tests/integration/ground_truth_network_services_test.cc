@@ -33,14 +33,6 @@ const std::vector<std::string> kCollectors = {"wafv2",  "waf-regional", "network
                                               "shield", "cognito-idp",      "cognito-identity", "ec2", "cloudfront",
                                               "route53", "elbv2",           "elb"};
 
-std::set<std::tuple<std::string, std::string, std::string>> declared(const std::vector<std::string>& checks_run) {
-  std::set<std::tuple<std::string, std::string, std::string>> want;
-  std::set<std::string> in_scope(checks_run.begin(), checks_run.end());
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
-    if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
-  return want;
-}
-
 TEST(GroundTruthNetworkServices, EngineFindingsAreExactlyTheScenarios) {
   GroundTruthOptions options;
   options.services = kServices;
@@ -49,9 +41,8 @@ TEST(GroundTruthNetworkServices, EngineFindingsAreExactlyTheScenarios) {
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
   EXPECT_EQ(r.scan.checks_run.size(), 6u + 3 + 9 + 11 + 3 + 2 + 6 + 5);
 
-  std::set<std::tuple<std::string, std::string, std::string>> got;
-  for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
-  EXPECT_EQ(got, declared(r.scan.checks_run));
+  const auto got = finding_keys(r.truth.findings);
+  EXPECT_EQ(got, declared_findings(r.scan.checks_run));
   EXPECT_EQ(got.size(), 24u + 6 + 27 + 52 + 8 + 4 + 6 + 18);
   // No finding on a resource of another account.
   for (const auto& f : r.truth.findings)
@@ -201,8 +192,7 @@ TEST(GroundTruthNetworkServices, DeniedCallsAreNotAssessedNamingTheAction) {
       {"cognito_user_pool_deletion_protection_enabled", "cognito-idp:DescribeUserPool"},
       {"cognito_user_pool_password_policy_strong", "cognito-idp:DescribeUserPool"},
       {"cognito_identity_pool_unauthenticated_access_disabled", "cognito-identity:DescribeIdentityPool"}};
-  std::map<std::pair<std::string, std::string>, std::string> clean;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
+  auto clean = declared_statuses();
   std::map<std::string, int> not_assessed;
   int decided = 0;
   for (const auto& f : r.truth.findings) {

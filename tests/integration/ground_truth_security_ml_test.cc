@@ -26,14 +26,6 @@ namespace {
 const std::vector<std::string> kCheckServices = {"inspector2", "macie2", "ses", "sagemaker", "route53resolver", "waf"};
 const std::vector<std::string> kCollectors = {"inspector2", "macie2", "sesv2", "sagemaker", "route53resolver", "waf", "ec2"};
 
-std::set<std::tuple<std::string, std::string, std::string>> declared(const std::vector<std::string>& checks_run) {
-  std::set<std::tuple<std::string, std::string, std::string>> want;
-  std::set<std::string> in_scope(checks_run.begin(), checks_run.end());
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
-    if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
-  return want;
-}
-
 TEST(GroundTruthSecurityMl, EngineFindingsAreExactlyTheScenarios) {
   GroundTruthOptions options;
   options.services = kCheckServices;
@@ -43,9 +35,8 @@ TEST(GroundTruthSecurityMl, EngineFindingsAreExactlyTheScenarios) {
   // Inspector 3, Macie 2, SES 3, SageMaker 12, Route 53 Resolver 2, WAF Classic global 4.
   EXPECT_EQ(r.scan.checks_run.size(), 3u + 2 + 3 + 12 + 2 + 4);
 
-  std::set<std::tuple<std::string, std::string, std::string>> got;
-  for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
-  EXPECT_EQ(got, declared(r.scan.checks_run));
+  const auto got = finding_keys(r.truth.findings);
+  EXPECT_EQ(got, declared_findings(r.scan.checks_run));
   // Inspector 3 regions × 3, Macie 3 × 2, SES 4 identities × 2 + 2 sets, SageMaker 2 notebooks × 4 + 3 configs × 2 +
   // 2 models × 2 + 2 training jobs × 4, 4 VPCs × 2, WAF 2 ACLs × 2 + 2 rules + 2 groups.
   EXPECT_EQ(got.size(), 9u + 6 + 10 + 26 + 8 + 8);
@@ -181,8 +172,7 @@ TEST(GroundTruthSecurityMl, DeniedCallsAreNotAssessedNamingTheAction) {
       {"waf_global_webacl_with_rules", "waf:GetWebACL"},
       {"waf_global_rule_with_conditions", "waf:GetRule"},
       {"waf_global_rulegroup_not_empty", "waf:ListActivatedRulesInRuleGroup"}};
-  std::map<std::pair<std::string, std::string>, std::string> clean;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
+  auto clean = declared_statuses();
   std::map<std::string, int> not_assessed;
   int decided = 0;
   for (const auto& f : r.truth.findings) {
@@ -307,8 +297,7 @@ TEST(GroundTruthSecurityMl, ActionsSecurityAuditLacksAreNotAssessedNamingThem) {
   options.faults = R"({"deny": ["macie2:GetMacieSession", "macie2:GetAutomatedDiscoveryConfiguration",
                                 "ses:ListEmailIdentities"]})";
   ScanGroundTruth r = run_scan_ground_truth(options);
-  std::map<std::pair<std::string, std::string>, std::string> clean;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
+  auto clean = declared_statuses();
   std::map<std::string, int> not_assessed, decided;
   for (const auto& f : r.truth.findings) {
     if (!f.check_id.starts_with("macie_")) {

@@ -27,14 +27,6 @@ const std::vector<std::string> kCheckServices = kServices;
 const std::vector<std::string> kCollectors = {"fsx", "glacier", "dlm", "drs", "storagegateway", "workspaces", "appstream",
                                               "ec2", "kms"};
 
-std::set<std::tuple<std::string, std::string, std::string>> declared(const std::vector<std::string>& checks_run) {
-  std::set<std::tuple<std::string, std::string, std::string>> want;
-  std::set<std::string> in_scope(checks_run.begin(), checks_run.end());
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
-    if (in_scope.count(e[0])) want.insert({e[0], e[1], e[2]});
-  return want;
-}
-
 TEST(GroundTruthStorageEuc, EngineFindingsAreExactlyTheScenarios) {
   GroundTruthOptions options;
   options.services = kServices;
@@ -45,9 +37,8 @@ TEST(GroundTruthStorageEuc, EngineFindingsAreExactlyTheScenarios) {
   // FSx 9, Glacier 2, DLM 2, DRS 2, Storage Gateway 6, WorkSpaces 2, AppStream 4.
   EXPECT_EQ(r.scan.checks_run.size(), 9u + 2 + 2 + 2 + 6 + 2 + 4);
 
-  std::set<std::tuple<std::string, std::string, std::string>> got;
-  for (const auto& f : r.truth.findings) got.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
-  EXPECT_EQ(got, declared(r.scan.checks_run));
+  const auto got = finding_keys(r.truth.findings);
+  EXPECT_EQ(got, declared_findings(r.scan.checks_run));
   // 8 file systems × 9, 3 vaults × 2, 4 policies + 3 regions, 3 servers + 3 regions, 2 gateways + 4 shares × 5,
   // 3 WorkSpaces × 2, 3 fleets × 4.
   EXPECT_EQ(got.size(), 72u + 6 + 7 + 6 + 22 + 6 + 12);
@@ -146,8 +137,7 @@ TEST(GroundTruthStorageEuc, DeniedCallsAreNotAssessedNamingTheAction) {
       {"storagegateway_smb_fileshare_security_strategy_mandatory", {"storagegateway:DescribeSMBSettings"}},
       {"drs_service_initialized", {"drs:DescribeSourceServers"}},
       {"drs_source_server_replication_healthy", {"drs:DescribeSourceServers"}}};
-  std::map<std::pair<std::string, std::string>, std::string> clean;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) clean[{e[0], e[1]}] = e[2];
+  auto clean = declared_statuses();
   std::map<std::string, int> not_assessed;
   int decided = 0;
   for (const auto& f : r.truth.findings) {

@@ -69,6 +69,26 @@ std::vector<std::vector<std::string>> load_expected(const std::string& scenario)
   return out;
 }
 
+std::set<FindingKey> finding_keys(const std::vector<Finding>& findings) {
+  std::set<FindingKey> out;
+  for (const auto& f : findings) out.insert({f.check_id, f.resource_arn, std::string(to_string(f.status))});
+  return out;
+}
+
+std::set<FindingKey> declared_findings(const std::vector<std::string>& checks_run) {
+  std::set<FindingKey> out;
+  std::set<std::string> in_scope(checks_run.begin(), checks_run.end());
+  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
+    if (in_scope.count(e[0])) out.insert({e[0], e[1], e[2]});
+  return out;
+}
+
+std::map<std::pair<std::string, std::string>, std::string> declared_statuses() {
+  std::map<std::pair<std::string, std::string>, std::string> out;
+  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) out[{e[0], e[1]}] = e[2];
+  return out;
+}
+
 std::string join_lines(const std::vector<std::string>& lines) {
   std::string s;
   for (const auto& l : lines) s += "\n  " + l;
