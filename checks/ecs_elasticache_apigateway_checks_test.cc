@@ -253,8 +253,8 @@ TEST(ApiGatewayStages, TracingWafClientCertificate) {
   expect("apigateway_restapi_client_certificate_enabled", stage({{"client_certificate_id", nullptr}}),
          CheckStatus::kFail);
   Resource denied = stage_without("client_certificate_id");
-  denied.missing["client_certificate_id"] = "apigateway:GetStages denied (AccessDeniedException)";
-  expect("apigateway_restapi_client_certificate_enabled", denied, CheckStatus::kNotAssessed, "GetStages denied");
+  denied.missing["client_certificate_id"] = "apigateway:GET denied (AccessDeniedException)";
+  expect("apigateway_restapi_client_certificate_enabled", denied, CheckStatus::kNotAssessed, "apigateway:GET denied");
 }
 
 TEST(ApiGatewayStages, CacheEncryption) {
@@ -290,8 +290,8 @@ TEST(ApiGatewayRestApis, Authorizers) {
   // An API key is not authorization.
   expect(id, rest_api({{"methods", {method("GET", "/items", "NONE", true)}}}), CheckStatus::kFail, "API key only");
   Resource denied = rest_api(json::object());
-  denied.missing["methods"] = "apigateway:GetResources denied (AccessDeniedException)";
-  expect(id, denied, CheckStatus::kNotAssessed, "GetResources denied");
+  denied.missing["methods"] = "apigateway:GET denied (AccessDeniedException)";
+  expect(id, denied, CheckStatus::kNotAssessed, "apigateway:GET denied");
 }
 
 TEST(ApiGatewayRestApis, PrivateEndpoint) {
@@ -325,8 +325,8 @@ TEST(ApiGatewayV2, RouteAuthorization) {
   expect(id, api("WEBSOCKET", {route("$connect", "NONE")}), CheckStatus::kFail);
   expect(id, api("WEBSOCKET", {route("$default", "NONE")}), CheckStatus::kFail, "no $connect");
   Resource denied = resource("AWS::ApiGatewayV2::Api", "x1y2z3", {{"protocol_type", "HTTP"}});
-  denied.missing["routes"] = "apigateway:GetRoutes denied (AccessDeniedException)";
-  expect(id, denied, CheckStatus::kNotAssessed, "GetRoutes denied");
+  denied.missing["routes"] = "apigateway:GET denied (AccessDeniedException)";
+  expect(id, denied, CheckStatus::kNotAssessed, "apigateway:GET denied");
 }
 
 }  // namespace

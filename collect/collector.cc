@@ -98,6 +98,9 @@ std::string iam_action(std::string_view service, std::string_view operation) {
   if (service == "s3")
     if (auto it = s3.find(operation); it != s3.end()) return "s3:" + it->second;
   if (service == "s3control" && operation == "GetPublicAccessBlock") return "s3:GetAccountPublicAccessBlock";
+  // API Gateway (REST and HTTP/WebSocket) authorizes by HTTP method on a
+  // resource path: every read, GetStages or GetRoutes alike, is apigateway:GET.
+  if ((service == "apigateway" || service == "apigatewayv2") && operation.substr(0, 3) == "Get") return "apigateway:GET";
   return service_of_action(service) + ":" + std::string(operation);
 }
 

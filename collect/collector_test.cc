@@ -45,6 +45,9 @@ TEST(IamAction, UsesIamPrefixes) {
   EXPECT_EQ(iam_action("s3", "GetPublicAccessBlock"), "s3:GetBucketPublicAccessBlock");
   EXPECT_EQ(iam_action("s3control", "GetPublicAccessBlock"), "s3:GetAccountPublicAccessBlock");
   EXPECT_EQ(iam_action("s3", "ListBuckets"), "s3:ListAllMyBuckets");
+  // API Gateway authorizes by HTTP method: no policy grants apigateway:GetStages or apigatewayv2:GetRoutes.
+  EXPECT_EQ(iam_action("apigateway", "GetStages"), "apigateway:GET");
+  EXPECT_EQ(iam_action("apigatewayv2", "GetRoutes"), "apigateway:GET");
   EXPECT_EQ(iam_action("elbv2", "DescribeLoadBalancers"), "elasticloadbalancing:DescribeLoadBalancers");
   EXPECT_EQ(iam_action("accessanalyzer", "ListAnalyzers"), "access-analyzer:ListAnalyzers");
   EXPECT_EQ(iam_action("efs", "DescribeFileSystems"), "elasticfilesystem:DescribeFileSystems");

@@ -92,8 +92,8 @@ TEST(GroundTruthContainersApis, DeniedPerResourceCallsAreNotAssessedNamingTheAct
       {"ecs_task_definitions_containers_readonly_access", "ecs:DescribeTaskDefinition"},
       {"ecs_task_definitions_logging_enabled", "ecs:DescribeTaskDefinition"},
       {"ecs_service_no_assign_public_ip", "ecs:DescribeServices"},
-      {"apigateway_restapi_authorizers_enabled", "apigateway:GetResources"},
-      {"apigatewayv2_api_authorizers_enabled", ":GetRoutes"}};
+      {"apigateway_restapi_authorizers_enabled", "apigateway:GET denied"},
+      {"apigatewayv2_api_authorizers_enabled", "apigateway:GET denied"}};
   auto clean = declared_statuses();
   std::map<std::string, int> not_assessed;
   int decided = 0;
