@@ -385,12 +385,14 @@ class Gen:
                 per["GetBucketOwnershipControls"].append((name, {"OwnershipControls": {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]}}))
             if rng.random() < 0.5:
                 per["GetBucketTagging"].append((name, {"TagSet": tags(name)}))
-            if rng.random() < 0.1:
+            if rng.random() < 0.1 and i > 0:
+                # Replicates to another of the account's buckets (the check reads the destination's Region).
+                dest = rng.choice(buckets[:-1])["Name"]
                 per["GetBucketReplication"].append((name, {"ReplicationConfiguration": {
                     "Role": f"arn:{P}:iam::{ACCOUNT}:role/s3-replication", "Rules": [{
                         "ID": "to-dr", "Priority": 1, "Filter": {}, "Status": "Enabled",
                         "DeleteMarkerReplication": {"Status": "Disabled"},
-                        "Destination": {"Bucket": f"arn:{P}:s3:::{name}-dr", "StorageClass": "STANDARD"}}]}}))
+                        "Destination": {"Bucket": f"arn:{P}:s3:::{dest}", "StorageClass": "STANDARD"}}]}}))
             if rng.random() < 0.05:
                 per["GetObjectLockConfiguration"].append((name, {"ObjectLockConfiguration": {"ObjectLockEnabled": "Enabled"}}))
         self.put("s3", "*", "ListBuckets", out({"Buckets": buckets, "Owner": {"ID": "c0ffee" * 10 + "abcd", "DisplayName": "acme"}}))
