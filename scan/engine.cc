@@ -371,7 +371,12 @@ long ScanEngine::Run::priority(const CollectorRun* run) const {
   // calls (DescribeRegions) come before everything.
   if (!run) return std::numeric_limits<long>::max();
   long per_call = run->us_per_call.load();
-  if (!run->listed) return kListingUs * (run->collector->global ? 2 : 1) + per_call;
+  // Among listings, a collector that lists more resource types (EC2: some
+  // thirty, each its own paged listing, then the per-snapshot share reads
+  // behind EC2's rate) goes before those listing one or two.
+  if (!run->listed)
+    return kListingUs * (run->collector->global ? 2 : 1) +
+           per_call * static_cast<long>(std::max<size_t>(1, run->collector->produces.size()));
   long tasks = std::max(1, run->pending.load());
   long done = run->tasks_done.load();
   long per_task = done > 0 ? run->task_us.load() / done / std::max(1, e_.options_.max_tasks_per_run) : 0;

@@ -426,6 +426,25 @@ TEST(CheckSelection, ACollectorOnlyServiceSelectsTheChecksOfItsTypes) {
             (std::vector<std::string>{"scantest_instance_has_users", "scantest_user_named"}));
 }
 
+// Two regional collectors with one listing call each: "wide" lists many
+// resource types (as EC2 does, whose per-snapshot reads then wait behind
+// EC2's rate), "narrow" one. With calls scarcer than runs, wide's listings go first.
+const collect::RegisterCollector wide_collector({
+    .service = "scantest_wide",
+    .produces = {"Test::Wide::A", "Test::Wide::B", "Test::Wide::C", "Test::Wide::D", "Test::Wide::E",
+                 "Test::Wide::F"},
+    .collect = [](CollectContext& ctx, const std::string& region) {
+      ctx.call("ec2", "DescribeInstances", json::object(), region);
+    },
+});
+const collect::RegisterCollector narrow_collector({
+    .service = "scantest_narrow",
+    .produces = {"Test::Narrow::A"},
+    .collect = [](CollectContext& ctx, const std::string& region) {
+      ctx.call("kms", "ListKeys", json::object(), region);
+    },
+});
+
 // basic.json's DescribeRegions also lists cn-north-1 and us-gov-west-1, as
 // some endpoints do: only the credentials' partition (aws) is scanned (issue 9).
 TEST_F(ScanEngineTest, DefaultRegionsAreTheEnabledOnes) {
@@ -531,6 +550,30 @@ TEST_F(ScanEngineTest, ContextGapMakesDependentCheckNotAssessed) {
     EXPECT_EQ(f.status, CheckStatus::kNotAssessed);
     EXPECT_EQ(f.detail, "iam:ListUsers denied (AccessDenied)");
   }
+}
+
+TEST_F(ScanEngineTest, RunsListingMoreTypesListFirst) {
+  fake_->set_faults(R"({"rules": [{"service": "ec2", "latency_ms": 150}, {"service": "kms", "latency_ms": 150}]})");
+  const std::vector<std::string> regions = {"us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1",
+                                            "af-south-1"};
+  ScanOptions o = options({"scantest_narrow", "scantest_wide"}, regions);
+  o.max_in_flight = 1;
+  auto e = engine(o);
+  StatusLog sink;
+  ScanResult result = e->run(sink);
+  EXPECT_TRUE(result.gaps.empty());
+  std::vector<std::string> order;  // the listings in the order fakeaws served them
+  for (const auto& r : testing::logged_requests(*fake_))
+    if (r.action == "DescribeInstances" || r.action == "ListKeys") order.push_back(r.action);
+  ASSERT_EQ(order.size(), 2 * regions.size()) << result.api_calls << " calls";
+  // A narrow listing may take the one slot before the wide runs have asked
+  // for it; after that, every wide listing goes before the narrow ones.
+  size_t narrow_before_last_wide = 0;
+  size_t last_wide = 0;
+  for (size_t i = 0; i < order.size(); ++i)
+    if (order[i] == "DescribeInstances") last_wide = i;
+  for (size_t i = 0; i < last_wide; ++i) narrow_before_last_wide += order[i] == "ListKeys";
+  EXPECT_LE(narrow_before_last_wide, 1u) << ::testing::PrintToString(order);
 }
 
 TEST_F(ScanEngineTest, InFlightCallsStayWithinTheGlobalCap) {
