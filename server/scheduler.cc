@@ -283,12 +283,21 @@ std::optional<StartError> Scheduler::refusal(const store::Provider& p) {
     e.scan_id = scan_id;
     return e;
   };
+  std::optional<std::string> in_memory;  // a scan thread of the provider that has not marked itself done
   {
     std::lock_guard lock(mu_);
     if (shutting_down_)
       return StartError{503, "conflict", "The server is shutting down.", "Start the scan after it restarts.", "", {}};
     for (const auto& [id, r] : running_)
-      if (r->provider_id == p.id && !r->done) return busy(id);
+      if (r->provider_id == p.id && !r->done) in_memory = id;
+  }
+  // Its thread marks itself done just after the store has the scan finished:
+  // a client that saw "succeeded" and starts again at once is not refused
+  // "already running" in between (the store says whether it still runs).
+  if (in_memory) {
+    auto scan = store_.get_scan(*in_memory);
+    if (!scan || scan->status == store::ScanStatus::kQueued || scan->status == store::ScanStatus::kRunning)
+      return busy(*in_memory);
   }
   if (auto active = store_.active_scan(p.id)) return busy(active->id);
   return std::nullopt;
