@@ -72,7 +72,7 @@ export async function accountsSteps(t) {
   const byId = (id) => page.getByTestId(id);
   const shot = async (name) => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, `accounts-${name}.png`), fullPage: true });
+    await page.screenshot({ timeout: 60_000, path: join(ARTIFACTS, `accounts-${name}.png`), fullPage: true });
   };
   const scrollsSideways = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   const api = apiOf(() => page);
@@ -139,14 +139,14 @@ export async function accountsSteps(t) {
       expectTrue(/fails in \d of 2 accounts/.test(await ctl.innerText()), `CIS across accounts says in how many accounts a control fails: ${await ctl.innerText()}`);
       expectTrue(!(await scrollsSideways()), "the page does not scroll sideways at 1280 px");
       await shot("dashboard-1280");
-      await byId("accounts-table-card").screenshot({ path: join(ARTIFACTS, "accounts-table-1280.png") });
+      await byId("accounts-table-card").screenshot({ timeout: 60_000, path: join(ARTIFACTS, "accounts-table-1280.png") });
       await page.setViewportSize({ width: 390, height: 844 });
       await page.reload();
       await byId("accounts-table").waitFor();
       expectTrue(!(await scrollsSideways()), "the page does not scroll sideways at 390 px (the table scrolls in its box)");
       await shot("dashboard-390");
-      await page.screenshot({ path: join(ARTIFACTS, "accounts-dashboard-390-top.png") });
-      await byId("accounts-table-card").screenshot({ path: join(ARTIFACTS, "accounts-table-390.png") });
+      await page.screenshot({ timeout: 60_000, path: join(ARTIFACTS, "accounts-dashboard-390-top.png") });
+      await byId("accounts-table-card").screenshot({ timeout: 60_000, path: join(ARTIFACTS, "accounts-table-390.png") });
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
@@ -183,7 +183,7 @@ export async function accountsSteps(t) {
       await byId("findings-filters").waitFor();
       expectTrue(!(await scrollsSideways()), "findings at 390 px do not scroll sideways");
       await shot("findings-one-account-390");
-      await page.screenshot({ path: join(ARTIFACTS, "accounts-findings-one-account-390-top.png") });
+      await page.screenshot({ timeout: 60_000, path: join(ARTIFACTS, "accounts-findings-one-account-390-top.png") });
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
@@ -250,7 +250,7 @@ export async function accountsSteps(t) {
       await page.reload();
       await byId("iam-scan").waitFor();
       expectTrue(!(await scrollsSideways()), "/iam at 390 px does not scroll sideways");
-      await page.screenshot({ path: join(ARTIFACTS, "accounts-iam-390-top.png") });
+      await page.screenshot({ timeout: 60_000, path: join(ARTIFACTS, "accounts-iam-390-top.png") });
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
@@ -279,7 +279,7 @@ async function ouSteps(t) {
   const byId = (id) => page.getByTestId(id);
   const shot = async (name) => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, `accounts-${name}.png`), fullPage: true });
+    await page.screenshot({ timeout: 60_000, path: join(ARTIFACTS, `accounts-${name}.png`), fullPage: true });
   };
   const scrollsSideways = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   const api = apiOf(() => page);
@@ -345,7 +345,7 @@ async function ouSteps(t) {
         rows.every((r) => r.account && ouAccounts.some((id) => r.account.includes(id)) && !r.account.includes("222200000015")),
         `each row names one of the OU's accounts: ${[...new Set(rows.map((r) => r.account))].join(", ")}`,
       );
-      await byId("findings-table").screenshot({ path: join(ARTIFACTS, "accounts-findings-ou-table-1280.png") });
+      await byId("findings-table").screenshot({ timeout: 60_000, path: join(ARTIFACTS, "accounts-findings-ou-table-1280.png") });
       expectEq(new Set(rows.map((r) => r.account)).size, 2, "rows of both of the OU's scanned accounts are on the page");
       const n = scopes.ous.find((o) => o.path === "Root/Workloads").accounts;
       expectEq(n, 10, "Root/Workloads counts the accounts of Prod and Dev");
@@ -358,7 +358,7 @@ async function ouSteps(t) {
       expectTrue(!(await scrollsSideways()), "findings by OU at 390 px do not scroll sideways (the table scrolls in its box)");
       await shot("findings-ou-390");
       await byId("findings-filters").scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(ARTIFACTS, "accounts-findings-ou-390-top.png") });
+      await page.screenshot({ timeout: 60_000, path: join(ARTIFACTS, "accounts-findings-ou-390-top.png") });
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
@@ -381,11 +381,11 @@ async function ouSteps(t) {
       const csv = await byId("compliance-export-csv").getAttribute("href");
       expectEq(csv, "/api/v1/compliance?framework=aws-fsbp&ou=Root%2FWorkloads&format=csv", "the CSV export is of the OU too");
       await shot("compliance-ou-1280");
-      await page.screenshot({ path: join(ARTIFACTS, "accounts-compliance-ou-top-1280.png") });
+      await page.screenshot({ timeout: 60_000, path: join(ARTIFACTS, "accounts-compliance-ou-top-1280.png") });
       await page.setViewportSize({ width: 390, height: 844 });
       await byId("compliance-count-fail-value").waitFor();
       expectTrue(!(await scrollsSideways()), "compliance by OU at 390 px does not scroll sideways");
-      await page.screenshot({ path: join(ARTIFACTS, "accounts-compliance-ou-top-390.png") });
+      await page.screenshot({ timeout: 60_000, path: join(ARTIFACTS, "accounts-compliance-ou-top-390.png") });
       await page.setViewportSize({ width: 1280, height: 900 });
     });
 
@@ -403,7 +403,7 @@ async function ouSteps(t) {
       await shot("iam-choose-account-1280");
       await page.setViewportSize({ width: 390, height: 844 });
       expectTrue(!(await scrollsSideways()), "the account choice at 390 px does not scroll sideways");
-      await page.screenshot({ path: join(ARTIFACTS, "accounts-iam-choose-account-390.png") });
+      await page.screenshot({ timeout: 60_000, path: join(ARTIFACTS, "accounts-iam-choose-account-390.png") });
       await page.setViewportSize({ width: 1280, height: 900 });
       const web = page.locator(`[data-testid="iam-choose-link"][data-provider-id="${member["222200000006"]}"]`);
       await web.click();

@@ -42,7 +42,7 @@ export async function batchSteps(t) {
   // Every screenshot is checked by axe-core: no serious or critical violation.
   const shot = async (name, fullPage = true) => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, `batch-${name}.png`), fullPage });
+    await page.screenshot({ timeout: 60_000, path: join(ARTIFACTS, `batch-${name}.png`), fullPage });
     if (!(await page.evaluate(() => typeof window.axe !== "undefined"))) await page.evaluate(AXE_SOURCE);
     const found = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ["violations"] });
@@ -57,7 +57,7 @@ export async function batchSteps(t) {
       expectTrue(!(await scrollsSideways()), `${name} at 390 px does not scroll sideways`);
       // The window (the whole page is ten screens of history at 390 px), then the card alone.
       await shot(`${name}-390`, false);
-      await byId("batch-card").screenshot({ path: join(ARTIFACTS, `batch-${name}-390-card.png`) });
+      await byId("batch-card").screenshot({ timeout: 60_000, path: join(ARTIFACTS, `batch-${name}-390-card.png`) });
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
@@ -130,7 +130,7 @@ export async function batchSteps(t) {
       expectEq(await byId("batch-cancel-all").count(), 0, "nothing to cancel once done");
       expectTrue(!(await scrollsSideways()), "the card at 1280 px does not scroll sideways");
       await shot("ou-done-1280");
-      await byId("batch-card").screenshot({ path: join(ARTIFACTS, "batch-ou-card-1280.png") });
+      await byId("batch-card").screenshot({ timeout: 60_000, path: join(ARTIFACTS, "batch-ou-card-1280.png") });
       await atPhone("ou-done", async () => {
         await page.reload();
         await byId("batch-scan-row").first().waitFor();
@@ -265,7 +265,7 @@ export async function batchSteps(t) {
         const ran = rows.filter((r) => r.status !== "interrupted").length;
         const bar = Number(await byId("batch-progress").getAttribute("value"));
         expectTrue(Math.abs(bar - ran / rows.length) < 1e-9 && bar < 1, `a cancelled batch's bar is not full: ${bar} (${ran} of ${rows.length} ran to their end)`);
-        await byId("batch-card").screenshot({ path: join(ARTIFACTS, "batch-org-cancelled-card-1280.png") });
+        await byId("batch-card").screenshot({ timeout: 60_000, path: join(ARTIFACTS, "batch-org-cancelled-card-1280.png") });
         await shot("org-cancelled-1280");
         await atPhone("org-cancelled", async () => {
           await byId("batch-cancelled").scrollIntoViewIfNeeded();

@@ -36,9 +36,9 @@ export async function orgSteps(t) {
   // The whole page, and the organization section alone (the page holds a card per member).
   const shot = async (name) => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: join(ARTIFACTS, `org-${name}.png`), fullPage: true });
+    await page.screenshot({ timeout: 60_000, path: join(ARTIFACTS, `org-${name}.png`), fullPage: true });
     if (await byId("org-section").count())
-      await byId("org-section").screenshot({ path: join(ARTIFACTS, `org-${name}-section.png`) });
+      await byId("org-section").screenshot({ timeout: 60_000, path: join(ARTIFACTS, `org-${name}-section.png`) });
   };
   const scrollsSideways = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
   const api = apiOf(() => page);
@@ -88,7 +88,7 @@ export async function orgSteps(t) {
       expectTrue((await text("provider-saved")).includes("o-a1b2c3d4e5"), "the page says what was connected");
       await shot("members-1280");
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: join(ARTIFACTS, "org-top-1280.png") });
+      await page.screenshot({ timeout: 60_000, path: join(ARTIFACTS, "org-top-1280.png") });
     });
 
     await step("AWS Organizations: the StackSet and Terraform templates carry the ExternalId; download", async () => {

@@ -200,7 +200,10 @@ const titles = [];
 async function shot(name) {
   shotIndex += 1;
   const file = join(ARTIFACTS, `${String(shotIndex).padStart(2, "0")}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // A full-page capture waits for the compositor: on a loaded 2-core CI machine
+  // (ctest -j2 beside the scans of other tests) it took longer than the 15 s
+  // default, which failed a step whose assertions had all passed.
+  await page.screenshot({ timeout: 60_000, path: file, fullPage: true, timeout: 60_000 });
   if (!name.startsWith("FAILED-")) {
     await checkA11y(name);
     titles.push({ name, path: new URL(page.url()).pathname, title: await page.title() });
