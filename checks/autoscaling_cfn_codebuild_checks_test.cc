@@ -10,20 +10,14 @@
 #include "checks/check.h"
 #include "checks/cloudformation_util.h"
 #include "checks/testing.h"
+#include "checks/testing_expect.h"
 
 namespace cloudpeek::checks {
 namespace {
 
 using testing::resource;
 using testing::run_on;
-
-void expect(std::string_view id, const Resource& r, CheckStatus want, std::string_view in_detail = {}) {
-  CheckResult got = run_on(id, r);
-  EXPECT_EQ(got.status, want) << id << " on " << r.id << ": " << got.detail;
-  if (!in_detail.empty()) {
-    EXPECT_NE(got.detail.find(in_detail), std::string::npos) << id << ": " << got.detail;
-  }
-}
+using testing::expect;
 
 Resource with(std::string type, std::string id, json defaults, const json& changes) {
   for (const auto& [k, v] : changes.items()) defaults[k] = v;

@@ -6,21 +6,14 @@
 
 #include "checks/check.h"
 #include "checks/testing.h"
+#include "checks/testing_expect.h"
 
 namespace cloudpeek::checks {
 namespace {
 
 using testing::resource;
 using testing::run_on;
-
-void expect(std::string_view id, const Resource& r, CheckStatus want, std::string_view in_detail = {},
-            const Inventory& inv = Inventory{}) {
-  CheckResult got = run_on(id, r, inv);
-  EXPECT_EQ(got.status, want) << id << " on " << r.id << ": " << got.detail;
-  if (!in_detail.empty()) {
-    EXPECT_NE(got.detail.find(in_detail), std::string::npos) << got.detail;
-  }
-}
+using testing::expect;
 
 Resource missing(std::string type, std::string id, std::initializer_list<const char*> props, const std::string& why) {
   Resource r = resource(std::move(type), std::move(id), json::object());

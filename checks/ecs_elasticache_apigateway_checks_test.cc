@@ -5,22 +5,16 @@
 
 #include "checks/check.h"
 #include "checks/testing.h"
+#include "checks/testing_expect.h"
 
 namespace cloudpeek::checks {
 namespace {
 
 using testing::resource;
 using testing::run_on;
+using testing::expect;
 
 const char kDenied[] = "ecs:DescribeTaskDefinition denied (AccessDeniedException)";
-
-void expect(std::string_view id, const Resource& r, CheckStatus want, std::string_view in_detail = {}) {
-  CheckResult got = run_on(id, r);
-  EXPECT_EQ(got.status, want) << id << " on " << r.id << ": " << got.detail;
-  if (!in_detail.empty()) {
-    EXPECT_NE(got.detail.find(in_detail), std::string::npos) << got.detail;
-  }
-}
 
 // ---- ECS ----
 
