@@ -13,6 +13,10 @@ lists each service's endpoint, and the regions that file knows at all, so a
 scan can tell "this service is not offered in that region" (its endpoint
 does not resolve and the data agrees) from a lost call.
 
+Members AWS added after Debian's botocore 1.29 (model_overlay.json, applied
+by model_overlay.py) are added to the models before trimming, so the parser
+keeps them in real answers.
+
 Only operations that read are kept (Describe*, Get*, List*, plus
 GenerateCredentialReport, which only asks IAM to build the report, and the
 named BatchGet* reads a collector needs: not BatchGet* as a whole, which
@@ -23,6 +27,8 @@ import json
 import os
 import re
 import sys
+
+import model_overlay
 
 READ_OPS = re.compile(r"^(Describe|Get|List|Search|Lookup)[A-Z]")
 EXTRA_OPS = {"GenerateCredentialReport", "BatchGetProjects", "BatchGetBuilds", "BatchGetAccountStatus"}
@@ -61,10 +67,11 @@ def reachable(shapes, roots):
     return seen
 
 
-def trimmed(data_dir, service):
+def trimmed(data_dir, service, overlay):
     version_dir = latest_version_dir(data_dir, service)
     with open(os.path.join(version_dir, "service-2.json")) as f:
         model = json.load(f)
+    model_overlay.apply(service, model, overlay)
     ops = {n: o for n, o in model["operations"].items() if READ_OPS.match(n) or n in EXTRA_OPS}
     roots = []
     for op in ops.values():
@@ -126,9 +133,12 @@ def main():
     with open(services_file) as f:
         services = [line.split("#")[0].strip() for line in f]
     services = [s for s in services if s]
+    overlay = model_overlay.load()
+    if unknown := sorted(set(overlay) - set(services)):
+        sys.exit(f"gen_service_models: model_overlay.json names services not collected: {unknown}")
     arrays, entries = [], []
     for i, service in enumerate(services):
-        model = trimmed(data_dir, service)
+        model = trimmed(data_dir, service, overlay)
         errors = sorted(n for n, s in model["shapes"].items() if s.get("exception") or "error" in s)
         arrays.append(named_array(f"ops_{i}", model["operations"]))
         arrays.append(named_array(f"shapes_{i}", model["shapes"]))

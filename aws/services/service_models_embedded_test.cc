@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "aws/protocol/parse.h"
+
 #include <fstream>
 #include <regex>
 #include <string>
@@ -94,6 +96,56 @@ TEST(EmbeddedServiceModels, Paginators) {
   ASSERT_TRUE(ec2);
   EXPECT_EQ(ec2->input_token, std::vector<std::string>{"NextToken"});
   EXPECT_FALSE(find_paginator("iam", "GetAccountSummary"));
+}
+
+// Members AWS added after the botocore 1.29 models (model_overlay.json): the
+// parser follows the model, so without the overlay each is dropped from a real
+// answer (query/XML always; JSON unless the caller keeps unknown members).
+json parsed(const char* service, const char* operation, std::string body) {
+  const ServiceModel* m = find_operation_model(service, operation);
+  EXPECT_NE(m, nullptr) << service << ":" << operation;
+  if (!m) return nullptr;
+  HttpResponse r;
+  r.status = 200;
+  r.body = std::move(body);
+  Result<json> out = parse_response(*m, m->operations[operation], r);
+  EXPECT_TRUE(out.ok()) << service << ":" << operation << ": " << (out.ok() ? "" : out.error().message);
+  return out.ok() ? *out : json(nullptr);
+}
+
+TEST(EmbeddedServiceModels, OverlayMembersAWSAddedSinceBotocore129AreKept) {
+  json inspector = parsed("inspector2", "BatchGetAccountStatus", R"({
+      "accounts": [{"accountId": "111122223333",
+                    "state": {"status": "ENABLED", "errorCode": "ALREADY_ENABLED", "errorMessage": ""},
+                    "resourceState": {"ec2": {"status": "ENABLED", "errorCode": "ALREADY_ENABLED", "errorMessage": ""},
+                                      "ecr": {"status": "DISABLED", "errorCode": "RESOURCE_NOT_FOUND", "errorMessage": ""},
+                                      "lambdaCode": {"status": "ENABLED", "errorCode": "ALREADY_ENABLED", "errorMessage": ""}}}],
+      "failedAccounts": [{"accountId": "999988887777", "errorCode": "ACCESS_DENIED", "errorMessage": "no",
+                          "resourceStatus": {"ec2": "DISABLED", "ecr": "DISABLED", "lambdaCode": "SUSPENDED"}}]})");
+  EXPECT_EQ(inspector["accounts"][0]["resourceState"]["lambdaCode"]["status"], "ENABLED") << inspector.dump();
+  EXPECT_EQ(inspector["failedAccounts"][0]["resourceStatus"]["lambdaCode"], "SUSPENDED") << inspector.dump();
+
+  json nfs = parsed("storagegateway", "DescribeNFSFileShares",
+                    R"({"NFSFileShareInfoList": [{"FileShareId": "share-1", "EncryptionType": "DsseKms", "KMSEncrypted": true}]})");
+  EXPECT_EQ(nfs["NFSFileShareInfoList"][0]["EncryptionType"], "DsseKms") << nfs.dump();
+  json smb = parsed("storagegateway", "DescribeSMBFileShares",
+                    R"({"SMBFileShareInfoList": [{"FileShareId": "share-2", "EncryptionType": "SseS3", "KMSEncrypted": false}]})");
+  EXPECT_EQ(smb["SMBFileShareInfoList"][0]["EncryptionType"], "SseS3") << smb.dump();
+  EXPECT_EQ(find_service_model("storagegateway")->shapes["EncryptionType"]["enum"],
+            json::parse(R"(["SseS3", "SseKms", "DsseKms"])"));
+
+  json dlm = parsed("dlm", "GetLifecyclePolicies",
+                    R"({"Policies": [{"PolicyId": "policy-0a", "PolicyType": "EBS_SNAPSHOT_MANAGEMENT", "DefaultPolicy": true}]})");
+  EXPECT_EQ(dlm["Policies"][0]["DefaultPolicy"], true) << dlm.dump();
+
+  json groups = parsed("elasticache", "DescribeReplicationGroups", R"(
+      <DescribeReplicationGroupsResponse xmlns="http://elasticache.amazonaws.com/doc/2015-02-02/">
+        <DescribeReplicationGroupsResult><ReplicationGroups>
+          <ReplicationGroup><ReplicationGroupId>cache</ReplicationGroupId><Engine>valkey</Engine></ReplicationGroup>
+        </ReplicationGroups></DescribeReplicationGroupsResult>
+        <ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata>
+      </DescribeReplicationGroupsResponse>)");
+  EXPECT_EQ(groups["ReplicationGroups"][0]["Engine"], "valkey") << groups.dump();
 }
 
 // Where AWS offers a service, from botocore's endpoints.json (Debian's
