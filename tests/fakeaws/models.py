@@ -7,6 +7,9 @@ from an index of every model's signing name; the protocol's own routing key
 (Action+Version, X-Amz-Target, method+path) picks among them.
 """
 
+import copy
+import os
+import sys
 import threading
 
 import botocore.loaders
@@ -15,7 +18,14 @@ import botocore.session
 
 from protocols import json_protocol, query, rest
 
+# Members AWS added after Debian's botocore 1.29 (Inspector's lambdaCode,
+# ElastiCache's ReplicationGroup Engine, ...): the same overlay file the
+# embedded C++ models get, so fakeaws serves them by shape as AWS does.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "aws", "services"))
+import model_overlay  # noqa: E402
+
 _session = botocore.session.get_session()
+_overlay = model_overlay.load()
 _loader = botocore.loaders.Loader()
 _models = {}
 _lock = threading.Lock()
@@ -26,7 +36,11 @@ _index_ready = threading.Event()
 def service_model(name):
     with _lock:
         if name not in _models:
-            _models[name] = _session.get_service_model(name)
+            data = _session.get_service_data(name)
+            if name in _overlay:
+                data = copy.deepcopy(data)  # the loader caches its dict
+                model_overlay.apply(name, data, _overlay)
+            _models[name] = botocore.model.ServiceModel(data, service_name=name)
         return _models[name]
 
 
