@@ -8,7 +8,8 @@
 //
 // AWS::DLM::LifecyclePolicy  arn = arn:…:dlm:<region>:<account>:policy/<PolicyId>, id = name = PolicyId
 //   props.state, props.policy_type ("EBS_SNAPSHOT_MANAGEMENT" | "IMAGE_MANAGEMENT" | "EVENT_BASED_POLICY"),
-//   props.default_policy (bool)
+//   props.default_policy (bool: LifecyclePolicySummary's DefaultPolicy, which Debian's botocore 1.29 model
+//                         lacks — aws/services/model_overlay.json adds it; false when absent, a custom policy)
 //   props.unencrypted_copy_targets  [target Region or ARN] of cross-Region copy rules (schedules' and event
 //                                   policies' actions) that do not encrypt the copies   missing when
 //                                                                                       GetLifecyclePolicy failed

@@ -3,7 +3,9 @@
 // listings, no per-resource call: everything the checks read is in them.
 //
 // AWS::ElastiCache::ReplicationGroup  arn = ARN, id = name = ReplicationGroupId
-//   props.engine                    "redis" | "valkey" (RG's Engine, else its first member cluster's, else "redis")
+//   props.engine                    "redis" | "valkey" (RG's Engine — Debian's botocore 1.29 model lacks it,
+//                                   aws/services/model_overlay.json adds it — else, as the API reference marks it
+//                                   not required, its first member cluster's, else "redis")
 //   props.at_rest_encryption        bool (AtRestEncryptionEnabled)
 //   props.transit_encryption        bool (TransitEncryptionEnabled)
 //   props.auth_token_enabled        bool (AuthTokenEnabled: Redis AUTH)

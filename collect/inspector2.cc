@@ -1,18 +1,20 @@
 // Amazon Inspector (regional): which scan types are activated for the account
-// in each region (FSBP Inspector.1 EC2, Inspector.2 ECR, Inspector.4 Lambda
-// standard scanning).
+// in each region (FSBP Inspector.1 EC2, Inspector.2 ECR, Inspector.3 Lambda
+// code scanning, Inspector.4 Lambda standard scanning).
 //
 // Calls: BatchGetAccountStatus once per region with the scanning account's id
 // (a bulk call: one answer holds every scan type's state; no per-resource call).
 //
 // AWS::Inspector2::AccountStatus  one per region, arn "arn:…:inspector2:<region>:<account>:account-status"
 //   (synthetic: the status has no ARN), id = name = "inspector2-<region>"
-//   props.ec2, props.ecr, props.lambda   the scan type's status: "ENABLED", "ENABLING", "DISABLED", "DISABLING",
+//   props.ec2, props.ecr, props.lambda, props.lambda_code
+//                                        the scan type's status: "ENABLED", "ENABLING", "DISABLED", "DISABLING",
 //                                        "SUSPENDED", "SUSPENDING"; null when AWS did not report it
+//                                        (lambda_code: ResourceState's lambdaCode, which Debian's botocore 1.29
+//                                        model lacks: aws/services/model_overlay.json adds it)
 // A failed or denied call, or the account in the answer's failedAccounts,
 // leaves the type incomplete in the region: its checks say NOT_ASSESSED there,
-// never FAIL or PASS. Lambda code scanning (Inspector.3) is not read: the
-// botocore model CloudPeek embeds has no lambdaCode member in ResourceState.
+// never FAIL or PASS.
 #include <string>
 
 #include "collect/collector.h"
@@ -59,7 +61,10 @@ void collect(CollectContext& ctx, const std::string& region) {
     r.id = "inspector2-" + region;
     r.name = "Amazon Inspector in " + region;
     r.arn = "arn:" + ctx.partition() + ":inspector2:" + region + ":" + ctx.account() + ":account-status";
-    r.props = {{"ec2", status_of(state, "ec2")}, {"ecr", status_of(state, "ecr")}, {"lambda", status_of(state, "lambda")}};
+    r.props = {{"ec2", status_of(state, "ec2")},
+               {"ecr", status_of(state, "ecr")},
+               {"lambda", status_of(state, "lambda")},
+               {"lambda_code", status_of(state, "lambdaCode")}};
     r.raw = a;
     ctx.emit(std::move(r));
     return;

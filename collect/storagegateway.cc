@@ -12,8 +12,10 @@
 //   props.cloudwatch_log_group   CloudWatchLogGroupARN, or null     missing when DescribeGatewayInformation failed
 // AWS::StorageGateway::FileShare  arn = FileShareARN, id = FileShareId, name = FileShareName or id
 //   props.share_type   "NFS" | "SMB", props.gateway_arn
-//   props.encryption   "SseS3" | "SseKms" | "DsseKms" (EncryptionType; from the deprecated KMSEncrypted
-//                      when absent), props.kms_key (ARN or null)
+//   props.encryption   "SseS3" | "SseKms" | "DsseKms" (EncryptionType, which Debian's botocore 1.29 model
+//                      lacks: aws/services/model_overlay.json adds it; from KMSEncrypted when absent —
+//                      deprecated, but the API reference still documents it in NFS/SMBFileShareInfo, and
+//                      an older gateway's answer holds only it), props.kms_key (ARN or null)
 //   props.squash       NFS: "RootSquash" | "NoSquash" | "AllSquash"; SMB: null
 //   props.authentication  SMB: "ActiveDirectory" | "GuestAccess"; NFS: null
 //   props.audit_destination  AuditDestinationARN (the log group receiving the share's audit logs), or null
