@@ -1354,13 +1354,14 @@ class Gen:
             a = f"{r}:{ACCOUNT}"
             kms = lambda: self.key(r)
             busy = WEIGHT[r] > 0.1
-            # Inspector: activated in most regions (Lambda scanning in the busy ones only).
+            # Inspector: activated in most regions (Lambda scanning in the busy ones only, Lambda code scanning nowhere).
             if offered("inspector2", r) and (busy or rng.random() < 0.7):
                 state = lambda on: {"status": "ENABLED" if on else "DISABLED", "errorCode": "ALREADY_ENABLED" if on else
                                     "RESOURCE_NOT_FOUND", "errorMessage": ""}
                 self.put("inspector2", r, "BatchGetAccountStatus", out({"accounts": [{
                     "accountId": ACCOUNT, "state": state(True),
-                    "resourceState": {"ec2": state(True), "ecr": state(True), "lambda": state(busy)}}], "failedAccounts": []}))
+                    "resourceState": {"ec2": state(True), "ecr": state(True), "lambda": state(busy),
+                                      "lambdaCode": state(False)}}], "failedAccounts": []}))
             # Macie: enabled in the busy regions; elsewhere fakeaws answers as AWS does where it never was.
             if busy:
                 self.put("macie2", r, "GetMacieSession", out({

@@ -25,7 +25,8 @@ Resource missing(std::string type, std::string id, std::initializer_list<const c
 TEST(Inspector2Scanning, EachScanTypeEnabledDisabledUnknown) {
   const std::pair<const char*, const char*> cases[] = {{"inspector2_ec2_scanning_enabled", "ec2"},
                                                        {"inspector2_ecr_scanning_enabled", "ecr"},
-                                                       {"inspector2_lambda_standard_scanning_enabled", "lambda"}};
+                                                       {"inspector2_lambda_standard_scanning_enabled", "lambda"},
+                                                       {"inspector2_lambda_code_scanning_enabled", "lambda_code"}};
   for (const auto& [id, key] : cases) {
     auto status = [&](json v) { return resource("AWS::Inspector2::AccountStatus", "s", {{key, std::move(v)}}); };
     expect(id, status("ENABLED"), CheckStatus::kPass, "enabled in us-east-1");
@@ -40,6 +41,20 @@ TEST(Inspector2Scanning, EachScanTypeEnabledDisabledUnknown) {
   expect("inspector2_ec2_scanning_enabled",
          resource("AWS::Inspector2::AccountStatus", "s", {{"ec2", "DISABLED"}, {"ecr", "ENABLED"}, {"lambda", "ENABLED"}}),
          CheckStatus::kFail);
+  // Lambda standard and code scanning are two scan types: one on does not make the other pass.
+  expect("inspector2_lambda_code_scanning_enabled",
+         resource("AWS::Inspector2::AccountStatus", "s", {{"lambda", "ENABLED"}, {"lambda_code", "DISABLED"}}),
+         CheckStatus::kFail, "Lambda code scanning is DISABLED");
+  expect("inspector2_lambda_standard_scanning_enabled",
+         resource("AWS::Inspector2::AccountStatus", "s", {{"lambda", "DISABLED"}, {"lambda_code", "ENABLED"}}),
+         CheckStatus::kFail, "Lambda standard scanning is DISABLED");
+  // An answer without lambdaCode (a region or API version that does not report it): never a PASS.
+  expect("inspector2_lambda_code_scanning_enabled",
+         resource("AWS::Inspector2::AccountStatus", "s", {{"ec2", "ENABLED"}, {"ecr", "ENABLED"}, {"lambda", "ENABLED"}}),
+         CheckStatus::kNotAssessed);
+  expect("inspector2_lambda_code_scanning_enabled",
+         missing("AWS::Inspector2::AccountStatus", "s", {"lambda_code"}, "inspector2:BatchGetAccountStatus denied"),
+         CheckStatus::kNotAssessed, "inspector2:BatchGetAccountStatus denied");
 }
 
 // ---- Amazon Macie ----

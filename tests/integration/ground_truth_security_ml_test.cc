@@ -32,14 +32,14 @@ TEST(GroundTruthSecurityMl, EngineFindingsAreExactlyTheScenarios) {
   ScanGroundTruth r = run_scan_ground_truth(options);
   EXPECT_TRUE(r.truth.problems.empty()) << join_lines(r.truth.problems);
   EXPECT_TRUE(r.scan.gaps.empty()) << (r.scan.gaps.empty() ? "" : r.scan.gaps.front().reason());
-  // Inspector 3, Macie 2, SES 3, SageMaker 12, Route 53 Resolver 2, WAF Classic global 4.
-  EXPECT_EQ(r.scan.checks_run.size(), 3u + 2 + 3 + 12 + 2 + 4);
+  // Inspector 4, Macie 2, SES 3, SageMaker 12, Route 53 Resolver 2, WAF Classic global 4.
+  EXPECT_EQ(r.scan.checks_run.size(), 4u + 2 + 3 + 12 + 2 + 4);
 
   const auto got = finding_keys(r.truth.findings);
   EXPECT_EQ(got, declared_findings(r.scan.checks_run));
-  // Inspector 3 regions × 3, Macie 3 × 2, SES 4 identities × 2 + 2 sets, SageMaker 2 notebooks × 4 + 3 configs × 2 +
+  // Inspector 3 regions × 4, Macie 3 × 2, SES 4 identities × 2 + 2 sets, SageMaker 2 notebooks × 4 + 3 configs × 2 +
   // 2 models × 2 + 2 training jobs × 4, 4 VPCs × 2, WAF 2 ACLs × 2 + 2 rules + 2 groups.
-  EXPECT_EQ(got.size(), 9u + 6 + 10 + 26 + 8 + 8);
+  EXPECT_EQ(got.size(), 12u + 6 + 10 + 26 + 8 + 8);
   for (const auto& f : r.truth.findings)
     EXPECT_EQ(f.resource_arn.find("999988887777"), std::string::npos) << f.check_id << " on " << f.resource_arn;
   std::cout << r.scan.checks_run.size() << " checks, " << r.truth.findings.size() << " findings (FAIL "
@@ -151,6 +151,7 @@ TEST(GroundTruthSecurityMl, DeniedCallsAreNotAssessedNamingTheAction) {
       {"inspector2_ec2_scanning_enabled", "inspector2:BatchGetAccountStatus"},
       {"inspector2_ecr_scanning_enabled", "inspector2:BatchGetAccountStatus"},
       {"inspector2_lambda_standard_scanning_enabled", "inspector2:BatchGetAccountStatus"},
+      {"inspector2_lambda_code_scanning_enabled", "inspector2:BatchGetAccountStatus"},
       {"ses_identity_not_publicly_accessible", "ses:GetEmailIdentity"},
       {"ses_identity_dkim_signing_enabled", "ses:GetEmailIdentity"},
       {"ses_configuration_set_tls_required", "ses:GetConfigurationSet"},
@@ -193,7 +194,7 @@ TEST(GroundTruthSecurityMl, DeniedCallsAreNotAssessedNamingTheAction) {
   }
   // Listings: one NOT_ASSESSED per region (Inspector) or per VPC (Resolver); per-resource calls: every resource.
   for (const char* id : {"inspector2_ec2_scanning_enabled", "inspector2_ecr_scanning_enabled",
-                         "inspector2_lambda_standard_scanning_enabled"})
+                         "inspector2_lambda_standard_scanning_enabled", "inspector2_lambda_code_scanning_enabled"})
     EXPECT_EQ(not_assessed[id], 3) << id;
   EXPECT_EQ(not_assessed["macie_automated_sensitive_data_discovery_enabled"], 2);
   EXPECT_EQ(not_assessed["ses_identity_not_publicly_accessible"], 4);
@@ -248,9 +249,9 @@ TEST(GroundTruthSecurityMl, DeclaredReadsAreAllACheckUses) {
   o.check_services = kCheckServices;
   GroundTruth full = run_ground_truth(o);
   size_t compared = testing::expect_declared_reads_suffice(full.inventory, testing::of_services(kCheckServices), true);
-  // Inspector 3 × 3, Macie 3 × 2, SES 4 × 2 + 2, SageMaker 2 × 4 + 3 × 2 + 2 × 2 + 2 × 4, 4 VPCs × 2,
+  // Inspector 3 × 4, Macie 3 × 2, SES 4 × 2 + 2, SageMaker 2 × 4 + 3 × 2 + 2 × 2 + 2 × 4, 4 VPCs × 2,
   // WAF 2 × 2 + 2 + 2.
-  EXPECT_EQ(compared, 9u + 6 + 10 + 26 + 8 + 8);
+  EXPECT_EQ(compared, 12u + 6 + 10 + 26 + 8 + 8);
 }
 
 // A per-resource call is made only for the properties a selected check reads
