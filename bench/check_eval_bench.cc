@@ -284,6 +284,7 @@ int main(int argc, char** argv) {
   const long batch = 50000;
   long generated = 0, evaluations = 0;
   long by_status[4] = {0, 0, 0, 0};
+  long not_applicable = 0;
   size_t detail_bytes = 0;
   double eval_seconds = 0, eval_cpu = 0;
   std::vector<Resource> resources;
@@ -300,10 +301,14 @@ int main(int argc, char** argv) {
     double c0 = thread_cpu_seconds();
     for (const auto& r : resources) {
       for (const auto* c : by_type[r.type]) {
-        Finding f = checks::evaluate_one(*c, r, context);
-        ++by_status[int(f.status)];
-        detail_bytes += f.detail.size();
+        auto f = checks::evaluate_one(*c, r, context);
         ++evaluations;
+        if (!f) {
+          ++not_applicable;
+          continue;
+        }
+        ++by_status[int(f->status)];
+        detail_bytes += f->detail.size();
       }
     }
     eval_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -314,8 +319,8 @@ int main(int argc, char** argv) {
   std::printf("checks:               %zu over %zu resource types (%zu with synthetic props, others empty props)\n",
               checks::all_checks().size(), types.size(), known);
   std::printf("resources:            %ld\n", generated);
-  std::printf("evaluations:          %ld (PASS %ld, FAIL %ld, NOT_ASSESSED %ld)\n", evaluations, by_status[0],
-              by_status[1], by_status[2]);
+  std::printf("evaluations:          %ld (PASS %ld, FAIL %ld, NOT_ASSESSED %ld, not applicable %ld)\n", evaluations,
+              by_status[0], by_status[1], by_status[2], not_applicable);
   std::printf("wall time:            %.3f s (evaluation only, single thread; CPU time %.3f s)\n", eval_seconds,
               eval_cpu);
   std::printf("evaluations/second:   %.0f wall, %.0f per CPU-second\n", rate, cpu_rate);

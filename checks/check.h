@@ -10,6 +10,12 @@
 // Missing data is never a PASS: when a property the check reads is in
 // Resource::missing, or a context type's listing has a gap, the check returns
 // not_assessed(reason) naming what was missing.
+//
+// A resource outside the check's scope (a Network Load Balancer for a check of
+// Application Load Balancers, a private hosted zone for public DNS query
+// logging) is neither: the check returns not_applicable(reason) and the scan
+// records no finding for it, as Security Hub reports NOT_APPLICABLE. A PASS
+// there would count a control as met by resources it says nothing about.
 #pragma once
 
 #include <optional>
@@ -26,11 +32,16 @@ namespace cloudpeek::checks {
 struct CheckResult {
   CheckStatus status = CheckStatus::kNotAssessed;
   std::string detail;
+  // False: the resource is outside the check's scope; no finding is made.
+  // Its status is then NOT_ASSESSED, so a caller that ignored this flag would
+  // say "not assessed", never PASS.
+  bool applicable = true;
 };
 
 inline CheckResult pass(std::string detail) { return {CheckStatus::kPass, std::move(detail)}; }
 inline CheckResult fail(std::string detail) { return {CheckStatus::kFail, std::move(detail)}; }
 inline CheckResult not_assessed(std::string detail) { return {CheckStatus::kNotAssessed, std::move(detail)}; }
+inline CheckResult not_applicable(std::string why) { return {CheckStatus::kNotAssessed, std::move(why), false}; }
 
 using EvaluateFn = CheckResult (*)(const Resource&, const Inventory&);
 
@@ -65,8 +76,9 @@ struct RegisterCheck {
   explicit RegisterCheck(Check check);
 };
 
-// One finding per resource of the check's type, plus one NOT_ASSESSED per
-// region whose listing of that type is incomplete (Inventory::gap).
+// One finding per resource of the check's type it applies to, plus one
+// NOT_ASSESSED per region whose listing of that type is incomplete
+// (Inventory::gap).
 std::vector<Finding> run_check(const Check& check, const Inventory& inventory);
 
 // The NOT_ASSESSED findings run_check adds: one per region (or once for
@@ -74,8 +86,9 @@ std::vector<Finding> run_check(const Check& check, const Inventory& inventory);
 // this after streaming evaluate_one over the resources.
 std::vector<Finding> gap_findings(const Check& check, const Inventory& inventory);
 
-// The finding for one resource (what run_check does per resource).
-Finding evaluate_one(const Check& check, const Resource& resource, const Inventory& inventory);
+// The finding for one resource (what run_check does per resource); none when
+// the check does not apply to it (not_applicable).
+std::optional<Finding> evaluate_one(const Check& check, const Resource& resource, const Inventory& inventory);
 
 // Checks may share an analysis of the inventory they are given (the IAM
 // principal graph, checks/iam_analysis.h), memoised by its owner, which

@@ -25,7 +25,9 @@ Finding run(std::string_view id, const Resource& r, const Inventory& inv = Inven
   const Check* c = find_check(id);
   EXPECT_NE(c, nullptr) << id;
   if (!c) return {};
-  return evaluate_one(*c, r, inv);
+  auto f = evaluate_one(*c, r, inv);
+  EXPECT_TRUE(f.has_value()) << id << " does not apply to " << r.id;
+  return f.value_or(Finding{});
 }
 
 void expect_cost(const Finding& f, double usd) {

@@ -64,8 +64,9 @@ const Check* find_check(std::string_view id) {
   return it != all.end() && (*it)->meta.id == id ? *it : nullptr;
 }
 
-Finding evaluate_one(const Check& check, const Resource& resource, const Inventory& inventory) {
+std::optional<Finding> evaluate_one(const Check& check, const Resource& resource, const Inventory& inventory) {
   CheckResult result = check.evaluate(resource, inventory);
+  if (!result.applicable) return std::nullopt;
   // A failing cost hygiene check carries what the resource costs per month.
   std::optional<double> cost;
   if (result.status == CheckStatus::kFail) cost = monthly_cost(check.meta.id, resource, inventory);
@@ -86,7 +87,8 @@ Finding evaluate_one(const Check& check, const Resource& resource, const Invento
 
 std::vector<Finding> run_check(const Check& check, const Inventory& inventory) {
   std::vector<Finding> out;
-  for (const auto& r : inventory.of_type(check.meta.resource_type)) out.push_back(evaluate_one(check, r, inventory));
+  for (const auto& r : inventory.of_type(check.meta.resource_type))
+    if (auto f = evaluate_one(check, r, inventory)) out.push_back(std::move(*f));
   for (auto& f : gap_findings(check, inventory)) out.push_back(std::move(f));
   return out;
 }

@@ -1,5 +1,6 @@
-// The registry and run_check's contract: one finding per resource, and
-// NOT_ASSESSED per region whose listing has a gap — never silence.
+// The registry and run_check's contract: one finding per resource the check
+// applies to, and NOT_ASSESSED per region whose listing has a gap — never
+// silence.
 #include <gtest/gtest.h>
 
 #include "checks/check.h"
@@ -12,6 +13,7 @@ using testing::denied;
 using testing::resource;
 
 CheckResult flag_is_on(const Resource& r, const Inventory&) {
+  if (r.props.value("kind", "") == "other") return not_applicable("flag " + r.id + " is of another kind");
   if (auto why = r.missing_reason("flag")) return not_assessed(*why);
   const json* flag = r.prop("flag");
   if (!flag) return not_assessed("flag not collected");
@@ -53,6 +55,26 @@ TEST(RunCheck, OneFindingPerResourceAndNotAssessedPerGap) {
   EXPECT_EQ(findings[3].status, CheckStatus::kNotAssessed);
   EXPECT_EQ(findings[3].region, "eu-west-1");
   EXPECT_EQ(findings[3].detail, "test:ListFlags denied in eu-west-1 (AccessDenied)");
+}
+
+TEST(RunCheck, NoFindingForAResourceTheCheckDoesNotApplyTo) {
+  Inventory inv;
+  inv.account = "111122223333";
+  inv.regions = {{"us-east-1", "opt-in-not-required", true}};
+  inv.add(resource("Test::Flag", "a", {{"flag", true}}));
+  inv.add(resource("Test::Flag", "other", {{"kind", "other"}, {"flag", true}}));
+  inv.add(resource("Test::Flag", "b", {{"flag", false}}));
+  const Check& check = *find_check("zz_test_flag_on");
+
+  auto findings = run_check(check, inv);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].resource_name, "a");
+  EXPECT_EQ(findings[1].resource_name, "b");
+  EXPECT_FALSE(evaluate_one(check, inv.of_type("Test::Flag")[1], inv).has_value());
+  // A caller that ignored the flag would read "not assessed", never PASS.
+  CheckResult r = check.evaluate(inv.of_type("Test::Flag")[1], inv);
+  EXPECT_FALSE(r.applicable);
+  EXPECT_EQ(r.status, CheckStatus::kNotAssessed);
 }
 
 TEST(RunCheck, GlobalGapReportedOnce) {

@@ -150,7 +150,7 @@ class ScanEngine::Run : public collect::CollectContext {
   void finish_run(CollectorRun& run);
   void make_ready(CheckState& s);
   // The finding of one check on one resource; inv_mu_ is held (shared) by the caller.
-  Finding finding_for(CheckState& s, const Resource& r);
+  std::optional<Finding> finding_for(CheckState& s, const Resource& r);
   // make_ready for each, then, when no other batch is being judged, frees
   // the analyses the checks shared (checks::release_shared_analyses): a
   // batch judged on another thread meanwhile keeps using its analysis.
@@ -705,36 +705,36 @@ void ScanEngine::Run::make_ready(CheckState& s) {
   for (size_t i = 0; i < stored; ++i) evaluate_stored(s, i);
 }
 
-Finding ScanEngine::Run::finding_for(CheckState& s, const Resource& r) {
+std::optional<Finding> ScanEngine::Run::finding_for(CheckState& s, const Resource& r) {
   try {
     return checks::evaluate_one(*s.check, r, inventory_);
   } catch (const std::exception& ex) {
-    Finding f = checks::evaluate_one(
+    auto f = checks::evaluate_one(
         Check{.meta = s.check->meta,
               .evaluate = [](const Resource&, const Inventory&) { return checks::not_assessed(""); }}, r,
         inventory_);
-    f.detail = std::string("the check could not evaluate this resource: ") + ex.what();
+    f->detail = std::string("the check could not evaluate this resource: ") + ex.what();
     return f;
   }
 }
 
 void ScanEngine::Run::evaluate(CheckState& s, const Resource& r) {
-  Finding f;
+  std::optional<Finding> f;
   {
     std::shared_lock lock(inv_mu_);
     f = finding_for(s, r);
   }
-  emit_finding(s, std::move(f));
+  if (f) emit_finding(s, std::move(*f));
 }
 
 void ScanEngine::Run::evaluate_stored(CheckState& s, size_t index) {
-  Finding f;
+  std::optional<Finding> f;
   {
     // By index under the lock: the type's vector moves as the inventory grows.
     std::shared_lock lock(inv_mu_);
     f = finding_for(s, inventory_.of_type(s.check->meta.resource_type)[index]);
   }
-  emit_finding(s, std::move(f));
+  if (f) emit_finding(s, std::move(*f));
 }
 
 void ScanEngine::Run::emit_finding(CheckState& s, Finding f) {

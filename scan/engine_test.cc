@@ -395,6 +395,36 @@ TEST_F(ScanEngineTest, StreamsResourcesIntoChecksAndRetainsOnlyContext) {
   EXPECT_EQ(testing::logged_requests(*fake_).size(), result.api_calls);
 }
 
+// Applies to the users whose name has an even length only (as an ALB check
+// applies to application load balancers only): the others get no finding.
+const checks::RegisterCheck user_even_check({
+    .meta = meta("scantest_user_even_named", "scantest_users_even", kUser),
+    .context_types = {},
+    .evaluate = [](const Resource& r, const Inventory&) {
+      if (r.name.size() % 2) return checks::not_applicable("user " + r.name + " has an odd name");
+      return checks::pass("even " + r.name);
+    },
+});
+
+TEST_F(ScanEngineTest, AResourceACheckDoesNotApplyToGetsNoFindingAndIsNotCounted) {
+  auto e = engine(options({"scantest_users", "scantest_users_even"}));
+  StatusLog sink(e.get());
+  ScanResult result = e->run(sink);
+
+  size_t users = result.resources_by_type[kUser], even = 0;
+  ASSERT_EQ(sink.of("scantest_user_named").size(), users);
+  for (const auto& f : sink.of("scantest_user_named")) even += f.resource_name.size() % 2 == 0;
+  ASSERT_GT(even, 0u);
+  ASSERT_LT(even, users) << "the scenario needs users of both kinds";
+  auto got = sink.of("scantest_user_even_named");
+  EXPECT_EQ(got.size(), even);
+  for (const auto& f : got) EXPECT_EQ(f.resource_name.size() % 2, 0u) << f.resource_name;
+  EXPECT_EQ(result.findings_by_service["scantest_users_even"][CheckStatus::kPass], even);
+  EXPECT_EQ(result.findings_by_service["scantest_users_even"][CheckStatus::kNotAssessed], 0u);
+  EXPECT_EQ(e->progress().snapshot().checks_evaluated, users + even);
+  EXPECT_EQ(result.findings.total(), users + even);
+}
+
 // A collector whose service files no check under its own name (as sesv2's
 // identities are judged by the ses checks): naming it selects the checks of the
 // types it collects; a service that files checks selects only its own.

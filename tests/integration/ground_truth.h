@@ -1,6 +1,7 @@
 // Ground truth: collect a fakeaws scenario with the real collectors and
 // compare every registered check's findings with the results the scenario
-// itself declares (`expected`: check, resource ARN, PASS/FAIL).
+// itself declares (`expected`: check, resource ARN, PASS/FAIL/NOT_ASSESSED, or
+// NOT_APPLICABLE: the check must make no finding for that resource).
 #pragma once
 
 #include <map>
@@ -15,6 +16,10 @@
 #include "scan/scan_result.h"
 
 namespace cloudpeek::testing {
+
+// An `expected` status: the resource is outside the check's scope, so the
+// scan must make no finding for it (checks::not_applicable).
+inline constexpr const char* kNotApplicable = "NOT_APPLICABLE";
 
 struct GroundTruthOptions {
   std::vector<std::string> services;        // collectors to run (botocore names)
@@ -34,6 +39,7 @@ struct GroundTruth {
   std::vector<std::string> problems;     // empty when the scan matches the scenario exactly
   int expected_fail = 0;
   int expected_pass = 0;
+  int expected_not_applicable = 0;
   int calls = 0;
 };
 
@@ -65,7 +71,8 @@ std::vector<std::vector<std::string>> load_expected(const std::string& scenario)
 // (check, resource ARN, "PASS"/"FAIL"/...) of findings, to compare as sets.
 using FindingKey = std::tuple<std::string, std::string, std::string>;
 std::set<FindingKey> finding_keys(const std::vector<Finding>& findings);
-// The insecure scenario's declared findings of the checks that ran.
+// The insecure scenario's declared findings of the checks that ran (not the
+// NOT_APPLICABLE entries: they declare that no finding exists).
 std::set<FindingKey> declared_findings(const std::vector<std::string>& checks_run);
 // The insecure scenario's declared status per (check, resource ARN): what a
 // clean run finds, to compare a run with faults against.

@@ -79,13 +79,14 @@ std::set<FindingKey> declared_findings(const std::vector<std::string>& checks_ru
   std::set<FindingKey> out;
   std::set<std::string> in_scope(checks_run.begin(), checks_run.end());
   for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
-    if (in_scope.count(e[0])) out.insert({e[0], e[1], e[2]});
+    if (in_scope.count(e[0]) && e[2] != kNotApplicable) out.insert({e[0], e[1], e[2]});
   return out;
 }
 
 std::map<std::pair<std::string, std::string>, std::string> declared_statuses() {
   std::map<std::pair<std::string, std::string>, std::string> out;
-  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure")) out[{e[0], e[1]}] = e[2];
+  for (const auto& e : load_expected(FakeAws::directory() + "/scenarios/insecure"))
+    if (e[2] != kNotApplicable) out[{e[0], e[1]}] = e[2];
   return out;
 }
 
@@ -153,13 +154,20 @@ void compare_with_expected(GroundTruth& result, const std::set<std::string>& sco
       continue;
     }
     checks_with_truth.insert(check);
+    auto it = by_key.find({check, resource});
+    if (status == kNotApplicable) {
+      ++result.expected_not_applicable;
+      if (it != by_key.end())
+        result.problems.push_back(check + " on " + resource + ": expected no finding (the check does not apply), got " +
+                                  std::string(to_string(it->second->status)) + " (" + it->second->detail + ")");
+      continue;
+    }
     if (status == "FAIL") {
       ++result.expected_fail;
       expected_fail.insert({check, resource});
     } else {
       ++result.expected_pass;
     }
-    auto it = by_key.find({check, resource});
     if (it == by_key.end()) {
       result.problems.push_back(check + " on " + resource + ": expected " + status + ", got no finding");
     } else if (to_string(it->second->status) != status) {
