@@ -1,6 +1,6 @@
 // API Gateway REST API stages that cache responses encrypt the cache. A stage
 // without a cache cluster, or whose methods do not cache, has nothing to encrypt
-// and passes (saying so).
+// and gets no finding.
 #include "checks/apigateway_util.h"
 #include "checks/check.h"
 
@@ -13,7 +13,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   if (!enabled) return not_assessed(why);
   const json* settings = apigateway::method_settings(r, &why);
   if (!settings) return not_assessed(why);
-  if (!enabled->is_boolean() || !enabled->get<bool>()) return pass("stage " + r.name + " has no cache cluster");
+  if (!enabled->is_boolean() || !enabled->get<bool>()) return not_applicable("stage " + r.name + " has no cache cluster");
   std::string clear;
   bool caching = false;
   for (const auto& [key, s] : settings->items()) {
@@ -23,7 +23,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
       clear += (clear.empty() ? "" : ", ") + (key == "*/*" ? std::string("the stage default") : key);
   }
   if (!clear.empty()) return fail("stage " + r.name + " caches responses unencrypted for " + clear);
-  if (!caching) return pass("stage " + r.name + " has a cache cluster but no method caches responses");
+  if (!caching) return not_applicable("stage " + r.name + " has a cache cluster but no method caches responses");
   return pass("stage " + r.name + " encrypts its cached responses");
 }
 

@@ -18,6 +18,7 @@ namespace {
 using testing::resource;
 using testing::run_on;
 using testing::expect;
+using testing::expect_not_applicable;
 
 Resource with(std::string type, std::string id, json defaults, const json& changes) {
   for (const auto& [k, v] : changes.items()) defaults[k] = v;
@@ -66,8 +67,7 @@ TEST(AutoScalingGroups, ElbHealthChecks) {
   const char* id = "autoscaling_group_elb_health_check_enabled";
   expect(id, group({}), CheckStatus::kPass, "load balancer's health checks");
   expect(id, group({{"health_check_type", "EC2"}}), CheckStatus::kFail, "EC2 health checks only");
-  expect(id, group({{"health_check_type", "EC2"}, {"load_balancers", json::array()}}), CheckStatus::kPass,
-         "not attached");
+  expect_not_applicable(id, group({{"health_check_type", "EC2"}, {"load_balancers", json::array()}}), "not attached");
   expect(id, without(group({}), "health_check_type"), CheckStatus::kNotAssessed);
   expect(id, without(group({}), "load_balancers"), CheckStatus::kNotAssessed);
 }
@@ -238,7 +238,7 @@ TEST(CodeBuildProjects, Logging) {
 
 TEST(CodeBuildProjects, S3LogsEncrypted) {
   const char* id = "codebuild_project_s3_logs_encrypted";
-  expect(id, project({}), CheckStatus::kPass, "no build logs to S3");
+  expect_not_applicable(id, project({}), "no build logs to S3");
   expect(id, project({{"s3_logs", {{"enabled", true}, {"encrypted", true}}}}), CheckStatus::kPass, "encrypts");
   expect(id, project({{"s3_logs", {{"enabled", true}, {"encrypted", false}}}}), CheckStatus::kFail);
   expect(id, undescribed_project(), CheckStatus::kNotAssessed, kBatchDenied);

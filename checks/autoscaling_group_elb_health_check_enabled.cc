@@ -13,7 +13,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* type = require_prop(r, "health_check_type", &why);
   if (!type) return not_assessed(why);
   if (!lbs->is_array() || lbs->empty())
-    return pass("Auto Scaling group " + r.name + " is not attached to a load balancer or target group");
+    return not_applicable("Auto Scaling group " + r.name + " is not attached to a load balancer or target group");
   const std::string t = type->is_string() ? type->get<std::string>() : "?";
   if (t == "ELB") return pass("Auto Scaling group " + r.name + " uses the load balancer's health checks");
   return fail("Auto Scaling group " + r.name + " is attached to " + std::to_string(lbs->size()) +
@@ -27,7 +27,7 @@ const RegisterCheck reg({
              .service = "autoscaling",
              .resource_type = "AWS::AutoScaling::AutoScalingGroup",
              .description = "A group with Classic Load Balancers or target groups attached has HealthCheckType ELB. "
-                            "Groups without a load balancer pass.",
+                            "Groups without a load balancer get no finding.",
              .risk = "With EC2 health checks only, an instance whose application no longer answers stays in service "
                      "(the load balancer stops sending it traffic, but Auto Scaling never replaces it), so capacity "
                      "silently shrinks.",

@@ -8,7 +8,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   if (auto why = r.missing_reason("ssl_support_method")) return not_assessed(*why);
   const json* d = r.prop("cloudfront_default_certificate");
   if (!d || !d->is_boolean()) return not_assessed("viewer certificate of distribution " + r.id + " was not collected");
-  if (d->get<bool>()) return pass("distribution " + r.id + " uses the default CloudFront certificate; SNI does not apply");
+  if (d->get<bool>()) return not_applicable("distribution " + r.id + " uses the default CloudFront certificate; SNI does not apply");
   const json* m = r.prop("ssl_support_method");
   const std::string method = m && m->is_string() ? m->get<std::string>() : "";
   if (method == "sni-only") return pass("distribution " + r.id + " serves its custom certificate with SNI");

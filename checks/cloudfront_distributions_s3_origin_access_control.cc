@@ -16,7 +16,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
       return fail("distribution " + r.id + " S3 origin " + o.value("id", "") + " has no origin access control" +
                   (o.value("oai", "").empty() ? std::string("") : " (uses the legacy origin access identity)"));
   }
-  if (s3 == 0) return pass("distribution " + r.id + " has no S3 origin");
+  if (s3 == 0) return not_applicable("distribution " + r.id + " has no S3 origin");
   return pass("distribution " + r.id + " uses origin access control for its S3 origins");
 }
 

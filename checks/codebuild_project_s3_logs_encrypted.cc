@@ -10,7 +10,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* s3 = require_prop(r, "s3_logs", &why);
   if (!s3) return not_assessed(why);
   if (!s3->is_object()) return not_assessed("s3_logs of project " + r.name + " were not collected");
-  if (!s3->value("enabled", false)) return pass("project " + r.name + " writes no build logs to S3");
+  if (!s3->value("enabled", false)) return not_applicable("project " + r.name + " writes no build logs to S3");
   if (s3->value("encrypted", false)) return pass("project " + r.name + " encrypts its S3 build logs");
   return fail("project " + r.name + " writes its S3 build logs unencrypted (encryptionDisabled)");
 }
@@ -22,7 +22,7 @@ const RegisterCheck reg({
              .service = "codebuild",
              .resource_type = "AWS::CodeBuild::Project",
              .description = "A project with S3 logs ENABLED does not set encryptionDisabled. Projects without S3 "
-                            "logs pass.",
+                            "logs get no finding.",
              .risk = "Build logs hold repository contents, dependency URLs and whatever a build printed; stored "
                      "unencrypted they are exposed to anyone who reaches the bucket's objects.",
              .remediation = {.text = "Turn S3 log encryption back on (encryptionDisabled false).",

@@ -14,6 +14,7 @@ namespace {
 using testing::resource;
 using testing::run_on;
 using testing::expect;
+using testing::expect_not_applicable;
 
 Resource with(Resource r, json props) {
   for (const auto& [k, v] : props.items()) r.props[k] = v;
@@ -362,7 +363,7 @@ TEST(Dms, EngineSettingsOfEndpoints) {
   expect(redis, endpoint("redis", {{"redis_ssl_protocol", "plaintext"}}), CheckStatus::kFail, "plaintext");
   expect(redis, endpoint("redis", {{"redis_ssl_protocol", "ssl-encryption"}}), CheckStatus::kPass);
   // Each judges its own engine only.
-  for (const char* id : {neptune, mongo, redis}) expect(id, endpoint("mysql", {}), CheckStatus::kPass, "is not a");
+  for (const char* id : {neptune, mongo, redis}) expect_not_applicable(id, endpoint("mysql", {}), "is not a");
   // The engine's setting not collected: never a verdict.
   Resource r = endpoint("neptune", {});
   r.props.erase("neptune_iam_auth");
@@ -426,8 +427,7 @@ TEST(Msk, ProvisionedAndServerlessClusters) {
   expect("msk_cluster_mutual_tls_authentication_enabled", cluster({{"mutual_tls", false}}), CheckStatus::kFail,
          "TLS certificates");
   // Serverless clusters offer IAM only.
-  expect("msk_cluster_mutual_tls_authentication_enabled", cluster({{"serverless", true}, {"mutual_tls", false}}),
-         CheckStatus::kPass, "serverless");
+  expect_not_applicable("msk_cluster_mutual_tls_authentication_enabled", cluster({{"serverless", true}, {"mutual_tls", false}}), "serverless");
   expect_missing_is_not_assessed(all);
 }
 
@@ -442,23 +442,28 @@ TEST(AmazonMq, Brokers) {
   };
   const auto active = broker("ACTIVEMQ", "ACTIVE_STANDBY_MULTI_AZ");
   const auto cluster = broker("RABBITMQ", "CLUSTER_MULTI_AZ", {{"audit_logs", false}});
-  for (const char* id : {"mq_broker_auto_minor_version_upgrade", "mq_broker_audit_logging_enabled",
-                         "mq_broker_active_deployment_mode", "mq_broker_cluster_deployment_mode",
-                         "mq_broker_not_publicly_accessible"}) {
+  for (const char* id : {"mq_broker_auto_minor_version_upgrade", "mq_broker_not_publicly_accessible"}) {
     expect(id, active, CheckStatus::kPass);
     expect(id, cluster, CheckStatus::kPass);
   }
+  // Each engine's own controls: audit logs and active/standby for ActiveMQ (MQ.2, MQ.5), a
+  // cluster for RabbitMQ (MQ.6); the other engine's brokers get no finding.
+  expect("mq_broker_audit_logging_enabled", active, CheckStatus::kPass);
+  expect("mq_broker_active_deployment_mode", active, CheckStatus::kPass);
+  expect_not_applicable("mq_broker_cluster_deployment_mode", active, "ACTIVEMQ");
+  expect("mq_broker_cluster_deployment_mode", cluster, CheckStatus::kPass);
+  expect_not_applicable("mq_broker_active_deployment_mode", cluster, "RABBITMQ");
   expect("mq_broker_auto_minor_version_upgrade", broker("ACTIVEMQ", "SINGLE_INSTANCE", {{"auto_minor_version_upgrade", false}}),
          CheckStatus::kFail);
   expect("mq_broker_audit_logging_enabled", broker("ACTIVEMQ", "SINGLE_INSTANCE", {{"audit_logs", false}}),
          CheckStatus::kFail, "does not publish audit logs");
   // RabbitMQ has no audit log: nothing to turn on.
-  expect("mq_broker_audit_logging_enabled", cluster, CheckStatus::kPass, "no audit log");
+  expect_not_applicable("mq_broker_audit_logging_enabled", cluster, "no audit log");
   expect("mq_broker_active_deployment_mode", broker("ACTIVEMQ", "SINGLE_INSTANCE"), CheckStatus::kFail,
          "single instance (SINGLE_INSTANCE)");
-  expect("mq_broker_active_deployment_mode", broker("RABBITMQ", "SINGLE_INSTANCE"), CheckStatus::kPass);
+  expect_not_applicable("mq_broker_active_deployment_mode", broker("RABBITMQ", "SINGLE_INSTANCE"));
   expect("mq_broker_cluster_deployment_mode", broker("RABBITMQ", "SINGLE_INSTANCE"), CheckStatus::kFail);
-  expect("mq_broker_cluster_deployment_mode", broker("ACTIVEMQ", "SINGLE_INSTANCE"), CheckStatus::kPass);
+  expect_not_applicable("mq_broker_cluster_deployment_mode", broker("ACTIVEMQ", "SINGLE_INSTANCE"));
   expect("mq_broker_not_publicly_accessible", broker("ACTIVEMQ", "SINGLE_INSTANCE", {{"publicly_accessible", true}}),
          CheckStatus::kFail, "publicly accessible");
   // DescribeBroker denied: what it returns is not assessed; the listing's engine and mode still decide.

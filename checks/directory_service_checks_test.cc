@@ -15,6 +15,7 @@ namespace {
 using testing::resource;
 using testing::run_on;
 using testing::expect;
+using testing::expect_not_applicable;
 
 constexpr const char* kDir = "AWS::DirectoryService::Directory";
 
@@ -37,8 +38,8 @@ TEST(DirectoryServiceLogForwarding, MicrosoftAdOnly) {
          "/aws/directoryservice/d-1234567890");
   expect(id, directory("MicrosoftAD", {{"log_groups", json::array()}}), CheckStatus::kFail, "does not forward");
   // Simple AD and AD Connector have no log forwarding: a reasoned PASS, whatever the listing said.
-  expect(id, directory("SimpleAD", {{"log_groups", json::array()}}), CheckStatus::kPass, "only for AWS Managed Microsoft AD");
-  expect(id, directory("ADConnector"), CheckStatus::kPass, "only for AWS Managed Microsoft AD");
+  expect_not_applicable(id, directory("SimpleAD", {{"log_groups", json::array()}}), "only for AWS Managed Microsoft AD");
+  expect_not_applicable(id, directory("ADConnector"), "only for AWS Managed Microsoft AD");
   const std::string why = "ds:ListLogSubscriptions denied (AccessDeniedException)";
   Resource denied = directory("MicrosoftAD");
   denied.missing["log_groups"] = why;
@@ -73,7 +74,7 @@ TEST(DirectoryServiceSnapshotsLimit, ReachedNearAndRoom) {
   expect(id, directory("SimpleAD", {{"snapshot_limit", limit(5, true)}}), CheckStatus::kFail, "has reached");
   // AWS's flag wins even where the counts would leave room.
   expect(id, directory("SimpleAD", {{"snapshot_limit", limit(0, true)}}), CheckStatus::kFail, "has reached");
-  expect(id, directory("ADConnector", {{"snapshot_limit", nullptr}}), CheckStatus::kPass, "no snapshots");
+  expect_not_applicable(id, directory("ADConnector", {{"snapshot_limit", nullptr}}), "no snapshots");
   const std::string why = "ds:GetSnapshotLimits denied (AccessDeniedException)";
   Resource denied = directory("MicrosoftAD");
   denied.missing["snapshot_limit"] = why;
@@ -94,7 +95,7 @@ TEST(DirectoryServiceCertificateExpiration, NinetyDays) {
   expect(id, cert(iso_in_days(90)), CheckStatus::kFail, "expires in 90 days");
   expect(id, cert(iso_in_days(30)), CheckStatus::kFail, "d-1234567890");
   expect(id, cert(iso_in_days(-3)), CheckStatus::kFail, "expired");
-  expect(id, cert(iso_in_days(10), "Deregistered"), CheckStatus::kPass, "no longer uses it");
+  expect_not_applicable(id, cert(iso_in_days(10), "Deregistered"), "no longer uses it");
   expect(id, cert(nullptr), CheckStatus::kNotAssessed, "expiry date");
   expect(id, cert("soon"), CheckStatus::kNotAssessed, "unreadable");
   expect(id, resource("AWS::DirectoryService::Certificate", "c-1", {{"state", "Registered"}}), CheckStatus::kNotAssessed,
@@ -111,8 +112,8 @@ TEST(DirectoryServiceRadiusProtocol, MsChapV2Only) {
   expect(id, radius("MicrosoftAD", "CHAP"), CheckStatus::kFail, "CHAP");
   expect(id, radius("ADConnector", "MS-CHAPv1"), CheckStatus::kFail, "MS-CHAPv1");
   // Nothing to judge: no RADIUS (the MFA check reports that), or Simple AD.
-  expect(id, directory("MicrosoftAD"), CheckStatus::kPass, "no RADIUS server");
-  expect(id, directory("SimpleAD"), CheckStatus::kPass, "Simple AD");
+  expect_not_applicable(id, directory("MicrosoftAD"), "no RADIUS server");
+  expect_not_applicable(id, directory("SimpleAD"), "Simple AD");
   expect(id, resource(kDir, "d-1", {{"type", "MicrosoftAD"}}), CheckStatus::kNotAssessed, "not collected");
 }
 
@@ -126,7 +127,7 @@ TEST(DirectoryServiceMfaRadius, CompletedOnlyAndNeverFailsSimpleAd) {
   expect(id, radius("MicrosoftAD", "Failed"), CheckStatus::kFail, "Failed");
   expect(id, radius("ADConnector", "Creating"), CheckStatus::kFail, "Creating");
   expect(id, directory("ADConnector"), CheckStatus::kFail, "no RADIUS server");
-  expect(id, directory("SimpleAD"), CheckStatus::kPass, "does not offer MFA");
+  expect_not_applicable(id, directory("SimpleAD"), "does not offer MFA");
   expect(id, resource(kDir, "d-1", {{"type", "ADConnector"}}), CheckStatus::kNotAssessed, "not collected");
   Resource no_type = resource(kDir, "d-1", json::object());
   no_type.missing["type"] = "ds:DescribeDirectories failed";

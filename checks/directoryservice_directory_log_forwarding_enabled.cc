@@ -11,7 +11,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* type = require_prop(r, "type", &why);
   if (!type) return not_assessed(why);
   if (*type != "MicrosoftAD")
-    return pass("directory " + r.name + " is " + type->get<std::string>() +
+    return not_applicable("directory " + r.name + " is " + type->get<std::string>() +
                 ": log forwarding exists only for AWS Managed Microsoft AD");
   const json* groups = require_prop(r, "log_groups", &why);
   if (!groups) return not_assessed(why);
@@ -29,7 +29,7 @@ const RegisterCheck reg({
              .resource_type = "AWS::DirectoryService::Directory",
              .description = "An AWS Managed Microsoft AD directory has a log subscription (ListLogSubscriptions) "
                             "sending its domain controllers' security event logs to a CloudWatch Logs group. Simple "
-                            "AD and AD Connector directories have no log forwarding and pass with that reason.",
+                            "AD and AD Connector directories have no log forwarding and get no finding.",
              .risk = "Without forwarded logs, sign-in failures, password sprays, group membership and policy "
                      "changes on the domain controllers are neither alarmed on nor kept for an investigation.",
              .remediation = {.text = "Enable log forwarding for the directory to a CloudWatch Logs group whose "

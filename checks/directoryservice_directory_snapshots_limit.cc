@@ -14,7 +14,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* type = require_prop(r, "type", &why);
   if (!type) return not_assessed(why);
   if (*type == "ADConnector")
-    return pass("directory " + r.name + " is an AD Connector: it keeps no directory data and has no snapshots");
+    return not_applicable("directory " + r.name + " is an AD Connector: it keeps no directory data and has no snapshots");
   const json* limit = require_prop(r, "snapshot_limit", &why);
   if (!limit) return not_assessed(why);
   if (!limit->is_object() || !(*limit)["limit"].is_number_integer() || !(*limit)["count"].is_number_integer())
@@ -34,7 +34,7 @@ const RegisterCheck reg({
              .service = "ds",
              .resource_type = "AWS::DirectoryService::Directory",
              .description = "GetSnapshotLimits: the directory's manual snapshots are below the limit by more than two. "
-                            "AD Connector directories keep no snapshots and pass with that reason.",
+                            "AD Connector directories keep no snapshots and get no finding.",
              .risk = "At the limit no new manual snapshot can be taken: no restore point before a schema change or "
                      "after an incident, and a recovery falls back to an older state.",
              .remediation = {.text = "Delete manual snapshots that are no longer needed (after checking a newer one "

@@ -17,7 +17,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const std::string what = "certificate " + r.name + " of directory " + r.props.value("directory_id", "");
   // No longer in use: AWS keeps listing it until it is gone.
   if (s == "Deregistered" || s == "Deregistering")
-    return pass(what + " is " + s + ": the directory no longer uses it");
+    return not_applicable(what + " is " + s + ": the directory no longer uses it");
   if (!has_prop(r, "expires", &why)) return not_assessed(why);
   const json* expires = r.prop("expires");
   if (!expires || !expires->is_string()) return not_assessed("the expiry date of " + what + " was not collected");
@@ -38,7 +38,7 @@ const RegisterCheck reg({
              .resource_type = "AWS::DirectoryService::Certificate",
              .description = "Each certificate registered with a Microsoft AD or AD Connector directory (ListCertificates: "
                             "client-side LDAPS CA certificates and client certificate authentication CA certificates) "
-                            "expires in more than 90 days. Deregistered certificates pass.",
+                            "expires in more than 90 days. Deregistered certificates get no finding.",
              .risk = "When the CA certificate expires, LDAPS connections from AWS applications (WorkSpaces, IAM "
                      "Identity Center...) fail their TLS handshake and sign-ins through the directory stop; AWS "
                      "refuses to register a replacement with 90 days or less left, so renewal must start early.",

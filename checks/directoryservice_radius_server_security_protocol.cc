@@ -10,11 +10,11 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* type = require_prop(r, "type", &why);
   if (!type) return not_assessed(why);
-  if (*type == "SimpleAD") return pass("directory " + r.name + " is a Simple AD: it has no RADIUS MFA");
+  if (*type == "SimpleAD") return not_applicable("directory " + r.name + " is a Simple AD: it has no RADIUS MFA");
   if (!has_prop(r, "radius_protocol", &why)) return not_assessed(why);
   const json* protocol = r.prop("radius_protocol");
   if (!protocol || !protocol->is_string())
-    return pass("directory " + r.name + " has no RADIUS server configured (directoryservice_supported_mfa_radius_enabled "
+    return not_applicable("directory " + r.name + " has no RADIUS server configured (directoryservice_supported_mfa_radius_enabled "
                 "reports the missing MFA)");
   const std::string p = protocol->get<std::string>();
   if (p == "MS-CHAPv2") return pass("directory " + r.name + " authenticates to its RADIUS servers with MS-CHAPv2");
@@ -30,7 +30,7 @@ const RegisterCheck reg({
              .resource_type = "AWS::DirectoryService::Directory",
              .description = "The RADIUS settings of a Microsoft AD or AD Connector directory (DescribeDirectories) use "
                             "MS-CHAPv2, the strongest authentication protocol AWS offers, rather than PAP, CHAP or "
-                            "MS-CHAPv1. Directories without RADIUS, and Simple AD, pass with that reason.",
+                            "MS-CHAPv1. Directories without RADIUS, and Simple AD, get no finding.",
              .risk = "PAP sends the one-time code and password in clear to the RADIUS server (hidden only by the shared "
                      "secret); CHAP and MS-CHAPv1 exchanges can be cracked offline or replayed by whoever sees the "
                      "traffic.",

@@ -11,7 +11,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* type = require_prop(r, "type", &why);
   if (!type) return not_assessed(why);
   if (*type == "SimpleAD")
-    return pass("directory " + r.name + " is a Simple AD, which does not offer MFA (AWS Managed Microsoft AD and "
+    return not_applicable("directory " + r.name + " is a Simple AD, which does not offer MFA (AWS Managed Microsoft AD and "
                 "AD Connector do)");
   if (!has_prop(r, "radius_status", &why)) return not_assessed(why);
   const json* status = r.prop("radius_status");

@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* engine = require_prop(r, "engine", &why);
   if (!engine) return not_assessed(why);
-  if (*engine != "mongodb") return pass("endpoint " + r.name + " is not a MongoDB endpoint");
+  if (*engine != "mongodb") return not_applicable("endpoint " + r.name + " is not a MongoDB endpoint");
   const json* auth = require_prop(r, "mongodb_auth_type", &why);
   if (!auth) return not_assessed(why);
   if (*auth == "no") return fail("MongoDB endpoint " + r.name + " connects without authentication (AuthType no)");
@@ -22,7 +22,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "dms",
              .resource_type = "AWS::DMS::Endpoint",
-             .description = "Checks that MongoDbSettings.AuthType is not no on each MongoDB endpoint (DescribeEndpoints; Security Hub DMS.11). Other engines pass.",
+             .description = "Checks that MongoDbSettings.AuthType is not no on each MongoDB endpoint (DescribeEndpoints; Security Hub DMS.11). Other engines get no finding.",
              .risk = "An endpoint without authentication means the MongoDB source accepts unauthenticated connections.",
              .remediation = {.text = "Set the endpoint's authentication type to password (with a user that may read the source).",
                              .cli = "aws dms modify-endpoint --endpoint-arn <arn> --mongo-db-settings AuthType=password,AuthMechanism=scram_sha_1,AuthSource=admin --username <user> --password <password>",

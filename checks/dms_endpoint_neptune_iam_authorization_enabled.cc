@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* engine = require_prop(r, "engine", &why);
   if (!engine) return not_assessed(why);
-  if (*engine != "neptune") return pass("endpoint " + r.name + " is not a Neptune endpoint");
+  if (*engine != "neptune") return not_applicable("endpoint " + r.name + " is not a Neptune endpoint");
   const json* iam = require_prop(r, "neptune_iam_auth", &why);
   if (!iam) return not_assessed(why);
   if (iam->is_boolean() && iam->get<bool>()) return pass("Neptune endpoint " + r.name + " uses IAM authorization");
@@ -22,7 +22,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "dms",
              .resource_type = "AWS::DMS::Endpoint",
-             .description = "Checks that NeptuneSettings.IamAuthEnabled is true on each Neptune endpoint (DescribeEndpoints; Security Hub DMS.10). Other engines pass.",
+             .description = "Checks that NeptuneSettings.IamAuthEnabled is true on each Neptune endpoint (DescribeEndpoints; Security Hub DMS.10). Other engines get no finding.",
              .risk = "Without IAM authorization the migration writes to Neptune without an identity AWS can authorize and log.",
              .remediation = {.text = "Turn on IAM authorization for the endpoint, with a service access role that may write to the Neptune cluster.",
                              .cli = "aws dms modify-endpoint --endpoint-arn <arn> --neptune-settings IamAuthEnabled=true,ServiceAccessRoleArn=<role-arn>,S3BucketName=<bucket>,S3BucketFolder=<folder>",

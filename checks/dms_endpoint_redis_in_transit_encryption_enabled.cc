@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* engine = require_prop(r, "engine", &why);
   if (!engine) return not_assessed(why);
-  if (*engine != "redis") return pass("endpoint " + r.name + " is not a Redis endpoint");
+  if (*engine != "redis") return not_applicable("endpoint " + r.name + " is not a Redis endpoint");
   const json* ssl = require_prop(r, "redis_ssl_protocol", &why);
   if (!ssl) return not_assessed(why);
   if (*ssl == "plaintext") return fail("Redis endpoint " + r.name + " connects in plaintext (SslSecurityProtocol plaintext)");
@@ -22,7 +22,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "dms",
              .resource_type = "AWS::DMS::Endpoint",
-             .description = "Checks that RedisSettings.SslSecurityProtocol is not plaintext on each Redis endpoint (DescribeEndpoints; Security Hub DMS.12). Other engines pass.",
+             .description = "Checks that RedisSettings.SslSecurityProtocol is not plaintext on each Redis endpoint (DescribeEndpoints; Security Hub DMS.12). Other engines get no finding.",
              .risk = "Data migrated to Redis in plaintext can be read or altered by anyone on the network path.",
              .remediation = {.text = "Set the endpoint's SSL security protocol to ssl-encryption.",
                              .cli = "aws dms modify-endpoint --endpoint-arn <arn> --redis-settings SslSecurityProtocol=ssl-encryption,ServerName=<host>,Port=6379",

@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* is_default = require_prop(r, "is_default", &why);
   if (!is_default) return not_assessed(why);
-  if (!is_default->get<bool>()) return pass("Security group " + r.id + " is not a VPC's default security group.");
+  if (!is_default->get<bool>()) return not_applicable("Security group " + r.id + " is not a VPC's default security group.");
   const json* ingress = require_prop(r, "ingress", &why);
   if (!ingress) return not_assessed(why);
   const json* egress = require_prop(r, "egress", &why);
@@ -25,7 +25,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "ec2",
              .resource_type = "AWS::EC2::SecurityGroup",
-             .description = "Checks that each VPC's default security group has no inbound and no outbound rules. Other security groups pass: the control is about default groups.",
+             .description = "Checks that each VPC's default security group has no inbound and no outbound rules. Other security groups get no finding: the control is about default groups.",
              .risk = "Resources launched without an explicit security group land in the default group; if it allows traffic they are exposed without anyone deciding so.",
              .remediation = {.text = "Remove every inbound and outbound rule from the default security groups and use purpose-made groups instead.",
                              .cli = "aws ec2 revoke-security-group-ingress --group-id <default-sg-id> --ip-permissions '<rules>' && aws ec2 revoke-security-group-egress --group-id <default-sg-id> --ip-permissions '<rules>'",

@@ -13,6 +13,7 @@ namespace {
 using testing::resource;
 using testing::run_on;
 using testing::expect;
+using testing::expect_not_applicable;
 
 const char kDenied[] = "ecs:DescribeTaskDefinition denied (AccessDeniedException)";
 
@@ -63,7 +64,7 @@ TEST(EcsPrivileged, PassFailNotAssessed) {
 
 TEST(EcsHostNetworkingUsers, RootInHostModeFails) {
   const char* id = "ecs_task_definitions_host_networking_mode_users";
-  expect(id, task_def({container({})}, "awsvpc"), CheckStatus::kPass);
+  expect_not_applicable(id, task_def({container({})}, "awsvpc"));
   expect(id, task_def({container({{"user", "1000:1000"}})}, "host"), CheckStatus::kPass);
   expect(id, task_def({container({{"privileged", true}})}, "host"), CheckStatus::kPass);  // explicitly opted in
   expect(id, task_def({container({})}, "host"), CheckStatus::kFail, "no user");
@@ -253,10 +254,10 @@ TEST(ApiGatewayStages, TracingWafClientCertificate) {
 
 TEST(ApiGatewayStages, CacheEncryption) {
   const char* id = "apigateway_restapi_cache_encrypted";
-  expect(id, stage({}), CheckStatus::kPass, "no cache cluster");
+  expect_not_applicable(id, stage({}), "no cache cluster");
   expect(id, stage({{"cache_cluster_enabled", true}, {"method_settings", {{"*/*", setting("ERROR", true, true)}}}}),
          CheckStatus::kPass, "encrypts");
-  expect(id, stage({{"cache_cluster_enabled", true}}), CheckStatus::kPass, "no method caches");
+  expect_not_applicable(id, stage({{"cache_cluster_enabled", true}}), "no method caches");
   expect(id,
          stage({{"cache_cluster_enabled", true},
                 {"method_settings", {{"*/*", setting("ERROR", true, true)}, {"/items/GET", setting("ERROR", true, false)}}}}),

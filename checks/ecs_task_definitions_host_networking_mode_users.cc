@@ -18,7 +18,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* mode = require_prop(r, "network_mode", &why);
   if (!mode) return not_assessed(why);
-  if (*mode != "host") return pass("task definition " + r.id + " uses network mode " + mode->get<std::string>());
+  if (*mode != "host") return not_applicable("task definition " + r.id + " uses network mode " + mode->get<std::string>());
   const json* cs = ecs::containers(r, &why);
   if (!cs) return not_assessed(why);
   std::string root;

@@ -22,7 +22,7 @@ CheckResult evaluate(const Resource& r, const Inventory& ) {
     if (!cert.is_string() || cert.get<std::string>().find(":acm:") == std::string::npos)
       iam += (iam.empty() ? "" : ", ") + std::to_string(l.value("port", 0));
   }
-  if (tls == 0) return pass("Load balancer " + r.name + " has no HTTPS or SSL listener.");
+  if (tls == 0) return not_applicable("Load balancer " + r.name + " has no HTTPS or SSL listener.");
   if (iam.empty()) return pass("Every HTTPS/SSL listener of load balancer " + r.name + " uses an ACM certificate.");
   return fail("Load balancer " + r.name + " serves a certificate that is not from ACM on port(s) " + iam + ".");
 }

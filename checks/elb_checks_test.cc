@@ -42,8 +42,7 @@ TEST(Elbv2Checks, Attributes) {
     EXPECT_EQ(na.detail, "elasticloadbalancing:DescribeLoadBalancerAttributes denied (AccessDenied)");
   }
   // Dropping invalid headers is an ALB attribute: an NLB passes.
-  EXPECT_EQ(run_on("elbv2_drop_invalid_header_fields_enabled", v2("network", json::array(), json::object())).status,
-            CheckStatus::kPass);
+  EXPECT_FALSE(run_on("elbv2_drop_invalid_header_fields_enabled", v2("network", json::array(), json::object())).applicable);
 }
 
 TEST(Elbv2Checks, TlsPolicies) {
@@ -52,7 +51,7 @@ TEST(Elbv2Checks, TlsPolicies) {
             CheckStatus::kPass);
   EXPECT_EQ(run_on(id, v2("network", {listener(443, "TLS", "ELBSecurityPolicy-FS-1-2-Res-2020-10")}, {})).status,
             CheckStatus::kPass);
-  EXPECT_EQ(run_on(id, v2("application", {listener(80, "HTTP")}, {})).status, CheckStatus::kPass);
+  EXPECT_FALSE(run_on(id, v2("application", {listener(80, "HTTP")}, {})).applicable);
   auto weak = run_on(id, v2("network", {listener(443, "TLS", "ELBSecurityPolicy-TLS13-1-0-2021-06")}, {}));
   EXPECT_EQ(weak.status, CheckStatus::kFail);
   EXPECT_EQ(weak.detail,
@@ -70,6 +69,14 @@ TEST(Elbv2Checks, HttpRedirect) {
   EXPECT_EQ(run_on(id, v2("application", {listener(80, "HTTP")}, {})).status, CheckStatus::kFail);
   EXPECT_EQ(run_on(id, v2_denied("listeners", "elasticloadbalancing:DescribeListeners")).status,
             CheckStatus::kNotAssessed);
+  EXPECT_FALSE(run_on(id, v2("network", {listener(80, "TCP")}, {})).applicable);
+}
+
+TEST(Elbv2Checks, GatewayLoadBalancersHaveNoAccessLogs) {
+  auto r = run_on("elbv2_logging_enabled", v2("gateway", json::array(), {{"access_logs.s3.enabled", "false"}}));
+  EXPECT_FALSE(r.applicable) << r.detail;
+  EXPECT_EQ(run_on("elbv2_logging_enabled", v2("network", json::array(), {{"access_logs.s3.enabled", "false"}})).status,
+            CheckStatus::kFail);
 }
 
 Resource classic(json listeners, bool logs = true) {
@@ -89,7 +96,7 @@ TEST(ElbClassicChecks, ListenersPoliciesAndLogs) {
             CheckStatus::kPass);
   EXPECT_EQ(run_on(tls, classic({clistener("HTTPS", 443, "ELBSecurityPolicy-2016-08")})).status, CheckStatus::kFail);
   EXPECT_EQ(run_on(tls, classic({clistener("HTTPS", 443)})).status, CheckStatus::kFail);  // custom policy
-  EXPECT_EQ(run_on(tls, classic({clistener("TCP", 25)})).status, CheckStatus::kPass);
+  EXPECT_FALSE(run_on(tls, classic({clistener("TCP", 25)})).applicable);
   EXPECT_EQ(run_on("elb_logging_enabled", classic({}, true)).status, CheckStatus::kPass);
   EXPECT_EQ(run_on("elb_logging_enabled", classic({}, false)).status, CheckStatus::kFail);
 
@@ -110,7 +117,7 @@ TEST(Elbv2Checks, DesyncMitigationAndZones) {
             CheckStatus::kPass);
   EXPECT_EQ(run_on(desync, v2("application", json::array(), {{"routing.http.desync_mitigation_mode", "monitor"}})).status,
             CheckStatus::kFail);
-  EXPECT_EQ(run_on(desync, v2("network", json::array(), json::object())).status, CheckStatus::kPass);
+  EXPECT_FALSE(run_on(desync, v2("network", json::array(), json::object())).applicable);
   EXPECT_EQ(run_on(desync, v2("application", json::array(), json::object())).status, CheckStatus::kNotAssessed);
   EXPECT_EQ(run_on(desync, v2_denied("attributes", "elasticloadbalancing:DescribeLoadBalancerAttributes")).status,
             CheckStatus::kNotAssessed);
@@ -154,7 +161,7 @@ TEST(ElbClassicChecks, AttributesZonesAndCertificates) {
   EXPECT_EQ(r.detail, "Load balancer clb serves a certificate that is not from ACM on port(s) 443.");
   json plain = good;
   plain["listeners"] = {clistener("HTTP", 80)};
-  EXPECT_EQ(run_on("elb_acm_certificate", resource(kClassic, "clb", plain)).status, CheckStatus::kPass);
+  EXPECT_FALSE(run_on("elb_acm_certificate", resource(kClassic, "clb", plain)).applicable);
   EXPECT_EQ(run_on("elb_acm_certificate", resource(kClassic, "clb", json::object())).status, CheckStatus::kNotAssessed);
 }
 

@@ -21,7 +21,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
       weak += (weak.empty() ? "" : ", ") + proto + ":" + std::to_string(l.value("port", 0)) + " uses " +
               (name.empty() ? "a custom or no negotiation policy" : name);
   }
-  if (tls == 0) return pass("Load balancer " + r.name + " has no HTTPS or SSL listeners.");
+  if (tls == 0) return not_applicable("Load balancer " + r.name + " has no HTTPS or SSL listeners.");
   if (weak.empty()) return pass("Every HTTPS/SSL listener of " + r.name + " uses ELBSecurityPolicy-TLS-1-2-2017-01.");
   return fail("Load balancer " + r.name + " has listeners without a strong predefined policy: " + weak + ".");
 }
@@ -32,7 +32,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "elb",
              .resource_type = "AWS::ElasticLoadBalancing::LoadBalancer",
-             .description = "Checks that every HTTPS/SSL listener of a Classic Load Balancer uses an SSL negotiation policy referencing the predefined ELBSecurityPolicy-TLS-1-2-2017-01 (the control's default). Load balancers without HTTPS/SSL listeners pass.",
+             .description = "Checks that every HTTPS/SSL listener of a Classic Load Balancer uses an SSL negotiation policy referencing the predefined ELBSecurityPolicy-TLS-1-2-2017-01 (the control's default). Load balancers without HTTPS/SSL listeners get no finding.",
              .risk = "Older or custom negotiation policies allow TLS 1.0/1.1 and weak ciphers, which permit downgrade attacks and decryption of traffic.",
              .remediation = {.text = "Create an SSL negotiation policy referencing ELBSecurityPolicy-TLS-1-2-2017-01 and set it on each HTTPS/SSL listener.",
                              .cli = "aws elb create-load-balancer-policy --load-balancer-name <name> --policy-name tls12 --policy-type-name SSLNegotiationPolicyType --policy-attributes AttributeName=Reference-Security-Policy,AttributeValue=ELBSecurityPolicy-TLS-1-2-2017-01 && aws elb set-load-balancer-policies-of-listener --load-balancer-name <name> --load-balancer-port 443 --policy-names tls12",

@@ -7,7 +7,7 @@ namespace {
 
 CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* type = r.prop("type");
-  if (type && *type != "application") return pass("Load balancer " + r.name + " is not an Application Load Balancer.");
+  if (type && *type != "application") return not_applicable("Load balancer " + r.name + " is not an Application Load Balancer.");
   std::string why;
   const json* listeners = require_prop(r, "listeners", &why);
   if (!listeners) return not_assessed(why);
@@ -25,7 +25,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "elbv2",
              .resource_type = "AWS::ElasticLoadBalancingV2::LoadBalancer",
-             .description = "Checks that every HTTP listener of an Application Load Balancer redirects to HTTPS by its default action. Other load balancer types pass: the control applies to Application Load Balancers.",
+             .description = "Checks that every HTTP listener of an Application Load Balancer redirects to HTTPS by its default action. Other load balancer types get no finding: the control applies to Application Load Balancers.",
              .risk = "Plain HTTP listeners that serve content send data and session cookies unencrypted, open to interception and tampering.",
              .remediation = {.text = "Change the HTTP listener's default action to a redirect to HTTPS (port 443, status HTTP_301).",
                              .cli = "aws elbv2 modify-listener --listener-arn <listener-arn> --default-actions 'Type=redirect,RedirectConfig={Protocol=HTTPS,Port=443,StatusCode=HTTP_301}'",

@@ -12,7 +12,7 @@ CheckResult evaluate(const Resource& r, const Inventory& ) {
   std::string why;
   const json* type = require_prop(r, "type", &why);
   if (!type) return not_assessed(why);
-  if (*type != "application") return pass("Load balancer " + r.name + " is a " + type->get<std::string>() + " load balancer, which has no desync mitigation mode.");
+  if (*type != "application") return not_applicable("Load balancer " + r.name + " is a " + type->get<std::string>() + " load balancer, which has no desync mitigation mode.");
   const json* attrs = require_prop(r, "attributes", &why);
   if (!attrs) return not_assessed(why);
   auto it = attrs->find("routing.http.desync_mitigation_mode");
@@ -28,7 +28,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "elbv2",
              .resource_type = "AWS::ElasticLoadBalancingV2::LoadBalancer",
-             .description = "Checks that each Application Load Balancer's desync mitigation mode is defensive or strictest (Network and Gateway Load Balancers have none and pass).",
+             .description = "Checks that each Application Load Balancer's desync mitigation mode is defensive or strictest (Network and Gateway Load Balancers have none and get no finding).",
              .risk = "In monitor mode the load balancer forwards ambiguous requests, which HTTP request smuggling uses to poison caches, hijack other users' requests or bypass security controls.",
              .remediation = {.text = "Set routing.http.desync_mitigation_mode to defensive (or strictest).",
                              .cli = "aws elbv2 modify-load-balancer-attributes --load-balancer-arn <arn> --attributes Key=routing.http.desync_mitigation_mode,Value=defensive",

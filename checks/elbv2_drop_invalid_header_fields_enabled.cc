@@ -7,7 +7,7 @@ namespace {
 
 CheckResult evaluate(const Resource& r, const Inventory& inv) {
   const json* type = r.prop("type");
-  if (type && *type != "application") return pass("Load balancer " + r.name + " is a " + type->get<std::string>() + " load balancer; the control applies to application load balancers.");
+  if (type && *type != "application") return not_applicable("Load balancer " + r.name + " is a " + type->get<std::string>() + " load balancer; the control applies to application load balancers.");
   std::string why;
   const json* attrs = require_prop(r, "attributes", &why);
   if (!attrs) return not_assessed(why);
@@ -21,7 +21,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "elbv2",
              .resource_type = "AWS::ElasticLoadBalancingV2::LoadBalancer",
-             .description = "Checks that Application Load Balancers have routing.http.drop_invalid_header_fields.enabled set to true. Network and Gateway Load Balancers pass: the attribute does not apply to them.",
+             .description = "Checks that Application Load Balancers have routing.http.drop_invalid_header_fields.enabled set to true. Network and Gateway Load Balancers get no finding: the attribute does not apply to them.",
              .risk = "Forwarding malformed header fields enables HTTP desync and request-smuggling attacks against the targets.",
              .remediation = {.text = "Turn on dropping of invalid header fields on the load balancer.",
                              .cli = "aws elbv2 modify-load-balancer-attributes --load-balancer-arn <arn> --attributes Key=routing.http.drop_invalid_header_fields.enabled,Value=true",

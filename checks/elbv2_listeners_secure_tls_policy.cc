@@ -23,7 +23,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
     for (const auto& p : kTls12) ok = ok || policy == p;
     if (!ok) weak += (weak.empty() ? "" : ", ") + proto + ":" + std::to_string(l.value("port", 0)) + " uses " + (policy.empty() ? "no policy" : policy);
   }
-  if (tls == 0) return pass("Load balancer " + r.name + " has no HTTPS or TLS listeners.");
+  if (tls == 0) return not_applicable("Load balancer " + r.name + " has no HTTPS or TLS listeners.");
   if (weak.empty()) return pass("Every HTTPS/TLS listener of " + r.name + " uses a recommended TLS 1.2+ policy.");
   return fail("Load balancer " + r.name + " has listeners with outdated TLS policies: " + weak + ".");
 }

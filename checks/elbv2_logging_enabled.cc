@@ -7,7 +7,7 @@ namespace {
 
 CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* type = r.prop("type");
-  if (type && *type == "gateway") return pass("Load balancer " + r.name + " is a Gateway Load Balancer, which has no access logs.");
+  if (type && *type == "gateway") return not_applicable("Load balancer " + r.name + " is a Gateway Load Balancer, which has no access logs.");
   std::string why;
   const json* attrs = require_prop(r, "attributes", &why);
   if (!attrs) return not_assessed(why);

@@ -11,7 +11,7 @@ CheckResult evaluate(const Resource& r, const Inventory& inv) {
   const json* type = r.prop("type");
   if (!type || !type->is_string()) return not_assessed("the type of load balancer " + r.id + " was not collected");
   if (type->get<std::string>() != "application")
-    return pass("load balancer " + r.name + " is a " + type->get<std::string>() + " load balancer: AWS WAF protects Application Load Balancers only");
+    return not_applicable("load balancer " + r.name + " is a " + type->get<std::string>() + " load balancer: AWS WAF protects Application Load Balancers only");
   if (auto gap = inv.gap(kAcl, r.region)) return not_assessed(*gap);
   for (const auto& acl : inv.of_type(kAcl)) {
     if (acl.region != r.region || acl.account != r.account) continue;
@@ -31,7 +31,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "wafv2",
              .resource_type = "AWS::ElasticLoadBalancingV2::LoadBalancer",
-             .description = "An Application Load Balancer is among the resources of a regional AWS WAF web ACL of its region (ListResourcesForWebACL, APPLICATION_LOAD_BALANCER). Network and Gateway Load Balancers pass: AWS WAF cannot protect them. An association with a WAF Classic Regional web ACL is not seen.",
+             .description = "An Application Load Balancer is among the resources of a regional AWS WAF web ACL of its region (ListResourcesForWebACL, APPLICATION_LOAD_BALANCER). Network and Gateway Load Balancers get no finding: AWS WAF cannot protect them. An association with a WAF Classic Regional web ACL is not seen.",
              .risk = "Without a web ACL, SQL injection, cross-site scripting, bad bots and request floods reach the application behind the load balancer.",
              .remediation = {.text = "Associate a regional web ACL (with AWS managed rule groups at least) with the load balancer.",
                              .cli = "aws wafv2 associate-web-acl --web-acl-arn <web-acl-arn> --resource-arn <load-balancer-arn>",

@@ -11,7 +11,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* custom = require_prop(r, "custom", &why);
   if (!custom) return not_assessed(why);
   if (!custom->is_boolean() || !custom->get<bool>())
-    return pass("event bus " + r.name + " is not a custom bus: the control applies to custom buses");
+    return not_applicable("event bus " + r.name + " is not a custom bus: the control applies to custom buses");
   if (auto reason = r.missing_reason("policy")) return not_assessed(*reason);
   if (!r.props.contains("policy")) return not_assessed("policy of event bus " + r.id + " was not collected");
   const json* policy = r.prop("policy");

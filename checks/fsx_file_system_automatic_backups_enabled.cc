@@ -11,7 +11,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* days = r.prop("backup_retention_days");
   if (!days || days->is_null()) {
     const json* dep = r.prop("deployment_type");
-    return pass("file system " + r.name + " (" + (dep && dep->is_string() ? dep->get<std::string>() : std::string("scratch")) +
+    return not_applicable("file system " + r.name + " (" + (dep && dep->is_string() ? dep->get<std::string>() : std::string("scratch")) +
                 ") has no automatic backups by design: scratch file systems hold temporary data");
   }
   if (days->is_number_integer() && days->get<int>() > 0)
@@ -25,7 +25,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "fsx",
              .resource_type = "AWS::FSx::FileSystem",
-             .description = "AutomaticBackupRetentionDays is greater than 0 (DescribeFileSystems). Lustre scratch file systems, which cannot be backed up, pass.",
+             .description = "AutomaticBackupRetentionDays is greater than 0 (DescribeFileSystems). Lustre scratch file systems, which cannot be backed up, get no finding.",
              .risk = "Without automatic backups a deleted or corrupted file, a ransomware encryption or an operator error cannot be recovered from a point in time.",
              .remediation = {.text = "Set a daily automatic backup retention of at least 7 days (or protect the file system with an AWS Backup plan).",
                              .cli = "aws fsx update-file-system --file-system-id <fs-id> --windows-configuration AutomaticBackupRetentionDays=7",

@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* type = require_prop(r, "file_system_type", &why);
   if (!type) return not_assessed(why);
-  if (*type != "LUSTRE") return pass("file system " + r.name + " is not FSx for Lustre: the control applies to Lustre");
+  if (*type != "LUSTRE") return not_applicable("file system " + r.name + " is not FSx for Lustre: the control applies to Lustre");
   const json* copy = require_prop(r, "copy_tags_to_backups", &why);
   if (!copy) return not_assessed(why);
   if (copy->is_boolean() && copy->get<bool>()) return pass("Lustre file system " + r.name + " copies its tags to backups");

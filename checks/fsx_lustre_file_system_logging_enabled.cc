@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* type = require_prop(r, "file_system_type", &why);
   if (!type) return not_assessed(why);
-  if (*type != "LUSTRE") return pass("file system " + r.name + " is not FSx for Lustre: event logging applies to Lustre");
+  if (*type != "LUSTRE") return not_applicable("file system " + r.name + " is not FSx for Lustre: event logging applies to Lustre");
   const json* level = require_prop(r, "lustre_log_level", &why);
   if (!level) return not_assessed(why);
   if (*level == "DISABLED") return fail("Lustre file system " + r.name + " does not log data repository events");

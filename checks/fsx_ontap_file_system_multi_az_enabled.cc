@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* type = require_prop(r, "file_system_type", &why);
   if (!type) return not_assessed(why);
-  if (*type != "ONTAP") return pass("file system " + r.name + " is not FSx for NetApp ONTAP: the control applies to FSx for NetApp ONTAP");
+  if (*type != "ONTAP") return not_applicable("file system " + r.name + " is not FSx for NetApp ONTAP: the control applies to FSx for NetApp ONTAP");
   if (!has_prop(r, "deployment_type", &why)) return not_assessed(why);
   const json* dep = r.prop("deployment_type");
   if (dep && (*dep == "MULTI_AZ_1" || *dep == "MULTI_AZ_2")) return pass("FSx for NetApp ONTAP file system " + r.name + " is deployed across Availability Zones (" + dep->get<std::string>() + ")");

@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* type = require_prop(r, "file_system_type", &why);
   if (!type) return not_assessed(why);
-  if (*type != "OPENZFS") return pass("file system " + r.name + " is not FSx for OpenZFS: the control applies to OpenZFS");
+  if (*type != "OPENZFS") return not_applicable("file system " + r.name + " is not FSx for OpenZFS: the control applies to OpenZFS");
   const json* backups = require_prop(r, "copy_tags_to_backups", &why);
   if (!backups) return not_assessed(why);
   const json* volumes = require_prop(r, "copy_tags_to_volumes", &why);

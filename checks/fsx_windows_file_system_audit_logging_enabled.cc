@@ -10,7 +10,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* type = require_prop(r, "file_system_type", &why);
   if (!type) return not_assessed(why);
   if (*type != "WINDOWS")
-    return pass("file system " + r.name + " is not FSx for Windows File Server: file access auditing applies to Windows");
+    return not_applicable("file system " + r.name + " is not FSx for Windows File Server: file access auditing applies to Windows");
   const json* files = require_prop(r, "audit_file_access", &why);
   if (!files) return not_assessed(why);
   const json* shares = require_prop(r, "audit_file_share_access", &why);

@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* type = require_prop(r, "file_system_type", &why);
   if (!type) return not_assessed(why);
-  if (*type != "WINDOWS") return pass("file system " + r.name + " is not FSx for Windows File Server: the control applies to FSx for Windows File Server");
+  if (*type != "WINDOWS") return not_applicable("file system " + r.name + " is not FSx for Windows File Server: the control applies to FSx for Windows File Server");
   if (!has_prop(r, "deployment_type", &why)) return not_assessed(why);
   const json* dep = r.prop("deployment_type");
   if (dep && (*dep == "MULTI_AZ_1")) return pass("FSx for Windows File Server file system " + r.name + " is deployed across Availability Zones (" + dep->get<std::string>() + ")");

@@ -140,7 +140,7 @@ TEST(IamPasswordPolicy, AllFour) {
 
 TEST(IamUser, MfaForConsoleUsers) {
   EXPECT_EQ(status("iam_user_mfa_enabled_console_access", user("a", row(true, 1, true))), CheckStatus::kPass);
-  EXPECT_EQ(status("iam_user_mfa_enabled_console_access", user("svc", row(false, std::nullopt, false))), CheckStatus::kPass);
+  EXPECT_FALSE(run_on("iam_user_mfa_enabled_console_access", user("svc", row(false, std::nullopt, false))).applicable);
   EXPECT_EQ(status("iam_user_mfa_enabled_console_access", user("b", row(true, 1, false))), CheckStatus::kFail);
   expect_na("iam_user_mfa_enabled_console_access", unreported("AWS::IAM::User", "c"), kDeniedReport);
 }
@@ -153,8 +153,7 @@ TEST(IamUser, MfaForAllUsers) {
 
 TEST(IamUser, NoInitialAccessKey) {
   EXPECT_EQ(status("iam_user_no_setup_initial_access_key", user("a", row(true, 1, true, {key(1, true, 10, 2)}))), CheckStatus::kPass);
-  EXPECT_EQ(status("iam_user_no_setup_initial_access_key", user("svc", row(false, std::nullopt, false, {key(1, true, 10, std::nullopt)}))),
-            CheckStatus::kPass);
+  EXPECT_FALSE(run_on("iam_user_no_setup_initial_access_key", user("svc", row(false, std::nullopt, false, {key(1, true, 10, std::nullopt)}))).applicable);
   auto r = run_on("iam_user_no_setup_initial_access_key", user("b", row(true, 1, true, {key(1, true, 10, 2), key(2, true, 10, std::nullopt)})));
   EXPECT_EQ(r.status, CheckStatus::kFail);
   EXPECT_EQ(r.detail, "User b has a console password and never-used active access key 2.");
@@ -178,7 +177,7 @@ TEST(IamUser, AccessKeyUnused45Days) {
 
 TEST(IamUser, ConsoleUnused45Days) {
   EXPECT_EQ(status("iam_user_console_access_unused", user("a", row(true, 10, true))), CheckStatus::kPass);
-  EXPECT_EQ(status("iam_user_console_access_unused", user("svc", row(false, std::nullopt, false))), CheckStatus::kPass);
+  EXPECT_FALSE(run_on("iam_user_console_access_unused", user("svc", row(false, std::nullopt, false))).applicable);
   EXPECT_EQ(status("iam_user_console_access_unused", user("b", row(true, 46, true))), CheckStatus::kFail);
   // Never signed in: the password's creation time decides.
   EXPECT_EQ(status("iam_user_console_access_unused", user("n", row(true, std::nullopt, true), {{"create_date", kNow - 100 * kDay}})),
@@ -295,7 +294,7 @@ TEST(IamPolicies, PrivilegeEscalationCategory) {
   EXPECT_EQ(status(id, policy("AllowDeny", doc({allow("iam:*"), {{"Effect", "Deny"}, {"Action", "iam:*"}, {"Resource", "*"}}}))),
             CheckStatus::kPass);
   EXPECT_EQ(status(id, policy("Unattached", doc({allow("*")}), 0)), CheckStatus::kPass);
-  EXPECT_EQ(status(id, policy("AwsOwned", doc({allow("*")}), 1, true)), CheckStatus::kPass);
+  EXPECT_FALSE(run_on(id, policy("AwsOwned", doc({allow("*")}), 1, true)).applicable);
   expect_na(id, without_document([] { return policy("X", json()); }), "iam:GetAccountAuthorizationDetails failed: Throttling");
 
   const char* inl = "iam_inline_policy_allows_privilege_escalation";
@@ -584,11 +583,10 @@ TEST(IamRoles, CrossAccountExternalId) {
             CheckStatus::kPass);
   // Not applicable: the same account, a service, an identity provider.
   r = run_on(id, role("own", {{"AWS", "arn:aws:iam::111122223333:root"}}));
-  EXPECT_EQ(r.status, CheckStatus::kPass);
-  EXPECT_EQ(r.detail, "Role own is not trusted by another account (not applicable).");
-  EXPECT_EQ(status(id, role("svc", {{"Service", "lambda.amazonaws.com"}})), CheckStatus::kPass);
-  EXPECT_EQ(status(id, web_identity_role("gh", "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com", nullptr)),
-            CheckStatus::kPass);
+  EXPECT_FALSE(r.applicable);
+  EXPECT_EQ(r.detail, "Role own is not trusted by another account.");
+  EXPECT_FALSE(run_on(id, role("svc", {{"Service", "lambda.amazonaws.com"}})).applicable);
+  EXPECT_FALSE(run_on(id, web_identity_role("gh", "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com", nullptr)).applicable);
   expect_na(id, role_unknown_trust(), "iam:GetRole denied (AccessDenied)");
 }
 

@@ -328,7 +328,7 @@ CheckResult policy_category_result(const Resource& r, PolicyCategory category) {
   const std::string what = (managed ? "Policy " : "Inline policy ") + r.name;
   if (managed) {
     if (r.props.value("aws_managed", false))
-      return pass(what + " is AWS managed; only customer managed policies are evaluated.");
+      return not_applicable(what + " is AWS managed; only customer managed policies are evaluated.");
     if (r.props.value("attachment_count", 0) == 0) return pass(what + " is not attached.");
   }
   if (auto why = r.missing_reason("document")) return not_assessed(*why);

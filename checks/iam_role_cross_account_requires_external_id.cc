@@ -164,7 +164,7 @@ CheckResult evaluate(const Resource& r, const Inventory& inv) {
   std::string partition = arn_field(r.arn, 1);
   if (partition.empty() || partition == "test") partition = "aws";
   auto others = outsiders(*policy, r.account, partition);
-  if (others.empty()) return pass("Role " + r.name + " is not trusted by another account (not applicable).");
+  if (others.empty()) return not_applicable("Role " + r.name + " is not trusted by another account.");
 
   // The organization's resource control policies, when read: one that denies the
   // other account sts:AssumeRole on the role takes it out of the question.

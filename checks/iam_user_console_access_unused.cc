@@ -10,7 +10,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   auto rep = report_of(r);
   if (!rep.row) return not_assessed(rep.why);
   const json& row = *rep.row;
-  if (!row.value("password_enabled", false)) return pass("User " + r.name + " has no console password.");
+  if (!row.value("password_enabled", false)) return not_applicable("User " + r.name + " has no console password.");
   auto ref = time_of(row, "password_last_used");
   if (!ref) ref = time_of(row, "password_last_changed");
   if (!ref) ref = time_of(r.props, "create_date");

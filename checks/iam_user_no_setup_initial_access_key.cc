@@ -10,7 +10,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   auto rep = report_of(r);
   if (!rep.row) return not_assessed(rep.why);
   const json& row = *rep.row;
-  if (!row.value("password_enabled", false)) return pass("User " + r.name + " has no console password.");
+  if (!row.value("password_enabled", false)) return not_applicable("User " + r.name + " has no console password.");
   std::vector<std::string> unused;
   for (const json& k : active_keys(row))
     if (!time_of(k, "last_used")) unused.push_back("access key " + std::to_string(k.value("slot", 0)));

@@ -30,11 +30,13 @@ Resource key(json extra = json::object()) {
 TEST(KmsRotation, PassFailNotAssessed) {
   EXPECT_EQ(run_on("kms_cmk_rotation_enabled", key()).status, CheckStatus::kPass);
   EXPECT_EQ(run_on("kms_cmk_rotation_enabled", key({{"rotation_enabled", false}})).status, CheckStatus::kFail);
-  // Not applicable: AWS managed, asymmetric.
+  // AWS managed keys pass (AWS rotates them); an asymmetric key is outside the check.
   EXPECT_EQ(run_on("kms_cmk_rotation_enabled", key({{"key_manager", "AWS"}, {"rotation_enabled", false}})).status,
             CheckStatus::kPass);
-  EXPECT_EQ(run_on("kms_cmk_rotation_enabled", key({{"key_spec", "RSA_2048"}, {"rotation_enabled", false}})).status,
-            CheckStatus::kPass);
+  EXPECT_FALSE(run_on("kms_cmk_rotation_enabled", key({{"key_spec", "RSA_2048"}, {"rotation_enabled", false}})).applicable);
+  EXPECT_FALSE(run_on("kms_cmk_rotation_enabled", key({{"origin", "EXTERNAL"}, {"rotation_enabled", false}})).applicable);
+  EXPECT_FALSE(
+      run_on("kms_cmk_rotation_enabled", key({{"key_state", "PendingDeletion"}, {"rotation_enabled", false}})).applicable);
   Resource d = key();
   d.props.erase("rotation_enabled");
   d.missing["rotation_enabled"] = "kms:GetKeyRotationStatus denied in us-east-1 (AccessDenied)";
@@ -45,6 +47,8 @@ TEST(KmsRotation, PassFailNotAssessed) {
 
 TEST(KmsScheduledDeletion, PassFailNotAssessed) {
   EXPECT_EQ(run_on("kms_cmk_not_scheduled_for_deletion", key()).status, CheckStatus::kPass);
+  // KMS.3 is about customer managed keys: an AWS managed key gets no finding.
+  EXPECT_FALSE(run_on("kms_cmk_not_scheduled_for_deletion", key({{"key_manager", "AWS"}})).applicable);
   auto f = run_on("kms_cmk_not_scheduled_for_deletion",
                   key({{"key_state", "PendingDeletion"}, {"deletion_date", "2026-12-02T00:00:00Z"}}));
   EXPECT_EQ(f.status, CheckStatus::kFail);

@@ -8,7 +8,7 @@ namespace {
 CheckResult evaluate(const Resource& r, const Inventory& inv) {
   (void)inv;
   if (auto why = r.missing_reason("key_state")) return not_assessed(*why);
-  if (r.props.value("key_manager", "") != "CUSTOMER") return pass("key " + r.name + " is AWS managed");
+  if (r.props.value("key_manager", "") != "CUSTOMER") return not_applicable("key " + r.name + " is AWS managed");
   if (r.props.value("key_state", "") != "PendingDeletion") return pass("key " + r.name + " is not scheduled for deletion");
   const json* when = r.prop("deletion_date");
   return fail("key " + r.name + " is scheduled for deletion" +

@@ -12,11 +12,11 @@ CheckResult evaluate(const Resource& r, const Inventory& inv) {
   std::string spec = r.props.value("key_spec", "");
   std::string state = r.props.value("key_state", "");
   if (manager != "CUSTOMER") return pass("key " + r.name + " is AWS managed: AWS rotates it every year");
-  if (spec != "SYMMETRIC_DEFAULT") return pass("key " + r.name + " is a " + spec + " key: automatic rotation does not apply");
+  if (spec != "SYMMETRIC_DEFAULT") return not_applicable("key " + r.name + " is a " + spec + " key: automatic rotation does not apply");
   if (r.props.value("origin", "AWS_KMS") == "EXTERNAL")
-    return pass("key " + r.name + " has imported key material: automatic rotation does not apply");
+    return not_applicable("key " + r.name + " has imported key material: automatic rotation does not apply");
   if (state == "PendingDeletion" || state == "PendingReplicaDeletion")
-    return pass("key " + r.name + " is pending deletion: rotation does not apply");
+    return not_applicable("key " + r.name + " is pending deletion: rotation does not apply");
   if (auto why = r.missing_reason("rotation_enabled")) return not_assessed(*why);
   if (r.props.value("rotation_enabled", false)) return pass("key " + r.name + " has automatic rotation enabled");
   return fail("key " + r.name + " (" + state + ") does not have automatic rotation enabled");

@@ -49,7 +49,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   if (!runtime || !runtime->is_string() || runtime->get<std::string>().empty()) {
     const json* package = r.prop("package_type");
     if (package && *package == "Image")
-      return pass("function " + r.name + " is a container image; its runtime is managed in the image");
+      return not_applicable("function " + r.name + " is a container image; its runtime is managed in the image");
     return not_assessed("the runtime of function " + r.name + " was not reported by lambda:ListFunctions");
   }
   const std::string rt = runtime->get<std::string>();

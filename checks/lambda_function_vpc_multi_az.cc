@@ -13,7 +13,7 @@ CheckResult evaluate(const Resource& r, const Inventory& inv) {
   std::string why;
   if (!has_prop(r, "vpc_id", &why)) return not_assessed(why);
   const json* vpc = r.prop("vpc_id");
-  if (!vpc || !vpc->is_string()) return pass("Function " + r.name + " is not attached to a VPC: Lambda runs it in several Availability Zones.");
+  if (!vpc || !vpc->is_string()) return not_applicable("Function " + r.name + " is not attached to a VPC: Lambda runs it in several Availability Zones.");
   const json* subnets = require_prop(r, "subnets", &why);
   if (!subnets) return not_assessed(why);
   std::set<std::string> zones;

@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* engine = require_prop(r, "engine", &why);
   if (!engine) return not_assessed(why);
-  if (*engine != "ACTIVEMQ") return pass("broker " + r.name + " runs " + engine->get<std::string>() + " (judged by the cluster deployment check)");
+  if (*engine != "ACTIVEMQ") return not_applicable("broker " + r.name + " runs " + engine->get<std::string>() + " (judged by the cluster deployment check)");
   const json* mode = require_prop(r, "deployment_mode", &why);
   if (!mode) return not_assessed(why);
   if (*mode == "ACTIVE_STANDBY_MULTI_AZ") return pass("broker " + r.name + " runs active/standby across two zones");

@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* engine = require_prop(r, "engine", &why);
   if (!engine) return not_assessed(why);
-  if (*engine != "ACTIVEMQ") return pass("broker " + r.name + " runs " + engine->get<std::string>() + ", which has no audit log");
+  if (*engine != "ACTIVEMQ") return not_applicable("broker " + r.name + " runs " + engine->get<std::string>() + ", which has no audit log");
   const json* v = require_prop(r, "audit_logs", &why);
   if (!v) return not_assessed(why);
   if (v->is_boolean() && v->get<bool>()) return pass("broker " + r.name + " publishes audit logs to CloudWatch Logs");
@@ -22,7 +22,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "mq",
              .resource_type = "AWS::AmazonMQ::Broker",
-             .description = "Checks that Logs.Audit is true on each ActiveMQ broker (DescribeBroker; Security Hub MQ.2). RabbitMQ brokers have no audit log and pass.",
+             .description = "Checks that Logs.Audit is true on each ActiveMQ broker (DescribeBroker; Security Hub MQ.2). RabbitMQ brokers have no audit log and get no finding.",
              .risk = "Without audit logs, management actions on the broker (queues, users, permissions) cannot be reviewed after an incident.",
              .remediation = {.text = "Turn on audit log publishing to CloudWatch Logs.",
                              .cli = "aws mq update-broker --broker-id <broker-id> --logs Audit=true,General=true",

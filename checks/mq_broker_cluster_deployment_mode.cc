@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* engine = require_prop(r, "engine", &why);
   if (!engine) return not_assessed(why);
-  if (*engine != "RABBITMQ") return pass("broker " + r.name + " runs " + engine->get<std::string>() + " (judged by the active/standby check)");
+  if (*engine != "RABBITMQ") return not_applicable("broker " + r.name + " runs " + engine->get<std::string>() + " (judged by the active/standby check)");
   const json* mode = require_prop(r, "deployment_mode", &why);
   if (!mode) return not_assessed(why);
   if (*mode == "CLUSTER_MULTI_AZ") return pass("broker " + r.name + " runs as a cluster across three zones");

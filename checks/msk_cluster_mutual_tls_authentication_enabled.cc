@@ -1,6 +1,6 @@
 // MSK provisioned clusters authenticate clients with mutual TLS (Prowler
 // kafka_cluster_mutual_tls_authentication_enabled). Serverless clusters
-// support IAM only and pass.
+// support IAM only and get no finding.
 #include "checks/check.h"
 #include "checks/require_prop.h"
 
@@ -12,7 +12,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* serverless = require_prop(r, "serverless", &why);
   if (!serverless) return not_assessed(why);
   if (serverless->is_boolean() && serverless->get<bool>())
-    return pass("serverless cluster " + r.name + " authenticates clients with IAM (mutual TLS is not offered)");
+    return not_applicable("serverless cluster " + r.name + " authenticates clients with IAM (mutual TLS is not offered)");
   const json* mtls = require_prop(r, "mutual_tls", &why);
   if (!mtls) return not_assessed(why);
   if (mtls->is_boolean() && mtls->get<bool>()) return pass("cluster " + r.name + " authenticates clients with mutual TLS");

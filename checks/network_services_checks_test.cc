@@ -14,6 +14,7 @@ namespace {
 using testing::resource;
 using testing::run_on;
 using testing::expect;
+using testing::expect_not_applicable;
 
 Resource missing(std::string type, std::string id, std::initializer_list<const char*> props, const std::string& why) {
   Resource r = resource(std::move(type), std::move(id), json::object());
@@ -168,8 +169,7 @@ TEST(VpcEndpointMultiAz, InterfaceEndpointsOnly) {
   expect(id, endpoint("e1", {{"endpoint_type", "Interface"}, {"subnets", {"subnet-a", "subnet-b"}}}), CheckStatus::kPass);
   expect(id, endpoint("e2", {{"endpoint_type", "Interface"}, {"subnets", {"subnet-a"}}}), CheckStatus::kFail,
          "1 subnet only");
-  expect(id, endpoint("e3", {{"endpoint_type", "Gateway"}, {"subnets", json::array()}}), CheckStatus::kPass,
-         "Gateway endpoint");
+  expect_not_applicable(id, endpoint("e3", {{"endpoint_type", "Gateway"}, {"subnets", json::array()}}), "Gateway endpoint");
   expect(id, endpoint("e4", {{"endpoint_type", "Interface"}}), CheckStatus::kNotAssessed);
 }
 
@@ -411,8 +411,7 @@ TEST(Wafv2Associations, LoadBalancersAndUserPools) {
          CheckStatus::kPass, "web ACL acl-1", inv);
   expect(id, lb("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/b/2", "application"),
          CheckStatus::kFail, "no AWS WAF web ACL", inv);
-  expect(id, lb("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/n/3", "network"), CheckStatus::kPass,
-         "Application Load Balancers only", inv);
+  expect_not_applicable(id, lb("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/net/n/3", "network"), "Application Load Balancers only", inv);
   // The same ALB ARN in another region's inventory is not protected by this region's web ACL.
   expect(id, lb("arn:aws:elasticloadbalancing:us-east-1:111122223333:loadbalancer/app/a/1", "application", "eu-west-1"),
          CheckStatus::kFail, "", inv);

@@ -147,8 +147,7 @@ TEST(RdsChecks, EngineSpecificSettings) {
   json ss = mysql_instance();
   ss["engine"] = "sqlserver-se";
   ss["iam_auth"] = false;
-  EXPECT_EQ(run_on("rds_instance_iam_authentication_enabled", resource("AWS::RDS::DBInstance", "ss-1", ss)).status,
-            CheckStatus::kPass);
+  EXPECT_FALSE(run_on("rds_instance_iam_authentication_enabled", resource("AWS::RDS::DBInstance", "ss-1", ss)).applicable);
   // An engine CloudPeek does not know is never a PASS of the port or log checks.
   json other = mysql_instance();
   other["engine"] = "custom-engine";
@@ -209,8 +208,12 @@ TEST(RdsChecks, ClusterSettings) {
   json pg = good;
   pg["engine"] = "aurora-postgresql";
   pg["backtrack_window"] = 0;
-  EXPECT_EQ(run_on("rds_cluster_backtracking_enabled", resource("AWS::RDS::DBCluster", "pg", pg)).status,
-            CheckStatus::kPass);
+  EXPECT_FALSE(run_on("rds_cluster_backtracking_enabled", resource("AWS::RDS::DBCluster", "pg", pg)).applicable);
+  // DocumentDB clusters (DescribeDBClusters lists them too) have no IAM database authentication.
+  json docdb = good;
+  docdb["engine"] = "docdb";
+  docdb["iam_auth"] = false;
+  EXPECT_FALSE(run_on("rds_cluster_iam_authentication_enabled", resource("AWS::RDS::DBCluster", "doc", docdb)).applicable);
 }
 
 

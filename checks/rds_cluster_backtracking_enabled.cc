@@ -15,7 +15,7 @@ CheckResult evaluate(const Resource& r, const Inventory& ) {
   const json* engine = require_prop(r, "engine", &why);
   if (!engine) return not_assessed(why);
   if (*engine != "aurora-mysql" && *engine != "aurora")
-    return pass("DB cluster " + r.id + " runs " + engine->get<std::string>() + ", which has no backtracking.");
+    return not_applicable("DB cluster " + r.id + " runs " + engine->get<std::string>() + ", which has no backtracking.");
   const json* window = require_prop(r, "backtrack_window", &why);
   if (!window) return not_assessed(why);
   if (window->is_number() && window->get<int64_t>() > 0)
@@ -29,7 +29,7 @@ const RegisterCheck reg({
              .severity = Severity::kMedium,
              .service = "rds",
              .resource_type = "AWS::RDS::DBCluster",
-             .description = "Checks that each Aurora MySQL cluster has a backtrack window (other engines have no backtracking and pass).",
+             .description = "Checks that each Aurora MySQL cluster has a backtrack window (other engines have no backtracking and get no finding).",
              .risk = "Without backtracking, undoing a destructive change (a dropped table, a mass update by a compromised client) needs a full point-in-time restore into a new cluster.",
              .remediation = {.text = "Set a backtrack window (up to 72 hours) on the cluster; it must be enabled when the cluster is created or restored.",
                              .cli = "aws rds modify-db-cluster --db-cluster-identifier <id> --backtrack-window 86400",

@@ -16,7 +16,7 @@ CheckResult evaluate(const Resource& r, const Inventory& ) {
   if (!engine) return not_assessed(why);
   std::string family = rds::engine_family(engine->get<std::string>());
   if (family != "mysql" && family != "postgres" && family != "neptune")
-    return pass("DB cluster " + r.id + " runs " + engine->get<std::string>() + ", which has no IAM database authentication.");
+    return not_applicable("DB cluster " + r.id + " runs " + engine->get<std::string>() + ", which has no IAM database authentication.");
   const json* iam = require_prop(r, "iam_auth", &why);
   if (!iam) return not_assessed(why);
   if (iam->is_boolean() && iam->get<bool>()) return pass("DB cluster " + r.id + " accepts IAM database authentication.");

@@ -19,7 +19,7 @@ CheckResult evaluate(const Resource& r, const Inventory& inv) {
   if (!engine) return not_assessed(why);
   std::string family = rds::engine_family(engine->get<std::string>());
   if (family != "mysql" && family != "postgres")
-    return pass("DB instance " + r.id + " runs " + engine->get<std::string>() + ", which has no IAM database authentication.");
+    return not_applicable("DB instance " + r.id + " runs " + engine->get<std::string>() + ", which has no IAM database authentication.");
   const json* iam = require_prop(*s, "iam_auth", &why);
   if (!iam) return not_assessed(why);
   std::string where = s == &r ? "" : " (set on its cluster " + s->id + ")";

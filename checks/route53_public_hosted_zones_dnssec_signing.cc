@@ -1,5 +1,5 @@
 // Public hosted zones sign their records with DNSSEC (GetDNSSEC
-// ServeSignature SIGNING). Private zones cannot and pass.
+// ServeSignature SIGNING). Private zones cannot and get no finding.
 #include "checks/check.h"
 #include "checks/require_prop.h"
 
@@ -11,7 +11,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* is_private = require_prop(r, "private", &why);
   if (!is_private) return not_assessed(why);
   if (is_private->is_boolean() && is_private->get<bool>())
-    return pass("hosted zone " + r.name + " is private: DNSSEC signing does not apply");
+    return not_applicable("hosted zone " + r.name + " is private: DNSSEC signing does not apply");
   const json* status = require_prop(r, "dnssec_status", &why);
   if (!status) return not_assessed(why);
   if (*status == "SIGNING") return pass("public hosted zone " + r.name + " is signed with DNSSEC");

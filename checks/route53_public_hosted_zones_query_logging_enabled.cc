@@ -1,5 +1,5 @@
 // Public hosted zones log DNS queries to CloudWatch Logs (FSBP Route53.2).
-// Private zones log through Resolver query logging instead and pass here.
+// Private zones log through Resolver query logging instead and get no finding here.
 #include "checks/check.h"
 #include "checks/require_prop.h"
 
@@ -11,7 +11,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* is_private = require_prop(r, "private", &why);
   if (!is_private) return not_assessed(why);
   if (is_private->is_boolean() && is_private->get<bool>())
-    return pass("hosted zone " + r.name + " is private: public DNS query logging does not apply");
+    return not_applicable("hosted zone " + r.name + " is private: public DNS query logging does not apply");
   const json* logging = require_prop(r, "query_logging", &why);
   if (!logging) return not_assessed(why);
   if (logging->is_array() && !logging->empty())

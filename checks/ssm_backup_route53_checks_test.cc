@@ -13,6 +13,7 @@ namespace {
 using testing::resource;
 using testing::run_on;
 using testing::expect;
+using testing::expect_not_applicable;
 
 Resource missing(std::string type, std::string id, std::initializer_list<const char*> props, const std::string& why) {
   Resource r = resource(std::move(type), std::move(id), json::object());
@@ -65,7 +66,7 @@ TEST(SsmAssociationCompliance, CompliantNonCompliantNone) {
   expect(id, node("i-1", nullptr, {{"status", "COMPLIANT"}, {"non_compliant", 0}}), CheckStatus::kPass);
   expect(id, node("i-2", nullptr, {{"status", "NON_COMPLIANT"}, {"non_compliant", 2}}), CheckStatus::kFail,
          "NON_COMPLIANT for 2 State Manager association(s)");
-  expect(id, node("i-3", nullptr, nullptr), CheckStatus::kPass, "no State Manager association");
+  expect_not_applicable(id, node("i-3", nullptr, nullptr), "no State Manager association");
   const std::string why = "ssm:ListResourceComplianceSummaries denied (AccessDeniedException)";
   expect(id, missing("AWS::SSM::ManagedInstance", "i-4", {"association_compliance"}, why), CheckStatus::kNotAssessed,
          why);
@@ -193,7 +194,7 @@ TEST(Route53QueryLogging, PublicZonesOnly) {
   expect(id, zone(false, {"arn:aws:logs:us-east-1:111122223333:log-group:/aws/route53/z"}, "SIGNING"),
          CheckStatus::kPass, "log-group:/aws/route53/z");
   expect(id, zone(false, json::array(), "SIGNING"), CheckStatus::kFail, "does not log DNS queries");
-  expect(id, zone(true, json::array(), nullptr), CheckStatus::kPass, "private");
+  expect_not_applicable(id, zone(true, json::array(), nullptr), "private");
   const std::string why = "route53:ListQueryLoggingConfigs denied (AccessDenied)";
   Resource r = zone(false, json::array(), "SIGNING");
   r.props.erase("query_logging");
@@ -206,7 +207,7 @@ TEST(Route53Dnssec, SigningNotSigningPrivate) {
   expect(id, zone(false, json::array(), "SIGNING"), CheckStatus::kPass);
   expect(id, zone(false, json::array(), "NOT_SIGNING"), CheckStatus::kFail, "status NOT_SIGNING");
   expect(id, zone(false, json::array(), "ACTION_NEEDED"), CheckStatus::kFail, "ACTION_NEEDED");
-  expect(id, zone(true, json::array(), nullptr), CheckStatus::kPass, "private");
+  expect_not_applicable(id, zone(true, json::array(), nullptr), "private");
   const std::string why = "route53:GetDNSSEC denied (AccessDenied)";
   Resource r = zone(false, json::array(), nullptr);
   r.props.erase("dnssec_status");
@@ -261,7 +262,7 @@ TEST(EventBridgeCustomBusPolicy, CustomBusesOnly) {
                 {"Action", "events:PutEvents"}, {"Resource", "*"}};
   expect(id, bus("orders", true, bus_policy(named)), CheckStatus::kPass);
   expect(id, bus("audit", true, nullptr), CheckStatus::kFail, "no resource-based policy");
-  expect(id, bus("default", false, nullptr), CheckStatus::kPass, "not a custom bus");
+  expect_not_applicable(id, bus("default", false, nullptr), "not a custom bus");
   expect(id, resource("AWS::Events::EventBus", "audit", {{"custom", true}}), CheckStatus::kNotAssessed);
 }
 

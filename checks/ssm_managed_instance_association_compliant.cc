@@ -11,7 +11,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   if (!has_prop(r, "association_compliance", &why)) return not_assessed(why);
   const json* c = r.prop("association_compliance");
-  if (!c || !c->is_object()) return pass("managed node " + r.id + " has no State Manager association");
+  if (!c || !c->is_object()) return not_applicable("managed node " + r.id + " has no State Manager association");
   const std::string status = c->value("status", "");
   if (status == "COMPLIANT") return pass("managed node " + r.id + " is association compliant");
   return fail("managed node " + r.id + " is " + (status.empty() ? std::string("not") : status) + " for " +

@@ -15,6 +15,7 @@ namespace {
 using testing::resource;
 using testing::run_on;
 using testing::expect;
+using testing::expect_not_applicable;
 
 Resource missing(std::string type, std::string id, std::initializer_list<const char*> props, const std::string& why) {
   Resource r = resource(std::move(type), std::move(id), json::object());
@@ -34,8 +35,7 @@ TEST(FsxOpenZfsCopyTags, BothNeeded) {
   expect(id, fs("b", z), CheckStatus::kFail, "does not copy its tags to volumes");
   z["copy_tags_to_backups"] = false;
   expect(id, fs("c", z), CheckStatus::kFail, "backups nor volumes");
-  expect(id, fs("d", {{"file_system_type", "LUSTRE"}, {"copy_tags_to_backups", false}, {"copy_tags_to_volumes", nullptr}}),
-         CheckStatus::kPass, "not FSx for OpenZFS");
+  expect_not_applicable(id, fs("d", {{"file_system_type", "LUSTRE"}, {"copy_tags_to_backups", false}, {"copy_tags_to_volumes", nullptr}}), "not FSx for OpenZFS");
   expect(id, fs("e", {{"file_system_type", "OPENZFS"}}), CheckStatus::kNotAssessed, "not collected");
   expect(id, missing("AWS::FSx::FileSystem", "f", {"file_system_type"}, "fsx:DescribeFileSystems denied"),
          CheckStatus::kNotAssessed, "fsx:DescribeFileSystems denied");
@@ -46,8 +46,7 @@ TEST(FsxLustreCopyTags, LustreOnly) {
   expect(id, fs("a", {{"file_system_type", "LUSTRE"}, {"copy_tags_to_backups", true}}), CheckStatus::kPass);
   expect(id, fs("b", {{"file_system_type", "LUSTRE"}, {"copy_tags_to_backups", false}}), CheckStatus::kFail,
          "does not copy its tags to backups");
-  expect(id, fs("c", {{"file_system_type", "WINDOWS"}, {"copy_tags_to_backups", false}}), CheckStatus::kPass,
-         "not FSx for Lustre");
+  expect_not_applicable(id, fs("c", {{"file_system_type", "WINDOWS"}, {"copy_tags_to_backups", false}}), "not FSx for Lustre");
   expect(id, fs("d", {{"file_system_type", "LUSTRE"}}), CheckStatus::kNotAssessed, "not collected");
 }
 
@@ -55,8 +54,7 @@ TEST(FsxAutomaticBackups, RetentionDays) {
   const char* id = "fsx_file_system_automatic_backups_enabled";
   expect(id, fs("a", {{"backup_retention_days", 7}}), CheckStatus::kPass, "7 day(s)");
   expect(id, fs("b", {{"backup_retention_days", 0}}), CheckStatus::kFail, "turned off");
-  expect(id, fs("c", {{"backup_retention_days", nullptr}, {"deployment_type", "SCRATCH_2"}}), CheckStatus::kPass,
-         "scratch");
+  expect_not_applicable(id, fs("c", {{"backup_retention_days", nullptr}, {"deployment_type", "SCRATCH_2"}}), "scratch");
   expect(id, fs("d", json::object()), CheckStatus::kNotAssessed, "not collected");
 }
 
@@ -71,7 +69,7 @@ TEST(FsxWindowsAuditLogging, BothLevelsAndDestination) {
   expect(id, fs("b", w), CheckStatus::kFail, "does not audit file share access");
   w["audit_file_access"] = "DISABLED";
   expect(id, fs("c", w), CheckStatus::kFail, "file and folder access nor file share access");
-  expect(id, fs("d", {{"file_system_type", "ONTAP"}}), CheckStatus::kPass, "not FSx for Windows");
+  expect_not_applicable(id, fs("d", {{"file_system_type", "ONTAP"}}), "not FSx for Windows");
   expect(id, fs("e", {{"file_system_type", "WINDOWS"}}), CheckStatus::kNotAssessed, "not collected");
 }
 
@@ -112,7 +110,7 @@ TEST(FsxMultiAz, EachTypeItsOwnMultiAzDeployments) {
   expect(win, sys("WINDOWS", "SINGLE_AZ_1"), CheckStatus::kFail);
   // Absent for an old Windows file system: AWS's default, SINGLE_AZ_1.
   expect(win, sys("WINDOWS", nullptr), CheckStatus::kFail, "no deployment type");
-  expect(win, sys("LUSTRE", "SCRATCH_2"), CheckStatus::kPass, "not FSx for Windows File Server");
+  expect_not_applicable(win, sys("LUSTRE", "SCRATCH_2"), "not FSx for Windows File Server");
   expect(ontap, fs("b", {{"file_system_type", "ONTAP"}}), CheckStatus::kNotAssessed, "not collected");
 }
 
@@ -120,7 +118,7 @@ TEST(FsxLustreLogging, LevelOrDisabled) {
   const char* id = "fsx_lustre_file_system_logging_enabled";
   expect(id, fs("a", {{"file_system_type", "LUSTRE"}, {"lustre_log_level", "WARN_ERROR"}}), CheckStatus::kPass, "WARN_ERROR");
   expect(id, fs("b", {{"file_system_type", "LUSTRE"}, {"lustre_log_level", "DISABLED"}}), CheckStatus::kFail);
-  expect(id, fs("c", {{"file_system_type", "OPENZFS"}, {"lustre_log_level", nullptr}}), CheckStatus::kPass, "not FSx for Lustre");
+  expect_not_applicable(id, fs("c", {{"file_system_type", "OPENZFS"}, {"lustre_log_level", nullptr}}), "not FSx for Lustre");
   expect(id, fs("d", {{"file_system_type", "LUSTRE"}}), CheckStatus::kNotAssessed, "not collected");
 }
 
@@ -244,7 +242,7 @@ TEST(StorageGatewaySmbGuest, GuestFailsNfsPasses) {
   const char* id = "storagegateway_smb_fileshare_guest_access_disabled";
   expect(id, share("a", {{"share_type", "SMB"}, {"authentication", "GuestAccess"}}), CheckStatus::kFail, "guest access");
   expect(id, share("b", {{"share_type", "SMB"}, {"authentication", "ActiveDirectory"}}), CheckStatus::kPass);
-  expect(id, share("c", {{"share_type", "NFS"}, {"authentication", nullptr}}), CheckStatus::kPass, "NFS share");
+  expect_not_applicable(id, share("c", {{"share_type", "NFS"}, {"authentication", nullptr}}), "NFS share");
   expect(id, share("d", {{"share_type", "SMB"}}), CheckStatus::kNotAssessed, "not collected");
 }
 
@@ -254,7 +252,7 @@ TEST(StorageGatewaySmbStrategy, MandatoryOrClientSpecified) {
          "ClientSpecified");
   expect(id, share("b", {{"share_type", "SMB"}, {"smb_security_strategy", "MandatoryEncryption"}}), CheckStatus::kPass);
   expect(id, share("c", {{"share_type", "SMB"}, {"smb_security_strategy", "MandatorySigning"}}), CheckStatus::kPass);
-  expect(id, share("d", {{"share_type", "NFS"}, {"smb_security_strategy", nullptr}}), CheckStatus::kPass);
+  expect_not_applicable(id, share("d", {{"share_type", "NFS"}, {"smb_security_strategy", nullptr}}));
   expect(id, missing("AWS::StorageGateway::FileShare", "e", {"smb_security_strategy"},
                      "storagegateway:DescribeSMBSettings denied"),
          CheckStatus::kNotAssessed, "not collected");
@@ -268,7 +266,7 @@ TEST(StorageGatewayNfsSquash, NoSquashFails) {
   expect(id, share("a", {{"share_type", "NFS"}, {"squash", "NoSquash"}}), CheckStatus::kFail, "does not squash root");
   expect(id, share("b", {{"share_type", "NFS"}, {"squash", "RootSquash"}}), CheckStatus::kPass, "RootSquash");
   expect(id, share("c", {{"share_type", "NFS"}, {"squash", "AllSquash"}}), CheckStatus::kPass);
-  expect(id, share("d", {{"share_type", "SMB"}, {"squash", nullptr}}), CheckStatus::kPass, "SMB share");
+  expect_not_applicable(id, share("d", {{"share_type", "SMB"}, {"squash", nullptr}}), "SMB share");
   expect(id, share("e", {{"share_type", "NFS"}}), CheckStatus::kNotAssessed, "not collected");
 }
 

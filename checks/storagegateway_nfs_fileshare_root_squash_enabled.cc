@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* type = require_prop(r, "share_type", &why);
   if (!type) return not_assessed(why);
-  if (*type != "NFS") return pass("file share " + r.name + " is an SMB share: root squash is an NFS setting");
+  if (*type != "NFS") return not_applicable("file share " + r.name + " is an SMB share: root squash is an NFS setting");
   const json* squash = require_prop(r, "squash", &why);
   if (!squash) return not_assessed(why);
   if (*squash == "NoSquash")

@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* type = require_prop(r, "share_type", &why);
   if (!type) return not_assessed(why);
-  if (*type != "SMB") return pass("file share " + r.name + " is an NFS share: guest access is an SMB setting");
+  if (*type != "SMB") return not_applicable("file share " + r.name + " is an NFS share: guest access is an SMB setting");
   const json* auth = require_prop(r, "authentication", &why);
   if (!auth) return not_assessed(why);
   if (*auth == "GuestAccess")

@@ -9,7 +9,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   std::string why;
   const json* type = require_prop(r, "share_type", &why);
   if (!type) return not_assessed(why);
-  if (*type != "SMB") return pass("file share " + r.name + " is an NFS share: the SMB security strategy does not apply");
+  if (*type != "SMB") return not_applicable("file share " + r.name + " is an NFS share: the SMB security strategy does not apply");
   const json* strategy = require_prop(r, "smb_security_strategy", &why);
   if (!strategy) return not_assessed(why);
   if (*strategy == "MandatorySigning" || *strategy == "MandatoryEncryption" || *strategy == "MandatoryEncryptionNoAes128")

@@ -83,7 +83,7 @@ TEST(SecurityGroupChecks, UnauthorizedPorts) {
 TEST(SecurityGroupChecks, DefaultGroupRestrictsAllTraffic) {
   EXPECT_EQ(run_on(kDefault, sg(json::array(), json::array(), true)).status, CheckStatus::kPass);
   // Non-default groups are outside the control.
-  EXPECT_EQ(run_on(kDefault, sg({rule("-1", 0, 65535, {"0.0.0.0/0"})})).status, CheckStatus::kPass);
+  EXPECT_FALSE(run_on(kDefault, sg({rule("-1", 0, 65535, {"0.0.0.0/0"})})).applicable);
   auto r = run_on(kDefault, sg(json::array(), {rule("-1", 0, 65535, {"0.0.0.0/0"})}, true));
   EXPECT_EQ(r.status, CheckStatus::kFail);
   EXPECT_EQ(r.detail, "Default security group sg-1 of vpc-1 has 0 inbound and 1 outbound rules.");

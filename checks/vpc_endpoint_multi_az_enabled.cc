@@ -12,7 +12,7 @@ CheckResult evaluate(const Resource& r, const Inventory&) {
   const json* subnets = require_prop(r, "subnets", &why);
   if (!subnets) return not_assessed(why);
   if (!type->is_string() || type->get<std::string>() != "Interface")
-    return pass("VPC endpoint " + r.id + " is a " + (type->is_string() ? type->get<std::string>() : std::string("?")) +
+    return not_applicable("VPC endpoint " + r.id + " is a " + (type->is_string() ? type->get<std::string>() : std::string("?")) +
                 " endpoint, not placed in Availability Zones");
   const size_t n = subnets->is_array() ? subnets->size() : 0;
   if (n >= 2) return pass("interface endpoint " + r.id + " has interfaces in " + std::to_string(n) + " subnets");
@@ -26,7 +26,7 @@ const RegisterCheck reg({
              .severity = Severity::kLow,
              .service = "vpc",
              .resource_type = "AWS::EC2::VPCEndpoint",
-             .description = "An interface endpoint (VpcEndpointType Interface) has subnets in at least two Availability Zones (an endpoint takes one subnet per zone). Gateway and other endpoint types pass: they are not zonal.",
+             .description = "An interface endpoint (VpcEndpointType Interface) has subnets in at least two Availability Zones (an endpoint takes one subnet per zone). Gateway and other endpoint types get no finding: they are not zonal.",
              .risk = "An endpoint in one zone is a single point of failure for every workload in the VPC that reaches the service through it.",
              .remediation = {.text = "Add a subnet in another Availability Zone to the endpoint.",
                              .cli = "aws ec2 modify-vpc-endpoint --vpc-endpoint-id <vpce-id> --add-subnet-ids <subnet-in-another-az>",

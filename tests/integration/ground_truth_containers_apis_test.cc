@@ -129,7 +129,9 @@ TEST(GroundTruthContainersApis, DeclaredReadsAreAllACheckUses) {
   o.services = kServices;
   GroundTruth full = run_ground_truth(o);
   size_t compared = testing::expect_declared_reads_suffice(full.inventory, testing::of_services(kServices), true);
-  EXPECT_EQ(compared, 90u);
+  // Less 3 resources outside their check (no finding): a stage without a cache (cache encryption) and 2 task
+  // definitions not in host network mode (host-mode users).
+  EXPECT_EQ(compared, 90u - 3);
 }
 
 // With the REST API endpoint check selected but not the authorizer check,

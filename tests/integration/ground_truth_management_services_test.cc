@@ -177,8 +177,9 @@ TEST(GroundTruthManagementServices, DeniedCallsAreNotAssessedNamingTheAction) {
   EXPECT_EQ(not_assessed["athena_workgroup_logging_enabled"], 4);
   EXPECT_EQ(not_assessed["glue_etl_jobs_amazon_s3_encryption_enabled"], 4);
   // ssm_ec2_instances_managed 5 (one in 45-cost), parameters 7, plans 2 + 2, domains 6, empty vaults 2,
-  // private zone 2, buses 10, Glue catalogs 6, vault keys 4.
-  EXPECT_EQ(decided, 5 + 7 + 4 + 6 + 2 + 2 + 10 + 6 + 4);
+  // buses 10 less the 3 default buses (the custom-bus policy check does not apply), Glue catalogs 6, vault keys
+  // 4. The private zone's two public-zone checks no longer make a finding.
+  EXPECT_EQ(decided, 5 + 7 + 4 + 6 + 2 + 10 - 3 + 6 + 4);
   EXPECT_FALSE(r.scan.gaps.empty());
 }
 
@@ -193,8 +194,9 @@ TEST(GroundTruthManagementServices, DeclaredReadsAreAllACheckUses) {
   GroundTruth full = run_ground_truth(o);
   size_t compared = testing::expect_declared_reads_suffice(full.inventory, testing::of_services(kCheckServices), true);
   // 5 instances (one in 45-cost), 4 nodes × 2, 3 documents, 7 parameters, 4 vaults × 3, 2 summaries × 2,
-  // 3 zones × 2, 3 domains × 2, 5 buses × 2, 4 workgroups × 3, 3 catalogs × 2, 4 jobs × 3.
-  EXPECT_EQ(compared, 5u + 8 + 3 + 7 + 12 + 4 + 6 + 6 + 10 + 12 + 6 + 12);
+  // 3 zones × 2, 3 domains × 2, 5 buses × 2, 4 workgroups × 3, 3 catalogs × 2, 4 jobs × 3; less 6 outside
+  // their check (no finding): the node without an association, the private zone × 2, the 3 default buses.
+  EXPECT_EQ(compared, 5u + 8 + 3 + 7 + 12 + 4 + 6 + 6 + 10 + 12 + 6 + 12 - 6);
 }
 
 // With checks selected that read listings but not what a per-resource call
