@@ -1,19 +1,12 @@
 // Amazon Inspector EC2 scanning is activated in the region (FSBP Inspector.1).
 #include "checks/check.h"
-#include "checks/require_prop.h"
+#include "checks/inspector2_util.h"
 
 namespace cloudpeek::checks {
 namespace {
 
 CheckResult evaluate(const Resource& r, const Inventory&) {
-  std::string why;
-  if (!has_prop(r, "ec2", &why)) return not_assessed(why);
-  const json* status = r.prop("ec2");
-  if (!status || !status->is_string())
-    return not_assessed("Amazon Inspector did not report the EC2 scanning status in " + r.region);
-  const std::string s = status->get<std::string>();
-  if (s == "ENABLED") return pass("Amazon Inspector EC2 scanning is enabled in " + r.region);
-  return fail("Amazon Inspector EC2 scanning is " + s + " in " + r.region);
+  return inspector2::scan_type_enabled(r, "ec2", "EC2 scanning");
 }
 
 const RegisterCheck reg({
